@@ -1,0 +1,335 @@
+//! The string catalogue: every user-facing text in Finnish, Swedish and English.
+//!
+//! Each language is one value of [`Text`], a struct with a field per string, so a string
+//! missing from any language is a compile error rather than a blank on the wall. Texts with
+//! values use `{name}` placeholders filled by [`fill`]; a test checks that every language uses
+//! the same placeholders for each string.
+
+mod en;
+mod fi;
+mod sv;
+
+use serde::Serialize;
+
+use crate::model::{GroupKind, OrderRule, PhaseKind, Role, Side};
+
+/// A language of the interface (and of minutes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fi,
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    /// The two-letter code: `fi`, `sv`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `fi`, `sv`, `en`, or a locale such as `fi_FI.UTF-8` or `sv-FI`.
+    pub fn parse(value: &str) -> Option<Lang> {
+        let code: String = value
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match code.as_str() {
+            "fi" | "fin" | "finnish" | "suomi" => Some(Lang::Fi),
+            "sv" | "swe" | "swedish" | "svenska" => Some(Lang::Sv),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the language: the `--lang` flag, else the config file, else the locale
+    /// variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, passed in by the caller), else Finnish,
+    /// the first language of most users. A locale parvi does not speak (`de_DE`) gives
+    /// English, which more people in the room will read than Finnish.
+    pub fn choose(flag: Option<Lang>, config: Option<Lang>, locale: &[Option<String>]) -> Lang {
+        if let Some(lang) = flag.or(config) {
+            return lang;
+        }
+        for value in locale.iter().flatten() {
+            if value.is_empty() {
+                continue;
+            }
+            if value == "C" || value == "POSIX" || value.starts_with("C.") {
+                // The neutral locale of servers and containers says nothing of the user.
+                return Lang::Fi;
+            }
+            return Lang::parse(value).unwrap_or(Lang::En);
+        }
+        Lang::Fi
+    }
+
+    /// The catalogue for this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Fi => &fi::TEXT,
+            Lang::Sv => &sv::TEXT,
+            Lang::En => &en::TEXT,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders in a catalogue text.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match values.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every user-facing string of one language.
+///
+/// Grouped by where it is used; arrays are indexed by the enum they name (in the enum's
+/// `ALL` order).
+#[derive(Debug, Serialize)]
+pub struct Text {
+    // ---- vocabulary ----
+    /// Indexed like [`Role::ALL`].
+    pub roles: [&'static str; 12],
+    /// Indexed like [`Side::ALL`], as plural nouns ("students").
+    pub sides: [&'static str; 3],
+    /// Indexed like [`GroupKind::ALL`].
+    pub group_kinds: [&'static str; 7],
+    /// Indexed like [`PhaseKind::ALL`].
+    pub phase_kinds: [&'static str; 11],
+    /// Indexed like [`OrderRule::ALL`].
+    pub order_rules: [&'static str; 4],
+    pub minutes_short: &'static str,
+    pub seconds_short: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub present: &'static str,
+    pub absent: &'static str,
+    pub guest: &'static str,
+    pub none: &'static str,
+    pub untimed: &'static str,
+
+    // ---- command line: output ----
+    pub cli_no_groups: &'static str,
+    pub cli_no_sessions: &'static str,
+    pub cli_group_created: &'static str,
+    pub cli_group_saved: &'static str,
+    pub cli_group_removed: &'static str,
+    pub cli_member_added: &'static str,
+    pub cli_member_removed: &'static str,
+    pub cli_members: &'static str,
+    pub cli_no_members: &'static str,
+    pub cli_kind: &'static str,
+    pub cli_site: &'static str,
+    pub cli_id: &'static str,
+    pub cli_file: &'static str,
+    pub cli_format_ok: &'static str,
+    pub cli_format_problems: &'static str,
+    pub cli_source: &'static str,
+    pub cli_total: &'static str,
+    pub cli_builtin: &'static str,
+    pub cli_own: &'static str,
+    pub cli_paths_data: &'static str,
+    pub cli_paths_groups: &'static str,
+    pub cli_paths_sessions: &'static str,
+    pub cli_paths_formats: &'static str,
+    pub cli_paths_index: &'static str,
+    pub cli_paths_config: &'static str,
+    pub cli_paths_from: &'static str,
+    pub cli_paths_from_flag: &'static str,
+    pub cli_paths_from_env: &'static str,
+    pub cli_paths_from_platform: &'static str,
+    pub cli_session_status_ended: &'static str,
+    pub cli_session_status_open: &'static str,
+    pub cli_session_events: &'static str,
+    pub cli_session_topic: &'static str,
+    pub cli_session_group: &'static str,
+    pub cli_session_format: &'static str,
+    pub cli_session_started: &'static str,
+    pub cli_session_ended: &'static str,
+    pub cli_session_attendance: &'static str,
+    pub cli_session_airtime: &'static str,
+    pub cli_session_turns: &'static str,
+    pub cli_session_agenda: &'static str,
+    pub cli_sessions_header: &'static str,
+    pub cli_unreadable_files: &'static str,
+    pub cli_remove_confirm: &'static str,
+    pub cli_remove_has_sessions: &'static str,
+    pub cli_read_only: &'static str,
+
+    // ---- command line: errors ----
+    pub err_prefix: &'static str,
+    pub err_hint: &'static str,
+    pub err_no_such_group: &'static str,
+    pub err_ambiguous_group: &'static str,
+    pub err_no_such_format: &'static str,
+    pub err_no_such_session: &'static str,
+    pub err_no_such_member: &'static str,
+    pub err_bad_role: &'static str,
+    pub err_bad_kind: &'static str,
+    pub err_locked: &'static str,
+    pub err_locked_hint: &'static str,
+    pub err_save_failed: &'static str,
+    pub err_empty_name: &'static str,
+    pub err_name_too_long: &'static str,
+    pub err_duplicate_member: &'static str,
+    pub err_nothing_to_change: &'static str,
+
+    // ---- loading files ----
+    pub load_empty: &'static str,
+    pub load_nul: &'static str,
+    pub load_not_utf8: &'static str,
+    pub load_too_large: &'static str,
+    pub load_not_a_file: &'static str,
+    /// Indexed: directory, named pipe, device, other.
+    pub file_types: [&'static str; 4],
+    pub load_symlink: &'static str,
+    pub load_newer_schema: &'static str,
+    pub load_older_schema: &'static str,
+    pub load_json: &'static str,
+    pub load_io: &'static str,
+    pub load_bom: &'static str,
+    pub load_unknown_participant: &'static str,
+    pub load_time_out_of_order: &'static str,
+    pub load_sequence_gap: &'static str,
+    pub load_unknown_phase: &'static str,
+    pub load_id_mismatch: &'static str,
+    pub load_untouched: &'static str,
+    pub load_mode_tightened: &'static str,
+}
+
+/// The name of a role.
+pub fn role(lang: Lang, role: Role) -> &'static str {
+    lang.text().roles[Role::ALL.iter().position(|r| *r == role).unwrap_or(0)]
+}
+
+/// The name of a side, as a plural noun.
+pub fn side(lang: Lang, side: Side) -> &'static str {
+    lang.text().sides[side as usize]
+}
+
+/// The name of a group kind.
+pub fn group_kind(lang: Lang, kind: GroupKind) -> &'static str {
+    lang.text().group_kinds[GroupKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+}
+
+/// The name of a phase kind.
+pub fn phase_kind(lang: Lang, kind: PhaseKind) -> &'static str {
+    lang.text().phase_kinds[PhaseKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)]
+}
+
+/// The name of a speaking order.
+pub fn order_rule(lang: Lang, rule: OrderRule) -> &'static str {
+    lang.text().order_rules[OrderRule::ALL.iter().position(|r| *r == rule).unwrap_or(0)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut rest = s;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            out.insert(after[..close].to_string());
+            rest = &after[close + 1..];
+        }
+        out
+    }
+
+    fn strings(lang: Lang) -> Vec<(String, String)> {
+        let value = serde_json::to_value(lang.text()).unwrap();
+        let mut out = Vec::new();
+        for (key, v) in value.as_object().unwrap() {
+            match v {
+                serde_json::Value::String(s) => out.push((key.clone(), s.clone())),
+                serde_json::Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        out.push((format!("{key}[{i}]"), item.as_str().unwrap().to_string()));
+                    }
+                }
+                _ => unreachable!("catalogue fields are strings or arrays of strings"),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_language_uses_the_same_placeholders_and_no_text_is_blank() {
+        let fi = strings(Lang::Fi);
+        for lang in [Lang::Sv, Lang::En] {
+            let other = strings(lang);
+            assert_eq!(fi.len(), other.len());
+            for ((key, a), (key2, b)) in fi.iter().zip(&other) {
+                assert_eq!(key, key2);
+                assert_eq!(
+                    placeholders(a),
+                    placeholders(b),
+                    "{key}: fi {a:?} vs {} {b:?}",
+                    lang.code()
+                );
+            }
+        }
+        for lang in Lang::ALL {
+            for (key, s) in strings(lang) {
+                assert!(!s.trim().is_empty(), "{} {key} is blank", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_others() {
+        assert_eq!(
+            fill("{a} ja {b}, {c}", &[("a", "Aino"), ("b", "Mikko")]),
+            "Aino ja Mikko, {c}"
+        );
+        assert_eq!(fill("no braces {", &[]), "no braces {");
+    }
+
+    #[test]
+    fn language_is_chosen_by_flag_then_config_then_locale() {
+        let locale = |v: &str| vec![None, None, Some(v.to_string())];
+        assert_eq!(Lang::choose(Some(Lang::Sv), Some(Lang::En), &locale("fi_FI")), Lang::Sv);
+        assert_eq!(Lang::choose(None, Some(Lang::En), &locale("fi_FI")), Lang::En);
+        assert_eq!(Lang::choose(None, None, &locale("sv_FI.UTF-8")), Lang::Sv);
+        assert_eq!(Lang::choose(None, None, &locale("de_DE.UTF-8")), Lang::En);
+        assert_eq!(Lang::choose(None, None, &locale("C.UTF-8")), Lang::Fi);
+        assert_eq!(Lang::choose(None, None, &[None, None, None]), Lang::Fi);
+        // LC_ALL wins over LANG.
+        let both = vec![Some("en_GB.UTF-8".to_string()), None, Some("fi_FI".to_string())];
+        assert_eq!(Lang::choose(None, None, &both), Lang::En);
+    }
+}

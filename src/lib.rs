@@ -1,0 +1,21 @@
+//! parvi: a terminal app for facilitating participatory meetings.
+//!
+//! # Layers
+//!
+//! Four layers, each knowing only the ones below it:
+//!
+//! ```text
+//! cli, tui    input, screens, the event loop, effects (the only code that touches a terminal)
+//! export      session -> minutes text (pure)
+//! store       files: data dir, atomic saves, index, loading with clear errors
+//! model       the pure core: groups, formats, the meeting engine, metrics
+//! ```
+//!
+//! `i18n` (the string catalogue) is pure and may be used by every layer.
+//!
+//! The rule that `model` (and `export`) never import `ratatui`, `crossterm`, `std::fs` or read
+//! a clock is checked by `tests/layering.rs`.
+
+pub mod i18n;
+pub mod model;
+pub mod store;

@@ -1,0 +1,1005 @@
+//! The meeting engine: a facilitator's [`Command`] is checked against the current
+//! [`MeetingState`] and becomes events; the state is the fold of the events.
+//!
+//! `decide` never changes the state it is given: it works on a draft copy, applying each event
+//! as it emits it, so a command that emits several events (end a turn, start the next) sees
+//! its own earlier events. [`Meeting`] holds the record and its state together and is what the
+//! app uses. Time comes in as a [`Stamp`]; randomness (for random speaking orders) as a seed.
+
+use std::collections::BTreeMap;
+
+use super::format::{OrderRule, Phase, PhaseKind};
+use super::group::MemberId;
+use super::role::{Role, Side};
+use super::session::{Event, EventKind, Interruption, Participant, SessionRecord, Stamp};
+use super::stopwatch::Stopwatch;
+
+/// Where the meeting is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Created, no event yet.
+    NotStarted,
+    Running,
+    Ended,
+}
+
+/// Time spent in one agenda item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PhaseProgress {
+    pub watch: Stopwatch,
+    /// Minutes added (or taken away) with +1/−1, in milliseconds.
+    pub extra_ms: i64,
+    /// How many times the phase was started (going back to a phase starts it again).
+    pub visits: u32,
+    /// The phase was ended at least once.
+    pub done: bool,
+}
+
+/// The speaking order of the current round and how far it has got.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Round {
+    pub rule: OrderRule,
+    /// Everyone's place in the round; those who passed are appended once at the end.
+    pub lineup: Vec<MemberId>,
+    /// How many of `lineup` are the first pass (the rest are returns to those who passed).
+    pub first_pass_len: usize,
+    /// The slot after the current speaker's: who comes next.
+    pub next_slot: usize,
+    /// Whether those who passed have been given their second chance.
+    pub returned: bool,
+    /// Index into [`MeetingState::turns`] of this round's first turn.
+    pub first_turn: usize,
+}
+
+/// The turn in progress.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveTurn {
+    pub speaker: MemberId,
+    pub phase: usize,
+    pub slot: Option<usize>,
+    pub watch: Stopwatch,
+    pub started_ms: u64,
+    pub note: Option<String>,
+}
+
+/// A finished turn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnRecord {
+    pub speaker: MemberId,
+    pub phase: usize,
+    pub slot: Option<usize>,
+    pub started_ms: u64,
+    pub duration_ms: u64,
+    pub passed: bool,
+    pub note: Option<String>,
+}
+
+/// The live state of a meeting: the fold of its events over the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingState {
+    pub status: Status,
+    /// Paused by the facilitator (or after a reopen, until the facilitator resumes).
+    pub paused: bool,
+    /// Stopped from outside and not yet reopened.
+    pub interrupted: bool,
+    /// The agenda: one entry per phase of the format.
+    pub agenda: Vec<Phase>,
+    pub progress: Vec<PhaseProgress>,
+    /// The active agenda item, if any.
+    pub phase: Option<usize>,
+    pub round: Option<Round>,
+    /// Raised hands, in the order they were raised.
+    pub hands: Vec<MemberId>,
+    pub turn: Option<LiveTurn>,
+    pub turns: Vec<TurnRecord>,
+    /// Everyone at the meeting, members in seating order then guests.
+    pub people: Vec<Participant>,
+    /// Meeting time of the last event.
+    pub last_ms: u64,
+}
+
+/// A facilitator's intent. Each is checked by [`MeetingState::decide`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Begin the meeting and its first agenda item.
+    Start,
+    /// End the current agenda item and start the next.
+    NextPhase,
+    /// End the current agenda item and start item `n` (going back or skipping ahead).
+    GoToPhase(usize),
+    /// Start the next speaker's turn (ending the current one).
+    Next,
+    /// The current (or next) speaker passes.
+    Pass,
+    /// Back to the previous speaker in the round.
+    Back,
+    /// Give the floor to someone in an open phase.
+    GiveFloor(MemberId),
+    /// End the current turn without starting another.
+    EndTurn,
+    RaiseHand(MemberId),
+    LowerHand(MemberId),
+    /// A one-line note on the current turn, or the last one.
+    Note(String),
+    Pause,
+    Resume,
+    /// Lengthen (positive) or shorten (negative) the current phase.
+    Extend { delta_ms: i64 },
+    SetPresent { who: MemberId, present: bool },
+    AddGuest { name: String, role: Role },
+    /// parvi is being stopped from outside.
+    Interrupt(Interruption),
+    /// parvi opened the meeting again after it stopped; `gap_ms` of wall time passed.
+    Reopen { gap_ms: u64 },
+    End,
+}
+
+/// Why a command was not carried out. The UI explains each one in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("the meeting has not started")]
+    NotStarted,
+    #[error("the meeting has already started")]
+    AlreadyStarted,
+    #[error("the meeting has ended")]
+    Ended,
+    #[error("no agenda item is running")]
+    NoPhase,
+    #[error("there is no such agenda item")]
+    NoSuchPhase,
+    #[error("this is the last agenda item")]
+    LastPhase,
+    #[error("this agenda item has no turns")]
+    NoTurns,
+    #[error("this is not a round")]
+    NotARound,
+    #[error("this is not an open discussion")]
+    NotOpen,
+    #[error("everyone has had their turn")]
+    RoundComplete,
+    #[error("nobody is waiting to speak")]
+    QueueEmpty,
+    #[error("passing is not allowed in this round")]
+    PassNotAllowed,
+    #[error("there is no earlier speaker")]
+    NothingBefore,
+    #[error("nobody is speaking")]
+    NobodySpeaking,
+    #[error("there is no turn to note")]
+    NoTurnToNote,
+    #[error("the note is empty")]
+    EmptyNote,
+    #[error("that person is not at the meeting")]
+    NotPresent,
+    #[error("no such person")]
+    UnknownPerson,
+    #[error("the hand is already up")]
+    HandAlreadyUp,
+    #[error("the hand is not up")]
+    HandNotUp,
+    #[error("already paused")]
+    AlreadyPaused,
+    #[error("not paused")]
+    NotPaused,
+    #[error("the timebox cannot be shorter than zero")]
+    NoTimeToTake,
+    #[error("the name is empty")]
+    EmptyName,
+}
+
+/// The longest note accepted on a turn, in characters.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+impl MeetingState {
+    /// The state of a meeting that has not started.
+    pub fn initial(record: &SessionRecord) -> MeetingState {
+        MeetingState {
+            status: Status::NotStarted,
+            paused: false,
+            interrupted: false,
+            agenda: record.format.phases.clone(),
+            progress: vec![PhaseProgress::default(); record.format.phases.len()],
+            phase: None,
+            round: None,
+            hands: Vec::new(),
+            turn: None,
+            turns: Vec::new(),
+            people: record.participants.clone(),
+            last_ms: 0,
+        }
+    }
+
+    /// Rebuilds the state from a record's events.
+    pub fn replay(record: &SessionRecord) -> MeetingState {
+        let mut state = MeetingState::initial(record);
+        for event in &record.events {
+            state.apply(event);
+        }
+        state
+    }
+
+    /// Whether timers are counting.
+    pub fn running(&self) -> bool {
+        self.status == Status::Running && !self.paused && !self.interrupted
+    }
+
+    /// Folds one event into the state. Total: an event that does not fit (a broken or
+    /// hand-edited file) is ignored rather than trusted, and never panics.
+    pub fn apply(&mut self, event: &Event) {
+        let now = event.mono_ms.max(self.last_ms);
+        self.last_ms = now;
+        match &event.event {
+            EventKind::MeetingStarted => {
+                if self.status == Status::NotStarted {
+                    self.status = Status::Running;
+                }
+            }
+            EventKind::PhaseStarted { phase } => {
+                if *phase < self.agenda.len() {
+                    self.close_turn(now, false);
+                    if let Some(old) = self.phase {
+                        self.progress[old].watch.stop(now);
+                    }
+                    let running = self.running();
+                    let progress = &mut self.progress[*phase];
+                    progress.visits += 1;
+                    if running {
+                        progress.watch.start(now);
+                    }
+                    self.phase = Some(*phase);
+                    self.round = None;
+                    self.hands.clear();
+                }
+            }
+            EventKind::PhaseEnded { phase } => {
+                if self.phase == Some(*phase) {
+                    self.close_turn(now, false);
+                    self.progress[*phase].watch.stop(now);
+                    self.progress[*phase].done = true;
+                    self.phase = None;
+                    self.round = None;
+                    self.hands.clear();
+                }
+            }
+            EventKind::RoundOrdered { order, rule } => {
+                self.round = Some(Round {
+                    rule: *rule,
+                    lineup: order.clone(),
+                    first_pass_len: order.len(),
+                    next_slot: 0,
+                    returned: false,
+                    first_turn: self.turns.len(),
+                });
+            }
+            EventKind::ReturnedToPassed { speakers } => {
+                if let Some(round) = &mut self.round {
+                    round.lineup.extend(speakers.iter().cloned());
+                    round.returned = true;
+                }
+            }
+            EventKind::TurnStarted { speaker, slot } => {
+                if let Some(phase) = self.phase {
+                    self.close_turn(now, false);
+                    if let (Some(round), Some(slot)) = (&mut self.round, slot) {
+                        round.next_slot = slot + 1;
+                    }
+                    self.hands.retain(|h| h != speaker);
+                    self.turn = Some(LiveTurn {
+                        speaker: speaker.clone(),
+                        phase,
+                        slot: *slot,
+                        watch: Stopwatch::started(now, self.running()),
+                        started_ms: now,
+                        note: None,
+                    });
+                }
+            }
+            EventKind::TurnEnded { speaker, passed } => {
+                if self.turn.as_ref().is_some_and(|t| &t.speaker == speaker) {
+                    self.close_turn(now, *passed);
+                }
+            }
+            EventKind::TurnNoted { turn, text } => {
+                if *turn == self.turns.len() {
+                    if let Some(live) = &mut self.turn {
+                        live.note = Some(text.clone());
+                    }
+                } else if let Some(record) = self.turns.get_mut(*turn) {
+                    record.note = Some(text.clone());
+                }
+            }
+            EventKind::HandRaised { who } => {
+                if !self.hands.contains(who) {
+                    self.hands.push(who.clone());
+                }
+            }
+            EventKind::HandLowered { who } => self.hands.retain(|h| h != who),
+            EventKind::Paused => {
+                self.stop_watches(now);
+                self.paused = true;
+            }
+            EventKind::Resumed => {
+                self.paused = false;
+                self.start_watches(now);
+            }
+            EventKind::PhaseExtended { phase, delta_ms } => {
+                if let Some(progress) = self.progress.get_mut(*phase) {
+                    progress.extra_ms = progress.extra_ms.saturating_add(*delta_ms);
+                }
+            }
+            EventKind::AttendanceChanged { who, present } => {
+                if let Some(p) = self.people.iter_mut().find(|p| &p.id == who) {
+                    p.present = *present;
+                }
+                if *present
+                    && let Some(round) = &mut self.round
+                    && !round.lineup.contains(who)
+                {
+                    // A late arrival joins the end of the round's first pass.
+                    round.lineup.insert(round.first_pass_len, who.clone());
+                    round.first_pass_len += 1;
+                }
+            }
+            EventKind::GuestAdded { guest } => {
+                if !self.people.iter().any(|p| p.id == guest.id) {
+                    self.people.push(guest.clone());
+                    if let Some(round) = &mut self.round
+                        && guest.present
+                    {
+                        round.lineup.insert(round.first_pass_len, guest.id.clone());
+                        round.first_pass_len += 1;
+                    }
+                }
+            }
+            EventKind::Interrupted { .. } => {
+                self.stop_watches(now);
+                self.interrupted = true;
+            }
+            EventKind::Reopened { .. } => {
+                // Whatever was running when parvi stopped stops at the last saved moment,
+                // and the meeting comes back paused: nothing counts until the facilitator
+                // says the room is ready again.
+                self.stop_watches(now);
+                self.interrupted = false;
+                self.paused = true;
+            }
+            EventKind::MeetingEnded => {
+                self.close_turn(now, false);
+                if let Some(phase) = self.phase.take() {
+                    self.progress[phase].watch.stop(now);
+                    self.progress[phase].done = true;
+                }
+                self.round = None;
+                self.hands.clear();
+                self.status = Status::Ended;
+            }
+        }
+    }
+
+    fn close_turn(&mut self, now: u64, passed: bool) {
+        if let Some(mut live) = self.turn.take() {
+            live.watch.stop(now);
+            self.turns.push(TurnRecord {
+                speaker: live.speaker,
+                phase: live.phase,
+                slot: live.slot,
+                started_ms: live.started_ms,
+                duration_ms: live.watch.elapsed(now),
+                passed,
+                note: live.note,
+            });
+        }
+    }
+
+    fn stop_watches(&mut self, now: u64) {
+        if let Some(phase) = self.phase {
+            self.progress[phase].watch.stop(now);
+        }
+        if let Some(turn) = &mut self.turn {
+            turn.watch.stop(now);
+        }
+    }
+
+    fn start_watches(&mut self, now: u64) {
+        if !self.running() {
+            return;
+        }
+        if let Some(phase) = self.phase {
+            self.progress[phase].watch.start(now);
+        }
+        if let Some(turn) = &mut self.turn {
+            turn.watch.start(now);
+        }
+    }
+
+    // ---- queries ------------------------------------------------------------------------
+
+    /// The active agenda item's definition.
+    pub fn current_phase(&self) -> Option<&Phase> {
+        self.phase.and_then(|p| self.agenda.get(p))
+    }
+
+    /// Time spent in the active phase up to `now`.
+    pub fn phase_elapsed(&self, now: u64) -> u64 {
+        self.phase
+            .map_or(0, |p| self.progress[p].watch.elapsed(now))
+    }
+
+    /// The active phase's timebox with any minutes added, or `None` if it is untimed.
+    pub fn phase_timebox(&self) -> Option<u64> {
+        let p = self.phase?;
+        let base = self.agenda[p].timebox_ms() as i64 + self.progress[p].extra_ms;
+        (self.agenda[p].minutes > 0 || self.progress[p].extra_ms != 0).then_some(base.max(0) as u64)
+    }
+
+    /// Time left in the active phase; negative when it has overrun.
+    pub fn phase_remaining(&self, now: u64) -> Option<i64> {
+        self.phase_timebox()
+            .map(|timebox| timebox as i64 - self.phase_elapsed(now) as i64)
+    }
+
+    /// Time the current speaker has spoken up to `now`.
+    pub fn turn_elapsed(&self, now: u64) -> u64 {
+        self.turn.as_ref().map_or(0, |t| t.watch.elapsed(now))
+    }
+
+    /// Time left in the current turn, if turns are timed; negative when it has overrun.
+    pub fn turn_remaining(&self, now: u64) -> Option<i64> {
+        let turn = self.turn.as_ref()?;
+        let limit = self.agenda.get(turn.phase)?.turn_ms()?;
+        Some(limit as i64 - turn.watch.elapsed(now) as i64)
+    }
+
+    /// The participant with this id.
+    pub fn person(&self, id: &MemberId) -> Option<&Participant> {
+        self.people.iter().find(|p| &p.id == id)
+    }
+
+    /// Whether this person is marked present.
+    pub fn is_present(&self, id: &MemberId) -> bool {
+        self.person(id).is_some_and(|p| p.present)
+    }
+
+    /// Everyone present, in seating order.
+    pub fn present(&self) -> impl Iterator<Item = &Participant> {
+        self.people.iter().filter(|p| p.present)
+    }
+
+    /// Speaking time per person up to `now`, including the turn in progress.
+    pub fn airtime(&self, now: u64) -> BTreeMap<MemberId, u64> {
+        let mut out: BTreeMap<MemberId, u64> = BTreeMap::new();
+        for t in &self.turns {
+            *out.entry(t.speaker.clone()).or_default() += t.duration_ms;
+        }
+        if let Some(t) = &self.turn {
+            *out.entry(t.speaker.clone()).or_default() += t.watch.elapsed(now);
+        }
+        out
+    }
+
+    /// Speaking time per side (student, staff, external) up to `now`.
+    pub fn airtime_by_side(&self, now: u64) -> [u64; 3] {
+        let mut sides = [0u64; 3];
+        for (id, ms) in self.airtime(now) {
+            if let Some(p) = self.person(&id) {
+                sides[p.role.side() as usize] += ms;
+            }
+        }
+        sides
+    }
+
+    /// Seats per side among those present.
+    pub fn seats_by_side(&self) -> [usize; 3] {
+        let mut seats = [0; 3];
+        for p in self.present() {
+            seats[p.role.side() as usize] += 1;
+        }
+        seats
+    }
+
+    /// Whether this person has spoken (a turn that was not a pass) in this meeting.
+    pub fn has_spoken(&self, id: &MemberId) -> bool {
+        self.turns.iter().any(|t| &t.speaker == id && !t.passed)
+            || self.turn.as_ref().is_some_and(|t| &t.speaker == id)
+    }
+
+    /// Those present who have not spoken yet, in seating order.
+    pub fn not_spoken_yet(&self) -> Vec<&Participant> {
+        self.present().filter(|p| !self.has_spoken(&p.id)).collect()
+    }
+
+    /// In a round: the first present speaker at or after `from`, with their slot.
+    fn present_slot_from(&self, from: usize) -> Option<(usize, MemberId)> {
+        let round = self.round.as_ref()?;
+        round
+            .lineup
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, id)| self.is_present(id))
+            .map(|(slot, id)| (slot, id.clone()))
+    }
+
+    /// In a round: who speaks next, and their slot.
+    pub fn next_up(&self) -> Option<(usize, MemberId)> {
+        self.present_slot_from(self.round.as_ref()?.next_slot)
+    }
+
+    /// In a round: those whose latest turn in this round was a pass, in lineup order.
+    pub fn passers(&self) -> Vec<MemberId> {
+        let Some(round) = &self.round else {
+            return Vec::new();
+        };
+        let mut last: BTreeMap<&MemberId, bool> = BTreeMap::new();
+        for t in self.turns.iter().skip(round.first_turn) {
+            last.insert(&t.speaker, t.passed);
+        }
+        round.lineup[..round.first_pass_len.min(round.lineup.len())]
+            .iter()
+            .filter(|id| last.get(id) == Some(&true) && self.is_present(id))
+            .cloned()
+            .collect()
+    }
+
+    /// In a round: nobody is left to speak and nobody is waiting for a second chance.
+    pub fn round_complete(&self) -> bool {
+        self.round.is_some()
+            && self.turn.is_none()
+            && self.next_up().is_none()
+            && (self.round.as_ref().is_some_and(|r| r.returned) || self.passers().is_empty())
+    }
+
+    /// In an open phase: raised hands in the order they will get the floor.
+    pub fn queue(&self) -> Vec<MemberId> {
+        let mut hands: Vec<MemberId> = self
+            .hands
+            .iter()
+            .filter(|h| self.is_present(h))
+            .cloned()
+            .collect();
+        if self.current_phase().and_then(|p| p.order) == Some(OrderRule::FairStack) {
+            // Least airtime first; the sort is stable so equal airtime keeps hand order.
+            let airtime = self.airtime(self.last_ms);
+            hands.sort_by_key(|h| airtime.get(h).copied().unwrap_or(0));
+        }
+        hands
+    }
+
+    // ---- decisions ----------------------------------------------------------------------
+
+    /// The speaking order for a round under `rule`, among those present.
+    pub fn round_order(&self, rule: OrderRule, seed: u64) -> Vec<MemberId> {
+        let present: Vec<&Participant> = self.present().collect();
+        let mut order: Vec<MemberId> = match rule {
+            OrderRule::Seating | OrderRule::Random => {
+                present.iter().map(|p| p.id.clone()).collect()
+            }
+            OrderRule::StudentsFirst => {
+                let (students, others): (Vec<&Participant>, Vec<&Participant>) = present
+                    .iter()
+                    .partition(|p| p.role.side() == Side::Student);
+                students.iter().chain(&others).map(|p| p.id.clone()).collect()
+            }
+            OrderRule::FairStack => {
+                let airtime = self.airtime(self.last_ms);
+                let mut sorted = present.clone();
+                sorted.sort_by_key(|p| airtime.get(&p.id).copied().unwrap_or(0));
+                sorted.iter().map(|p| p.id.clone()).collect()
+            }
+        };
+        if rule == OrderRule::Random {
+            shuffle(&mut order, seed);
+        }
+        order
+    }
+
+    /// Checks a command and returns the events it becomes, without changing `self`.
+    pub fn decide(
+        &self,
+        command: Command,
+        stamp: Stamp,
+        seed: u64,
+    ) -> Result<Vec<EventKind>, Refusal> {
+        let mut draft = Draft {
+            state: self.clone(),
+            events: Vec::new(),
+            stamp,
+        };
+        draft.run(command, seed)?;
+        Ok(draft.events)
+    }
+}
+
+/// A working copy of the state that applies each event as it is emitted.
+struct Draft {
+    state: MeetingState,
+    events: Vec<EventKind>,
+    stamp: Stamp,
+}
+
+impl Draft {
+    fn emit(&mut self, kind: EventKind) {
+        let event = Event {
+            seq: 0,
+            at: self.stamp.at,
+            mono_ms: self.stamp.mono_ms,
+            event: kind.clone(),
+        };
+        self.state.apply(&event);
+        self.events.push(kind);
+    }
+
+    fn s(&self) -> &MeetingState {
+        &self.state
+    }
+
+    fn require_running(&self) -> Result<(), Refusal> {
+        match self.s().status {
+            Status::NotStarted => Err(Refusal::NotStarted),
+            Status::Ended => Err(Refusal::Ended),
+            Status::Running => Ok(()),
+        }
+    }
+
+    fn require_phase(&self) -> Result<(usize, PhaseKind), Refusal> {
+        self.require_running()?;
+        let p = self.s().phase.ok_or(Refusal::NoPhase)?;
+        Ok((p, self.s().agenda[p].kind))
+    }
+
+    fn end_live_turn(&mut self, passed: bool) -> bool {
+        match self.s().turn.as_ref().map(|t| t.speaker.clone()) {
+            Some(speaker) => {
+                self.emit(EventKind::TurnEnded { speaker, passed });
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn start_phase(&mut self, phase: usize, seed: u64) {
+        self.emit(EventKind::PhaseStarted { phase });
+        let spec = &self.s().agenda[phase];
+        if spec.kind == PhaseKind::Round {
+            let rule = spec.order.unwrap_or_default();
+            let order = self.s().round_order(rule, seed);
+            self.emit(EventKind::RoundOrdered { order, rule });
+        }
+    }
+
+    fn leave_phase(&mut self) {
+        self.end_live_turn(false);
+        if let Some(phase) = self.s().phase {
+            self.emit(EventKind::PhaseEnded { phase });
+        }
+    }
+
+    /// Starts the next speaker of a round, returning to those who passed at the end.
+    /// Returns whether anyone was started.
+    fn advance_round(&mut self) -> bool {
+        if let Some((slot, speaker)) = self.s().next_up() {
+            self.emit(EventKind::TurnStarted {
+                speaker,
+                slot: Some(slot),
+            });
+            return true;
+        }
+        let returned = self.s().round.as_ref().is_none_or(|r| r.returned);
+        let passers = self.s().passers();
+        if returned || passers.is_empty() {
+            return false;
+        }
+        self.emit(EventKind::ReturnedToPassed { speakers: passers });
+        match self.s().next_up() {
+            Some((slot, speaker)) => {
+                self.emit(EventKind::TurnStarted {
+                    speaker,
+                    slot: Some(slot),
+                });
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn require_person(&self, who: &MemberId) -> Result<(), Refusal> {
+        match self.s().person(who) {
+            None => Err(Refusal::UnknownPerson),
+            Some(p) if !p.present => Err(Refusal::NotPresent),
+            Some(_) => Ok(()),
+        }
+    }
+
+    fn run(&mut self, command: Command, seed: u64) -> Result<(), Refusal> {
+        match command {
+            Command::Start => {
+                if self.s().status != Status::NotStarted {
+                    return Err(Refusal::AlreadyStarted);
+                }
+                self.emit(EventKind::MeetingStarted);
+                if !self.s().agenda.is_empty() {
+                    self.start_phase(0, seed);
+                }
+            }
+            Command::NextPhase => {
+                self.require_running()?;
+                let next = match self.s().phase {
+                    Some(p) => p + 1,
+                    // Between items (after the last one was ended): the first not yet done.
+                    None => self
+                        .s()
+                        .progress
+                        .iter()
+                        .position(|p| !p.done)
+                        .ok_or(Refusal::LastPhase)?,
+                };
+                self.leave_phase();
+                if next < self.s().agenda.len() {
+                    self.start_phase(next, seed);
+                }
+            }
+            Command::GoToPhase(n) => {
+                self.require_running()?;
+                if n >= self.s().agenda.len() {
+                    return Err(Refusal::NoSuchPhase);
+                }
+                self.leave_phase();
+                self.start_phase(n, seed);
+            }
+            Command::Next => {
+                let (_, kind) = self.require_phase()?;
+                match kind {
+                    PhaseKind::Round => {
+                        let was_speaking = self.end_live_turn(false);
+                        if !self.advance_round() && !was_speaking {
+                            return Err(Refusal::RoundComplete);
+                        }
+                    }
+                    PhaseKind::Open => {
+                        let was_speaking = self.end_live_turn(false);
+                        match self.s().queue().first().cloned() {
+                            Some(speaker) => self.emit(EventKind::TurnStarted {
+                                speaker,
+                                slot: None,
+                            }),
+                            None if was_speaking => {}
+                            None => return Err(Refusal::QueueEmpty),
+                        }
+                    }
+                    _ => return Err(Refusal::NoTurns),
+                }
+            }
+            Command::Pass => {
+                let (phase, kind) = self.require_phase()?;
+                if kind != PhaseKind::Round {
+                    return Err(Refusal::NotARound);
+                }
+                if !self.s().agenda[phase].pass_allowed {
+                    return Err(Refusal::PassNotAllowed);
+                }
+                let was_speaking = self.s().turn.is_some();
+                if !was_speaking {
+                    // The person next up passes before starting: a turn of no time.
+                    let (slot, speaker) = self.s().next_up().ok_or(Refusal::RoundComplete)?;
+                    self.emit(EventKind::TurnStarted {
+                        speaker,
+                        slot: Some(slot),
+                    });
+                }
+                self.end_live_turn(true);
+                if was_speaking {
+                    self.advance_round();
+                }
+            }
+            Command::Back => {
+                let (_, kind) = self.require_phase()?;
+                if kind != PhaseKind::Round {
+                    return Err(Refusal::NotARound);
+                }
+                let round = self.s().round.as_ref().ok_or(Refusal::NotARound)?;
+                let current = match &self.s().turn {
+                    Some(t) => t.slot.unwrap_or(round.next_slot),
+                    None => round.next_slot,
+                };
+                let previous = round.lineup[..current.min(round.lineup.len())]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, id)| self.s().is_present(id))
+                    .map(|(slot, id)| (slot, id.clone()))
+                    .ok_or(Refusal::NothingBefore)?;
+                self.end_live_turn(false);
+                self.emit(EventKind::TurnStarted {
+                    speaker: previous.1,
+                    slot: Some(previous.0),
+                });
+            }
+            Command::GiveFloor(who) => {
+                let (_, kind) = self.require_phase()?;
+                if kind != PhaseKind::Open {
+                    return Err(Refusal::NotOpen);
+                }
+                self.require_person(&who)?;
+                self.end_live_turn(false);
+                self.emit(EventKind::TurnStarted {
+                    speaker: who,
+                    slot: None,
+                });
+            }
+            Command::EndTurn => {
+                self.require_phase()?;
+                if !self.end_live_turn(false) {
+                    return Err(Refusal::NobodySpeaking);
+                }
+            }
+            Command::RaiseHand(who) => {
+                let (_, kind) = self.require_phase()?;
+                if kind != PhaseKind::Open {
+                    return Err(Refusal::NotOpen);
+                }
+                self.require_person(&who)?;
+                if self.s().hands.contains(&who) {
+                    return Err(Refusal::HandAlreadyUp);
+                }
+                self.emit(EventKind::HandRaised { who });
+            }
+            Command::LowerHand(who) => {
+                self.require_phase()?;
+                if !self.s().hands.contains(&who) {
+                    return Err(Refusal::HandNotUp);
+                }
+                self.emit(EventKind::HandLowered { who });
+            }
+            Command::Note(text) => {
+                self.require_running()?;
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.is_empty() {
+                    return Err(Refusal::EmptyNote);
+                }
+                let text: String = text.chars().take(MAX_NOTE_CHARS).collect();
+                let turn = if self.s().turn.is_some() {
+                    self.s().turns.len()
+                } else if !self.s().turns.is_empty() {
+                    self.s().turns.len() - 1
+                } else {
+                    return Err(Refusal::NoTurnToNote);
+                };
+                self.emit(EventKind::TurnNoted { turn, text });
+            }
+            Command::Pause => {
+                self.require_running()?;
+                if self.s().paused {
+                    return Err(Refusal::AlreadyPaused);
+                }
+                self.emit(EventKind::Paused);
+            }
+            Command::Resume => {
+                self.require_running()?;
+                if !self.s().paused {
+                    return Err(Refusal::NotPaused);
+                }
+                self.emit(EventKind::Resumed);
+            }
+            Command::Extend { delta_ms } => {
+                let (phase, _) = self.require_phase()?;
+                let timebox = self.s().phase_timebox().unwrap_or(0) as i64;
+                // Never below zero: −1 min on 30 s left takes the 30 s.
+                let delta_ms = delta_ms.max(-timebox);
+                if delta_ms == 0 {
+                    return Err(Refusal::NoTimeToTake);
+                }
+                self.emit(EventKind::PhaseExtended { phase, delta_ms });
+            }
+            Command::SetPresent { who, present } => {
+                self.require_running()?;
+                let person = self.s().person(&who).ok_or(Refusal::UnknownPerson)?;
+                if person.present == present {
+                    return Ok(());
+                }
+                if !present && self.s().turn.as_ref().is_some_and(|t| t.speaker == who) {
+                    self.end_live_turn(false);
+                }
+                if !present && self.s().hands.contains(&who) {
+                    self.emit(EventKind::HandLowered { who: who.clone() });
+                }
+                self.emit(EventKind::AttendanceChanged { who, present });
+            }
+            Command::AddGuest { name, role } => {
+                self.require_running()?;
+                let name = super::group::clean_name(&name).map_err(|_| Refusal::EmptyName)?;
+                let n = self.s().people.iter().filter(|p| p.guest).count() + 1;
+                let guest = Participant {
+                    id: MemberId(format!("g{n}")),
+                    name,
+                    role,
+                    guest: true,
+                    present: true,
+                };
+                self.emit(EventKind::GuestAdded { guest });
+            }
+            Command::Interrupt(reason) => {
+                self.require_running()?;
+                self.emit(EventKind::Interrupted { reason });
+            }
+            Command::Reopen { gap_ms } => {
+                self.require_running()?;
+                self.emit(EventKind::Reopened { gap_ms });
+            }
+            Command::End => {
+                self.require_running()?;
+                self.leave_phase();
+                self.emit(EventKind::MeetingEnded);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A Fisher–Yates shuffle driven by a SplitMix64 stream from `seed`: the same seed always
+/// gives the same order, so tests are stable; the app passes a fresh random seed.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// A meeting: the record that is saved and its live state, kept in step.
+#[derive(Debug, Clone)]
+pub struct Meeting {
+    record: SessionRecord,
+    state: MeetingState,
+}
+
+impl Meeting {
+    /// Opens a record, rebuilding its state from the events.
+    pub fn new(record: SessionRecord) -> Meeting {
+        let state = MeetingState::replay(&record);
+        Meeting { record, state }
+    }
+
+    pub fn record(&self) -> &SessionRecord {
+        &self.record
+    }
+
+    pub fn state(&self) -> &MeetingState {
+        &self.state
+    }
+
+    /// Gives the record up, e.g. to save it.
+    pub fn into_record(self) -> SessionRecord {
+        self.record
+    }
+
+    /// Carries out a command at `stamp`. On success the new events are appended to the
+    /// record and the state; returns how many there were.
+    pub fn execute(&mut self, command: Command, stamp: Stamp, seed: u64) -> Result<usize, Refusal> {
+        // Never let the meeting clock run backwards, whatever the caller's clock did.
+        let last = self.record.events.last();
+        let stamp = Stamp {
+            at: last.map_or(stamp.at, |e| e.at.max(stamp.at)),
+            mono_ms: last.map_or(stamp.mono_ms, |e| e.mono_ms.max(stamp.mono_ms)),
+        };
+        let kinds = self.state.decide(command, stamp, seed)?;
+        let count = kinds.len();
+        for kind in kinds {
+            let event = Event {
+                seq: self.record.events.len() as u64 + 1,
+                at: stamp.at,
+                mono_ms: stamp.mono_ms,
+                event: kind,
+            };
+            self.state.apply(&event);
+            self.record.events.push(event);
+        }
+        Ok(count)
+    }
+}

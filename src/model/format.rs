@@ -1,0 +1,382 @@
+//! Meeting formats: ordered phases with timeboxes, turn rules and prompts in three languages.
+//!
+//! Formats are data. The built-in ones are JSON files embedded in the binary (see
+//! `store::formats`); users add their own as JSON files of the same shape. [`Format::problems`]
+//! lists every mistake in a format with the path of the field, so `parvi formats check` can
+//! point at the line.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// A text in Finnish, Swedish and English. At least one must be given; the others fall back.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sv: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Localized {
+    /// The same text in every language (for user input such as a topic).
+    pub fn all(text: &str) -> Localized {
+        Localized {
+            fi: Some(text.to_string()),
+            sv: Some(text.to_string()),
+            en: Some(text.to_string()),
+        }
+    }
+
+    /// The text in `lang`, else English, else Finnish, else Swedish, else "".
+    pub fn get(&self, lang: Lang) -> &str {
+        let first = match lang {
+            Lang::Fi => &self.fi,
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        };
+        first
+            .as_deref()
+            .or(self.en.as_deref())
+            .or(self.fi.as_deref())
+            .or(self.sv.as_deref())
+            .unwrap_or("")
+    }
+
+    fn is_empty(&self) -> bool {
+        [&self.fi, &self.sv, &self.en]
+            .iter()
+            .all(|t| t.as_deref().is_none_or(|t| t.trim().is_empty()))
+    }
+
+    fn has_all(&self) -> bool {
+        [&self.fi, &self.sv, &self.en]
+            .iter()
+            .all(|t| t.as_deref().is_some_and(|t| !t.trim().is_empty()))
+    }
+}
+
+/// What happens in a phase. Each kind has its own screen and its own events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    /// Rules or a stimulus on screen.
+    Info,
+    /// Everyone speaks in turn.
+    Round,
+    /// A free floor with a queue of raised hands.
+    Open,
+    /// Silent, private idea writing.
+    Writing,
+    /// Capturing and showing ideas.
+    Ideas,
+    /// Putting ideas into themes.
+    Grouping,
+    /// A vote of one of the supported kinds.
+    Vote,
+    /// Recording decisions.
+    Decisions,
+    /// Recording action items.
+    Actions,
+    /// Going through the open actions of earlier meetings.
+    ReviewActions,
+    /// A break.
+    Break,
+}
+
+impl PhaseKind {
+    pub const ALL: [PhaseKind; 11] = [
+        PhaseKind::Info,
+        PhaseKind::Round,
+        PhaseKind::Open,
+        PhaseKind::Writing,
+        PhaseKind::Ideas,
+        PhaseKind::Grouping,
+        PhaseKind::Vote,
+        PhaseKind::Decisions,
+        PhaseKind::Actions,
+        PhaseKind::ReviewActions,
+        PhaseKind::Break,
+    ];
+
+    /// Whether people take timed turns in this phase.
+    pub fn has_turns(self) -> bool {
+        matches!(self, PhaseKind::Round | PhaseKind::Open)
+    }
+}
+
+/// The order in which a round goes through the people present.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderRule {
+    /// In seating order (the group's member order), starting from the first.
+    #[default]
+    Seating,
+    /// A fresh random order.
+    Random,
+    /// Students first (in seating order), then everyone else.
+    StudentsFirst,
+    /// Least airtime so far in this meeting first; ties keep seating order.
+    FairStack,
+}
+
+impl OrderRule {
+    pub const ALL: [OrderRule; 4] = [
+        OrderRule::Seating,
+        OrderRule::Random,
+        OrderRule::StudentsFirst,
+        OrderRule::FairStack,
+    ];
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// One step of a format.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// A short id, unique in the format (`check_in`).
+    pub id: String,
+    pub kind: PhaseKind,
+    pub title: Localized,
+    /// The question or instruction shown large on screen.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub prompt: Localized,
+    /// Longer text for `info` phases, e.g. the ground rules, one item per line.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub text: Localized,
+    /// The timebox in minutes; 0 means untimed.
+    pub minutes: u32,
+    /// Time per speaker in `round` and `open` phases, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn_seconds: Option<u32>,
+    /// Speaking order of a `round`; defaults to seating order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<OrderRule>,
+    /// Whether a speaker may pass (and get another chance at the end of the round).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub pass_allowed: bool,
+}
+
+impl Phase {
+    /// The timebox in milliseconds.
+    pub fn timebox_ms(&self) -> u64 {
+        u64::from(self.minutes) * 60_000
+    }
+
+    /// The per-turn time in milliseconds, if turns are timed.
+    pub fn turn_ms(&self) -> Option<u64> {
+        self.turn_seconds
+            .filter(|s| *s > 0)
+            .map(|s| u64::from(s) * 1000)
+    }
+}
+
+/// Where a format's method comes from, with its licence: formats based on Liberating
+/// Structures are CC BY-SA 4.0 and must credit it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub license: String,
+    /// What parvi changed or added, in a sentence.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A meeting format: a named, ordered list of phases.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Format {
+    /// File format version; see [`crate::model::SCHEMA_VERSION`].
+    pub schema: u32,
+    /// The machine name, also the file name: `kierros`, `eratauko`.
+    pub name: String,
+    pub title: Localized,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub description: Localized,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub phases: Vec<Phase>,
+}
+
+/// One mistake found in a format, with the JSON path of the field (`phases[2].minutes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// The longest timebox accepted for one phase (a whole day).
+pub const MAX_PHASE_MINUTES: u32 = 8 * 60;
+/// The longest turn accepted, in seconds.
+pub const MAX_TURN_SECONDS: u32 = 60 * 60;
+
+impl Format {
+    /// Total planned minutes.
+    pub fn total_minutes(&self) -> u32 {
+        self.phases.iter().map(|p| p.minutes).sum()
+    }
+
+    /// Every mistake in the format. `strict` also asks for all three languages, which the
+    /// built-in formats must have; users may write formats in one language.
+    pub fn problems(&self, strict: bool) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut add = |path: String, message: String| out.push(Problem { path, message });
+        if self.schema != super::SCHEMA_VERSION {
+            add(
+                "schema".into(),
+                format!(
+                    "schema must be {} (this parvi reads version {})",
+                    super::SCHEMA_VERSION,
+                    super::SCHEMA_VERSION
+                ),
+            );
+        }
+        if self.name.is_empty()
+            || !self
+                .name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        {
+            add(
+                "name".into(),
+                "name must be lower-case letters a-z, digits, '-' or '_' (it names the file)"
+                    .into(),
+            );
+        }
+        check_text(&self.title, "title", strict, &mut add);
+        if self.phases.is_empty() {
+            add("phases".into(), "a format needs at least one phase".into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, phase) in self.phases.iter().enumerate() {
+            let at = |field: &str| format!("phases[{i}].{field}");
+            if phase.id.trim().is_empty() {
+                add(at("id"), "every phase needs an id".into());
+            } else if !seen.insert(phase.id.as_str()) {
+                add(at("id"), format!("the id {:?} is used twice", phase.id));
+            }
+            check_text(&phase.title, &at("title"), strict, &mut add);
+            if strict && !phase.prompt.is_empty() && !phase.prompt.has_all() {
+                add(at("prompt"), "give the prompt in fi, sv and en".into());
+            }
+            if phase.minutes > MAX_PHASE_MINUTES {
+                add(
+                    at("minutes"),
+                    format!("{} minutes is too long (at most {MAX_PHASE_MINUTES})", phase.minutes),
+                );
+            }
+            if let Some(turn) = phase.turn_seconds {
+                if !phase.kind.has_turns() {
+                    add(
+                        at("turn_seconds"),
+                        "turn_seconds only applies to round and open phases".into(),
+                    );
+                } else if turn == 0 || turn > MAX_TURN_SECONDS {
+                    add(
+                        at("turn_seconds"),
+                        format!("turn_seconds must be between 1 and {MAX_TURN_SECONDS}"),
+                    );
+                }
+            }
+            if phase.order.is_some() && phase.kind != PhaseKind::Round && phase.kind != PhaseKind::Open {
+                add(at("order"), "order only applies to round and open phases".into());
+            }
+            if phase.kind == PhaseKind::Info && phase.text.is_empty() && phase.prompt.is_empty() {
+                add(at("text"), "an info phase needs a text or a prompt to show".into());
+            }
+        }
+        out
+    }
+}
+
+fn check_text(text: &Localized, path: &str, strict: bool, add: &mut impl FnMut(String, String)) {
+    if text.is_empty() {
+        add(path.to_string(), "give a text in at least one of fi, sv, en".into());
+    } else if strict && !text.has_all() {
+        add(path.to_string(), "give the text in fi, sv and en".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phase(id: &str, kind: PhaseKind) -> Phase {
+        Phase {
+            id: id.into(),
+            kind,
+            title: Localized::all("T"),
+            prompt: Localized::default(),
+            text: Localized::default(),
+            minutes: 5,
+            turn_seconds: None,
+            order: None,
+            pass_allowed: true,
+        }
+    }
+
+    #[test]
+    fn localized_falls_back_to_english_then_finnish() {
+        let only_fi = Localized {
+            fi: Some("Hei".into()),
+            ..Default::default()
+        };
+        assert_eq!(only_fi.get(Lang::Sv), "Hei");
+        let fi_en = Localized {
+            fi: Some("Hei".into()),
+            en: Some("Hi".into()),
+            sv: None,
+        };
+        assert_eq!(fi_en.get(Lang::Sv), "Hi");
+        assert_eq!(fi_en.get(Lang::Fi), "Hei");
+    }
+
+    #[test]
+    fn problems_name_the_field() {
+        let mut f = Format {
+            schema: crate::model::SCHEMA_VERSION,
+            name: "Bad Name".into(),
+            title: Localized::default(),
+            description: Localized::default(),
+            sources: vec![],
+            phases: vec![phase("a", PhaseKind::Round), phase("a", PhaseKind::Info)],
+        };
+        f.phases[0].turn_seconds = Some(0);
+        f.phases[1].turn_seconds = Some(60);
+        let paths: Vec<String> = f.problems(false).into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "name",
+                "title",
+                "phases[0].turn_seconds",
+                "phases[1].id",
+                "phases[1].turn_seconds",
+                "phases[1].text"
+            ]
+        );
+    }
+
+    #[test]
+    fn pass_allowed_defaults_to_true_and_is_omitted() {
+        let json = r#"{"id":"r","kind":"round","title":{"fi":"Kierros"},"minutes":5}"#;
+        let p: Phase = serde_json::from_str(json).unwrap();
+        assert!(p.pass_allowed);
+        assert_eq!(serde_json::to_string(&p).unwrap(), json);
+    }
+}

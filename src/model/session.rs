@@ -1,0 +1,250 @@
+//! The session document: one meeting as it is saved, a header plus the ordered event log.
+//!
+//! Everything about a meeting that happened after it started is an [`Event`]; the live state
+//! is the fold of those events (see `engine`). The header holds what was fixed when the
+//! meeting started: the group and the agenda as they were, and who was present.
+//!
+//! The serialized shape is a contract with every saved meeting: add fields with defaults,
+//! never rename or repurpose them; bump [`super::SCHEMA_VERSION`] for anything else.
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::format::{Format, OrderRule};
+use super::group::{Group, MemberId};
+use super::role::Role;
+
+/// When something happened: the wall clock (for people) and the meeting's own monotonic
+/// clock in milliseconds (for durations). The monotonic clock starts at 0 when the meeting
+/// starts and continues from the last saved event when a meeting is resumed, so time while
+/// parvi was not running is never counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub at: Timestamp,
+    pub mono_ms: u64,
+}
+
+/// Someone at the meeting: a member of the group, or a guest of this meeting only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// The member id (`m3`), or `g1`, `g2`… for guests.
+    pub id: MemberId,
+    pub name: String,
+    pub role: Role,
+    /// A guest of this meeting, not a member of the group.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub guest: bool,
+    /// Marked present when the meeting started (or later, by an attendance event).
+    pub present: bool,
+}
+
+/// Why a meeting stopped without being ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Interruption {
+    /// SIGTERM: the computer is shutting down or someone ran `kill`.
+    Terminated,
+    /// SIGHUP, or the terminal stopped answering: the window was closed.
+    TerminalClosed,
+    /// parvi hit a bug; the meeting was saved before it stopped.
+    Crashed,
+}
+
+/// What happened. Past tense: an event is a fact, already checked by the engine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum EventKind {
+    /// The meeting began. Always the first event.
+    MeetingStarted,
+    /// An agenda item began (or began again, if the facilitator went back to it).
+    PhaseStarted { phase: usize },
+    /// The current agenda item ended.
+    PhaseEnded { phase: usize },
+    /// The speaking order of a round was set.
+    RoundOrdered { order: Vec<MemberId>, rule: OrderRule },
+    /// The end of a round's order was reached and those who passed get another chance.
+    ReturnedToPassed { speakers: Vec<MemberId> },
+    /// Someone got the floor. `slot` is their place in the round's order, for rounds.
+    TurnStarted {
+        speaker: MemberId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        slot: Option<usize>,
+    },
+    /// A turn ended; `passed` when the speaker passed.
+    TurnEnded {
+        speaker: MemberId,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        passed: bool,
+    },
+    /// A one-line note on a turn (the index of the turn in the meeting, from 0).
+    TurnNoted { turn: usize, text: String },
+    /// Someone raised a hand to speak in an open phase.
+    HandRaised { who: MemberId },
+    /// Someone lowered a raised hand without speaking.
+    HandLowered { who: MemberId },
+    /// The facilitator paused every timer.
+    Paused,
+    /// The facilitator resumed the timers.
+    Resumed,
+    /// The current phase's timebox was lengthened (positive) or shortened (negative).
+    PhaseExtended { phase: usize, delta_ms: i64 },
+    /// Someone arrived late or left early.
+    AttendanceChanged { who: MemberId, present: bool },
+    /// A guest joined during the meeting.
+    GuestAdded { guest: Participant },
+    /// parvi was stopped from outside; the meeting can be resumed.
+    Interrupted { reason: Interruption },
+    /// The meeting was opened again after parvi stopped; `gap_ms` of wall time passed.
+    Reopened { gap_ms: u64 },
+    /// The meeting ended. Always the last event.
+    MeetingEnded,
+}
+
+/// One entry of the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// 1, 2, 3… in the order the events happened.
+    pub seq: u64,
+    /// Wall-clock time (UTC).
+    #[schemars(with = "String")]
+    pub at: Timestamp,
+    /// Milliseconds on the meeting's monotonic clock (see [`Stamp`]).
+    pub mono_ms: u64,
+    pub event: EventKind,
+}
+
+impl Event {
+    pub fn stamp(&self) -> Stamp {
+        Stamp {
+            at: self.at,
+            mono_ms: self.mono_ms,
+        }
+    }
+}
+
+/// A saved meeting: `<data>/sessions/<date>_<id>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRecord {
+    /// File format version; see [`super::SCHEMA_VERSION`].
+    pub schema: u32,
+    pub id: Uuid,
+    /// The parvi version that created the file.
+    pub app_version: String,
+    #[schemars(with = "String")]
+    pub created_at: Timestamp,
+    /// What the meeting is about, as set when it started.
+    #[serde(default)]
+    pub topic: String,
+    /// The group as it was when the meeting started.
+    pub group: Group,
+    /// The agenda as adjusted for this meeting. `format.name` names the format it came from.
+    pub format: Format,
+    /// Members and guests, with attendance at the start.
+    pub participants: Vec<Participant>,
+    pub events: Vec<Event>,
+}
+
+/// Something odd in a loaded session that does not stop it loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Oddity {
+    /// An event names someone who is not among the participants.
+    UnknownParticipant { seq: u64, who: String },
+    /// An event's time is earlier than the event before it.
+    TimeOutOfOrder { seq: u64 },
+    /// Sequence numbers are not 1, 2, 3…
+    SequenceGap { seq: u64, expected: u64 },
+    /// An event refers to an agenda item the session does not have.
+    UnknownPhase { seq: u64, phase: usize },
+}
+
+impl SessionRecord {
+    /// The participant with this id, if any.
+    pub fn participant(&self, id: &MemberId) -> Option<&Participant> {
+        self.participants.iter().find(|p| &p.id == id)
+    }
+
+    /// When the meeting started (the first event), else when the file was created.
+    pub fn started_at(&self) -> Timestamp {
+        self.events.first().map_or(self.created_at, |e| e.at)
+    }
+
+    /// When the meeting ended, if it did.
+    pub fn ended_at(&self) -> Option<Timestamp> {
+        self.events
+            .last()
+            .filter(|e| e.event == EventKind::MeetingEnded)
+            .map(|e| e.at)
+    }
+
+    /// Things in the log that are odd but not fatal, in log order. The engine copes with all
+    /// of them; review screens show them so nobody trusts a figure built on a broken log.
+    pub fn oddities(&self) -> Vec<Oddity> {
+        let mut out = Vec::new();
+        let mut known: Vec<&MemberId> = self.participants.iter().map(|p| &p.id).collect();
+        let mut prev: Option<&Event> = None;
+        for (i, e) in self.events.iter().enumerate() {
+            let expected = i as u64 + 1;
+            if e.seq != expected {
+                out.push(Oddity::SequenceGap {
+                    seq: e.seq,
+                    expected,
+                });
+            }
+            if let Some(p) = prev
+                && (e.mono_ms < p.mono_ms || e.at < p.at)
+            {
+                out.push(Oddity::TimeOutOfOrder { seq: e.seq });
+            }
+            if let EventKind::GuestAdded { guest } = &e.event {
+                known.push(&guest.id);
+            }
+            for who in e.event.people() {
+                if !known.contains(&who) {
+                    out.push(Oddity::UnknownParticipant {
+                        seq: e.seq,
+                        who: who.0.clone(),
+                    });
+                }
+            }
+            if let Some(phase) = e.event.phase()
+                && phase >= self.format.phases.len()
+            {
+                out.push(Oddity::UnknownPhase { seq: e.seq, phase });
+            }
+            prev = Some(e);
+        }
+        out
+    }
+}
+
+impl EventKind {
+    /// Everyone this event names.
+    pub fn people(&self) -> Vec<&MemberId> {
+        match self {
+            EventKind::RoundOrdered { order, .. } => order.iter().collect(),
+            EventKind::ReturnedToPassed { speakers } => speakers.iter().collect(),
+            EventKind::TurnStarted { speaker, .. } | EventKind::TurnEnded { speaker, .. } => {
+                vec![speaker]
+            }
+            EventKind::HandRaised { who }
+            | EventKind::HandLowered { who }
+            | EventKind::AttendanceChanged { who, .. } => vec![who],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The agenda item this event names, if any.
+    pub fn phase(&self) -> Option<usize> {
+        match self {
+            EventKind::PhaseStarted { phase }
+            | EventKind::PhaseEnded { phase }
+            | EventKind::PhaseExtended { phase, .. } => Some(*phase),
+            _ => None,
+        }
+    }
+}

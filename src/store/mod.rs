@@ -1,0 +1,326 @@
+//! The store: parvi's files in the data directory (DESIGN §4, §5).
+//!
+//! One file per group and per meeting, each written atomically with mode 0600 in
+//! directories of mode 0700. Loading never touches a file: a bad one is reported with its
+//! path and reason while everything else still loads. One parvi at a time may write (a
+//! kernel lock); a second one opens read-only and says who holds the lock.
+
+pub mod atomic;
+pub mod formats;
+pub mod index;
+pub mod locate;
+pub mod lock;
+pub mod paths;
+pub mod read;
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use formats::{FormatEntry, FormatOrigin};
+pub use index::{Index, Summary};
+pub use lock::Busy;
+pub use paths::{Origin, Paths};
+pub use read::{Problem, Reason, Warning};
+
+use crate::i18n::Lang;
+use crate::model::{Group, SessionRecord};
+
+/// Why the store could not do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another parvi holds the data directory; this one is read-only.
+    #[error("another parvi (pid {pid:?}) is using the data directory")]
+    ReadOnly { pid: Option<u32> },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// User settings in `<data>/config.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The interface language; unset means "from the locale".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+}
+
+/// Something the store did on its own that the user should hear about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A directory had looser permissions than 0700 and was tightened.
+    ModeTightened { path: PathBuf, old: u32 },
+}
+
+/// The open data directory.
+#[derive(Debug)]
+pub struct Store {
+    pub paths: Paths,
+    lock: Option<lock::InstanceLock>,
+    /// Who holds the lock when this store is read-only because of another parvi.
+    pub busy: Option<Busy>,
+    pub notices: Vec<Notice>,
+}
+
+/// Everything found in `groups/`.
+#[derive(Debug, Default)]
+pub struct Groups {
+    /// Sorted by name.
+    pub groups: Vec<Group>,
+    pub problems: Vec<Problem>,
+}
+
+/// The meetings found in `sessions/`, from the index.
+#[derive(Debug, Default)]
+pub struct Sessions {
+    /// Newest first.
+    pub summaries: Vec<Summary>,
+    pub problems: Vec<Problem>,
+}
+
+impl Store {
+    /// Opens the data directory for writing: creates it (0700) if needed, takes the lock,
+    /// and sweeps temporary files left by a killed parvi. If another parvi holds the lock,
+    /// the store opens read-only with [`Store::busy`] set.
+    ///
+    /// # Errors
+    /// When the directory cannot be created or the lock file cannot be opened.
+    pub fn open(paths: Paths) -> Result<Store, StoreError> {
+        let mut notices = Vec::new();
+        for dir in [paths.root.clone(), paths.groups(), paths.sessions()] {
+            if let Some(old) = atomic::ensure_private_dir(&dir).map_err(io_at(&dir))? {
+                notices.push(Notice::ModeTightened { path: dir, old });
+            }
+        }
+        let lock_path = paths.lock();
+        let (lock, busy) = match lock::try_lock(&lock_path).map_err(io_at(&lock_path))? {
+            Ok(lock) => (Some(lock), None),
+            Err(busy) => (None, Some(busy)),
+        };
+        if lock.is_some() {
+            for dir in [paths.root.clone(), paths.groups(), paths.sessions()] {
+                // A leftover temp file is harmless, so a failed sweep is not an error.
+                let _ = atomic::sweep_temp_files(&dir);
+            }
+        }
+        Ok(Store {
+            paths,
+            lock,
+            busy,
+            notices,
+        })
+    }
+
+    /// Opens the data directory only to read: no lock, nothing created.
+    pub fn open_read_only(paths: Paths) -> Store {
+        Store {
+            paths,
+            lock: None,
+            busy: None,
+            notices: Vec::new(),
+        }
+    }
+
+    /// Whether this store may write.
+    pub fn writable(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    fn check_writable(&self) -> Result<(), StoreError> {
+        if self.writable() {
+            Ok(())
+        } else {
+            Err(StoreError::ReadOnly {
+                pid: self.busy.as_ref().and_then(|b| b.pid),
+            })
+        }
+    }
+
+    // ---- settings ------------------------------------------------------------------------
+
+    /// The settings; a missing file gives the defaults, a broken one is a problem.
+    pub fn config(&self) -> Result<Config, Problem> {
+        let path = self.paths.config();
+        if fs::symlink_metadata(&path).is_err() {
+            return Ok(Config::default());
+        }
+        let bytes = read::read_bytes(&path).map_err(|reason| Problem {
+            path: path.clone(),
+            reason,
+        })?;
+        let (text, _) = read::check_text(&bytes).map_err(|reason| Problem {
+            path: path.clone(),
+            reason,
+        })?;
+        serde_json::from_str(text).map_err(|e| Problem {
+            path: path.clone(),
+            reason: Reason::Json {
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+            },
+        })
+    }
+
+    /// Saves the settings.
+    pub fn save_config(&self, config: &Config) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let path = self.paths.config();
+        let bytes = to_json(config).map_err(io_at(&path))?;
+        atomic::write_atomic(&path, &bytes).map_err(io_at(&path))
+    }
+
+    // ---- groups --------------------------------------------------------------------------
+
+    /// Every group, and every group file that could not be read.
+    pub fn groups(&self) -> Groups {
+        let mut out = Groups::default();
+        let dir = self.paths.groups();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return out,
+            Err(e) => {
+                out.problems.push(Problem {
+                    path: dir,
+                    reason: Reason::Io(e.to_string()),
+                });
+                return out;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(stem) = name.strip_suffix(".json") else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            match read::load::<Group>(&path, |g| g.schema) {
+                Ok((group, _)) if group.id == stem => out.groups.push(group),
+                Ok((group, _)) => out.problems.push(Problem {
+                    path,
+                    reason: Reason::IdMismatch { id: group.id },
+                }),
+                Err(problem) => out.problems.push(problem),
+            }
+        }
+        out.groups
+            .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        out
+    }
+
+    /// Saves a group to `groups/<id>.json`.
+    pub fn save_group(&self, group: &Group) -> Result<PathBuf, StoreError> {
+        self.check_writable()?;
+        let path = self.paths.group(&group.id);
+        let bytes = to_json(group).map_err(io_at(&path))?;
+        atomic::write_atomic(&path, &bytes).map_err(io_at(&path))?;
+        Ok(path)
+    }
+
+    /// Deletes a group's file. Its meetings keep their own copy of the group.
+    pub fn remove_group(&self, id: &str) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let path = self.paths.group(id);
+        fs::remove_file(&path).map_err(io_at(&path))?;
+        atomic::sync_dir(&self.paths.groups()).map_err(io_at(&path))
+    }
+
+    // ---- sessions ------------------------------------------------------------------------
+
+    /// The path for a new meeting's file, dated by its start in the local time zone.
+    pub fn new_session_path(&self, record: &SessionRecord) -> PathBuf {
+        let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+        let date = record.created_at.to_zoned_datetime(zone).date();
+        self.paths
+            .sessions()
+            .join(Paths::session_file_name(date, &record.id))
+    }
+
+    /// Saves a meeting to `path` atomically and durably. Called after every action.
+    pub fn save_session(&self, path: &Path, record: &SessionRecord) -> Result<(), StoreError> {
+        self.check_writable()?;
+        let bytes = session_json(record).map_err(io_at(path))?;
+        atomic::write_atomic(path, &bytes).map_err(io_at(path))
+    }
+
+    /// Loads one meeting, with anything odd in its log as warnings.
+    pub fn load_session(&self, path: &Path) -> Result<(SessionRecord, Vec<Warning>), Problem> {
+        let (record, mut warnings) = read::load::<SessionRecord>(path, |r| r.schema)?;
+        if Paths::session_id_of(path).is_some_and(|id| id != record.id) {
+            return Err(Problem {
+                path: path.to_path_buf(),
+                reason: Reason::IdMismatch {
+                    id: record.id.to_string(),
+                },
+            });
+        }
+        warnings.extend(record.oddities().into_iter().map(Warning::Oddity));
+        Ok((record, warnings))
+    }
+
+    /// The meetings, from the index, refreshed for any file that changed. The refreshed
+    /// index is saved when this store may write.
+    pub fn sessions(&self) -> Sessions {
+        let old = index::read_index(&self.paths.index());
+        let refreshed = index::refresh(&self.paths.sessions(), old);
+        if refreshed.changed
+            && self.writable()
+            && let Ok(bytes) = serde_json::to_vec(&refreshed.index)
+        {
+            // The index is only a cache: failing to save it costs speed, not data.
+            let _ = atomic::write_atomic(&self.paths.index(), &bytes);
+        }
+        Sessions {
+            summaries: refreshed.index.sessions,
+            problems: refreshed.problems,
+        }
+    }
+
+    /// Finds a meeting by its id or the start of its id (at least 4 characters).
+    pub fn find_session(&self, id: &str) -> Option<Summary> {
+        let id = id.trim().to_lowercase();
+        if id.len() < 4 {
+            return None;
+        }
+        let sessions = self.sessions().summaries;
+        let mut matches = sessions
+            .into_iter()
+            .filter(|s| s.id.to_string().starts_with(&id) || s.file.starts_with(&id));
+        let first = matches.next()?;
+        matches.next().is_none().then_some(first)
+    }
+
+    // ---- formats -------------------------------------------------------------------------
+
+    /// The built-in formats and the user's own, with any broken user files.
+    pub fn formats(&self) -> (Vec<FormatEntry>, Vec<Problem>) {
+        formats::all(&self.paths.formats())
+    }
+}
+
+/// Pretty JSON with a final newline: groups and settings are small and people read them.
+fn to_json<T: Serialize>(value: &T) -> io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// A session as saved: pretty JSON, so a meeting log can be read and diffed by people.
+///
+/// # Errors
+/// Only if serialization fails, which the types do not allow; never an empty file.
+pub fn session_json(record: &SessionRecord) -> io::Result<Vec<u8>> {
+    to_json(record)
+}
