@@ -16,6 +16,7 @@
 //! The rule that `model` (and `export`) never import `ratatui`, `crossterm`, `std::fs` or read
 //! a clock is checked by `tests/layering.rs`.
 
+pub mod cli;
 pub mod i18n;
 pub mod model;
 pub mod store;

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `parvi` binary: everything is in the library; this only hands over the arguments.
+
+fn main() -> std::process::ExitCode {
+    parvi::cli::main()
+}

@@ -408,3 +408,19 @@ fn replaying_a_record_gives_the_same_state() {
     let back: parvi::model::SessionRecord = serde_json::from_str(&json).unwrap();
     assert_eq!(&MeetingState::replay(&back), sim.state());
 }
+
+#[test]
+fn a_round_for_one_side_asks_only_that_side() {
+    let mut f = format();
+    f.phases[1].speakers = Some(Side::Student);
+    let mut sim = Sim::new(record_with(f));
+    sim.ok(Command::Start);
+    go_to(&mut sim, 1);
+    assert_eq!(sim.lineup(), ["Aino Virtanen", "Eetu Nieminen"]);
+    // A staff guest arriving mid-round does not join a students' round.
+    sim.ok(Command::AddGuest {
+        name: "Olli Ojala".into(),
+        role: Role::Teacher,
+    });
+    assert_eq!(sim.lineup().len(), 2);
+}

@@ -331,7 +331,10 @@ impl MeetingState {
                 if let Some(p) = self.people.iter_mut().find(|p| &p.id == who) {
                     p.present = *present;
                 }
+                let side = self.person(who).map(|p| p.role.side());
+                let speakers = self.current_phase().and_then(|p| p.speakers);
                 if *present
+                    && speakers.is_none_or(|s| Some(s) == side)
                     && let Some(round) = &mut self.round
                     && !round.lineup.contains(who)
                 {
@@ -343,8 +346,10 @@ impl MeetingState {
             EventKind::GuestAdded { guest } => {
                 if !self.people.iter().any(|p| p.id == guest.id) {
                     self.people.push(guest.clone());
+                    let speakers = self.current_phase().and_then(|p| p.speakers);
                     if let Some(round) = &mut self.round
                         && guest.present
+                        && speakers.is_none_or(|s| s == guest.role.side())
                     {
                         round.lineup.insert(round.first_pass_len, guest.id.clone());
                         round.first_pass_len += 1;
@@ -567,9 +572,13 @@ impl MeetingState {
 
     // ---- decisions ----------------------------------------------------------------------
 
-    /// The speaking order for a round under `rule`, among those present.
-    pub fn round_order(&self, rule: OrderRule, seed: u64) -> Vec<MemberId> {
-        let present: Vec<&Participant> = self.present().collect();
+    /// The speaking order for a round under `rule`, among those present (and only one side
+    /// of them when `speakers` is set).
+    pub fn round_order(&self, rule: OrderRule, speakers: Option<Side>, seed: u64) -> Vec<MemberId> {
+        let present: Vec<&Participant> = self
+            .present()
+            .filter(|p| speakers.is_none_or(|side| p.role.side() == side))
+            .collect();
         let mut order: Vec<MemberId> = match rule {
             OrderRule::Seating | OrderRule::Random => {
                 present.iter().map(|p| p.id.clone()).collect()
@@ -662,7 +671,7 @@ impl Draft {
         let spec = &self.s().agenda[phase];
         if spec.kind == PhaseKind::Round {
             let rule = spec.order.unwrap_or_default();
-            let order = self.s().round_order(rule, seed);
+            let order = self.s().round_order(rule, spec.speakers, seed);
             self.emit(EventKind::RoundOrdered { order, rule });
         }
     }

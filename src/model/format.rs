@@ -163,6 +163,10 @@ pub struct Phase {
     /// Speaking order of a `round`; defaults to seating order.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<OrderRule>,
+    /// Only this side speaks in a `round` (the anticipation dialogue asks students first,
+    /// then staff); everyone present when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speakers: Option<super::role::Side>,
     /// Whether a speaker may pass (and get another chance at the end of the round).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub pass_allowed: bool,
@@ -293,6 +297,9 @@ impl Format {
                     );
                 }
             }
+            if phase.speakers.is_some() && phase.kind != PhaseKind::Round {
+                add(at("speakers"), "speakers only applies to round phases".into());
+            }
             if phase.order.is_some() && phase.kind != PhaseKind::Round && phase.kind != PhaseKind::Open {
                 add(at("order"), "order only applies to round and open phases".into());
             }
@@ -326,6 +333,7 @@ mod tests {
             minutes: 5,
             turn_seconds: None,
             order: None,
+            speakers: None,
             pass_allowed: true,
         }
     }

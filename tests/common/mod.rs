@@ -36,6 +36,7 @@ pub fn phase(id: &str, kind: PhaseKind, minutes: u32) -> Phase {
         minutes,
         turn_seconds: None,
         order: None,
+        speakers: None,
         pass_allowed: true,
     }
 }
