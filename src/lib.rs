@@ -19,4 +19,5 @@
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod sample;
 pub mod store;

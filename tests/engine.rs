@@ -57,9 +57,9 @@ fn a_seating_round_goes_round_the_table_and_returns_to_those_who_passed() {
     sim.at(200).ok(Command::Next);
     sim.at(230).ok(Command::Next); // Jukka done; back to those who passed
     assert_eq!(sim.speaker().as_deref(), Some("Mikko Korhonen"));
-    let returned = sim.meeting.record().events.iter().any(|e| {
-        matches!(&e.event, EventKind::ReturnedToPassed { speakers } if speakers.len() == 2)
-    });
+    let returned = sim.meeting.record().events.iter().any(
+        |e| matches!(&e.event, EventKind::ReturnedToPassed { speakers } if speakers.len() == 2),
+    );
     assert!(returned);
     sim.at(260).ok(Command::Next);
     assert_eq!(sim.speaker().as_deref(), Some("Leena Mäkinen"));
@@ -207,9 +207,15 @@ fn the_hand_queue_gives_the_floor_least_heard_first_in_a_fair_stack() {
     sim.ok(Command::RaiseHand(aino.clone()));
     sim.ok(Command::RaiseHand(mikko.clone()));
     sim.ok(Command::RaiseHand(sari.clone()));
-    assert_eq!(sim.run(Command::RaiseHand(aino.clone())), Err(Refusal::HandAlreadyUp));
+    assert_eq!(
+        sim.run(Command::RaiseHand(aino.clone())),
+        Err(Refusal::HandAlreadyUp)
+    );
     // Aino raised first but has spoken most: Mikko and Sari (no airtime) go first.
-    assert_eq!(sim.state().queue(), [mikko.clone(), sari.clone(), aino.clone()]);
+    assert_eq!(
+        sim.state().queue(),
+        [mikko.clone(), sari.clone(), aino.clone()]
+    );
     sim.ok(Command::LowerHand(sari.clone()));
     sim.at(70).ok(Command::Next);
     assert_eq!(sim.speaker().as_deref(), Some("Mikko Korhonen"));
@@ -277,7 +283,10 @@ fn absent_people_are_left_out_and_late_arrivals_join_the_round() {
         who: mikko,
         present: true,
     });
-    assert_eq!(sim.lineup().last().map(String::as_str), Some("Mikko Korhonen"));
+    assert_eq!(
+        sim.lineup().last().map(String::as_str),
+        Some("Mikko Korhonen")
+    );
     // Leaving mid-round: Eetu is skipped.
     let eetu = sim.id("Eetu Nieminen");
     sim.ok(Command::SetPresent {
@@ -301,14 +310,23 @@ fn absent_people_are_left_out_and_late_arrivals_join_the_round() {
 fn notes_attach_to_the_running_turn_or_the_last_one() {
     let mut sim = Sim::started();
     go_to(&mut sim, 1);
-    assert_eq!(sim.run(Command::Note("x".into())), Err(Refusal::NoTurnToNote));
+    assert_eq!(
+        sim.run(Command::Note("x".into())),
+        Err(Refusal::NoTurnToNote)
+    );
     sim.ok(Command::Next);
     sim.ok(Command::Note("  Ruokala   liian täynnä ".into()));
     sim.at(30).ok(Command::EndTurn);
-    assert_eq!(sim.state().turns[0].note.as_deref(), Some("Ruokala liian täynnä"));
+    assert_eq!(
+        sim.state().turns[0].note.as_deref(),
+        Some("Ruokala liian täynnä")
+    );
     sim.ok(Command::Note("lisäys".into()));
     assert_eq!(sim.state().turns[0].note.as_deref(), Some("lisäys"));
-    assert_eq!(sim.run(Command::Note("   ".into())), Err(Refusal::EmptyNote));
+    assert_eq!(
+        sim.run(Command::Note("   ".into())),
+        Err(Refusal::EmptyNote)
+    );
 }
 
 #[test]
@@ -333,7 +351,8 @@ fn an_interruption_stops_the_clocks_at_the_moment_it_happened() {
     let mut sim = Sim::started();
     go_to(&mut sim, 1);
     sim.at(0).ok(Command::Next);
-    sim.at(45).ok(Command::Interrupt(Interruption::TerminalClosed));
+    sim.at(45)
+        .ok(Command::Interrupt(Interruption::TerminalClosed));
     assert_eq!(sim.state().turn_elapsed(1_000_000), 45_000);
     let mut again = Sim::new(sim.meeting.record().clone());
     again.now_ms = 45_000;
@@ -393,7 +412,11 @@ fn the_engine_never_lets_the_meeting_clock_run_backwards() {
     sim.at(50).ok(Command::Next);
     sim.at(20).ok(Command::Next); // the caller's clock went back 30 s
     let events = &sim.meeting.record().events;
-    assert!(events.windows(2).all(|w| w[0].mono_ms <= w[1].mono_ms && w[0].at <= w[1].at));
+    assert!(
+        events
+            .windows(2)
+            .all(|w| w[0].mono_ms <= w[1].mono_ms && w[0].at <= w[1].at)
+    );
     assert_eq!(sim.state().turns[0].duration_ms, 0);
 }
 

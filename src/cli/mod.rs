@@ -137,7 +137,10 @@ fn locale() -> Vec<Option<String>> {
 fn early_options(args: &[std::ffi::OsString]) -> (Option<Lang>, Option<PathBuf>) {
     let mut lang = None;
     let mut data_dir = None;
-    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy().into_owned());
+    let mut iter = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
     while let Some(arg) = iter.next() {
         if arg == "--" {
             break;

@@ -186,6 +186,35 @@ pub struct Text {
     pub cli_remove_confirm: &'static str,
     pub cli_remove_has_sessions: &'static str,
     pub cli_read_only: &'static str,
+    pub cli_name: &'static str,
+    pub cli_groups_header: &'static str,
+    pub cli_group_sessions: &'static str,
+    pub cli_makeup: &'static str,
+    pub cli_member_renamed: &'static str,
+    pub cli_member_role_set: &'static str,
+    pub cli_member_moved: &'static str,
+    pub cli_remove_command: &'static str,
+    pub cli_col_title: &'static str,
+    pub cli_col_phases: &'static str,
+    pub cli_col_length: &'static str,
+    pub cli_phase_turn: &'static str,
+    pub cli_phase_speakers: &'static str,
+    pub cli_phase_no_pass: &'static str,
+    pub cli_session_turns_line: &'static str,
+    pub cli_col_side: &'static str,
+    pub cli_col_present: &'static str,
+    pub cli_col_share: &'static str,
+    pub cli_col_turns: &'static str,
+    pub cli_col_item: &'static str,
+    pub cli_col_planned: &'static str,
+    pub cli_col_spent: &'static str,
+    pub cli_col_time: &'static str,
+    pub cli_col_status: &'static str,
+    pub cli_session_oddities: &'static str,
+    pub cli_overview_recent: &'static str,
+    pub cli_overview_start: &'static str,
+    /// A `strftime` pattern for a date and time in lists and headers.
+    pub cli_datetime_format: &'static str,
 
     // ---- command line: errors ----
     pub err_prefix: &'static str,
@@ -204,6 +233,68 @@ pub struct Text {
     pub err_name_too_long: &'static str,
     pub err_duplicate_member: &'static str,
     pub err_nothing_to_change: &'static str,
+    pub err_duplicate_group: &'static str,
+    pub err_bad_member_spec: &'static str,
+    pub err_bad_change_spec: &'static str,
+    pub err_bad_step: &'static str,
+    pub err_ambiguous_session: &'static str,
+    pub err_open_failed: &'static str,
+    pub err_ambiguous_member: &'static str,
+    pub hint_groups_list: &'static str,
+    pub hint_group_members: &'static str,
+    pub hint_member_example: &'static str,
+    pub hint_kind_example: &'static str,
+    pub hint_formats_list: &'static str,
+    pub hint_sessions_list: &'static str,
+    pub hint_group_name: &'static str,
+    pub hint_edit_options: &'static str,
+    pub hint_did_you_mean: &'static str,
+
+    // ---- command line: help (about and help of every command and argument) ----
+    pub help_about: &'static str,
+    /// The exit-code table at the end of `parvi --help`.
+    pub help_exit_codes: &'static str,
+    /// Headings of clap's help screen.
+    pub help_usage: &'static str,
+    pub help_heading_commands: &'static str,
+    pub help_heading_arguments: &'static str,
+    pub help_heading_options: &'static str,
+    pub help_flag_help: &'static str,
+    pub help_flag_version: &'static str,
+    pub help_data_dir: &'static str,
+    pub help_lang: &'static str,
+    pub help_groups: &'static str,
+    pub help_groups_list: &'static str,
+    pub help_groups_show: &'static str,
+    pub help_groups_add: &'static str,
+    pub help_groups_edit: &'static str,
+    pub help_groups_remove: &'static str,
+    pub help_arg_group: &'static str,
+    pub help_arg_group_name: &'static str,
+    pub help_arg_kind: &'static str,
+    pub help_arg_site: &'static str,
+    pub help_arg_member: &'static str,
+    pub help_arg_new_name: &'static str,
+    pub help_arg_add: &'static str,
+    pub help_arg_remove_member: &'static str,
+    pub help_arg_rename: &'static str,
+    pub help_arg_role: &'static str,
+    pub help_arg_move: &'static str,
+    pub help_arg_yes: &'static str,
+    pub help_formats: &'static str,
+    pub help_formats_list: &'static str,
+    pub help_formats_show: &'static str,
+    pub help_formats_check: &'static str,
+    pub help_arg_format: &'static str,
+    pub help_arg_files: &'static str,
+    pub help_sessions: &'static str,
+    pub help_sessions_list: &'static str,
+    pub help_sessions_show: &'static str,
+    pub help_arg_filter_group: &'static str,
+    pub help_arg_session: &'static str,
+    pub help_paths: &'static str,
+    pub help_roles_heading: &'static str,
+    pub help_kinds_heading: &'static str,
 
     // ---- loading files ----
     pub load_empty: &'static str,
@@ -322,14 +413,24 @@ mod tests {
     #[test]
     fn language_is_chosen_by_flag_then_config_then_locale() {
         let locale = |v: &str| vec![None, None, Some(v.to_string())];
-        assert_eq!(Lang::choose(Some(Lang::Sv), Some(Lang::En), &locale("fi_FI")), Lang::Sv);
-        assert_eq!(Lang::choose(None, Some(Lang::En), &locale("fi_FI")), Lang::En);
+        assert_eq!(
+            Lang::choose(Some(Lang::Sv), Some(Lang::En), &locale("fi_FI")),
+            Lang::Sv
+        );
+        assert_eq!(
+            Lang::choose(None, Some(Lang::En), &locale("fi_FI")),
+            Lang::En
+        );
         assert_eq!(Lang::choose(None, None, &locale("sv_FI.UTF-8")), Lang::Sv);
         assert_eq!(Lang::choose(None, None, &locale("de_DE.UTF-8")), Lang::En);
         assert_eq!(Lang::choose(None, None, &locale("C.UTF-8")), Lang::Fi);
         assert_eq!(Lang::choose(None, None, &[None, None, None]), Lang::Fi);
         // LC_ALL wins over LANG.
-        let both = vec![Some("en_GB.UTF-8".to_string()), None, Some("fi_FI".to_string())];
+        let both = vec![
+            Some("en_GB.UTF-8".to_string()),
+            None,
+            Some("fi_FI".to_string()),
+        ];
         assert_eq!(Lang::choose(None, None, &both), Lang::En);
     }
 }

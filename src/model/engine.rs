@@ -124,13 +124,23 @@ pub enum Command {
     Pause,
     Resume,
     /// Lengthen (positive) or shorten (negative) the current phase.
-    Extend { delta_ms: i64 },
-    SetPresent { who: MemberId, present: bool },
-    AddGuest { name: String, role: Role },
+    Extend {
+        delta_ms: i64,
+    },
+    SetPresent {
+        who: MemberId,
+        present: bool,
+    },
+    AddGuest {
+        name: String,
+        role: Role,
+    },
     /// parvi is being stopped from outside.
     Interrupt(Interruption),
     /// parvi opened the meeting again after it stopped; `gap_ms` of wall time passed.
-    Reopen { gap_ms: u64 },
+    Reopen {
+        gap_ms: u64,
+    },
     End,
 }
 
@@ -584,10 +594,13 @@ impl MeetingState {
                 present.iter().map(|p| p.id.clone()).collect()
             }
             OrderRule::StudentsFirst => {
-                let (students, others): (Vec<&Participant>, Vec<&Participant>) = present
+                let (students, others): (Vec<&Participant>, Vec<&Participant>) =
+                    present.iter().partition(|p| p.role.side() == Side::Student);
+                students
                     .iter()
-                    .partition(|p| p.role.side() == Side::Student);
-                students.iter().chain(&others).map(|p| p.id.clone()).collect()
+                    .chain(&others)
+                    .map(|p| p.id.clone())
+                    .collect()
             }
             OrderRule::FairStack => {
                 let airtime = self.airtime(self.last_ms);
@@ -597,7 +610,7 @@ impl MeetingState {
             }
         };
         if rule == OrderRule::Random {
-            shuffle(&mut order, seed);
+            super::random::SplitMix64(seed).shuffle(&mut order);
         }
         order
     }
@@ -941,23 +954,6 @@ impl Draft {
             }
         }
         Ok(())
-    }
-}
-
-/// A Fisher–Yates shuffle driven by a SplitMix64 stream from `seed`: the same seed always
-/// gives the same order, so tests are stable; the app passes a fresh random seed.
-fn shuffle<T>(items: &mut [T], seed: u64) {
-    let mut state = seed;
-    let mut next = || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
-    for i in (1..items.len()).rev() {
-        let j = (next() % (i as u64 + 1)) as usize;
-        items.swap(i, j);
     }
 }
 

@@ -281,7 +281,10 @@ impl Format {
             if phase.minutes > MAX_PHASE_MINUTES {
                 add(
                     at("minutes"),
-                    format!("{} minutes is too long (at most {MAX_PHASE_MINUTES})", phase.minutes),
+                    format!(
+                        "{} minutes is too long (at most {MAX_PHASE_MINUTES})",
+                        phase.minutes
+                    ),
                 );
             }
             if let Some(turn) = phase.turn_seconds {
@@ -298,13 +301,25 @@ impl Format {
                 }
             }
             if phase.speakers.is_some() && phase.kind != PhaseKind::Round {
-                add(at("speakers"), "speakers only applies to round phases".into());
+                add(
+                    at("speakers"),
+                    "speakers only applies to round phases".into(),
+                );
             }
-            if phase.order.is_some() && phase.kind != PhaseKind::Round && phase.kind != PhaseKind::Open {
-                add(at("order"), "order only applies to round and open phases".into());
+            if phase.order.is_some()
+                && phase.kind != PhaseKind::Round
+                && phase.kind != PhaseKind::Open
+            {
+                add(
+                    at("order"),
+                    "order only applies to round and open phases".into(),
+                );
             }
             if phase.kind == PhaseKind::Info && phase.text.is_empty() && phase.prompt.is_empty() {
-                add(at("text"), "an info phase needs a text or a prompt to show".into());
+                add(
+                    at("text"),
+                    "an info phase needs a text or a prompt to show".into(),
+                );
             }
         }
         out
@@ -313,7 +328,10 @@ impl Format {
 
 fn check_text(text: &Localized, path: &str, strict: bool, add: &mut impl FnMut(String, String)) {
     if text.is_empty() {
-        add(path.to_string(), "give a text in at least one of fi, sv, en".into());
+        add(
+            path.to_string(),
+            "give a text in at least one of fi, sv, en".into(),
+        );
     } else if strict && !text.has_all() {
         add(path.to_string(), "give the text in fi, sv and en".into());
     }

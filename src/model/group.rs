@@ -215,13 +215,10 @@ impl Group {
     /// Finds a member by id or by exact name (case-insensitive).
     pub fn find_member(&self, id_or_name: &str) -> Option<&Member> {
         let wanted = id_or_name.trim();
-        self.members
-            .iter()
-            .find(|m| m.id.0 == wanted)
-            .or_else(|| {
-                let lower = wanted.to_lowercase();
-                self.members.iter().find(|m| m.name.to_lowercase() == lower)
-            })
+        self.members.iter().find(|m| m.id.0 == wanted).or_else(|| {
+            let lower = wanted.to_lowercase();
+            self.members.iter().find(|m| m.name.to_lowercase() == lower)
+        })
     }
 
     fn member_index(&self, id_or_name: &str) -> Result<usize, GroupError> {
@@ -297,7 +294,13 @@ mod tests {
     use super::*;
 
     fn group() -> Group {
-        Group::new("Hyvinvointiryhmä Kotka", GroupKind::SiteWellbeing, "Kotka", "3f9a").unwrap()
+        Group::new(
+            "Hyvinvointiryhmä Kotka",
+            GroupKind::SiteWellbeing,
+            "Kotka",
+            "3f9a",
+        )
+        .unwrap()
     }
 
     #[test]
@@ -331,7 +334,10 @@ mod tests {
             g.add_member("Aino Virtanen", Role::Teacher),
             Err(GroupError::DuplicateMember("Aino Virtanen".into()))
         );
-        assert_eq!(g.add_member("   ", Role::Teacher), Err(GroupError::EmptyName));
+        assert_eq!(
+            g.add_member("   ", Role::Teacher),
+            Err(GroupError::EmptyName)
+        );
         assert!(matches!(
             g.add_member(&"x".repeat(81), Role::Teacher),
             Err(GroupError::NameTooLong { .. })
@@ -350,7 +356,8 @@ mod tests {
         assert_eq!(names, ["Aino", "Leena", "Mikko"]);
         g.move_member("Aino", -1).unwrap();
         assert_eq!(g.members[0].name, "Aino");
-        g.edit_member("Leena", None, Some(Role::Psychologist)).unwrap();
+        g.edit_member("Leena", None, Some(Role::Psychologist))
+            .unwrap();
         assert_eq!(g.members[1].role, Role::Psychologist);
         assert_eq!(
             g.edit_member("nobody", None, None),

@@ -64,7 +64,10 @@ pub enum EventKind {
     /// The current agenda item ended.
     PhaseEnded { phase: usize },
     /// The speaking order of a round was set.
-    RoundOrdered { order: Vec<MemberId>, rule: OrderRule },
+    RoundOrdered {
+        order: Vec<MemberId>,
+        rule: OrderRule,
+    },
     /// The end of a round's order was reached and those who passed get another chance.
     ReturnedToPassed { speakers: Vec<MemberId> },
     /// Someone got the floor. `slot` is their place in the round's order, for rounds.
@@ -163,6 +166,39 @@ pub enum Oddity {
 }
 
 impl SessionRecord {
+    /// A meeting of `group` in `format` that has not started: no events yet, every member a
+    /// participant, present unless `is_absent` says otherwise.
+    pub fn new(
+        id: Uuid,
+        created_at: Timestamp,
+        topic: &str,
+        group: &Group,
+        format: &Format,
+        is_absent: impl Fn(&super::group::Member) -> bool,
+    ) -> SessionRecord {
+        SessionRecord {
+            schema: super::SCHEMA_VERSION,
+            id,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            created_at,
+            topic: topic.to_string(),
+            group: group.clone(),
+            format: format.clone(),
+            participants: group
+                .members
+                .iter()
+                .map(|m| Participant {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    role: m.role,
+                    guest: false,
+                    present: !is_absent(m),
+                })
+                .collect(),
+            events: Vec::new(),
+        }
+    }
+
     /// The participant with this id, if any.
     pub fn participant(&self, id: &MemberId) -> Option<&Participant> {
         self.participants.iter().find(|p| &p.id == id)

@@ -72,7 +72,10 @@ pub fn ensure_private_dir(dir: &Path) -> io::Result<Option<u32>> {
                 format!("{} exists and is not a directory", dir.display()),
             )),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+                fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(dir)?;
                 Ok(None)
             }
             Err(e) => Err(e),

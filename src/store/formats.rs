@@ -155,7 +155,12 @@ pub fn check_text(text: &str) -> CheckReport {
             mistakes: vec![Mistake {
                 line: e.line(),
                 field: String::new(),
-                message: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+                message: e
+                    .to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
             }],
             ..Default::default()
         },
@@ -187,7 +192,10 @@ mod tests {
         for (name, text) in BUILTIN {
             let format: Format = serde_json::from_str(text)
                 .unwrap_or_else(|e| panic!("built-in format {name} does not parse: {e}"));
-            assert_eq!(&format.name, name, "the file name must match the format name");
+            assert_eq!(
+                &format.name, name,
+                "the file name must match the format name"
+            );
             let problems = format.problems(true);
             assert!(problems.is_empty(), "{name}: {problems:?}");
             assert!(!format.sources.is_empty(), "{name} must credit its sources");

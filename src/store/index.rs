@@ -144,7 +144,10 @@ pub fn refresh(dir: &Path, old: Index) -> Refreshed {
         }
         out.changed = true;
         match load_session(&path) {
-            Ok(record) => out.index.sessions.push(Summary::of(&record, name, size, mtime)),
+            Ok(record) => out
+                .index
+                .sessions
+                .push(Summary::of(&record, name, size, mtime)),
             Err(problem) => out.problems.push(problem),
         }
     }

@@ -62,9 +62,11 @@ pub fn line_of(text: &str, path: &str) -> Option<usize> {
         }
     };
     // Called when a value starts: give it its path step.
-    let mut value_starts = |stack: &mut Vec<Frame>, current: &mut Vec<Step>, line: usize| {
-        match stack.last_mut() {
-            Some(Frame::Object { key: Some((k, key_line)) }) => {
+    let mut value_starts =
+        |stack: &mut Vec<Frame>, current: &mut Vec<Step>, line: usize| match stack.last_mut() {
+            Some(Frame::Object {
+                key: Some((k, key_line)),
+            }) => {
                 current.push(Step::Key(k.clone()));
                 let l = *key_line;
                 consider(current, l, &mut best);
@@ -74,8 +76,7 @@ pub fn line_of(text: &str, path: &str) -> Option<usize> {
                 consider(current, line, &mut best);
             }
             _ => current.push(Step::Key(String::new())),
-        }
-    };
+        };
     while let Some(c) = chars.next() {
         match c {
             '\n' => line += 1,

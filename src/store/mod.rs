@@ -77,6 +77,8 @@ pub struct Groups {
     /// Sorted by name.
     pub groups: Vec<Group>,
     pub problems: Vec<Problem>,
+    /// Group files that loaded with something odd (a byte-order mark), by path.
+    pub warnings: Vec<(PathBuf, Warning)>,
 }
 
 /// The meetings found in `sessions/`, from the index.
@@ -166,7 +168,12 @@ impl Store {
             reason: Reason::Json {
                 line: e.line(),
                 column: e.column(),
-                detail: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+                detail: e
+                    .to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
             },
         })
     }
@@ -206,7 +213,11 @@ impl Store {
                 continue;
             }
             match read::load::<Group>(&path, |g| g.schema) {
-                Ok((group, _)) if group.id == stem => out.groups.push(group),
+                Ok((group, warnings)) if group.id == stem => {
+                    out.warnings
+                        .extend(warnings.into_iter().map(|w| (path.clone(), w)));
+                    out.groups.push(group);
+                }
                 Ok((group, _)) => out.problems.push(Problem {
                     path,
                     reason: Reason::IdMismatch { id: group.id },
@@ -214,9 +225,9 @@ impl Store {
                 Err(problem) => out.problems.push(problem),
             }
         }
-        out.groups
-            .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.groups.sort_by_key(|g| g.name.to_lowercase());
         out.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        out.warnings.sort_by(|a, b| a.0.cmp(&b.0));
         out
     }
 

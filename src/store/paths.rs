@@ -97,9 +97,15 @@ mod tests {
     #[test]
     fn the_flag_beats_the_environment_which_beats_the_platform() {
         let flag = Paths::choose(Some("/a".into()), Some("/b".into())).unwrap();
-        assert_eq!((flag.root.as_path(), flag.origin), (Path::new("/a"), Origin::Flag));
+        assert_eq!(
+            (flag.root.as_path(), flag.origin),
+            (Path::new("/a"), Origin::Flag)
+        );
         let env = Paths::choose(None, Some("/b".into())).unwrap();
-        assert_eq!((env.root.as_path(), env.origin), (Path::new("/b"), Origin::Env));
+        assert_eq!(
+            (env.root.as_path(), env.origin),
+            (Path::new("/b"), Origin::Env)
+        );
         let empty = Paths::choose(Some("".into()), None);
         assert!(empty.is_none_or(|p| p.origin == Origin::Platform));
     }

@@ -31,15 +31,29 @@ pub enum NotAFile {
 pub enum Reason {
     Empty,
     NulBytes,
-    NotUtf8 { offset: usize },
-    TooLarge { size: u64 },
+    NotUtf8 {
+        offset: usize,
+    },
+    TooLarge {
+        size: u64,
+    },
     NotAFile(NotAFile),
     Symlink,
-    NewerSchema { found: u64 },
-    UnknownSchema { found: u64 },
-    Json { line: usize, column: usize, detail: String },
+    NewerSchema {
+        found: u64,
+    },
+    UnknownSchema {
+        found: u64,
+    },
+    Json {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// The id inside the file does not match its name.
-    IdMismatch { id: String },
+    IdMismatch {
+        id: String,
+    },
     Io(String),
 }
 
@@ -132,11 +146,17 @@ impl Warning {
             }
             Warning::Oddity(Oddity::SequenceGap { seq, expected }) => fill(
                 t.load_sequence_gap,
-                &[("seq", &seq.to_string()), ("expected", &expected.to_string())],
+                &[
+                    ("seq", &seq.to_string()),
+                    ("expected", &expected.to_string()),
+                ],
             ),
             Warning::Oddity(Oddity::UnknownPhase { seq, phase }) => fill(
                 t.load_unknown_phase,
-                &[("seq", &seq.to_string()), ("phase", &(phase + 1).to_string())],
+                &[
+                    ("seq", &seq.to_string()),
+                    ("phase", &(phase + 1).to_string()),
+                ],
             ),
         }
     }
@@ -236,7 +256,12 @@ pub fn parse<T: DeserializeOwned>(text: &str, schema_of: impl Fn(&T) -> u32) -> 
             _ => Err(Reason::Json {
                 line: e.line(),
                 column: e.column(),
-                detail: e.to_string().split(" at line ").next().unwrap_or("").to_string(),
+                detail: e
+                    .to_string()
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or("")
+                    .to_string(),
             }),
         },
     }

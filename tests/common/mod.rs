@@ -1,17 +1,25 @@
 //! Shared test fixtures: a realistic group, a format with every turn-taking phase, and a
 //! meeting driven on a synthetic timeline.
-#![allow(dead_code, reason = "each test binary uses a different part of the fixtures")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of the fixtures"
+)]
 
 use jiff::Timestamp;
 use parvi::model::{
-    Command, Format, Group, GroupKind, Localized, Meeting, OrderRule, Participant, Phase,
-    PhaseKind, Role, SCHEMA_VERSION, SessionRecord, Stamp,
+    Command, Format, Group, GroupKind, Localized, Meeting, OrderRule, Phase, PhaseKind, Role,
+    SCHEMA_VERSION, SessionRecord, Stamp,
 };
 
 /// Kotka's site wellbeing group: two students among seven members.
 pub fn group() -> Group {
-    let mut g = Group::new("Hyvinvointiryhmä Kotka", GroupKind::SiteWellbeing, "Kotka", "3f9a")
-        .unwrap();
+    let mut g = Group::new(
+        "Hyvinvointiryhmä Kotka",
+        GroupKind::SiteWellbeing,
+        "Kotka",
+        "3f9a",
+    )
+    .unwrap();
     for (name, role) in [
         ("Aino Virtanen", Role::Student),
         ("Mikko Korhonen", Role::Teacher),
@@ -74,29 +82,16 @@ pub fn format() -> Format {
 }
 
 pub fn record_with(format: Format) -> SessionRecord {
-    let group = group();
-    let participants = group
-        .members
-        .iter()
-        .map(|m| Participant {
-            id: m.id.clone(),
-            name: m.name.clone(),
-            role: m.role,
-            guest: false,
-            present: true,
-        })
-        .collect();
-    SessionRecord {
-        schema: SCHEMA_VERSION,
-        id: uuid::Uuid::from_u128(0x1234_5678_9abc_def0_1234_5678_9abc_def0),
-        app_version: "test".into(),
-        created_at: t0(),
-        topic: "Opiskelijoiden osallisuus".into(),
-        group,
-        format,
-        participants,
-        events: vec![],
-    }
+    let mut record = SessionRecord::new(
+        uuid::Uuid::from_u128(0x1234_5678_9abc_def0_1234_5678_9abc_def0),
+        t0(),
+        "Opiskelijoiden osallisuus",
+        &group(),
+        &format,
+        |_| false,
+    );
+    record.app_version = "test".into();
+    record
 }
 
 pub fn t0() -> Timestamp {

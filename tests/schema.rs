@@ -1,0 +1,157 @@
+//! The JSON Schemas under `sessions/schema/` and the sample under `sessions/sample/` are
+//! generated from the Rust types and the simulator. These tests fail when either has drifted
+//! from the code; run them with `PARVI_UPDATE_FILES=1` to write the new versions, then
+//! review the diff.
+
+use std::path::{Path, PathBuf};
+
+use parvi::model::{Format, Group, MeetingState, SessionRecord, Status};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn updating() -> bool {
+    std::env::var_os("PARVI_UPDATE_FILES").is_some()
+}
+
+/// Compares `text` with the committed file, or writes it when updating.
+fn check_file(path: &Path, text: &str) {
+    if updating() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "{} is out of date with the code; run `PARVI_UPDATE_FILES=1 cargo test --test schema` and review the diff",
+        path.display()
+    );
+}
+
+fn pretty(value: &impl serde::Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap();
+    s.push('\n');
+    s
+}
+
+fn schemas() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "session",
+            serde_json::to_value(schemars::schema_for!(SessionRecord)).unwrap(),
+        ),
+        (
+            "group",
+            serde_json::to_value(schemars::schema_for!(Group)).unwrap(),
+        ),
+        (
+            "format",
+            serde_json::to_value(schemars::schema_for!(Format)).unwrap(),
+        ),
+    ]
+}
+
+#[test]
+fn the_committed_schemas_match_the_types() {
+    for (name, schema) in schemas() {
+        let path = root().join(format!("sessions/schema/{name}.schema.json"));
+        check_file(&path, &pretty(&schema));
+    }
+}
+
+#[test]
+fn the_committed_sample_matches_the_simulator() {
+    let dir = root().join("sessions/sample");
+    check_file(
+        &dir.join(format!("groups/{}.json", parvi::sample::group().id)),
+        &pretty(&parvi::sample::group()),
+    );
+    if !updating() {
+        assert_eq!(
+            parvi::sample::GROUP_JSON,
+            pretty(&parvi::sample::group()).as_str()
+        );
+    }
+    let meetings = parvi::sample::meetings();
+    assert_eq!(meetings.len(), parvi::sample::SESSION_FILES.len());
+    for (record, (name, embedded)) in meetings.iter().zip(parvi::sample::SESSION_FILES) {
+        let text = String::from_utf8(parvi::store::session_json(record).unwrap()).unwrap();
+        check_file(&dir.join("sessions").join(name), &text);
+        if !updating() {
+            assert_eq!(*embedded, text, "the binary embeds an old {name}");
+        }
+    }
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let schema = schemas().into_iter().find(|(n, _)| *n == name).unwrap().1;
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, what: &str, text: &str) {
+    let value: Value = serde_json::from_str(text).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} is not valid against its schema: {errors:?}"
+    );
+}
+
+#[test]
+fn the_sample_and_the_built_in_formats_are_valid_against_the_schemas() {
+    assert_valid(
+        &validator("group"),
+        "the sample group",
+        parvi::sample::GROUP_JSON,
+    );
+    let sessions = validator("session");
+    for (name, text) in parvi::sample::SESSION_FILES {
+        assert_valid(&sessions, name, text);
+    }
+    let formats = validator("format");
+    for (name, text) in parvi::store::formats::BUILTIN {
+        assert_valid(&formats, name, text);
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_loader_rejects() {
+    // The schema must not be looser than the types: an unknown field or a wrong kind fails.
+    let sessions = validator("session");
+    let mut value: Value = serde_json::from_str(parvi::sample::SESSION_FILES[0].1).unwrap();
+    value["surprise"] = Value::Bool(true);
+    assert!(!sessions.is_valid(&value));
+    let mut value: Value = serde_json::from_str(parvi::sample::SESSION_FILES[0].1).unwrap();
+    value["events"][1]["event"]["type"] = Value::String("phase_exploded".into());
+    assert!(!sessions.is_valid(&value));
+}
+
+#[test]
+fn the_sample_meetings_are_complete_and_show_the_change_in_student_airtime() {
+    let meetings = parvi::sample::meetings();
+    let mut student_shares = Vec::new();
+    for record in &meetings {
+        assert!(record.oddities().is_empty(), "{:?}", record.oddities());
+        let state = MeetingState::replay(record);
+        assert_eq!(state.status, Status::Ended);
+        assert!(
+            state.turns.len() > 10,
+            "a sample meeting should have real turns"
+        );
+        let sides = state.airtime_by_side(state.last_ms);
+        let total: u64 = sides.iter().sum();
+        student_shares.push(sides[0] * 100 / total.max(1));
+    }
+    // The first meeting is chair-led, the last one structured: the story the sample tells.
+    assert!(
+        student_shares[0] < student_shares[2],
+        "student share of airtime should grow: {student_shares:?}"
+    );
+    let _: Vec<SessionRecord> = meetings;
+}
