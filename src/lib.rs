@@ -21,3 +21,4 @@ pub mod i18n;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod tui;

@@ -52,7 +52,7 @@ fn list(cx: &Context) -> CliResult {
 }
 
 /// Finds a format by its name, else by its title in any language (case-insensitive).
-fn find<'a>(entries: &'a [FormatEntry], query: &str) -> Option<&'a FormatEntry> {
+pub fn find<'a>(entries: &'a [FormatEntry], query: &str) -> Option<&'a FormatEntry> {
     let wanted = query.trim().to_lowercase();
     entries
         .iter()

@@ -5,6 +5,7 @@
 //! 0 done; 1 not found or refused; 2 wrong usage; 3 a file is broken or a format has
 //! mistakes; 4 another parvi holds the data directory.
 
+pub mod app;
 pub mod formats;
 pub mod groups;
 pub mod output;
@@ -57,6 +58,8 @@ pub enum Command {
     /// Saved meetings.
     #[command(subcommand)]
     Sessions(SessionsCommand),
+    /// Start a meeting straight away.
+    Run(app::RunArgs),
     /// Show where parvi keeps its files.
     Paths,
     /// Save repeatedly until killed (for the crash tests).
@@ -180,7 +183,8 @@ pub fn main() -> ExitCode {
     };
     let cx = Context { lang, paths };
     let code = match cli.command {
-        None => sessions::overview(&cx),
+        None => app::open(&cx),
+        Some(Command::Run(args)) => app::run(&cx, &args),
         Some(Command::Groups(cmd)) => groups::run(&cx, cmd),
         Some(Command::Formats(cmd)) => formats::run(&cx, cmd),
         Some(Command::Sessions(cmd)) => sessions::run(&cx, cmd),

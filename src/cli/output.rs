@@ -341,6 +341,7 @@ pub fn command_help(t: &Text, path: &[&str]) -> Option<&'static str> {
         ["sessions", "list"] => t.help_sessions_list,
         ["sessions", "show"] => t.help_sessions_show,
         ["paths"] => t.help_paths,
+        ["run"] => t.help_run,
         _ => return None,
     })
 }
@@ -372,6 +373,9 @@ pub fn arg_help(t: &Text, path: &[&str], id: &str) -> Option<&'static str> {
         (["formats", "check"], "files") => t.help_arg_files,
         (["sessions", "list"], "group") => t.help_arg_filter_group,
         (["sessions", "show"], "session") => t.help_arg_session,
+        (["run"], "group") => t.help_arg_run_group,
+        (["run"], "format") => t.help_arg_run_format,
+        (["run"], "topic") => t.help_arg_topic,
         _ => return None,
     })
 }

@@ -2,6 +2,7 @@
 //! itself, so every timer behaviour can be tested with [`ManualClock`] and no sleeping.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Instant;
 
 use jiff::{SignedDuration, Timestamp};
@@ -19,19 +20,25 @@ pub trait Clock {
 }
 
 /// The real clock: `Instant` differences for the meeting clock (they never jump and never
-/// drift the way summed ticks do), the system time for the wall clock.
+/// drift the way summed ticks do), the system time for the wall clock. Safe to share with
+/// the signal thread, which stamps the "interrupted" event.
 #[derive(Debug)]
 pub struct SystemClock {
-    started: Cell<Instant>,
-    base_ms: Cell<u64>,
+    origin: Instant,
+    /// Meeting time minus time since `origin`, in milliseconds.
+    offset_ms: AtomicI64,
 }
 
 impl SystemClock {
     pub fn new() -> SystemClock {
         SystemClock {
-            started: Cell::new(Instant::now()),
-            base_ms: Cell::new(0),
+            origin: Instant::now(),
+            offset_ms: AtomicI64::new(0),
         }
+    }
+
+    fn since_origin(&self) -> i64 {
+        self.origin.elapsed().as_millis() as i64
     }
 }
 
@@ -43,16 +50,26 @@ impl Default for SystemClock {
 
 impl Clock for SystemClock {
     fn now(&self) -> Stamp {
-        let elapsed = self.started.get().elapsed().as_millis() as u64;
+        let mono = self.offset_ms.load(Ordering::Relaxed) + self.since_origin();
         Stamp {
             at: Timestamp::now(),
-            mono_ms: self.base_ms.get() + elapsed,
+            mono_ms: mono.max(0) as u64,
         }
     }
 
     fn continue_from(&self, mono_ms: u64) {
-        self.started.set(Instant::now());
-        self.base_ms.set(mono_ms);
+        self.offset_ms
+            .store(mono_ms as i64 - self.since_origin(), Ordering::Relaxed);
+    }
+}
+
+impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
+    fn now(&self) -> Stamp {
+        (**self).now()
+    }
+
+    fn continue_from(&self, mono_ms: u64) {
+        (**self).continue_from(mono_ms);
     }
 }
 
@@ -74,7 +91,8 @@ impl ManualClock {
 
     /// Moves both clocks forward.
     pub fn advance(&self, ms: u64) {
-        self.at.set(self.at.get() + SignedDuration::from_millis(ms as i64));
+        self.at
+            .set(self.at.get() + SignedDuration::from_millis(ms as i64));
         self.mono_ms.set(self.mono_ms.get() + ms);
     }
 }

@@ -1,0 +1,91 @@
+//! `parvi` and `parvi run`: opening the full-screen app.
+
+use std::io::IsTerminal;
+
+use clap::Args;
+
+use super::output::{self, CliError, CliResult};
+use super::{Context, EXIT_FAILED};
+use crate::i18n::fill;
+use crate::store::Store;
+use crate::tui::{self, Start};
+
+/// Arguments of `parvi run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The group's id or name.
+    #[arg(long)]
+    pub group: String,
+    /// The format's name.
+    #[arg(long)]
+    pub format: String,
+    /// The meeting's topic.
+    #[arg(long, default_value = "")]
+    pub topic: String,
+}
+
+/// `parvi`: the app on its home screen; without a terminal, a text overview instead.
+pub fn open(cx: &Context) -> u8 {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return super::sessions::overview(cx);
+    }
+    output::finish(cx.lang, launch(cx, Start::Home))
+}
+
+/// `parvi run --group G --format F`: straight into a meeting.
+pub fn run(cx: &Context, args: &RunArgs) -> u8 {
+    output::finish(cx.lang, start_meeting(cx, args))
+}
+
+fn start_meeting(cx: &Context, args: &RunArgs) -> CliResult {
+    let t = cx.lang.text();
+    let reader = Store::open_read_only(cx.paths.clone());
+    let groups = reader.groups().groups;
+    let group = super::groups::find_group(cx.lang, &groups, &args.group)?;
+    let group = groups.iter().position(|g| g.id == group.id).unwrap_or(0);
+    let (formats, _) = reader.formats();
+    let Some(format) = super::formats::find(&formats, &args.format) else {
+        return Err(CliError::new(
+            EXIT_FAILED,
+            fill(t.err_no_such_format, &[("name", args.format.trim())]),
+        )
+        .hint(t.hint_formats_list));
+    };
+    let format = formats
+        .iter()
+        .position(|f| f.format.name == format.format.name)
+        .unwrap_or(0);
+    if !std::io::stdout().is_terminal() {
+        return Err(CliError::new(EXIT_FAILED, t.err_not_a_terminal));
+    }
+    launch(
+        cx,
+        Start::Meeting {
+            group,
+            format,
+            topic: args.topic.clone(),
+        },
+    )
+}
+
+fn launch(cx: &Context, start: Start) -> CliResult {
+    let t = cx.lang.text();
+    let store = Store::open(cx.paths.clone()).map_err(|e| output::store_error(cx, e))?;
+    if let Some(busy) = &store.busy
+        && matches!(start, Start::Meeting { .. })
+    {
+        let pid = busy.pid.map_or_else(|| "?".to_string(), |p| p.to_string());
+        return Err(CliError::new(
+            super::EXIT_LOCKED,
+            fill(
+                t.err_locked,
+                &[("pid", &pid), ("dir", &cx.paths.root.display().to_string())],
+            ),
+        )
+        .hint(t.err_locked_hint));
+    }
+    match tui::run(store, cx.lang, start) {
+        Ok(_) => Ok(()),
+        Err(e) => Err(CliError::new(EXIT_FAILED, e.to_string())),
+    }
+}

@@ -1,0 +1,376 @@
+//! The app: which screen is showing, the dialog on top of it, and how keys become changes.
+//!
+//! `App` holds no terminal and does no I/O. A key becomes an [`Action`] through the keymap,
+//! the screen turns it into model commands or screen changes, and anything that must touch
+//! the disk comes back as an [`Effect`] for the event loop to carry out. Time is read only
+//! from the injected [`Clock`], so tests drive it with a manual clock.
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use jiff::tz::TimeZone;
+
+use super::clock::Clock;
+use super::keymap::{self, Action, Context};
+use super::overlay::{Answer, Overlay, OverlayOutcome, Purpose};
+use super::screens::group_editor::GroupEditor;
+use super::screens::home::Home;
+use super::screens::meeting::MeetingView;
+use super::screens::setup::Setup;
+use super::screens::summary::Summary;
+use super::theme::Theme;
+use crate::i18n::{Lang, Text};
+use crate::model::random::SplitMix64;
+use crate::model::{Group, SessionRecord, Stamp};
+use crate::store::{FormatEntry, Problem, Summary as SessionSummary};
+
+/// What the app knows of the data directory, loaded by the event loop.
+#[derive(Debug, Default, Clone)]
+pub struct Data {
+    pub groups: Vec<Group>,
+    pub formats: Vec<FormatEntry>,
+    /// Newest first.
+    pub sessions: Vec<SessionSummary>,
+    /// Files that could not be read.
+    pub problems: Vec<Problem>,
+    /// `Some(pid)` when another parvi holds the data directory and this one is read-only.
+    pub read_only: Option<Option<u32>>,
+    /// Where new meeting files go.
+    pub sessions_dir: PathBuf,
+}
+
+/// Work for the event loop: everything that touches the disk or the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the running meeting (after every action).
+    SaveMeeting,
+    /// Save a group.
+    SaveGroup(Group),
+    /// Copy the bundled sample group and meetings into the data directory.
+    LoadSample,
+    /// Load a meeting file to resume it.
+    OpenMeeting(PathBuf),
+    /// Load a meeting file to show its summary.
+    ShowSession(PathBuf),
+    /// Re-read groups, formats and meetings.
+    Reload,
+    /// Ring the terminal bell: a countdown reached zero.
+    Bell,
+}
+
+/// A one-line message under the screen, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The screens.
+#[derive(Debug)]
+pub enum Screen {
+    Home(Home),
+    Setup(Box<Setup>),
+    Meeting(Box<MeetingView>),
+    GroupEditor(GroupEditor),
+    Summary(Box<Summary>),
+}
+
+/// Shared state every screen may use: language, clock, data, messages, effects.
+pub struct Ctx {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub clock: Rc<dyn Clock>,
+    pub tz: TimeZone,
+    pub data: Data,
+    pub flash: Option<Flash>,
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+    rng: SplitMix64,
+}
+
+impl std::fmt::Debug for Ctx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Ctx {
+    pub fn t(&self) -> &'static Text {
+        self.lang.text()
+    }
+
+    pub fn now(&self) -> Stamp {
+        self.clock.now()
+    }
+
+    /// A fresh random number (for speaking orders and ids).
+    pub fn random(&mut self) -> u64 {
+        self.rng.next_u64()
+    }
+
+    /// A fresh random id.
+    pub fn new_id(&mut self) -> uuid::Uuid {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.random().to_le_bytes());
+        bytes[8..].copy_from_slice(&self.random().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// The label of the first key bound to `action` in `context`, for texts like
+    /// "start with Space".
+    pub fn key_for(&self, context: Context, action: Action) -> String {
+        keymap::bindings(context)
+            .into_iter()
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first())
+            .map_or_else(String::new, |k| k.label())
+    }
+
+    /// Local wall-clock time of a timestamp.
+    pub fn local(&self, at: jiff::Timestamp) -> jiff::civil::DateTime {
+        at.to_zoned_datetime(self.tz.clone()).datetime()
+    }
+}
+
+/// What a screen asks the app to do after handling an action.
+#[derive(Debug)]
+pub enum Next {
+    /// Stay on this screen.
+    Stay,
+    /// Open a dialog on top.
+    Open(Overlay),
+    /// Go to another screen.
+    Go(Screen),
+    /// Go to another screen and open a dialog on it.
+    GoOpen(Screen, Overlay),
+}
+
+/// The whole app.
+#[derive(Debug)]
+pub struct App {
+    pub cx: Ctx,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+}
+
+impl App {
+    /// An app on the home screen. `seed` feeds the random speaking orders and ids.
+    pub fn new(
+        lang: Lang,
+        theme: Theme,
+        clock: Rc<dyn Clock>,
+        tz: TimeZone,
+        data: Data,
+        seed: u64,
+    ) -> App {
+        let cx = Ctx {
+            lang,
+            theme,
+            clock,
+            tz,
+            data,
+            flash: None,
+            effects: Vec::new(),
+            quit: false,
+            rng: SplitMix64(seed),
+        };
+        App {
+            screen: Screen::Home(Home::new(&cx)),
+            cx,
+            overlay: None,
+        }
+    }
+
+    /// Where the keyboard is now.
+    pub fn context(&self) -> Context {
+        if let Some(overlay) = &self.overlay {
+            return overlay.context();
+        }
+        match &self.screen {
+            Screen::Home(_) => Context::Home,
+            Screen::Setup(setup) => setup.context(),
+            Screen::Meeting(view) => view.context(),
+            Screen::GroupEditor(_) => Context::GroupEditor,
+            Screen::Summary(_) => Context::Help,
+        }
+    }
+
+    /// Handles one terminal event; returns the effects for the loop to carry out.
+    pub fn handle_event(&mut self, event: &Event) -> Vec<Effect> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => {
+                if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {
+                    for c in text.chars().filter(|c| !c.is_control()) {
+                        prompt.insert(c);
+                    }
+                } else if let Screen::Setup(setup) = &mut self.screen {
+                    setup.paste(text);
+                }
+            }
+            _ => {}
+        }
+        std::mem::take(&mut self.cx.effects)
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) {
+        self.cx.flash = None;
+        // A dialog has the keyboard first; text fields take every printable key.
+        if let Some(mut overlay) = self.overlay.take() {
+            match overlay.handle_key(key, &self.cx) {
+                OverlayOutcome::Stay => self.overlay = Some(overlay),
+                OverlayOutcome::Close => {}
+                OverlayOutcome::Done(purpose, answer) => self.finish(purpose, answer),
+            }
+            return;
+        }
+        if let Screen::Setup(setup) = &mut self.screen
+            && setup.takes_text()
+            && setup.type_key(key)
+        {
+            return;
+        }
+        let Some(action) = keymap::action_for(self.context(), key) else {
+            return;
+        };
+        self.act(action);
+    }
+
+    /// Carries out an action on the current screen.
+    pub fn act(&mut self, action: Action) {
+        if action == Action::Help {
+            self.overlay = Some(Overlay::Help);
+            return;
+        }
+        let next = match &mut self.screen {
+            Screen::Home(home) => home.act(action, &mut self.cx),
+            Screen::Setup(setup) => setup.act(action, &mut self.cx),
+            Screen::Meeting(view) => view.act(action, &mut self.cx),
+            Screen::GroupEditor(editor) => editor.act(action, &mut self.cx),
+            Screen::Summary(_) => match action {
+                Action::Confirm | Action::Back | Action::Quit => {
+                    self.cx.effect(Effect::Reload);
+                    Next::Go(Screen::Home(Home::new(&self.cx)))
+                }
+                _ => Next::Stay,
+            },
+        };
+        self.go(next);
+    }
+
+    fn go(&mut self, next: Next) {
+        match next {
+            Next::Stay => {}
+            Next::Open(overlay) => self.overlay = Some(overlay),
+            Next::Go(screen) => self.screen = screen,
+            Next::GoOpen(screen, overlay) => {
+                self.screen = screen;
+                self.overlay = Some(overlay);
+            }
+        }
+    }
+
+    /// A dialog finished with an answer: hand it to whoever asked.
+    fn finish(&mut self, purpose: Purpose, answer: Answer) {
+        let next = match &mut self.screen {
+            Screen::Meeting(view) => view.answer(purpose, answer, &mut self.cx),
+            Screen::Setup(setup) => setup.answer(purpose, answer, &mut self.cx),
+            Screen::GroupEditor(editor) => editor.answer(purpose, answer, &mut self.cx),
+            Screen::Home(home) => home.answer(purpose, answer, &mut self.cx),
+            Screen::Summary(_) => Next::Stay,
+        };
+        self.go(next);
+    }
+
+    /// Called by the loop when time passes without input: rings the bell when a countdown
+    /// reaches zero, retries a failed save.
+    pub fn tick(&mut self) -> Vec<Effect> {
+        if let Screen::Meeting(view) = &mut self.screen {
+            view.tick(&mut self.cx);
+        }
+        std::mem::take(&mut self.cx.effects)
+    }
+
+    /// How long the loop may sleep before something on screen changes (the next whole
+    /// second of a running timer), or `None` when nothing changes without input.
+    pub fn next_wakeup_ms(&self) -> Option<u64> {
+        match &self.screen {
+            Screen::Meeting(view) => view.next_wakeup_ms(self.cx.now().mono_ms),
+            _ => None,
+        }
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.cx.quit
+    }
+
+    // ---- results of effects, from the loop ----
+
+    /// The data directory was (re)read.
+    pub fn set_data(&mut self, data: Data) {
+        self.cx.data = data;
+        if let Screen::Home(home) = &mut self.screen {
+            home.clamp(&self.cx);
+        }
+    }
+
+    /// The meeting was saved, or saving failed with `error`.
+    pub fn saved(&mut self, error: Option<String>) {
+        if let Screen::Meeting(view) = &mut self.screen {
+            view.saved(error);
+        }
+    }
+
+    /// A meeting file was loaded to resume.
+    pub fn resume(&mut self, record: SessionRecord, path: PathBuf) {
+        let view = MeetingView::resume(record, path, &mut self.cx);
+        self.screen = Screen::Meeting(Box::new(view));
+    }
+
+    /// Starts a meeting straight away (`parvi run`).
+    pub fn start_meeting(&mut self, group: usize, format: usize, topic: &str) {
+        if self.cx.data.groups.get(group).is_some() && self.cx.data.formats.get(format).is_some() {
+            let next = Setup::straight(&mut self.cx, group, format, topic);
+            self.go(next);
+        }
+    }
+
+    /// A meeting file was loaded to look at.
+    pub fn show_session(&mut self, record: SessionRecord) {
+        self.screen = Screen::Summary(Box::new(Summary::of(record)));
+    }
+
+    /// A file the loop was asked to open could not be read.
+    pub fn report(&mut self, message: String) {
+        self.cx.error(message);
+    }
+
+    /// The running meeting, if any (the loop saves it and hands it to the signal handler).
+    pub fn meeting(&self) -> Option<(&std::path::Path, &SessionRecord)> {
+        match &self.screen {
+            Screen::Meeting(view) => Some((view.path.as_path(), view.meeting.record())),
+            _ => None,
+        }
+    }
+}

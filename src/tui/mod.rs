@@ -1,0 +1,302 @@
+//! The full-screen app: the terminal, the event loop and the effects, at the edge.
+//!
+//! The loop sleeps in `crossterm::event::poll` until the next visible change (the next whole
+//! second of a running timer) and redraws only then or after input. Every meeting action is
+//! saved before the next key is read. A closed terminal, SIGTERM, SIGHUP or a panic saves an
+//! "interrupted" event, restores the terminal and ends the process within a second; a
+//! watchdog thread catches the closed terminal even when SIGHUP is ignored, because
+//! crossterm 0.29 can spin on a dead terminal instead of returning an error.
+
+pub mod app;
+pub mod clock;
+pub mod keymap;
+pub mod overlay;
+pub mod screens;
+pub mod theme;
+pub mod view;
+pub mod widgets;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crossterm::event;
+
+use self::app::{App, Data, Effect};
+use self::clock::{Clock, SystemClock};
+use self::theme::Theme;
+use crate::i18n::Lang;
+use crate::model::{Command, Interruption, Meeting, SessionRecord};
+use crate::store::{Store, atomic};
+
+/// The meeting as last saved, for the signal thread and the panic hook to close properly.
+type LastSaved = Arc<Mutex<Option<(PathBuf, SessionRecord)>>>;
+
+/// How parvi opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The home screen.
+    Home,
+    /// Straight into a meeting of this group (index) in this format (index).
+    Meeting {
+        group: usize,
+        format: usize,
+        topic: String,
+    },
+}
+
+/// Reads everything the home screen lists.
+pub fn load_data(store: &Store) -> Data {
+    let groups = store.groups();
+    let (formats, format_problems) = store.formats();
+    let sessions = store.sessions();
+    let mut problems = groups.problems;
+    problems.extend(format_problems);
+    problems.extend(sessions.problems);
+    Data {
+        groups: groups.groups,
+        formats,
+        sessions: sessions.summaries,
+        problems,
+        read_only: store.busy.as_ref().map(|b| b.pid),
+        sessions_dir: store.paths.sessions(),
+    }
+}
+
+/// Copies the bundled sample into the data directory, never over an existing file.
+pub fn load_sample(store: &Store) -> io::Result<()> {
+    let group = crate::sample::group();
+    let group_path = store.paths.group(&group.id);
+    if !group_path.exists() {
+        atomic::write_atomic(&group_path, crate::sample::GROUP_JSON.as_bytes())?;
+    }
+    for (name, text) in crate::sample::SESSION_FILES {
+        let path = store.paths.sessions().join(name);
+        if !path.exists() {
+            atomic::write_atomic(&path, text.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs the app until the user quits. Returns the process exit code.
+///
+/// # Errors
+/// When the terminal cannot be set up or read.
+pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
+    let clock = Arc::new(SystemClock::new());
+    let last_saved: LastSaved = Arc::new(Mutex::new(None));
+    install_panic_hook(last_saved.clone(), clock.clone());
+    spawn_signal_thread(last_saved.clone(), clock.clone())?;
+    spawn_tty_watchdog(last_saved.clone(), clock.clone());
+
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    let seed = uuid::Uuid::new_v4().as_u64_pair().0;
+    let clock_for_app: Rc<dyn Clock> = Rc::new(clock.clone());
+    let mut app = App::new(
+        lang,
+        Theme::new(no_color),
+        clock_for_app,
+        tz,
+        load_data(&store),
+        seed,
+    );
+    if let Start::Meeting {
+        group,
+        format,
+        topic,
+    } = start
+    {
+        app.start_meeting(group, format, &topic);
+        let effects = std::mem::take(&mut app.cx.effects);
+        carry_out(&mut app, effects, &store, &last_saved);
+    }
+
+    let mut terminal = ratatui::init();
+    let _ = crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app, &store, &last_saved);
+    let _ = crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
+    ratatui::restore();
+    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+    result.map(|()| 0)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    last_saved: &LastSaved,
+) -> io::Result<()> {
+    loop {
+        // Every wake-up is input or a visible change, so every wake-up draws.
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if app.should_quit() {
+            return Ok(());
+        }
+        // Sleep until input or the next visible change; with nothing running, an hour.
+        let timeout = app
+            .next_wakeup_ms()
+            .map_or(Duration::from_secs(3600), Duration::from_millis);
+        let effects = if event::poll(timeout)? {
+            let event = event::read()?;
+            app.handle_event(&event)
+        } else {
+            app.tick()
+        };
+        carry_out(app, effects, store, last_saved);
+    }
+}
+
+/// Carries out the effects the app asked for, reporting results back to it.
+fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &LastSaved) {
+    let t = app.cx.t();
+    for effect in effects {
+        match effect {
+            Effect::SaveMeeting => {
+                let Some((path, record)) = app.meeting() else {
+                    continue;
+                };
+                let path = path.to_path_buf();
+                // Hold the slot while saving so the signal thread never writes an older copy
+                // over this one.
+                let mut slot = last_saved.lock().unwrap_or_else(|e| e.into_inner());
+                match store.save_session(&path, record) {
+                    Ok(()) => {
+                        *slot = Some((path, record.clone()));
+                        drop(slot);
+                        app.saved(None);
+                    }
+                    Err(e) => {
+                        drop(slot);
+                        app.saved(Some(save_reason(&e)));
+                    }
+                }
+            }
+            Effect::SaveGroup(group) => {
+                if let Err(e) = store.save_group(&group) {
+                    app.report(crate::i18n::fill(
+                        t.err_save_failed,
+                        &[
+                            ("path", &store.paths.group(&group.id).display().to_string()),
+                            ("reason", &save_reason(&e)),
+                        ],
+                    ));
+                }
+            }
+            Effect::LoadSample => {
+                if let Err(e) = load_sample(store) {
+                    app.report(e.to_string());
+                }
+                app.set_data(load_data(store));
+            }
+            Effect::Reload => app.set_data(load_data(store)),
+            Effect::OpenMeeting(path) => match store.load_session(&path) {
+                Ok((record, _)) => {
+                    app.resume(record, path);
+                    let effects = std::mem::take(&mut app.cx.effects);
+                    carry_out(app, effects, store, last_saved);
+                }
+                Err(problem) => app.report(problem.describe(app.cx.lang)),
+            },
+            Effect::ShowSession(path) => match store.load_session(&path) {
+                Ok((record, _)) => app.show_session(record),
+                Err(problem) => app.report(problem.describe(app.cx.lang)),
+            },
+            Effect::Bell => {
+                let mut out = io::stdout();
+                let _ = out.write_all(b"\x07");
+                let _ = out.flush();
+            }
+        }
+    }
+}
+
+/// A short reason for a failed save, for the banner (the OS's words: "No space left").
+fn save_reason(e: &crate::store::StoreError) -> String {
+    match e {
+        crate::store::StoreError::Io { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Records why the meeting stopped, restores the terminal and ends the process.
+fn stop(last_saved: &LastSaved, clock: &SystemClock, reason: Interruption, code: i32) -> ! {
+    if let Ok(mut slot) = last_saved.lock()
+        && let Some((path, record)) = slot.take()
+    {
+        let mut meeting = Meeting::new(record);
+        if meeting
+            .execute(Command::Interrupt(reason), clock.now(), 0)
+            .is_ok()
+            && let Ok(bytes) = crate::store::session_json(meeting.record())
+        {
+            let _ = atomic::write_atomic(&path, &bytes);
+        }
+    }
+    ratatui::restore();
+    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+    std::process::exit(code);
+}
+
+/// SIGTERM and SIGHUP: save "interrupted", restore, exit. On a dedicated thread, because the
+/// main thread may be stuck inside crossterm on a dead terminal.
+fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let reason = if signal == SIGHUP {
+                Interruption::TerminalClosed
+            } else {
+                Interruption::Terminated
+            };
+            stop(&last_saved, &clock, reason, 128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Checks every half second that the terminal is still there, for when SIGHUP never comes
+/// (started under `nohup`, or with the signal ignored).
+fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            let alive = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+                .is_ok();
+            if !alive {
+                stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
+            }
+        }
+    });
+}
+
+/// On a panic: restore the terminal (with the cursor), record that parvi crashed, then let
+/// the usual message print. The message holds no meeting content.
+fn install_panic_hook(last_saved: LastSaved, clock: Arc<SystemClock>) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        // try_lock: the panic may have happened while the slot was held.
+        if let Ok(mut slot) = last_saved.try_lock()
+            && let Some((path, record)) = slot.take()
+        {
+            let mut meeting = Meeting::new(record);
+            if meeting
+                .execute(Command::Interrupt(Interruption::Crashed), clock.now(), 0)
+                .is_ok()
+                && let Ok(bytes) = crate::store::session_json(meeting.record())
+            {
+                let _ = atomic::write_atomic(&path, &bytes);
+            }
+        }
+        previous(info);
+    }));
+}

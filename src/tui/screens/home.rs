@@ -1,0 +1,393 @@
+//! The home screen: the groups, the formats and the recent meetings, an unfinished meeting
+//! to resume, and on an empty data directory a welcome with the sample group.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use crate::i18n::fill;
+use crate::model::{Group, GroupKind};
+use crate::store::Summary as SessionSummary;
+use crate::tui::app::{Ctx, Effect, Next, Screen};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
+use crate::tui::screens::group_editor::GroupEditor;
+use crate::tui::screens::setup::Setup;
+use crate::tui::widgets::fit;
+
+/// The three lists of the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Groups = 0,
+    Formats = 1,
+    Sessions = 2,
+}
+
+/// The home screen's own state: which list has the focus and what is selected in each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    pub panel: Panel,
+    pub selected: [usize; 3],
+}
+
+impl Home {
+    pub fn new(cx: &Ctx) -> Home {
+        let _ = cx;
+        Home {
+            panel: Panel::Groups,
+            selected: [0; 3],
+        }
+    }
+
+    fn len(&self, cx: &Ctx, panel: Panel) -> usize {
+        match panel {
+            Panel::Groups => cx.data.groups.len(),
+            Panel::Formats => cx.data.formats.len(),
+            Panel::Sessions => cx.data.sessions.len(),
+        }
+    }
+
+    /// Keeps the selections inside their lists after the data changed.
+    pub fn clamp(&mut self, cx: &Ctx) {
+        for panel in [Panel::Groups, Panel::Formats, Panel::Sessions] {
+            let len = self.len(cx, panel);
+            self.selected[panel as usize] =
+                self.selected[panel as usize].min(len.saturating_sub(1));
+        }
+    }
+
+    /// The newest meeting that started and never ended.
+    pub fn unfinished(cx: &Ctx) -> Option<&SessionSummary> {
+        cx.data.sessions.iter().find(|s| s.unfinished())
+    }
+
+    fn selected_group(&self, cx: &Ctx) -> Option<usize> {
+        (!cx.data.groups.is_empty()).then_some(self.selected[Panel::Groups as usize])
+    }
+
+    pub fn act(&mut self, action: Action, cx: &mut Ctx) -> Next {
+        let t = cx.t();
+        let i = self.panel as usize;
+        match action {
+            Action::Up => self.selected[i] = self.selected[i].saturating_sub(1),
+            Action::Down => {
+                self.selected[i] =
+                    (self.selected[i] + 1).min(self.len(cx, self.panel).saturating_sub(1));
+            }
+            Action::NextPanel => {
+                self.panel = match self.panel {
+                    Panel::Groups => Panel::Formats,
+                    Panel::Formats => Panel::Sessions,
+                    Panel::Sessions => Panel::Groups,
+                };
+            }
+            Action::Confirm => match self.panel {
+                Panel::Groups | Panel::Formats => {
+                    return self.new_meeting(cx);
+                }
+                Panel::Sessions => {
+                    if let Some(summary) = cx.data.sessions.get(self.selected[i]) {
+                        let path = cx.data.sessions_dir.join(&summary.file);
+                        if summary.unfinished() && cx.data.read_only.is_none() {
+                            cx.effect(Effect::OpenMeeting(path));
+                        } else {
+                            cx.effect(Effect::ShowSession(path));
+                        }
+                    }
+                }
+            },
+            Action::NewMeeting => return self.new_meeting(cx),
+            Action::Resume => match Home::unfinished(cx) {
+                Some(summary) if cx.data.read_only.is_none() => {
+                    let path = cx.data.sessions_dir.join(&summary.file);
+                    cx.effect(Effect::OpenMeeting(path));
+                }
+                Some(_) => cx.error(t.meeting_read_only),
+                None => {}
+            },
+            Action::NewGroup => {
+                if cx.data.read_only.is_some() {
+                    cx.error(t.meeting_read_only);
+                } else {
+                    return Next::Open(Overlay::Prompt(Prompt::new(
+                        t.group_new_title,
+                        t.group_name_prompt,
+                        "",
+                        Purpose::GroupName,
+                        crate::model::group::MAX_NAME_CHARS,
+                    )));
+                }
+            }
+            Action::EditGroup => {
+                if let Some(g) = self.selected_group(cx).and_then(|g| cx.data.groups.get(g)) {
+                    return Next::Go(Screen::GroupEditor(GroupEditor::new(g.clone(), false)));
+                }
+            }
+            Action::LoadSample => {
+                if cx.data.read_only.is_some() {
+                    cx.error(t.meeting_read_only);
+                } else {
+                    cx.effect(Effect::LoadSample);
+                    cx.info(t.home_sample_loaded);
+                }
+            }
+            Action::Quit => cx.quit = true,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    /// Starts setting up a meeting with what is selected.
+    fn new_meeting(&mut self, cx: &mut Ctx) -> Next {
+        let t = cx.t();
+        if cx.data.read_only.is_some() {
+            cx.error(t.meeting_read_only);
+            return Next::Stay;
+        }
+        if cx.data.groups.is_empty() {
+            cx.error(t.setup_no_groups);
+            return Next::Stay;
+        }
+        let group = self.selected[Panel::Groups as usize];
+        let format =
+            (self.panel == Panel::Formats).then_some(self.selected[Panel::Formats as usize]);
+        Next::Go(Screen::Setup(Box::new(Setup::new(cx, Some(group), format))))
+    }
+
+    pub fn answer(&mut self, purpose: Purpose, answer: Answer, cx: &mut Ctx) -> Next {
+        if let (Purpose::GroupName, Answer::Text(name)) = (purpose, answer) {
+            let suffix = format!("{:04x}", cx.random() & 0xffff);
+            match Group::new(&name, GroupKind::SiteWellbeing, "", &suffix) {
+                Ok(group) => {
+                    cx.effect(Effect::SaveGroup(group.clone()));
+                    // Straight on to the kind of group, the one thing a name does not tell.
+                    let mut editor = GroupEditor::new(group, true);
+                    editor.cursor = 1;
+                    return match editor.act(Action::Edit, cx) {
+                        Next::Open(overlay) => Next::GoOpen(Screen::GroupEditor(editor), overlay),
+                        _ => Next::Go(Screen::GroupEditor(editor)),
+                    };
+                }
+                Err(_) => cx.error(cx.t().err_empty_name),
+            }
+        }
+        Next::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        if cx.data.groups.is_empty() && cx.data.sessions.is_empty() {
+            self.render_welcome(area, buf, cx);
+            return;
+        }
+        let mut notices: Vec<Line> = Vec::new();
+        if let Some(pid) = cx.data.read_only {
+            let pid = pid.map_or_else(|| "?".to_string(), |p| p.to_string());
+            notices.push(Line::from(Span::styled(
+                fill(t.home_read_only, &[("pid", &pid)]),
+                theme.error(),
+            )));
+        }
+        if let Some(summary) = Home::unfinished(cx) {
+            let local = cx.local(summary.started_at);
+            let time = format!(
+                "{}.{}. {:02}:{:02}",
+                local.day(),
+                local.month(),
+                local.hour(),
+                local.minute()
+            );
+            let key = cx.key_for(Context::Home, Action::Resume);
+            notices.push(Line::from(vec![
+                Span::styled(
+                    fill(
+                        t.home_unfinished,
+                        &[
+                            ("group", &summary.group_name),
+                            ("topic", &summary.topic),
+                            ("time", &time),
+                        ],
+                    ),
+                    theme.banner(),
+                ),
+                Span::raw("  "),
+                Span::styled(key, theme.key()),
+                Span::raw(" "),
+                Span::raw(t.key_resume),
+            ]));
+        }
+        if !cx.data.problems.is_empty() {
+            notices.push(Line::from(Span::styled(
+                fill(
+                    t.home_problems,
+                    &[("count", &cx.data.problems.len().to_string())],
+                ),
+                theme.warning(),
+            )));
+        }
+        let [notice_area, lists] = Layout::vertical([
+            Constraint::Length(notices.len() as u16),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Paragraph::new(notices).render(notice_area, buf);
+
+        let groups: Vec<(String, String)> = cx
+            .data
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.name.clone(),
+                    fill(t.home_members, &[("count", &g.members.len().to_string())]),
+                )
+            })
+            .collect();
+        let formats: Vec<(String, String)> = cx
+            .data
+            .formats
+            .iter()
+            .map(|f| {
+                (
+                    f.format.title.get(cx.lang).to_string(),
+                    fill(
+                        t.home_phases,
+                        &[
+                            ("count", &f.format.phases.len().to_string()),
+                            ("minutes", &f.format.total_minutes().to_string()),
+                        ],
+                    ),
+                )
+            })
+            .collect();
+        let sessions: Vec<(String, String)> = cx
+            .data
+            .sessions
+            .iter()
+            .map(|s| {
+                let local = cx.local(s.started_at);
+                let status = if s.unfinished() {
+                    t.cli_session_status_open
+                } else {
+                    ""
+                };
+                let title = if s.topic.is_empty() {
+                    s.format_title.get(cx.lang).to_string()
+                } else {
+                    s.topic.clone()
+                };
+                (
+                    format!("{}.{}.{} {title}", local.day(), local.month(), local.year()),
+                    format!("{} {status}", s.group_name),
+                )
+            })
+            .collect();
+        let panels = [
+            (Panel::Groups, t.home_groups, groups),
+            (Panel::Formats, t.home_formats, formats),
+            (Panel::Sessions, t.home_sessions, sessions),
+        ];
+        let areas: Vec<Rect> = if lists.width >= 120 {
+            Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ])
+            .split(lists)
+            .to_vec()
+        } else {
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(lists);
+            let [top, bottom] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(left);
+            vec![top, bottom, right]
+        };
+        for ((panel, title, rows), area) in panels.into_iter().zip(areas) {
+            self.render_list(panel, title, &rows, area, buf, cx);
+        }
+    }
+
+    fn render_list(
+        &self,
+        panel: Panel,
+        title: &str,
+        rows: &[(String, String)],
+        area: Rect,
+        buf: &mut Buffer,
+        cx: &Ctx,
+    ) {
+        let theme = cx.theme;
+        let focused = self.panel == panel;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused {
+                theme.current()
+            } else {
+                theme.border()
+            })
+            .title(Span::styled(
+                format!(" {title} "),
+                if focused {
+                    theme.current()
+                } else {
+                    theme.heading()
+                },
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let per_row = 2usize;
+        let visible = (inner.height as usize / per_row).max(1);
+        let selected = self.selected[panel as usize];
+        // Only the rows that fit are drawn, however long the list (10,000 meetings).
+        let start = selected.saturating_sub(visible.saturating_sub(1));
+        let mut lines = Vec::new();
+        if rows.is_empty() && panel == Panel::Sessions {
+            lines.push(Line::from(Span::styled(
+                cx.t().home_no_sessions,
+                theme.quiet(),
+            )));
+        }
+        for (i, (label, detail)) in rows.iter().enumerate().skip(start).take(visible) {
+            let style = if focused && i == selected {
+                theme.selected()
+            } else {
+                theme.text()
+            };
+            lines.push(Line::from(Span::styled(
+                fit(&format!(" {label}"), width),
+                style,
+            )));
+            lines.push(Line::from(Span::styled(
+                fit(&format!("   {detail}"), width),
+                theme.quiet(),
+            )));
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn render_welcome(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let box_area = crate::tui::widgets::centered(area, 72, 14);
+        let inner = crate::tui::widgets::dialog(t.home_welcome_title, box_area, theme, buf);
+        let sample = cx.key_for(Context::Home, Action::LoadSample);
+        let group = cx.key_for(Context::Home, Action::NewGroup);
+        let lines = vec![
+            Line::from(Span::styled(t.home_welcome_text, theme.text())),
+            Line::default(),
+            Line::from(vec![
+                Span::styled(format!(" {sample}  "), theme.key()),
+                Span::styled(t.home_welcome_sample, theme.heading()),
+            ]),
+            Line::default(),
+            Line::from(vec![
+                Span::styled(format!(" {group}  "), theme.key()),
+                Span::styled(t.home_welcome_group, theme.heading()),
+            ]),
+        ];
+        crate::tui::widgets::wrapped(lines, inner, buf);
+    }
+}

@@ -1,0 +1,7 @@
+//! The screens of the app, one module each: state, key handling and drawing together.
+
+pub mod group_editor;
+pub mod home;
+pub mod meeting;
+pub mod setup;
+pub mod summary;

@@ -1,0 +1,146 @@
+//! The summary of a meeting: shown when a meeting ends (the moment the room sees whether
+//! every voice was heard) and when a past meeting is opened from the home screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::i18n::{self, fill};
+use crate::model::{MeetingState, SessionRecord, Side};
+use crate::tui::app::Ctx;
+use crate::tui::widgets::{self, fit};
+
+/// A finished (or past) meeting and its replayed state.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub record: SessionRecord,
+    pub state: MeetingState,
+}
+
+impl Summary {
+    pub fn of(record: SessionRecord) -> Summary {
+        let state = MeetingState::replay(&record);
+        Summary { record, state }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        let width = area.width as usize;
+        let end = state.last_ms;
+        let mut lines = vec![
+            Line::from(Span::styled(
+                if self.record.ended_at().is_some() {
+                    t.meeting_summary_title
+                } else {
+                    t.cli_session_status_open
+                },
+                theme.heading(),
+            )),
+            Line::from(Span::styled(
+                fit(
+                    &format!("{} · {}", self.record.group.name, self.record.topic),
+                    width,
+                ),
+                theme.text(),
+            )),
+            Line::default(),
+        ];
+        let turns = state.turns.iter().filter(|x| !x.passed).count();
+        let passes = state.turns.len() - turns;
+        lines.push(Line::from(fill(
+            t.meeting_summary_text,
+            &[
+                ("turns", &turns.to_string()),
+                ("passes", &passes.to_string()),
+                ("duration", &widgets::clock(end)),
+            ],
+        )));
+        let present = state.present().count();
+        let spoke = state.present().filter(|p| state.has_spoken(&p.id)).count();
+        lines.push(Line::from(Span::styled(
+            fill(
+                t.meeting_summary_spoke,
+                &[
+                    ("spoke", &spoke.to_string()),
+                    ("present", &present.to_string()),
+                ],
+            ),
+            if spoke == present {
+                theme.done()
+            } else {
+                theme.warning()
+            },
+        )));
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(t.meeting_airtime, theme.heading())));
+        let airtime = state.airtime_by_side(end);
+        let seats = state.seats_by_side();
+        let total_air: u64 = airtime.iter().sum();
+        let total_seats: usize = seats.iter().sum();
+        let label_width = Side::ALL
+            .iter()
+            .map(|s| i18n::side(cx.lang, *s).chars().count())
+            .max()
+            .unwrap_or(0);
+        for side in Side::ALL {
+            let i = side as usize;
+            if seats[i] == 0 && airtime[i] == 0 {
+                continue;
+            }
+            let share = if total_air == 0 {
+                0.0
+            } else {
+                airtime[i] as f64 / total_air as f64
+            };
+            let bar_width = (width / 3).max(10);
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("{:<label_width$} ", i18n::side(cx.lang, side)),
+                    theme.text(),
+                ),
+                Span::styled(widgets::bar(share, bar_width), theme.side(side)),
+                Span::raw(" "),
+                Span::styled(
+                    fill(
+                        t.meeting_share,
+                        &[
+                            ("airtime", &widgets::percent(airtime[i], total_air)),
+                            (
+                                "seats",
+                                &widgets::percent(seats[i] as u64, total_seats as u64),
+                            ),
+                        ],
+                    ),
+                    theme.quiet(),
+                ),
+            ]));
+        }
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(t.meeting_agenda, theme.heading())));
+        for (i, phase) in state.agenda.iter().enumerate() {
+            let used = state.progress[i].watch.elapsed(end);
+            lines.push(Line::from(vec![
+                Span::styled(
+                    fit(
+                        &format!("{:>2}. {}", i + 1, phase.title.get(cx.lang)),
+                        width.saturating_sub(20),
+                    ),
+                    theme.text(),
+                ),
+                Span::styled(
+                    format!(
+                        "  {} / {} {}",
+                        widgets::clock(used),
+                        phase.minutes,
+                        t.minutes_short
+                    ),
+                    theme.quiet(),
+                ),
+            ]));
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+}

@@ -1,0 +1,226 @@
+//! Drawing the whole frame: the screen, the message line, the footer of keys, any dialog on
+//! top, and the "too small" notice. Rendering only reads the app: it changes nothing.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, Screen};
+use super::keymap::{self, Context};
+use super::overlay::Overlay;
+use super::widgets::{self, fit};
+use crate::i18n::fill;
+
+/// The smallest window parvi draws its screens in; smaller gets a notice.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// The app as one widget: `frame.render_widget(&app, area)`.
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = self.cx.t();
+        let theme = self.cx.theme;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            let text = fill(
+                t.too_small,
+                &[
+                    ("cols", &MIN_WIDTH.to_string()),
+                    ("rows", &MIN_HEIGHT.to_string()),
+                ],
+            );
+            Paragraph::new(Line::from(Span::styled(text, theme.heading())))
+                .alignment(Alignment::Center)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let flash = self.cx.flash.as_ref();
+        let [body, flash_area, footer] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(flash.is_some())),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        // A margin on big screens keeps text off the projector's edge.
+        let margin = if area.width >= 120 { 2 } else { 1 };
+        let body = Rect {
+            x: body.x + margin,
+            width: body.width.saturating_sub(2 * margin),
+            ..body
+        };
+        match &self.screen {
+            Screen::Home(home) => home.render(body, buf, &self.cx),
+            Screen::Setup(setup) => setup.render(body, buf, &self.cx),
+            Screen::Meeting(view) => view.render(body, buf, &self.cx),
+            Screen::GroupEditor(editor) => editor.render(body, buf, &self.cx),
+            Screen::Summary(summary) => summary.render(body, buf, &self.cx),
+        }
+        if let Some(flash) = flash {
+            let style = if flash.error {
+                theme.error()
+            } else {
+                theme.banner()
+            };
+            Paragraph::new(Line::from(Span::styled(
+                fit(&flash.text, flash_area.width as usize),
+                style,
+            )))
+            .style(style)
+            .render(flash_area, buf);
+        }
+        widgets::footer(
+            self.context(),
+            t,
+            theme,
+            Rect {
+                x: footer.x + margin,
+                width: footer.width.saturating_sub(margin),
+                ..footer
+            },
+            buf,
+        );
+        if let Some(overlay) = &self.overlay {
+            self.render_overlay(overlay, body, buf);
+        }
+    }
+}
+
+impl App {
+    /// The context of the screen under any dialog (for the help).
+    fn screen_context(&self) -> Context {
+        match &self.screen {
+            Screen::Home(_) => Context::Home,
+            Screen::Setup(setup) => setup.context(),
+            Screen::Meeting(view) => view.context(),
+            Screen::GroupEditor(_) => Context::GroupEditor,
+            Screen::Summary(_) => Context::Help,
+        }
+    }
+
+    fn render_overlay(&self, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
+        let t = self.cx.t();
+        let theme = self.cx.theme;
+        match overlay {
+            Overlay::Help => {
+                let bindings = keymap::bindings(self.screen_context());
+                let height = bindings.len() as u16 + 2;
+                let width = (area.width * 3 / 4).clamp(40, 80);
+                let inner = widgets::dialog(
+                    t.help_title,
+                    widgets::centered(area, width, height),
+                    theme,
+                    buf,
+                );
+                let lines: Vec<Line> = bindings
+                    .iter()
+                    .map(|b| {
+                        let keys = b
+                            .keys
+                            .iter()
+                            .map(|k| k.label())
+                            .collect::<Vec<_>>()
+                            .join(" / ");
+                        Line::from(vec![
+                            Span::styled(format!("{keys:>14}  "), theme.key()),
+                            Span::styled((b.label)(t), theme.text()),
+                        ])
+                    })
+                    .collect();
+                Paragraph::new(lines).render(inner, buf);
+            }
+            Overlay::Picker(picker) => {
+                let width = (area.width * 2 / 3).clamp(40, 72);
+                let visible = (area.height.saturating_sub(4) as usize)
+                    .min(picker.items.len())
+                    .max(1);
+                let inner = widgets::dialog(
+                    &picker.title,
+                    widgets::centered(area, width, visible as u16 + 2),
+                    theme,
+                    buf,
+                );
+                let start = picker.selected.saturating_sub(visible - 1);
+                let label_width = (inner.width as usize * 3 / 5).max(16);
+                let lines: Vec<Line> = picker
+                    .items
+                    .iter()
+                    .enumerate()
+                    .skip(start)
+                    .take(visible)
+                    .map(|(i, item)| {
+                        let number = match i {
+                            0..=8 => format!("{} ", i + 1),
+                            9 => "0 ".to_string(),
+                            _ => "  ".to_string(),
+                        };
+                        let mark = match item.mark {
+                            Some(true) => "[x] ",
+                            Some(false) => "[ ] ",
+                            None => "",
+                        };
+                        let style = if i == picker.selected {
+                            theme.selected()
+                        } else {
+                            theme.text()
+                        };
+                        let label = fit(&format!("{mark}{}", item.label), label_width);
+                        let pad = label_width
+                            .saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+                        Line::from(vec![
+                            Span::styled(number, theme.key()),
+                            Span::styled(format!("{label}{}", " ".repeat(pad)), style),
+                            Span::styled(format!(" {}", item.detail), theme.quiet()),
+                        ])
+                    })
+                    .collect();
+                Paragraph::new(lines).render(inner, buf);
+            }
+            Overlay::Prompt(prompt) => {
+                let width = (area.width * 3 / 4).clamp(40, 90);
+                let inner =
+                    widgets::dialog(&prompt.title, widgets::centered(area, width, 5), theme, buf);
+                let field_width = inner.width.saturating_sub(3) as usize;
+                let scroll = prompt.input.visual_scroll(field_width);
+                let value: String = prompt.input.value().chars().skip(scroll).collect();
+                let cursor = prompt.input.visual_cursor().saturating_sub(scroll);
+                let (before, after): (String, String) = {
+                    let chars: Vec<char> = value.chars().collect();
+                    let split = cursor.min(chars.len());
+                    (
+                        chars[..split].iter().collect(),
+                        chars[split..].iter().collect(),
+                    )
+                };
+                Paragraph::new(vec![
+                    Line::from(vec![
+                        Span::styled("› ", theme.key()),
+                        Span::styled(before, theme.current()),
+                        Span::styled("▏", theme.key()),
+                        Span::styled(after, theme.current()),
+                    ]),
+                    Line::default(),
+                    Line::from(Span::styled(
+                        fit(&prompt.hint, inner.width as usize),
+                        theme.quiet(),
+                    )),
+                ])
+                .render(inner, buf);
+            }
+            Overlay::Confirm(confirm) => {
+                let width = (area.width * 2 / 3).clamp(40, 70);
+                let height = widgets::wrapped_height(&confirm.question, width - 4) + 2;
+                let inner =
+                    widgets::dialog("?", widgets::centered(area, width, height), theme, buf);
+                widgets::wrapped(
+                    vec![Line::from(Span::styled(
+                        confirm.question.clone(),
+                        theme.heading(),
+                    ))],
+                    inner,
+                    buf,
+                );
+            }
+        }
+    }
+}

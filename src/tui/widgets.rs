@@ -1,0 +1,260 @@
+//! Small drawing helpers shared by the screens: times, big digits, bars, the footer,
+//! truncation at character boundaries, and rectangles that never leave the frame.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use tui_big_text::{BigText, PixelSize};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::keymap::{self, Context};
+use super::theme::Theme;
+use crate::i18n::Text;
+
+/// `m:ss`, or `h:mm:ss` from an hour up.
+pub fn clock(ms: u64) -> String {
+    let s = ms / 1000;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// A countdown as people read it: whole seconds rounded up, so `0:00` means time is up;
+/// past zero, the overrun with a `+`.
+pub fn countdown(remaining_ms: i64) -> String {
+    if remaining_ms > 0 {
+        clock((remaining_ms as u64).div_ceil(1000) * 1000)
+    } else {
+        format!("+{}", clock(remaining_ms.unsigned_abs()))
+    }
+}
+
+/// A duration in words-ish: `12 min`, `1 h 05 min`, `40 s`.
+pub fn duration_short(ms: u64) -> String {
+    let s = ms / 1000;
+    if s < 60 {
+        format!("{s} s")
+    } else if s < 3600 {
+        format!("{} min", s / 60)
+    } else {
+        format!("{} h {:02} min", s / 3600, s / 60 % 60)
+    }
+}
+
+/// Cuts `text` to at most `width` columns at a character boundary, adding `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The part of `area` inside the frame `bounds` (never outside the buffer).
+pub fn clamp(area: Rect, bounds: Rect) -> Rect {
+    area.intersection(bounds)
+}
+
+/// A rectangle of `width` × `height` centred in `area`, shrunk to fit.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// How big digits are drawn, from largest to smallest.
+const SIZES: [(PixelSize, u16, u16); 3] = [
+    // (size, columns per character, rows)
+    (PixelSize::Full, 8, 8),
+    (PixelSize::HalfHeight, 8, 4),
+    (PixelSize::Quadrant, 4, 4),
+];
+
+/// The rows big text of `chars` characters would take in `area` at the largest size that
+/// fits within `max_rows`; 1 when only plain text fits.
+pub fn big_rows(chars: usize, area: Rect, max_rows: u16) -> u16 {
+    SIZES
+        .iter()
+        .find(|(_, cols, rows)| {
+            chars as u16 * cols <= area.width && *rows <= max_rows.min(area.height)
+        })
+        .map_or(1, |(_, _, rows)| *rows)
+}
+
+/// Draws `text` in big letters (font 8×8) centred in `area`, as large as fits in `rows`;
+/// falls back to one bold line. Returns the rows used.
+pub fn big_text(text: &str, style: Style, area: Rect, rows: u16, buf: &mut Buffer) -> u16 {
+    let chars = text.chars().count();
+    let rows = rows.min(area.height);
+    match SIZES
+        .iter()
+        .find(|(_, cols, h)| chars as u16 * cols <= area.width && *h <= rows)
+    {
+        Some((size, _, h)) => {
+            let target = Rect { height: *h, ..area };
+            BigText::builder()
+                .pixel_size(*size)
+                .style(style)
+                .alignment(Alignment::Center)
+                .lines(vec![Line::from(text.to_string())])
+                .build()
+                .render(target, buf);
+            *h
+        }
+        None => {
+            if area.height > 0 {
+                Paragraph::new(Line::from(Span::styled(
+                    fit(text, area.width as usize),
+                    style,
+                )))
+                .alignment(Alignment::Center)
+                .render(Rect { height: 1, ..area }, buf);
+            }
+            1
+        }
+    }
+}
+
+/// A horizontal bar of `share` (0.0–1.0) in `width` columns, with eighths for precision.
+pub fn bar(share: f64, width: usize) -> String {
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let eighths = (share.clamp(0.0, 1.0) * width as f64 * 8.0).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    out.push_str(PARTS[eighths % 8]);
+    let used = out.chars().count();
+    out.push_str(&"░".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// A whole-number percentage, `—` when there is nothing to divide.
+pub fn percent(part: u64, whole: u64) -> String {
+    match (part * 100 + whole / 2).checked_div(whole) {
+        Some(share) => format!("{share} %"),
+        None => "—".to_string(),
+    }
+}
+
+/// The footer: the keys of this context that are marked for it, as `key label` pairs.
+pub fn footer(context: Context, t: &Text, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    for binding in keymap::bindings(context).into_iter().filter(|b| b.footer) {
+        let key = binding
+            .keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join("/");
+        let label = (binding.label)(t);
+        let width = key.width() + label.width() + 3;
+        if used + width > area.width as usize {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(label, theme.text()));
+        spans.push(Span::raw("  "));
+        used += width;
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// A bordered box with a title, cleared underneath; returns the inside.
+pub fn dialog(title: &str, area: Rect, theme: Theme, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.current())
+        .title(Span::styled(format!(" {title} "), theme.heading()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// Wrapped text in `area`.
+pub fn wrapped<'a>(lines: Vec<Line<'a>>, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// How many rows `text` takes when wrapped to `width` (word wrap, approximately as
+/// `Paragraph` does it).
+pub fn wrapped_height(text: &str, width: u16) -> u16 {
+    if width == 0 {
+        return 0;
+    }
+    let mut rows = 0u16;
+    for line in text.split('\n') {
+        let mut used = 0usize;
+        let mut line_rows = 1u16;
+        for word in line.split_whitespace() {
+            let w = word.width();
+            if used > 0 && used + 1 + w > width as usize {
+                line_rows += 1;
+                used = w;
+            } else {
+                used += if used > 0 { 1 + w } else { w };
+            }
+        }
+        rows = rows.saturating_add(line_rows);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countdowns_round_up_and_show_overrun() {
+        assert_eq!(countdown(60_000), "1:00");
+        assert_eq!(countdown(59_001), "1:00");
+        assert_eq!(countdown(59_000), "0:59");
+        assert_eq!(countdown(1), "0:01");
+        assert_eq!(countdown(0), "+0:00");
+        assert_eq!(countdown(-12_500), "+0:12");
+        assert_eq!(clock(3_725_000), "1:02:05");
+    }
+
+    #[test]
+    fn fitting_cuts_at_characters_not_bytes() {
+        assert_eq!(fit("Päivi Äijälä", 20), "Päivi Äijälä");
+        assert_eq!(fit("Päivi Äijälä", 8), "Päivi Ä…");
+        assert_eq!(fit("李雷李雷", 5), "李雷…");
+        assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(0.0, 4), "░░░░");
+        assert_eq!(bar(1.0, 4), "████");
+        assert_eq!(bar(0.5, 4), "██░░");
+        assert_eq!(bar(0.53, 4).chars().count(), 4);
+        assert_eq!(percent(1, 3), "33 %");
+        assert_eq!(percent(0, 0), "—");
+    }
+}
