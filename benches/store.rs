@@ -4,45 +4,19 @@
 //! Run with `cargo bench --bench store`. The 10,000 session files are generated once into a
 //! temporary directory (about 100 MB).
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::PathBuf;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 use parvi::model::{Command, Meeting, SessionRecord, Stamp};
 use parvi::store::{Paths, Store, index};
+
+mod common;
 
 fn main() {
     divan::main();
 }
 
-const SESSIONS: usize = 10_000;
-
-/// One realistic meeting from the sample, re-dated and re-numbered `SESSIONS` times.
-fn data_dir() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(Paths::at(dir.path(), parvi::store::Origin::Flag)).unwrap();
-        let template = parvi::sample::meetings().remove(0);
-        let start: Timestamp = "2020-01-06T10:00:00Z".parse().unwrap();
-        for n in 0..SESSIONS {
-            let mut record = template.clone();
-            record.id = uuid::Uuid::from_u128(n as u128 + 1);
-            record.created_at = start + SignedDuration::from_hours(n as i64 * 4);
-            let shift = record.created_at.duration_since(template.created_at);
-            for e in &mut record.events {
-                e.at += shift;
-            }
-            record.topic = format!("Kokous {n}");
-            let path = store.new_session_path(&record);
-            std::fs::write(&path, parvi::store::session_json(&record).unwrap()).unwrap();
-        }
-        // Build the index once, as the first listing after the files appeared would.
-        assert_eq!(store.sessions().summaries.len(), SESSIONS);
-        dir
-    })
-    .path()
-}
+use common::{SESSIONS, data_dir};
 
 /// Listing with an up-to-date index: read it, list the directory, compare sizes and times.
 #[divan::bench(sample_count = 30)]

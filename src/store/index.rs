@@ -67,11 +67,62 @@ impl Summary {
 }
 
 /// The index file's content.
+///
+/// It is written as ordinary JSON laid out one meeting per line, newest first, so the first
+/// screen can read just the first lines of it (see [`read_index_head`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     pub schema: u32,
+    /// How many meetings follow.
+    #[serde(default)]
+    pub count: usize,
     /// Newest first.
     pub sessions: Vec<Summary>,
+}
+
+/// Writes an index as JSON with one meeting per line:
+/// `{"schema":1,"count":N,"sessions":[` / one summary per line / `]}`.
+pub fn encode(index: &Index) -> Vec<u8> {
+    let mut out = format!(
+        "{{\"schema\":{},\"count\":{},\"sessions\":[\n",
+        index.schema,
+        index.sessions.len()
+    )
+    .into_bytes();
+    for (i, summary) in index.sessions.iter().enumerate() {
+        if serde_json::to_writer(&mut out, summary).is_err() {
+            return Vec::new();
+        }
+        if i + 1 < index.sessions.len() {
+            out.push(b',');
+        }
+        out.push(b'\n');
+    }
+    out.extend_from_slice(b"]}\n");
+    out
+}
+
+/// The first `n` meetings of the index on disk, newest first, without reading the rest:
+/// enough for the first frame, in well under a millisecond whatever the number of
+/// meetings. Empty when the index is missing or not laid out by [`encode`].
+pub fn read_index_head(path: &Path, n: usize) -> Vec<Summary> {
+    use std::io::BufRead;
+    let Ok(file) = fs::File::open(path) else {
+        return Vec::new();
+    };
+    let mut lines = std::io::BufReader::new(file).lines();
+    let header_ok = lines.next().and_then(Result::ok).is_some_and(|first| {
+        serde_json::from_str::<Index>(&format!("{first}]}}"))
+            .is_ok_and(|header| header.schema == SCHEMA_VERSION)
+    });
+    if !header_ok {
+        return Vec::new();
+    }
+    lines
+        .map_while(Result::ok)
+        .take(n)
+        .map_while(|line| serde_json::from_str::<Summary>(line.trim_end_matches(',')).ok())
+        .collect()
 }
 
 /// The result of refreshing the index.
@@ -100,13 +151,14 @@ pub fn read_index(path: &Path) -> Index {
 
 /// Brings `old` up to date with the session files in `dir`.
 pub fn refresh(dir: &Path, old: Index) -> Refreshed {
+    let stale_layout = old.schema != SCHEMA_VERSION || old.count != old.sessions.len();
     let mut known: HashMap<String, Summary> = old
         .sessions
         .into_iter()
         .map(|s| (s.file.clone(), s))
         .collect();
     let mut out = Refreshed {
-        changed: old.schema != SCHEMA_VERSION,
+        changed: stale_layout,
         ..Default::default()
     };
     let entries = match fs::read_dir(dir) {
@@ -156,6 +208,7 @@ pub fn refresh(dir: &Path, old: Index) -> Refreshed {
     out.index
         .sessions
         .sort_by(|a, b| b.started_at.cmp(&a.started_at).then(a.file.cmp(&b.file)));
+    out.index.count = out.index.sessions.len();
     out.problems.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
@@ -172,4 +225,50 @@ pub fn load_session(path: &Path) -> Result<SessionRecord, Problem> {
         });
     }
     Ok(record)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(n: u128) -> Summary {
+        Summary {
+            file: format!("2026-01-0{n}_x.json"),
+            id: Uuid::from_u128(n),
+            group_id: "g".into(),
+            group_name: "Ryhmä \"lainaus\"".into(),
+            format: "kierros".into(),
+            format_title: Localized::all("Kierros"),
+            topic: "rivi\nvaihto".into(),
+            started_at: "2026-01-01T10:00:00Z".parse().unwrap(),
+            ended_at: None,
+            present: 3,
+            events: 10,
+            size: 100,
+            mtime_ns: 5,
+        }
+    }
+
+    #[test]
+    fn the_index_is_json_with_one_meeting_per_line_and_its_head_reads_alone() {
+        let index = Index {
+            schema: SCHEMA_VERSION,
+            count: 3,
+            sessions: (1..=3).map(summary).collect(),
+        };
+        let bytes = encode(&index);
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(text.lines().count(), 5, "{text}");
+        let back: Index = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(back, index);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.json");
+        fs::write(&path, &bytes).unwrap();
+        assert_eq!(read_index_head(&path, 2), index.sessions[..2]);
+        assert_eq!(read_index_head(&path, 10), index.sessions);
+        assert_eq!(read_index(&path), index);
+        // A compact one-line index (or any other layout) gives no head rather than a wrong one.
+        fs::write(&path, serde_json::to_vec(&index).unwrap()).unwrap();
+        assert!(read_index_head(&path, 2).is_empty());
+    }
 }

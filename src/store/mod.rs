@@ -284,19 +284,13 @@ impl Store {
     /// The meetings, from the index, refreshed for any file that changed. The refreshed
     /// index is saved when this store may write.
     pub fn sessions(&self) -> Sessions {
-        let old = index::read_index(&self.paths.index());
-        let refreshed = index::refresh(&self.paths.sessions(), old);
-        if refreshed.changed
-            && self.writable()
-            && let Ok(bytes) = serde_json::to_vec(&refreshed.index)
-        {
-            // The index is only a cache: failing to save it costs speed, not data.
-            let _ = atomic::write_atomic(&self.paths.index(), &bytes);
-        }
-        Sessions {
-            summaries: refreshed.index.sessions,
-            problems: refreshed.problems,
-        }
+        refresh_sessions(&self.paths, self.writable())
+    }
+
+    /// The newest `n` meetings straight from the index, unchecked: for the first frame,
+    /// before [`Store::sessions`] has looked at the files.
+    pub fn recent_sessions(&self, n: usize) -> Vec<Summary> {
+        index::read_index_head(&self.paths.index(), n)
     }
 
     /// Finds a meeting by its id or the start of its id (at least 4 characters).
@@ -318,6 +312,22 @@ impl Store {
     /// The built-in formats and the user's own, with any broken user files.
     pub fn formats(&self) -> (Vec<FormatEntry>, Vec<Problem>) {
         formats::all(&self.paths.formats())
+    }
+}
+
+/// The meetings in `paths`, from the index refreshed for any file that changed; the index is
+/// saved when `write_index` (only the parvi holding the lock may). Usable from a background
+/// thread.
+pub fn refresh_sessions(paths: &Paths, write_index: bool) -> Sessions {
+    let old = index::read_index(&paths.index());
+    let refreshed = index::refresh(&paths.sessions(), old);
+    if refreshed.changed && write_index {
+        // The index is only a cache: failing to save it costs speed, not data.
+        let _ = atomic::write_atomic(&paths.index(), &index::encode(&refreshed.index));
+    }
+    Sessions {
+        summaries: refreshed.index.sessions,
+        problems: refreshed.problems,
     }
 }
 

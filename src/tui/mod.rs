@@ -47,6 +47,26 @@ pub enum Start {
     },
 }
 
+/// How many meetings the first frame lists before the full list has been read.
+const FIRST_FRAME_SESSIONS: usize = 100;
+
+/// What the first frame needs, fast: groups, formats, and the newest meetings from the head
+/// of the index. The full, checked list follows from a background thread.
+pub fn load_first_data(store: &Store) -> Data {
+    let groups = store.groups();
+    let (formats, format_problems) = store.formats();
+    let mut problems = groups.problems;
+    problems.extend(format_problems);
+    Data {
+        groups: groups.groups,
+        formats,
+        sessions: store.recent_sessions(FIRST_FRAME_SESSIONS),
+        problems,
+        read_only: store.busy.as_ref().map(|b| b.pid),
+        sessions_dir: store.paths.sessions(),
+    }
+}
+
 /// Reads everything the home screen lists.
 pub fn load_data(store: &Store) -> Data {
     let groups = store.groups();
@@ -101,9 +121,19 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
         Theme::new(no_color),
         clock_for_app,
         tz,
-        load_data(&store),
+        load_first_data(&store),
         seed,
     );
+    // The full list of meetings (every file checked against the index) arrives a moment
+    // after the first frame.
+    let (sessions_tx, sessions_rx) = std::sync::mpsc::channel();
+    {
+        let paths = store.paths.clone();
+        let write_index = store.writable();
+        std::thread::spawn(move || {
+            let _ = sessions_tx.send(crate::store::refresh_sessions(&paths, write_index));
+        });
+    }
     if let Start::Meeting {
         group,
         format,
@@ -117,7 +147,7 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
 
     let mut terminal = ratatui::init();
     let _ = crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &store, &last_saved);
+    let result = event_loop(&mut terminal, &mut app, &store, &last_saved, sessions_rx);
     let _ = crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
     let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
@@ -129,17 +159,36 @@ fn event_loop(
     app: &mut App,
     store: &Store,
     last_saved: &LastSaved,
+    sessions: std::sync::mpsc::Receiver<crate::store::Sessions>,
 ) -> io::Result<()> {
+    let mut sessions = Some(sessions);
     loop {
+        if let Some(rx) = &sessions {
+            match rx.try_recv() {
+                Ok(list) => {
+                    let mut data = app.cx.data.clone();
+                    data.sessions = list.summaries;
+                    data.problems.extend(list.problems);
+                    app.set_data(data);
+                    sessions = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => sessions = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
         // Every wake-up is input or a visible change, so every wake-up draws.
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if app.should_quit() {
             return Ok(());
         }
         // Sleep until input or the next visible change; with nothing running, an hour.
-        let timeout = app
+        let mut timeout = app
             .next_wakeup_ms()
             .map_or(Duration::from_secs(3600), Duration::from_millis);
+        if sessions.is_some() {
+            // Waiting for the full list of meetings: look again soon.
+            timeout = timeout.min(Duration::from_millis(20));
+        }
         let effects = if event::poll(timeout)? {
             let event = event::read()?;
             app.handle_event(&event)
