@@ -385,6 +385,7 @@ pub struct Text {
     pub meeting_queue: &'static str,
     pub meeting_queue_empty: &'static str,
     pub meeting_airtime: &'static str,
+    pub meeting_seats_share: &'static str,
     pub meeting_share: &'static str,
     pub meeting_not_spoken: &'static str,
     pub meeting_everyone_spoken: &'static str,

@@ -208,7 +208,7 @@ impl App {
             return overlay.context();
         }
         match &self.screen {
-            Screen::Home(_) => Context::Home,
+            Screen::Home(_) => Home::context(&self.cx),
             Screen::Setup(setup) => setup.context(),
             Screen::Meeting(view) => view.context(),
             Screen::GroupEditor(_) => Context::GroupEditor,

@@ -87,6 +87,10 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Home,
+    /// The welcome screen of an empty data directory.
+    HomeEmpty,
+    /// Typing the topic.
+    SetupText,
     SetupList,
     SetupAttendance,
     SetupAgenda,
@@ -240,6 +244,27 @@ const HOME: &[Binding] = &[
     b(&[Key::Char('q')], Action::Quit, |t| t.key_quit, true),
 ];
 
+const HOME_EMPTY: &[Binding] = &[
+    b(
+        &[Key::Char('l')],
+        Action::LoadSample,
+        |t| t.key_load_sample,
+        true,
+    ),
+    b(
+        &[Key::Char('g')],
+        Action::NewGroup,
+        |t| t.key_new_group,
+        true,
+    ),
+    b(&[Key::Char('q')], Action::Quit, |t| t.key_quit, true),
+];
+
+const SETUP_TEXT: &[Binding] = &[
+    b(&[Key::Enter], Action::Confirm, |t| t.key_next_step, true),
+    b(&[Key::Esc], Action::Back, |t| t.key_previous_step, true),
+];
+
 const SETUP_LIST: &[Binding] = &[
     b(
         &[Key::Enter, Key::Right],
@@ -325,6 +350,7 @@ const SETUP_AGENDA: &[Binding] = &[
 const GROUP_EDITOR: &[Binding] = &[
     b(&[Key::Enter], Action::Edit, |t| t.key_edit, true),
     b(&[Key::Char('a')], Action::Add, |t| t.key_add_member, true),
+    b(&[Key::Esc], Action::Back, |t| t.key_done, true),
     b(
         &[Key::Char('x'), Key::Delete],
         Action::Remove,
@@ -343,7 +369,6 @@ const GROUP_EDITOR: &[Binding] = &[
         |t| t.key_move_down,
         true,
     ),
-    b(&[Key::Esc], Action::Back, |t| t.key_done, true),
 ];
 
 /// Keys of every meeting screen.
@@ -469,6 +494,8 @@ const HELP: &[Binding] = &[b(
 pub fn bindings(context: Context) -> Vec<&'static Binding> {
     let own: &[&[Binding]] = match context {
         Context::Home => &[HOME, LIST],
+        Context::HomeEmpty => &[HOME_EMPTY],
+        Context::SetupText => &[SETUP_TEXT],
         Context::SetupList => &[SETUP_LIST, LIST],
         Context::SetupAttendance => &[SETUP_ATTENDANCE, LIST],
         Context::SetupAgenda => &[SETUP_AGENDA, LIST],
@@ -507,8 +534,10 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const ALL: [Context; 12] = [
+    const ALL: [Context; 14] = [
         Context::Home,
+        Context::HomeEmpty,
+        Context::SetupText,
         Context::SetupList,
         Context::SetupAttendance,
         Context::SetupAgenda,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::app::{App, Screen};
 use super::keymap::{self, Context};
 use super::overlay::Overlay;
+use super::screens::home::Home;
 use super::widgets::{self, fit};
 use crate::i18n::fill;
 
@@ -90,7 +91,7 @@ impl App {
     /// The context of the screen under any dialog (for the help).
     fn screen_context(&self) -> Context {
         match &self.screen {
-            Screen::Home(_) => Context::Home,
+            Screen::Home(_) => Home::context(&self.cx),
             Screen::Setup(setup) => setup.context(),
             Screen::Meeting(view) => view.context(),
             Screen::GroupEditor(_) => Context::GroupEditor,

@@ -157,27 +157,47 @@ pub fn percent(part: u64, whole: u64) -> String {
     }
 }
 
-/// The footer: the keys of this context that are marked for it, as `key label` pairs.
+/// The footer: the keys of this context that are marked for it, as `key label` pairs, in
+/// keymap order until the line is full; the help key always fits at the end, so every other
+/// key can be found.
 pub fn footer(context: Context, t: &Text, theme: Theme, area: Rect, buf: &mut Buffer) {
-    let mut spans = Vec::new();
-    let mut used = 0usize;
-    for binding in keymap::bindings(context).into_iter().filter(|b| b.footer) {
-        let key = binding
+    let pair = |b: &keymap::Binding| {
+        let key = b
             .keys
             .iter()
             .map(|k| k.label())
             .collect::<Vec<_>>()
             .join("/");
-        let label = (binding.label)(t);
+        let label = (b.label)(t);
         let width = key.width() + label.width() + 3;
-        if used + width > area.width as usize {
-            break;
-        }
+        (key, label, width)
+    };
+    let bindings: Vec<&keymap::Binding> = keymap::bindings(context)
+        .into_iter()
+        .filter(|b| b.footer)
+        .collect();
+    let help = bindings
+        .iter()
+        .find(|b| b.action == keymap::Action::Help)
+        .map(|b| pair(b));
+    let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, |h| h.2));
+    let mut spans = Vec::new();
+    let push = |(key, label, _): (String, &str, usize), spans: &mut Vec<Span>| {
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(label, theme.text()));
+        spans.push(Span::styled(label.to_string(), theme.text()));
         spans.push(Span::raw("  "));
-        used += width;
+    };
+    for binding in bindings.iter().filter(|b| b.action != keymap::Action::Help) {
+        let item = pair(binding);
+        if item.2 > room {
+            break;
+        }
+        room -= item.2;
+        push(item, &mut spans);
+    }
+    if let Some(help) = help {
+        push(help, &mut spans);
     }
     Paragraph::new(Line::from(spans)).render(area, buf);
 }

@@ -57,6 +57,19 @@ impl Home {
         }
     }
 
+    /// Where the keyboard is: the welcome screen has keys of its own.
+    pub fn context(cx: &Ctx) -> Context {
+        if Home::is_empty(cx) {
+            Context::HomeEmpty
+        } else {
+            Context::Home
+        }
+    }
+
+    fn is_empty(cx: &Ctx) -> bool {
+        cx.data.groups.is_empty() && cx.data.sessions.is_empty()
+    }
+
     /// The newest meeting that started and never ended.
     pub fn unfinished(cx: &Ctx) -> Option<&SessionSummary> {
         cx.data.sessions.iter().find(|s| s.unfinished())
@@ -178,7 +191,7 @@ impl Home {
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
-        if cx.data.groups.is_empty() && cx.data.sessions.is_empty() {
+        if Home::is_empty(cx) {
             self.render_welcome(area, buf, cx);
             return;
         }
@@ -373,8 +386,8 @@ impl Home {
         let theme = cx.theme;
         let box_area = crate::tui::widgets::centered(area, 72, 14);
         let inner = crate::tui::widgets::dialog(t.home_welcome_title, box_area, theme, buf);
-        let sample = cx.key_for(Context::Home, Action::LoadSample);
-        let group = cx.key_for(Context::Home, Action::NewGroup);
+        let sample = cx.key_for(Context::HomeEmpty, Action::LoadSample);
+        let group = cx.key_for(Context::HomeEmpty, Action::NewGroup);
         let lines = vec![
             Line::from(Span::styled(t.home_welcome_text, theme.text())),
             Line::default(),

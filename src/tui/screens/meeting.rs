@@ -453,7 +453,8 @@ impl MeetingView {
             ));
         }
         if self.state().paused {
-            return Some((t.meeting_paused.to_string(), theme.banner()));
+            let key = cx.key_for(Context::MeetingOther, Action::TogglePause);
+            return Some((fill(t.meeting_paused, &[("key", &key)]), theme.banner()));
         }
         None
     }
@@ -700,18 +701,25 @@ impl MeetingView {
                 let role = state
                     .person(&turn.speaker)
                     .map_or("", |p| i18n::role(cx.lang, p.role));
-                line(y, t.meeting_speaking.to_string(), theme.quiet(), buf);
-                y += 1;
-                // Space for the name and the clock: share what is left, the clock first.
+                // Everything but the name and the clock takes 6 rows; give the clock the
+                // room first (it is what the speaker watches), then the name, and centre the
+                // block in what is left.
                 let left = bottom.saturating_sub(y);
-                let clock_rows = if left >= 16 {
+                let clock_rows = if left >= 6 + 8 + 4 {
                     8
-                } else if left >= 10 {
+                } else if left >= 6 + 4 {
                     4
                 } else {
                     1
                 };
-                let name_rows = if left >= clock_rows + 8 { 4 } else { 1 };
+                let name_rows = if left >= 6 + clock_rows + 4 { 4 } else { 1 };
+                let name_rows =
+                    name_rows.min(widgets::big_rows(name.chars().count(), area, name_rows));
+                let clock_rows = clock_rows.min(widgets::big_rows(5, area, clock_rows));
+                let block = 6 + name_rows + clock_rows;
+                y += left.saturating_sub(block) / 3;
+                line(y, t.meeting_speaking.to_string(), theme.quiet(), buf);
+                y += 1;
                 let used = big_text(
                     &name.to_uppercase(),
                     theme.current(),
@@ -840,22 +848,25 @@ impl MeetingView {
                 airtime[i] as f64 / total_air as f64
             };
             let name = i18n::side(cx.lang, side);
-            let bar_width = width.saturating_sub(label_width + 2);
+            let air = widgets::percent(airtime[i], total_air);
+            let bar_width = width.saturating_sub(label_width + 2 + 6);
             lines.push(Line::from(vec![
                 Span::styled(format!("{name:<label_width$} "), theme.text()),
                 Span::styled(widgets::bar(share, bar_width), theme.side(side)),
+                Span::styled(format!(" {air:>5}"), theme.heading()),
             ]));
             lines.push(Line::from(Span::styled(
                 fit(
-                    &fill(
-                        t.meeting_share,
-                        &[
-                            ("airtime", &widgets::percent(airtime[i], total_air)),
-                            (
+                    &format!(
+                        "{:label_width$} {}",
+                        "",
+                        fill(
+                            t.meeting_seats_share,
+                            &[(
                                 "seats",
-                                &widgets::percent(seats[i] as u64, total_seats as u64),
-                            ),
-                        ],
+                                &widgets::percent(seats[i] as u64, total_seats as u64)
+                            )],
+                        )
                     ),
                     width,
                 ),

@@ -88,6 +88,7 @@ impl Setup {
         match self.step {
             Step::Attendance => Context::SetupAttendance,
             Step::Agenda => Context::SetupAgenda,
+            Step::Topic => Context::SetupText,
             _ => Context::SetupList,
         }
     }

@@ -120,19 +120,20 @@ impl Summary {
         }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(t.meeting_agenda, theme.heading())));
+        let title_width = (width.saturating_sub(22)).min(48);
         for (i, phase) in state.agenda.iter().enumerate() {
             let used = state.progress[i].watch.elapsed(end);
+            let title = fit(
+                &format!("{:>2}. {}", i + 1, phase.title.get(cx.lang)),
+                title_width,
+            );
+            let pad =
+                title_width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
             lines.push(Line::from(vec![
-                Span::styled(
-                    fit(
-                        &format!("{:>2}. {}", i + 1, phase.title.get(cx.lang)),
-                        width.saturating_sub(20),
-                    ),
-                    theme.text(),
-                ),
+                Span::styled(format!("{title}{}", " ".repeat(pad)), theme.text()),
                 Span::styled(
                     format!(
-                        "  {} / {} {}",
+                        "  {:>7} / {:>3} {}",
                         widgets::clock(used),
                         phase.minutes,
                         t.minutes_short
