@@ -447,3 +447,20 @@ fn a_round_for_one_side_asks_only_that_side() {
     });
     assert_eq!(sim.lineup().len(), 2);
 }
+
+#[test]
+fn students_first_in_an_open_phase_gives_raised_student_hands_the_floor_first() {
+    let mut f = format();
+    f.phases[2].order = Some(OrderRule::StudentsFirst);
+    let mut sim = Sim::new(record_with(f));
+    sim.ok(Command::Start);
+    go_to(&mut sim, 2);
+    let mikko = sim.id("Mikko Korhonen");
+    let eetu = sim.id("Eetu Nieminen");
+    let leena = sim.id("Leena Mäkinen");
+    let aino = sim.id("Aino Virtanen");
+    for who in [&mikko, &eetu, &leena, &aino] {
+        sim.ok(Command::RaiseHand(who.clone()));
+    }
+    assert_eq!(sim.state().queue(), [eetu, aino, mikko, leena]);
+}

@@ -257,6 +257,7 @@ pub static TEXT: Text = Text {
     key_yes: "yes",
     key_no: "no",
     key_close: "close",
+    key_cycle_order: "change the speaking order",
     home_groups: "Groups",
     home_formats: "Formats",
     home_sessions: "Recent meetings",

@@ -257,6 +257,7 @@ pub static TEXT: Text = Text {
     key_yes: "kyllä",
     key_no: "ei",
     key_close: "sulje",
+    key_cycle_order: "vaihda puhejärjestystä",
     home_groups: "Ryhmät",
     home_formats: "Kokouspohjat",
     home_sessions: "Viimeisimmät kokoukset",

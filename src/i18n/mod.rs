@@ -347,6 +347,7 @@ pub struct Text {
     pub key_yes: &'static str,
     pub key_no: &'static str,
     pub key_close: &'static str,
+    pub key_cycle_order: &'static str,
     pub home_groups: &'static str,
     pub home_formats: &'static str,
     pub home_sessions: &'static str,

@@ -257,6 +257,7 @@ pub static TEXT: Text = Text {
     key_yes: "ja",
     key_no: "nej",
     key_close: "stäng",
+    key_cycle_order: "byt talarordning",
     home_groups: "Grupper",
     home_formats: "Mötesmallar",
     home_sessions: "Senaste möten",

@@ -572,10 +572,19 @@ impl MeetingState {
             .filter(|h| self.is_present(h))
             .cloned()
             .collect();
-        if self.current_phase().and_then(|p| p.order) == Some(OrderRule::FairStack) {
-            // Least airtime first; the sort is stable so equal airtime keeps hand order.
-            let airtime = self.airtime(self.last_ms);
-            hands.sort_by_key(|h| airtime.get(h).copied().unwrap_or(0));
+        match self.current_phase().and_then(|p| p.order) {
+            Some(OrderRule::FairStack) => {
+                // Least airtime first; the sort is stable so equal airtime keeps hand order.
+                let airtime = self.airtime(self.last_ms);
+                hands.sort_by_key(|h| airtime.get(h).copied().unwrap_or(0));
+            }
+            Some(OrderRule::StudentsFirst) => {
+                hands.sort_by_key(|h| {
+                    self.person(h)
+                        .is_none_or(|p| p.role.side() != Side::Student)
+                });
+            }
+            _ => {}
         }
         hands
     }

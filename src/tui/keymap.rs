@@ -51,6 +51,8 @@ pub enum Action {
     MoreTime,
     /// One minute less for the selected phase.
     LessTime,
+    /// The next speaking order for the selected round.
+    CycleOrder,
 
     // ---- meeting ----
     /// Start the next speaker's turn (ending the current one).

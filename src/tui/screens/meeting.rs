@@ -922,6 +922,18 @@ impl MeetingView {
                     Span::styled(fit(&text, width.saturating_sub(2)), style),
                 ]));
             }
+            if (lines.len() + 2) <= area.height as usize {
+                let silent = state.not_spoken_yet().len();
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    format!("{} ({silent})", t.meeting_not_spoken),
+                    if silent == 0 {
+                        theme.done()
+                    } else {
+                        theme.heading()
+                    },
+                )));
+            }
         } else {
             if kind == Some(PhaseKind::Open) {
                 lines.push(Line::from(Span::styled(t.meeting_queue, theme.heading())));

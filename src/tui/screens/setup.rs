@@ -228,6 +228,16 @@ impl Setup {
                     };
                 }
             }
+            Action::CycleOrder if self.step == Step::Agenda => {
+                if let Some(phase) = self.agenda.get_mut(self.cursor)
+                    && phase.kind.has_turns()
+                {
+                    let rules = crate::model::OrderRule::ALL;
+                    let current = phase.order.unwrap_or_default();
+                    let at = rules.iter().position(|r| *r == current).unwrap_or(0);
+                    phase.order = Some(rules[(at + 1) % rules.len()]);
+                }
+            }
             Action::MoveUp | Action::MoveDown if self.step == Step::Agenda => {
                 let to = if action == Action::MoveUp {
                     self.cursor.checked_sub(1)
@@ -411,6 +421,10 @@ impl Setup {
                     let mut detail = i18n::phase_kind(cx.lang, p.kind).to_string();
                     if let Some(turn) = p.turn_seconds {
                         detail = format!("{detail} · {turn} {}", t.seconds_short);
+                    }
+                    if p.kind.has_turns() {
+                        let rule = p.order.unwrap_or_default();
+                        detail = format!("{detail} · {}", i18n::order_rule(cx.lang, rule));
                     }
                     (
                         format!("{:>2}. {}", i + 1, p.title.get(cx.lang)),
