@@ -43,8 +43,12 @@ pub struct Data {
 /// Work for the event loop: everything that touches the disk or the terminal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Save the running meeting (after every action).
-    SaveMeeting,
+    /// Save a meeting (after every action), as it is after the action: the screen may
+    /// already have moved on (to the summary) by the time the loop saves.
+    SaveMeeting {
+        path: PathBuf,
+        record: Box<SessionRecord>,
+    },
     /// Save a group.
     SaveGroup(Group),
     /// Copy the bundled sample group and meetings into the data directory.
@@ -171,7 +175,10 @@ pub enum Next {
 pub struct App {
     pub cx: Ctx,
     pub screen: Screen,
+    /// A dialog on top of the screen.
     pub overlay: Option<Overlay>,
+    /// The list of keys, on top of everything (also of a dialog, which it returns to).
+    pub help: bool,
 }
 
 impl App {
@@ -199,20 +206,53 @@ impl App {
             screen: Screen::Home(Home::new(&cx)),
             cx,
             overlay: None,
+            help: false,
         }
     }
 
     /// Where the keyboard is now.
     pub fn context(&self) -> Context {
+        if self.help {
+            return Context::Help;
+        }
         if let Some(overlay) = &self.overlay {
             return overlay.context();
         }
+        self.screen_context()
+    }
+
+    /// Where the keyboard would be without any dialog (what the help lists).
+    pub fn screen_context(&self) -> Context {
         match &self.screen {
             Screen::Home(_) => Home::context(&self.cx),
             Screen::Setup(setup) => setup.context(),
             Screen::Meeting(view) => view.context(),
             Screen::GroupEditor(_) => Context::GroupEditor,
-            Screen::Summary(_) => Context::Help,
+            Screen::Summary(_) => Context::Summary,
+        }
+    }
+
+    /// Whether an action can do something now: the footer shows only those, so it never
+    /// offers a key that would only be refused. (The help lists every key.)
+    pub fn offers(&self, action: Action) -> bool {
+        if self.overlay.is_some() || self.help {
+            return true;
+        }
+        let writable = self.cx.data.read_only.is_none();
+        match &self.screen {
+            Screen::Home(_) => match action {
+                Action::Resume => writable && Home::unfinished(&self.cx).is_some(),
+                Action::NewMeeting | Action::Confirm => writable && !self.cx.data.groups.is_empty(),
+                Action::NewGroup | Action::LoadSample => writable,
+                Action::EditGroup => writable && !self.cx.data.groups.is_empty(),
+                Action::NextPanel => {
+                    !self.cx.data.groups.is_empty() || !self.cx.data.sessions.is_empty()
+                }
+                _ => true,
+            },
+            Screen::Meeting(view) => view.offers(action, &self.cx),
+            Screen::Setup(setup) => setup.offers(action),
+            _ => true,
         }
     }
 
@@ -236,7 +276,20 @@ impl App {
 
     fn handle_key(&mut self, key: &KeyEvent) {
         self.cx.flash = None;
+        if self.help {
+            if keymap::action_for(Context::Help, key) == Some(Action::Back) {
+                self.help = false;
+            }
+            return;
+        }
         // A dialog has the keyboard first; text fields take every printable key.
+        if let Some(overlay) = &self.overlay
+            && !matches!(overlay, Overlay::Prompt(_))
+            && keymap::action_for(overlay.context(), key) == Some(Action::Help)
+        {
+            self.help = true;
+            return;
+        }
         if let Some(mut overlay) = self.overlay.take() {
             match overlay.handle_key(key, &self.cx) {
                 OverlayOutcome::Stay => self.overlay = Some(overlay),
@@ -260,7 +313,12 @@ impl App {
     /// Carries out an action on the current screen.
     pub fn act(&mut self, action: Action) {
         if action == Action::Help {
-            self.overlay = Some(Overlay::Help);
+            self.help = true;
+            return;
+        }
+        // Quitting is always possible; only a running meeting asks first (its end menu).
+        if action == Action::Quit && !matches!(self.screen, Screen::Meeting(_)) {
+            self.cx.quit = true;
             return;
         }
         let next = match &mut self.screen {
@@ -269,7 +327,7 @@ impl App {
             Screen::Meeting(view) => view.act(action, &mut self.cx),
             Screen::GroupEditor(editor) => editor.act(action, &mut self.cx),
             Screen::Summary(_) => match action {
-                Action::Confirm | Action::Back | Action::Quit => {
+                Action::Confirm | Action::Back => {
                     self.cx.effect(Effect::Reload);
                     Next::Go(Screen::Home(Home::new(&self.cx)))
                 }
@@ -316,7 +374,7 @@ impl App {
     /// second of a running timer), or `None` when nothing changes without input.
     pub fn next_wakeup_ms(&self) -> Option<u64> {
         match &self.screen {
-            Screen::Meeting(view) => view.next_wakeup_ms(self.cx.now().mono_ms),
+            Screen::Meeting(view) => view.next_wakeup_ms(self.cx.now()),
             _ => None,
         }
     }
@@ -335,10 +393,18 @@ impl App {
         }
     }
 
-    /// The meeting was saved, or saving failed with `error`.
+    /// A meeting was saved, or saving failed with `error`. Off the meeting screen (the last
+    /// save of an ended meeting) a failure is still said, never swallowed.
     pub fn saved(&mut self, error: Option<String>) {
-        if let Screen::Meeting(view) = &mut self.screen {
-            view.saved(error);
+        match &mut self.screen {
+            Screen::Meeting(view) => view.saved(error),
+            _ => {
+                if let Some(reason) = error {
+                    let text =
+                        crate::i18n::fill(self.cx.t().meeting_not_saved, &[("reason", &reason)]);
+                    self.cx.error(text);
+                }
+            }
         }
     }
 
@@ -368,6 +434,7 @@ impl App {
 
     /// The running meeting, if any (the loop saves it and hands it to the signal handler).
     pub fn meeting(&self) -> Option<(&std::path::Path, &SessionRecord)> {
+        // (Only for looking; saving goes through Effect::SaveMeeting, which carries the record.)
         match &self.screen {
             Screen::Meeting(view) => Some((view.path.as_path(), view.meeting.record())),
             _ => None,

@@ -105,6 +105,10 @@ pub enum Context {
     MeetingOther,
     /// A meeting between agenda items or after the last one.
     MeetingIdle,
+    /// The summary of a meeting.
+    Summary,
+    /// A one-line text field in a dialog.
+    Prompt,
     /// Read-only view of a meeting (another parvi holds the data).
     Picker,
     Confirm,
@@ -134,7 +138,7 @@ impl Key {
     /// How the key is written on screen.
     pub fn label(self) -> String {
         match self {
-            Key::Char(' ') => "␣".to_string(),
+            Key::Char(' ') => "Space".to_string(),
             Key::Char(c) => c.to_string(),
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
@@ -201,7 +205,6 @@ const fn b(
 /// Keys that work on every screen (unless a text field has the keyboard).
 const GLOBAL: &[Binding] = &[
     b(&[Key::Char('?')], Action::Help, |t| t.key_help, true),
-    b(&[Key::Esc], Action::Back, |t| t.key_back, false),
     b(&[Key::CtrlC], Action::Quit, |t| t.key_quit, false),
 ];
 
@@ -321,6 +324,12 @@ const SETUP_AGENDA: &[Binding] = &[
         &[Key::Char('-')],
         Action::LessTime,
         |t| t.key_less_time,
+        true,
+    ),
+    b(
+        &[Key::Char('o')],
+        Action::CycleOrder,
+        |t| t.key_cycle_order,
         true,
     ),
     b(
@@ -465,6 +474,18 @@ const MEETING_OPEN: &[Binding] = &[
     b(&[Key::Char('m')], Action::Note, |t| t.key_note, true),
 ];
 
+const SUMMARY: &[Binding] = &[b(
+    &[Key::Enter, Key::Esc],
+    Action::Back,
+    |t| t.key_back_home,
+    true,
+)];
+
+const PROMPT: &[Binding] = &[
+    b(&[Key::Enter], Action::Confirm, |t| t.key_done, true),
+    b(&[Key::Esc], Action::Back, |t| t.key_cancel, true),
+];
+
 const PICKER: &[Binding] = &[
     b(&[Key::Enter], Action::Confirm, |t| t.key_choose, true),
     b(&[Key::Esc], Action::Back, |t| t.key_cancel, true),
@@ -506,7 +527,9 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::MeetingOpen => &[MEETING_OPEN, MEETING],
         Context::MeetingOther | Context::MeetingIdle => &[MEETING],
         Context::Picker => &[PICKER, LIST],
-        Context::Confirm => return CONFIRM.iter().collect(),
+        Context::Summary => &[SUMMARY],
+        Context::Confirm => &[CONFIRM],
+        Context::Prompt => return PROMPT.iter().collect(),
         Context::Help => return HELP.iter().collect(),
     };
     let mut out: Vec<&'static Binding> = own.iter().flat_map(|group| group.iter()).collect();
@@ -536,7 +559,9 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const ALL: [Context; 14] = [
+    const ALL: [Context; 16] = [
+        Context::Summary,
+        Context::Prompt,
         Context::Home,
         Context::HomeEmpty,
         Context::SetupText,

@@ -204,17 +204,13 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &La
     let t = app.cx.t();
     for effect in effects {
         match effect {
-            Effect::SaveMeeting => {
-                let Some((path, record)) = app.meeting() else {
-                    continue;
-                };
-                let path = path.to_path_buf();
+            Effect::SaveMeeting { path, record } => {
                 // Hold the slot while saving so the signal thread never writes an older copy
                 // over this one.
                 let mut slot = last_saved.lock().unwrap_or_else(|e| e.into_inner());
-                match store.save_session(&path, record) {
+                match store.save_session(&path, &record) {
                     Ok(()) => {
-                        *slot = Some((path, record.clone()));
+                        *slot = Some((path, *record));
                         drop(slot);
                         app.saved(None);
                     }
@@ -285,7 +281,7 @@ fn stop(last_saved: &LastSaved, clock: &SystemClock, reason: Interruption, code:
             let _ = atomic::write_atomic(&path, &bytes);
         }
     }
-    ratatui::restore();
+    let _ = ratatui::try_restore(); // not restore(): its eprintln! panics on a closed tty
     let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
     std::process::exit(code);
 }

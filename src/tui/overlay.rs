@@ -173,7 +173,8 @@ impl Overlay {
     pub fn context(&self) -> Context {
         match self {
             Overlay::Help => Context::Help,
-            Overlay::Picker(_) | Overlay::Prompt(_) => Context::Picker,
+            Overlay::Picker(_) => Context::Picker,
+            Overlay::Prompt(_) => Context::Prompt,
             Overlay::Confirm(_) => Context::Confirm,
         }
     }

@@ -7,9 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
-use super::keymap::{self, Context};
+use super::keymap;
 use super::overlay::Overlay;
-use super::screens::home::Home;
 use super::widgets::{self, fit};
 use crate::i18n::fill;
 
@@ -30,17 +29,33 @@ impl Widget for &App {
                     ("rows", &MIN_HEIGHT.to_string()),
                 ],
             );
+            let rows = widgets::wrapped_height(&text, area.width);
+            let middle = Rect {
+                y: area.y + area.height.saturating_sub(rows) / 2,
+                height: rows.min(area.height),
+                ..area
+            };
             Paragraph::new(Line::from(Span::styled(text, theme.heading())))
                 .alignment(Alignment::Center)
                 .wrap(ratatui::widgets::Wrap { trim: true })
-                .render(area, buf);
+                .render(middle, buf);
             return;
         }
         let flash = self.cx.flash.as_ref();
+        // The footer takes a second row when its keys do not fit on one (80 columns).
+        let footer_rows = widgets::footer_lines(
+            self.context(),
+            |a| self.offers(a),
+            t,
+            theme,
+            area.width as usize,
+        )
+        .len()
+        .clamp(1, if area.height >= 24 { 2 } else { 1 }) as u16;
         let [body, flash_area, footer] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(u16::from(flash.is_some())),
-            Constraint::Length(1),
+            Constraint::Length(footer_rows),
         ])
         .areas(area);
         // A margin on big screens keeps text off the projector's edge.
@@ -72,6 +87,7 @@ impl Widget for &App {
         }
         widgets::footer(
             self.context(),
+            |action| self.offers(action),
             t,
             theme,
             Rect {
@@ -84,21 +100,13 @@ impl Widget for &App {
         if let Some(overlay) = &self.overlay {
             self.render_overlay(overlay, body, buf);
         }
+        if self.help {
+            self.render_overlay(&Overlay::Help, body, buf);
+        }
     }
 }
 
 impl App {
-    /// The context of the screen under any dialog (for the help).
-    fn screen_context(&self) -> Context {
-        match &self.screen {
-            Screen::Home(_) => Home::context(&self.cx),
-            Screen::Setup(setup) => setup.context(),
-            Screen::Meeting(view) => view.context(),
-            Screen::GroupEditor(_) => Context::GroupEditor,
-            Screen::Summary(_) => Context::Help,
-        }
-    }
-
     fn render_overlay(&self, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         let t = self.cx.t();
         let theme = self.cx.theme;

@@ -85,44 +85,73 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-/// How big digits are drawn, from largest to smallest.
-const SIZES: [(PixelSize, u16, u16); 3] = [
-    // (size, columns per character, rows)
-    (PixelSize::Full, 8, 8),
-    (PixelSize::HalfHeight, 8, 4),
-    (PixelSize::Quadrant, 4, 4),
+/// How big text is drawn, from largest to smallest: (size, columns per character, rows).
+/// `None` is the 8×8 font doubled, for projector-sized windows.
+const SIZES: [(Option<PixelSize>, u16, u16); 4] = [
+    (None, 16, 16),
+    (Some(PixelSize::Full), 8, 8),
+    (Some(PixelSize::HalfHeight), 8, 4),
+    (Some(PixelSize::Quadrant), 4, 4),
 ];
 
-/// The rows big text of `chars` characters would take in `area` at the largest size that
-/// fits within `max_rows`; 1 when only plain text fits.
-pub fn big_rows(chars: usize, area: Rect, max_rows: u16) -> u16 {
-    SIZES
-        .iter()
-        .find(|(_, cols, rows)| {
-            chars as u16 * cols <= area.width && *rows <= max_rows.min(area.height)
-        })
-        .map_or(1, |(_, _, rows)| *rows)
+/// Whether the 8×8 font has every character of `text` (Latin letters with Finnish and
+/// Swedish ones, digits, punctuation). Names in other scripts are drawn as plain text.
+fn font_has(text: &str) -> bool {
+    text.chars()
+        .all(|c| (' '..='~').contains(&c) || ('\u{a0}'..='\u{ff}').contains(&c))
+}
+
+fn size_for(text: &str, area: Rect, max_rows: u16) -> Option<(Option<PixelSize>, u16, u16)> {
+    if !font_has(text) {
+        return None;
+    }
+    let chars = text.chars().count() as u16;
+    SIZES.iter().copied().find(|(_, cols, rows)| {
+        chars.saturating_mul(*cols) <= area.width && *rows <= max_rows.min(area.height)
+    })
+}
+
+/// The rows big text would take in `area` at the largest size that fits within
+/// `max_rows`; 1 when only plain text fits.
+pub fn big_rows(text: &str, area: Rect, max_rows: u16) -> u16 {
+    size_for(text, area, max_rows).map_or(1, |(_, _, rows)| rows)
 }
 
 /// Draws `text` in big letters (font 8×8) centred in `area`, as large as fits in `rows`;
 /// falls back to one bold line. Returns the rows used.
 pub fn big_text(text: &str, style: Style, area: Rect, rows: u16, buf: &mut Buffer) -> u16 {
-    let chars = text.chars().count();
-    let rows = rows.min(area.height);
-    match SIZES
-        .iter()
-        .find(|(_, cols, h)| chars as u16 * cols <= area.width && *h <= rows)
-    {
-        Some((size, _, h)) => {
-            let target = Rect { height: *h, ..area };
-            BigText::builder()
-                .pixel_size(*size)
-                .style(style)
-                .alignment(Alignment::Center)
-                .lines(vec![Line::from(text.to_string())])
-                .build()
-                .render(target, buf);
-            *h
+    let big = |size: PixelSize| {
+        BigText::builder()
+            .pixel_size(size)
+            .style(style)
+            .alignment(Alignment::Center)
+            .lines(vec![Line::from(text.to_string())])
+            .build()
+    };
+    match size_for(text, area, rows) {
+        Some((Some(size), _, h)) => {
+            big(size).render(Rect { height: h, ..area }, buf);
+            h
+        }
+        Some((None, cols, h)) => {
+            // Draw at full size into a scratch buffer, then copy every cell as 2×2 cells.
+            let chars = text.chars().count() as u16;
+            let small = Rect::new(0, 0, chars * cols / 2, h / 2);
+            let mut scratch = Buffer::empty(small);
+            big(PixelSize::Full).render(small, &mut scratch);
+            let left = area.x + (area.width - small.width * 2) / 2;
+            for y in 0..small.height {
+                for x in 0..small.width {
+                    let cell = scratch[(x, y)].clone();
+                    for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                        let target = (left + x * 2 + dx, area.y + y * 2 + dy);
+                        if buf.area.contains(target.into()) {
+                            buf[target] = cell.clone();
+                        }
+                    }
+                }
+            }
+            h
         }
         None => {
             if area.height > 0 {
@@ -136,6 +165,27 @@ pub fn big_text(text: &str, style: Style, area: Rect, rows: u16, buf: &mut Buffe
             1
         }
     }
+}
+
+/// Breaks `text` into lines of at most `width` columns at spaces (a word longer than the
+/// line is cut).
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word = fit(word, width);
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// A horizontal bar of `share` (0.0–1.0) in `width` columns, with eighths for precision.
@@ -157,49 +207,73 @@ pub fn percent(part: u64, whole: u64) -> String {
     }
 }
 
-/// The footer: the keys of this context that are marked for it, as `key label` pairs, in
-/// keymap order until the line is full; the help key always fits at the end, so every other
-/// key can be found.
-pub fn footer(context: Context, t: &Text, theme: Theme, area: Rect, buf: &mut Buffer) {
+/// The footer: the keys of this context that are marked for it and can do something now,
+/// as `key label` pairs in keymap order, on as many lines as `area` has; the help key always
+/// fits at the end, so every other key can be found.
+pub fn footer(
+    context: Context,
+    offers: impl Fn(keymap::Action) -> bool,
+    t: &Text,
+    theme: Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let lines = footer_lines(context, offers, t, theme, area.width as usize);
+    let shown = lines.len().min(area.height as usize);
+    // With fewer rows than lines, the last row keeps the help key.
+    let mut out: Vec<Line> = lines[..shown.saturating_sub(1)].to_vec();
+    if let Some(last) = lines.last()
+        && shown > 0
+    {
+        out.push(last.clone());
+    }
+    Paragraph::new(out).render(area, buf);
+}
+
+/// The footer's lines at `width` columns (see [`footer`]).
+pub fn footer_lines<'a>(
+    context: Context,
+    offers: impl Fn(keymap::Action) -> bool,
+    t: &'a Text,
+    theme: Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    // The first key of each binding is enough here; the help lists them all.
     let pair = |b: &keymap::Binding| {
-        let key = b
-            .keys
-            .iter()
-            .map(|k| k.label())
-            .collect::<Vec<_>>()
-            .join("/");
+        let key = b.keys.first().map(|k| k.label()).unwrap_or_default();
         let label = (b.label)(t);
-        let width = key.width() + label.width() + 3;
-        (key, label, width)
+        let cells = key.width() + label.width() + 3;
+        (key, label, cells)
     };
-    let bindings: Vec<&keymap::Binding> = keymap::bindings(context)
+    let mut items: Vec<(String, &str, usize)> = keymap::bindings(context)
         .into_iter()
-        .filter(|b| b.footer)
+        .filter(|b| b.footer && b.action != keymap::Action::Help && offers(b.action))
+        .map(pair)
         .collect();
-    let help = bindings
-        .iter()
-        .find(|b| b.action == keymap::Action::Help)
-        .map(|b| pair(b));
-    let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, |h| h.2));
+    if let Some(help) = keymap::bindings(context)
+        .into_iter()
+        .find(|b| b.footer && b.action == keymap::Action::Help)
+    {
+        items.push(pair(help));
+    }
+    let mut lines = Vec::new();
     let mut spans = Vec::new();
-    let push = |(key, label, _): (String, &str, usize), spans: &mut Vec<Span>| {
+    let mut used = 0;
+    for (key, label, cells) in items {
+        if used + cells > width && !spans.is_empty() {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
         spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(label.to_string(), theme.text()));
+        spans.push(Span::styled(label, theme.text()));
         spans.push(Span::raw("  "));
-    };
-    for binding in bindings.iter().filter(|b| b.action != keymap::Action::Help) {
-        let item = pair(binding);
-        if item.2 > room {
-            break;
-        }
-        room -= item.2;
-        push(item, &mut spans);
+        used += cells;
     }
-    if let Some(help) = help {
-        push(help, &mut spans);
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
     }
-    Paragraph::new(Line::from(spans)).render(area, buf);
+    lines
 }
 
 /// A bordered box with a title, cleared underneath; returns the inside.

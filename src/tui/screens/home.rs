@@ -213,22 +213,21 @@ impl Home {
                 local.minute()
             );
             let key = cx.key_for(Context::Home, Action::Resume);
+            // The key first, so it stays on screen however long the topic.
+            let lead = format!("{key} {}  ", t.key_resume);
+            let text = fill(
+                t.home_unfinished,
+                &[
+                    ("group", &summary.group_name),
+                    ("topic", &summary.topic),
+                    ("time", &time),
+                ],
+            );
+            let room = (area.width as usize)
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()));
             notices.push(Line::from(vec![
-                Span::styled(
-                    fill(
-                        t.home_unfinished,
-                        &[
-                            ("group", &summary.group_name),
-                            ("topic", &summary.topic),
-                            ("time", &time),
-                        ],
-                    ),
-                    theme.banner(),
-                ),
-                Span::raw("  "),
-                Span::styled(key, theme.key()),
-                Span::raw(" "),
-                Span::raw(t.key_resume),
+                Span::styled(lead, theme.key()),
+                Span::styled(fit(&text, room), theme.banner()),
             ]));
         }
         if !cx.data.problems.is_empty() {
@@ -281,10 +280,10 @@ impl Home {
             .iter()
             .map(|s| {
                 let local = cx.local(s.started_at);
-                let status = if s.unfinished() {
-                    t.cli_session_status_open
+                let detail = if s.unfinished() {
+                    format!("{} · {}", t.cli_session_status_open, s.group_name)
                 } else {
-                    ""
+                    s.group_name.clone()
                 };
                 let title = if s.topic.is_empty() {
                     s.format_title.get(cx.lang).to_string()
@@ -293,7 +292,7 @@ impl Home {
                 };
                 (
                     format!("{}.{}.{} {title}", local.day(), local.month(), local.year()),
-                    format!("{} {status}", s.group_name),
+                    detail,
                 )
             })
             .collect();
@@ -386,6 +385,7 @@ impl Home {
         let theme = cx.theme;
         let box_area = crate::tui::widgets::centered(area, 72, 14);
         let inner = crate::tui::widgets::dialog(t.home_welcome_title, box_area, theme, buf);
+        let inner = inner.inner(ratatui::layout::Margin::new(2, 1));
         let sample = cx.key_for(Context::HomeEmpty, Action::LoadSample);
         let group = cx.key_for(Context::HomeEmpty, Action::NewGroup);
         let lines = vec![

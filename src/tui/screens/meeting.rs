@@ -100,7 +100,7 @@ impl MeetingView {
         match self.meeting.execute(command, now, seed) {
             Ok(_) => {
                 if cx.data.read_only.is_none() {
-                    cx.effect(Effect::SaveMeeting);
+                    self.save(cx);
                     self.last_save_try_ms = now.mono_ms;
                 }
                 if !self.state().paused {
@@ -112,6 +112,52 @@ impl MeetingView {
                 cx.error(i18n::refusal(cx.lang, &refusal));
                 false
             }
+        }
+    }
+
+    /// Asks the loop to save the meeting as it is now. Earlier saves still waiting in the same
+    /// batch are dropped: the newest record holds everything they held.
+    fn save(&self, cx: &mut Ctx) {
+        cx.effects
+            .retain(|e| !matches!(e, Effect::SaveMeeting { .. }));
+        cx.effect(Effect::SaveMeeting {
+            path: self.path.clone(),
+            record: Box::new(self.meeting.record().clone()),
+        });
+    }
+
+    /// Whether an action can do something now (for the footer).
+    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
+        let state = self.state();
+        let phase = state.current_phase();
+        match action {
+            Action::NextSpeaker => {
+                state.turn.is_some()
+                    || match phase.map(|p| p.kind) {
+                        Some(PhaseKind::Round) => !state.round_complete(),
+                        Some(PhaseKind::Open) => !state.queue().is_empty(),
+                        _ => false,
+                    }
+            }
+            Action::Pass => {
+                phase.is_some_and(|p| p.pass_allowed)
+                    && (state.turn.is_some() || state.next_up().is_some())
+            }
+            Action::PreviousSpeaker => state.round.as_ref().is_some_and(|r| {
+                let current = state
+                    .turn
+                    .as_ref()
+                    .and_then(|t| t.slot)
+                    .unwrap_or(r.next_slot);
+                current > 0
+            }),
+            Action::EndTurn | Action::Note => {
+                state.turn.is_some() || (action == Action::Note && !state.turns.is_empty())
+            }
+            Action::NextPhase => state.phase.is_some() || state.progress.iter().any(|p| !p.done),
+            Action::AddMinute | Action::RemoveMinute => state.phase.is_some(),
+            Action::TogglePause => state.status == Status::Running,
+            _ => cx.data.read_only.is_none() || action == Action::EndMeeting,
         }
     }
 
@@ -235,7 +281,7 @@ impl MeetingView {
                     .and_then(|turn| turn.note.clone())
                     .unwrap_or_default();
                 return Next::Open(Overlay::Prompt(Prompt::new(
-                    t.key_note,
+                    t.meeting_note_title,
                     t.meeting_note_prompt,
                     &current,
                     Purpose::Note,
@@ -353,31 +399,34 @@ impl MeetingView {
         }
         if self.save_error.is_some() && now.saturating_sub(self.last_save_try_ms) >= SAVE_RETRY_MS {
             self.last_save_try_ms = now;
-            cx.effect(Effect::SaveMeeting);
+            self.save(cx);
         }
     }
 
     /// Milliseconds until the next whole second of a running timer, or until the next
-    /// minute of the wall clock in the header.
-    pub fn next_wakeup_ms(&self, now: u64) -> Option<u64> {
+    /// minute of the wall clock in the header; at most one wake-up a second.
+    pub fn next_wakeup_ms(&self, now: crate::model::Stamp) -> Option<u64> {
         let state = self.state();
-        let mut next = None::<u64>;
-        let mut consider = |elapsed: u64| {
-            let wait = 1000 - elapsed % 1000;
-            next = Some(next.map_or(wait, |n| n.min(wait)));
-        };
+        let to_minute = 60_000 - (now.at.as_millisecond().rem_euclid(60_000)) as u64;
+        let mut next = to_minute;
         if state.running() {
-            if state.phase.is_some() {
-                consider(state.phase_elapsed(now));
-            }
-            if state.turn.is_some() {
-                consider(state.turn_elapsed(now));
+            // One timer sets the pace: the turn when someone speaks, else the phase. The
+            // other is redrawn on the same beat, so the loop wakes once a second, not twice.
+            let elapsed = if state.turn.is_some() {
+                Some(state.turn_elapsed(now.mono_ms))
+            } else if state.phase.is_some() {
+                Some(state.phase_elapsed(now.mono_ms))
+            } else {
+                None
+            };
+            if let Some(elapsed) = elapsed {
+                next = next.min(1000 - elapsed % 1000);
             }
         }
         if self.save_error.is_some() {
-            next = Some(next.map_or(SAVE_RETRY_MS, |n| n.min(SAVE_RETRY_MS)));
+            next = next.min(SAVE_RETRY_MS);
         }
-        next
+        Some(next)
     }
 
     // ---- drawing -----------------------------------------------------------------------
@@ -407,8 +456,17 @@ impl MeetingView {
         } else {
             0
         };
+        // The agenda column is as wide as its longest title needs, within a quarter of the
+        // screen, and only where the main column keeps room for the big digits.
+        let longest = self
+            .state()
+            .agenda
+            .iter()
+            .map(|p| unicode_width::UnicodeWidthStr::width(p.title.get(cx.lang)))
+            .max()
+            .unwrap_or(0) as u16;
         let agenda_width = if body.width >= 110 {
-            (body.width / 5).clamp(24, 40)
+            (longest + 9).clamp(24, body.width / 4)
         } else {
             0
         };
@@ -596,20 +654,21 @@ impl MeetingView {
                 // Info: the text, one item per line; every phase: the phase countdown big.
                 let text = phase.text.get(cx.lang);
                 if !text.is_empty() && y < bottom {
-                    let lines: Vec<Line> = text
-                        .lines()
-                        .map(|l| {
-                            Line::from(vec![
-                                Span::styled("• ", theme.current()),
-                                Span::styled(l, theme.heading()),
-                            ])
-                        })
-                        .collect();
-                    let h: u16 = text
-                        .lines()
-                        .map(|l| widgets::wrapped_height(&format!("• {l}"), area.width))
-                        .sum();
-                    widgets::wrapped(lines, row(y, h), buf);
+                    // One item per line, wrapped with a hanging indent under its bullet.
+                    let mut lines = Vec::new();
+                    for item in text.lines().filter(|l| !l.trim().is_empty()) {
+                        let wrapped =
+                            widgets::wrap_words(item, (area.width as usize).saturating_sub(2));
+                        for (n, part) in wrapped.into_iter().enumerate() {
+                            let bullet = if n == 0 { "• " } else { "  " };
+                            lines.push(Line::from(vec![
+                                Span::styled(bullet, theme.current()),
+                                Span::styled(part, theme.heading()),
+                            ]));
+                        }
+                    }
+                    let h = (lines.len() as u16).min(bottom.saturating_sub(y));
+                    Paragraph::new(lines).render(row(y, h), buf);
                     y += h + 1;
                 }
                 self.render_phase_clock(row(y, bottom.saturating_sub(y)), buf, cx, now, true);
@@ -635,7 +694,7 @@ impl MeetingView {
         let (text, label, style) = match state.phase_remaining(now) {
             Some(r) if r <= 0 => (
                 countdown(r),
-                format!("{} {}", t.meeting_phase_left, t.meeting_overrun),
+                t.meeting_phase_over.to_string(),
                 theme.overrun(),
             ),
             Some(r) if r <= 60_000 => (
@@ -651,7 +710,7 @@ impl MeetingView {
             ),
         };
         if big {
-            let rows = (area.height.saturating_sub(1)).min(8);
+            let rows = area.height.saturating_sub(1).min(16);
             let used = big_text(&text, style, area, rows, buf);
             let label_area = Rect {
                 y: area.y + used,
@@ -701,39 +760,10 @@ impl MeetingView {
                 let role = state
                     .person(&turn.speaker)
                     .map_or("", |p| i18n::role(cx.lang, p.role));
-                // Everything but the name and the clock takes 6 rows; give the clock the
-                // room first (it is what the speaker watches), then the name, and centre the
-                // block in what is left.
-                let left = bottom.saturating_sub(y);
-                let clock_rows = if left >= 6 + 8 + 4 {
-                    8
-                } else if left >= 6 + 4 {
-                    4
-                } else {
-                    1
-                };
-                let name_rows = if left >= 6 + clock_rows + 4 { 4 } else { 1 };
-                let name_rows =
-                    name_rows.min(widgets::big_rows(name.chars().count(), area, name_rows));
-                let clock_rows = clock_rows.min(widgets::big_rows(5, area, clock_rows));
-                let block = 6 + name_rows + clock_rows;
-                y += left.saturating_sub(block) / 3;
-                line(y, t.meeting_speaking.to_string(), theme.quiet(), buf);
-                y += 1;
-                let used = big_text(
-                    &name.to_uppercase(),
-                    theme.current(),
-                    row(y, name_rows),
-                    name_rows,
-                    buf,
-                );
-                y += used;
-                line(y, role.to_string(), theme.quiet(), buf);
-                y += 1;
                 let (text, label, style) = match state.turn_remaining(now) {
                     Some(r) if r <= 0 => (
                         countdown(r),
-                        format!("{} {}", t.meeting_turn_left, t.meeting_overrun),
+                        t.meeting_turn_over.to_string(),
                         theme.overrun(),
                     ),
                     Some(r) if r <= 10_000 => (
@@ -748,6 +778,25 @@ impl MeetingView {
                         theme.text(),
                     ),
                 };
+                let upper = name.to_uppercase();
+                // Everything but the name and the clock takes 6 rows; give the clock the
+                // room first (it is what the speaker watches), then the name, and centre the
+                // block in what is left. The clock is sized for its widest text ("+10:00").
+                let left = bottom.saturating_sub(y);
+                let clock_rows = [16, 8, 4]
+                    .into_iter()
+                    .find(|rows| left >= 6 + rows + 4)
+                    .unwrap_or(1);
+                let clock_rows = widgets::big_rows("+00:00", area, clock_rows);
+                let name_rows = if left >= 6 + clock_rows + 4 { 4 } else { 1 };
+                let name_rows = widgets::big_rows(&upper, area, name_rows);
+                let block = 6 + name_rows + clock_rows;
+                y += left.saturating_sub(block) / 3;
+                line(y, t.meeting_speaking.to_string(), theme.quiet(), buf);
+                y += 1;
+                y += big_text(&upper, theme.current(), row(y, name_rows), name_rows, buf);
+                line(y, role.to_string(), theme.quiet(), buf);
+                y += 1;
                 if y < bottom {
                     let used = big_text(&text, style, row(y, clock_rows), clock_rows, buf);
                     y += used;
@@ -771,7 +820,14 @@ impl MeetingView {
                 let (text, style) =
                     match (state.current_phase().map(|p| p.kind), self.next_name(cx)) {
                         (Some(PhaseKind::Round), _) if state.round_complete() => {
-                            (t.meeting_round_complete.to_string(), theme.done())
+                            let key = cx.key_for(Context::MeetingRound, Action::NextPhase);
+                            (
+                                format!(
+                                    "{}  {}: {key}",
+                                    t.meeting_round_complete, t.key_next_phase
+                                ),
+                                theme.done(),
+                            )
                         }
                         (_, Some(next)) => {
                             let key = cx.key_for(self.context(), Action::NextSpeaker);
@@ -879,7 +935,10 @@ impl MeetingView {
         if kind == Some(PhaseKind::Round)
             && let Some(round) = &state.round
         {
-            let title = if round.returned && round.next_slot > round.first_pass_len {
+            let title = if round.returned
+                && round.next_slot > round.first_pass_len
+                && !state.round_complete()
+            {
                 t.meeting_returning
             } else {
                 t.meeting_order
@@ -925,14 +984,14 @@ impl MeetingView {
             if (lines.len() + 2) <= area.height as usize {
                 let silent = state.not_spoken_yet().len();
                 lines.push(Line::default());
-                lines.push(Line::from(Span::styled(
-                    format!("{} ({silent})", t.meeting_not_spoken),
-                    if silent == 0 {
-                        theme.done()
-                    } else {
-                        theme.heading()
-                    },
-                )));
+                lines.push(if silent == 0 {
+                    Line::from(Span::styled(t.meeting_everyone_spoken, theme.done()))
+                } else {
+                    Line::from(Span::styled(
+                        format!("{} ({silent})", t.meeting_not_spoken),
+                        theme.heading(),
+                    ))
+                });
             }
         } else {
             if kind == Some(PhaseKind::Open) {

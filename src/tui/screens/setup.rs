@@ -93,6 +93,18 @@ impl Setup {
         }
     }
 
+    /// Whether an action can do something now (for the footer).
+    pub fn offers(&self, action: Action) -> bool {
+        match action {
+            Action::CycleOrder => self
+                .agenda
+                .get(self.cursor)
+                .is_some_and(|p| self.step == Step::Agenda && p.kind.has_turns()),
+            Action::Remove => self.step == Step::Agenda && self.agenda.len() > 1,
+            _ => true,
+        }
+    }
+
     /// Whether a text field has the keyboard.
     pub fn takes_text(&self) -> bool {
         self.step == Step::Topic
@@ -101,6 +113,13 @@ impl Setup {
     /// Types a key into the topic; returns whether it was used. Enter and Esc go on to the
     /// keymap (next and previous step).
     pub fn type_key(&mut self, key: &KeyEvent) -> bool {
+        if key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
+            && key.code == KeyCode::Char('c')
+        {
+            return false;
+        }
         match key.code {
             KeyCode::Enter | KeyCode::Esc | KeyCode::Tab => false,
             KeyCode::Char(_) if self.topic.value().chars().count() >= MAX_TOPIC_CHARS => true,
@@ -464,7 +483,17 @@ impl Setup {
         let mut lines = Vec::new();
         let visible = body.height.saturating_sub(2) as usize;
         let start = self.cursor.saturating_sub(visible.saturating_sub(1));
-        let label_width = (width * 3 / 5).max(20);
+        // Labels as wide as the longest needs (within 3/5 of the screen), so each row's
+        // details sit right next to it even on a wide projector.
+        let longest = rows
+            .iter()
+            .map(|(label, _, mark)| {
+                unicode_width::UnicodeWidthStr::width(label.as_str())
+                    + if mark.is_some() { 4 } else { 0 }
+            })
+            .max()
+            .unwrap_or(0);
+        let label_width = (longest + 2).clamp(20, (width * 3 / 5).max(20));
         for (i, (label, detail, mark)) in rows.iter().enumerate().skip(start).take(visible) {
             let style = if i == self.cursor {
                 theme.selected()

@@ -25,6 +25,15 @@ impl Summary {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        // A readable column in the middle of a big screen, not a corner.
+        let area = Rect {
+            x: area.x + area.width.saturating_sub(100) / 2,
+            width: area.width.min(100),
+            y: area.y + area.height.saturating_sub(30) / 3,
+            height: area
+                .height
+                .saturating_sub(area.height.saturating_sub(30) / 3),
+        };
         let t = cx.t();
         let theme = cx.theme;
         let state = &self.state;

@@ -1,0 +1,629 @@
+//! Key handling without a terminal: real `KeyEvent`s go through `App::handle_event`, and the
+//! tests check the screen, the meeting's events and the effects the app hands to the loop.
+
+#[path = "common/app.rs"]
+mod app_fixture;
+
+use app_fixture::{
+    app_with, data_empty, data_unfinished, effect_names, home, key_event, keys, overlay_kind,
+    record, saves_once, speaker, state, wellbeing_meeting,
+};
+use crossterm::event::Event;
+use parvi::i18n::Lang;
+use parvi::model::{Command, EventKind, MemberId, OrderRule, Refusal, Role, Stamp};
+use parvi::tui::app::{App, Effect, Screen};
+use parvi::tui::clock::{Clock, ManualClock};
+use parvi::tui::keymap::{self, Context, Key};
+use std::rc::Rc;
+
+/// The kinds of a record's events, in order.
+fn kinds(app: &App) -> Vec<EventKind> {
+    record(app).events.iter().map(|e| e.event.clone()).collect()
+}
+
+fn screen_name(app: &App) -> &'static str {
+    match &app.screen {
+        Screen::Home(_) => "home",
+        Screen::Setup(_) => "setup",
+        Screen::Meeting(_) => "meeting",
+        Screen::GroupEditor(_) => "group editor",
+        Screen::Summary(_) => "summary",
+    }
+}
+
+// ---- the setup wizard ----------------------------------------------------------------------
+
+#[test]
+fn the_setup_wizard_goes_from_home_to_a_started_meeting() {
+    let (mut app, _) = home(Lang::Fi);
+    assert!(keys(&mut app, "n").is_empty());
+    assert_eq!(app.context(), Context::SetupList, "the format step");
+    // The wellbeing meeting; Hanna Salo (8th) is away; a guest joins as an external expert.
+    keys(&mut app, "<enter>");
+    assert_eq!(app.context(), Context::SetupAttendance);
+    keys(&mut app, &format!("{} ", "<down>".repeat(7)));
+    keys(&mut app, "aRiikka Laaksonen<enter>");
+    assert_eq!(overlay_kind(&app), Some("picker"), "the guest's role");
+    keys(&mut app, &format!("{}<enter>", "<down>".repeat(10)));
+    assert_eq!(overlay_kind(&app), None);
+    keys(&mut app, "<enter>");
+    assert_eq!(app.context(), Context::SetupText);
+    keys(&mut app, "Välitunnit ja ruokala<enter>");
+    assert_eq!(app.context(), Context::SetupAgenda);
+    // One minute less for the check-in round, then start.
+    assert!(keys(&mut app, "-").is_empty());
+    let effects = keys(&mut app, "<enter>");
+
+    assert_eq!(
+        effect_names(&effects),
+        ["save:round_ordered"],
+        "the new meeting is saved at once"
+    );
+    assert_eq!(screen_name(&app), "meeting");
+    let (path, rec) = app.meeting().expect("a running meeting");
+    assert_eq!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some(format!("2026-11-10_{}.json", rec.id).as_str())
+    );
+    assert!(path.starts_with(app_fixture::sessions_dir()));
+    assert_eq!(rec.topic, "Välitunnit ja ruokala");
+    assert_eq!(rec.format.name, "hyvinvointiryhma");
+    assert_eq!(rec.format.phases[0].minutes, 9);
+    let absent: Vec<&str> = rec
+        .participants
+        .iter()
+        .filter(|p| !p.present)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(absent, ["Hanna Salo"]);
+    let guest = rec.participants.last().expect("participants");
+    assert_eq!(
+        (guest.name.as_str(), guest.role, guest.guest, guest.present),
+        ("Riikka Laaksonen", Role::ExternalExpert, true, true)
+    );
+
+    let events = &rec.events;
+    let now: jiff::Timestamp = app_fixture::NOW.parse().unwrap();
+    assert!(events.iter().all(|e| e.at == now && e.mono_ms == 0));
+    assert_eq!(events.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(events[0].event, EventKind::MeetingStarted);
+    assert_eq!(events[1].event, EventKind::PhaseStarted { phase: 0 });
+    let EventKind::RoundOrdered { order, rule } = &events[2].event else {
+        panic!("the check-in round is ordered: {:?}", events[2].event);
+    };
+    assert_eq!(*rule, OrderRule::Seating);
+    let present: Vec<MemberId> = rec
+        .participants
+        .iter()
+        .filter(|p| p.present)
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(*order, present, "everyone present, in seating order");
+}
+
+#[test]
+fn typing_the_topic_takes_finnish_letters_backspace_and_command_keys() {
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "n<enter><enter>");
+    assert_eq!(app.context(), Context::SetupText);
+    // Letters that are keys elsewhere (q quits, ? helps, n starts) are only typed here.
+    keys(&mut app, "Ruokala ja välitunnit? q-n öö<bs><bs><bs>");
+    let Screen::Setup(setup) = &app.screen else {
+        panic!("still in setup")
+    };
+    assert_eq!(setup.topic.value(), "Ruokala ja välitunnit? q-n");
+    assert_eq!(overlay_kind(&app), None);
+    assert!(!app.should_quit());
+    keys(&mut app, &"<bs>".repeat(5));
+    keys(&mut app, "ä");
+    let Screen::Setup(setup) = &app.screen else {
+        panic!("still in setup")
+    };
+    assert_eq!(setup.topic.value(), "Ruokala ja välitunnitä");
+    keys(&mut app, "<bs><enter><enter>");
+    assert_eq!(record(&app).topic, "Ruokala ja välitunnit");
+}
+
+// ---- rounds --------------------------------------------------------------------------------
+
+#[test]
+fn space_s_and_b_change_the_speaker_as_the_engine_says() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    // The engine on its own, fed the same commands at the same moments.
+    let mut engine = match &app.screen {
+        Screen::Meeting(view) => view.meeting.clone(),
+        _ => unreachable!(),
+    };
+    let steps: [(&str, Command, Option<&str>); 7] = [
+        (" ", Command::Next, Some("Aino Virtanen")),
+        ("<enter>", Command::Next, Some("Mikko Korhonen")),
+        ("s", Command::Pass, Some("Eetu Nieminen")),
+        ("b", Command::Back, Some("Mikko Korhonen")),
+        ("<bs>", Command::Back, Some("Aino Virtanen")),
+        (" ", Command::Next, Some("Mikko Korhonen")),
+        ("e", Command::EndTurn, None),
+    ];
+    for (key, command, expected) in steps {
+        clock.advance(7_250);
+        let effects = keys(&mut app, key);
+        engine
+            .execute(command.clone(), clock.now(), 0)
+            .unwrap_or_else(|r| panic!("{command:?} refused: {r}"));
+        assert!(saves_once(&effects), "{key}: saved");
+        assert_eq!(
+            record(&app).events,
+            engine.record().events,
+            "{key} is {command:?}"
+        );
+        assert_eq!(speaker(&app).as_deref(), expected, "after {key}");
+    }
+    // Mikko passed once and was taken back; nobody passed in the end.
+    let turns = &state(&app).turns;
+    assert_eq!(turns.iter().filter(|t| t.passed).count(), 1);
+    assert!(state(&app).passers().is_empty());
+}
+
+#[test]
+fn a_refused_command_explains_itself_in_finnish_and_changes_nothing() {
+    let (mut app, clock) = app_fixture::meeting(Lang::Fi, "kierros", "");
+    keys(&mut app, "n");
+    let everyone = state(&app).present().count();
+    for _ in 0..everyone {
+        clock.advance(5_000);
+        keys(&mut app, " ");
+    }
+    keys(&mut app, "e");
+    assert!(state(&app).round_complete());
+    let before = record(&app).clone();
+
+    let effects = keys(&mut app, " ");
+
+    assert!(effects.is_empty(), "nothing to save: {effects:?}");
+    assert_eq!(*record(&app), before);
+    let flash = app.cx.flash.as_ref().expect("a message");
+    assert!(flash.error);
+    assert_eq!(
+        flash.text,
+        parvi::i18n::refusal(Lang::Fi, &Refusal::RoundComplete)
+    );
+    assert_eq!(flash.text, "Kaikki ovat jo saaneet puheenvuoron.");
+    // The message goes with the next key.
+    keys(&mut app, "<down>");
+    assert_eq!(app.cx.flash, None);
+}
+
+// ---- dialogs ---------------------------------------------------------------------------------
+
+#[test]
+fn the_help_opens_with_question_mark_and_closes_with_esc() {
+    let (mut app, _) = wellbeing_meeting(Lang::Fi);
+    keys(&mut app, "?");
+    assert_eq!(overlay_kind(&app), Some("help"));
+    assert_eq!(app.context(), Context::Help);
+    // While the help is open, meeting keys do nothing.
+    let before = record(&app).events.len();
+    keys(&mut app, " sn");
+    assert_eq!(record(&app).events.len(), before);
+    assert_eq!(overlay_kind(&app), Some("help"));
+    keys(&mut app, "<esc>");
+    assert_eq!(overlay_kind(&app), None);
+    assert_eq!(app.context(), Context::MeetingRound);
+
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "?");
+    assert_eq!(overlay_kind(&app), Some("help"));
+    keys(&mut app, "<esc>");
+    assert_eq!(overlay_kind(&app), None);
+    assert_eq!(screen_name(&app), "home");
+}
+
+#[test]
+fn q_opens_the_end_menu_and_its_first_item_ends_the_meeting() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    keys(&mut app, " ");
+    clock.advance(30_000);
+    assert!(keys(&mut app, "q").is_empty());
+    assert_eq!(overlay_kind(&app), Some("picker"));
+    assert_eq!(screen_name(&app), "meeting", "nothing ended yet");
+    assert_eq!(state(&app).status, parvi::model::Status::Running);
+
+    let effects = keys(&mut app, "<enter>");
+
+    assert_eq!(effect_names(&effects), ["save:meeting_ended"]);
+    assert_eq!(overlay_kind(&app), None);
+    let Screen::Summary(summary) = &app.screen else {
+        panic!("the summary shows, not {}", screen_name(&app))
+    };
+    let events = &summary.record.events;
+    assert_eq!(
+        events.last().map(|e| &e.event),
+        Some(&EventKind::MeetingEnded)
+    );
+    assert_eq!(
+        events[events.len() - 3..]
+            .iter()
+            .map(|e| e.event.clone())
+            .collect::<Vec<_>>(),
+        [
+            EventKind::TurnEnded {
+                speaker: MemberId("m1".into()),
+                passed: false
+            },
+            EventKind::PhaseEnded { phase: 0 },
+            EventKind::MeetingEnded
+        ]
+    );
+    // Any of the summary's keys goes home.
+    let effects = keys(&mut app, "<enter>");
+    assert_eq!(effects, [Effect::Reload]);
+    assert_eq!(screen_name(&app), "home");
+}
+
+#[test]
+fn leaving_for_later_pauses_and_goes_home() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    keys(&mut app, " ");
+    clock.advance(30_000);
+
+    let effects = keys(&mut app, "q<down><enter>");
+
+    // The pause is saved, then the home screen re-reads the list of meetings.
+    assert_eq!(effect_names(&effects), ["save:paused", "reload"]);
+    assert_eq!(screen_name(&app), "home");
+    assert_eq!(overlay_kind(&app), None);
+    assert!(!app.should_quit());
+}
+
+#[test]
+fn cancelling_the_end_menu_changes_nothing() {
+    let (mut app, _) = wellbeing_meeting(Lang::Fi);
+    let before = record(&app).clone();
+    for cancel in ["q<down><down><enter>", "q<esc>", "q3"] {
+        assert!(keys(&mut app, cancel).is_empty(), "{cancel}");
+        assert_eq!(overlay_kind(&app), None, "{cancel}");
+        assert_eq!(*record(&app), before, "{cancel}");
+    }
+}
+
+/// The loop saves after the keys: whatever the keys changed must still be there to save.
+/// Ending (and leaving for later) switch the screen away from the meeting in the same key,
+/// so `app.meeting()` is `None` when the loop carries out `Effect::SaveMeeting`, and the
+/// `MeetingEnded` (or `Paused`) event never reaches the file: the meeting is listed as
+/// unfinished and offered for resuming.
+#[test]
+fn the_loop_can_save_what_ending_and_leaving_changed() {
+    for (keys_pressed, last) in [
+        ("q<enter>", "save:meeting_ended"),
+        ("q<down><enter>", "save:paused"),
+    ] {
+        let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+        keys(&mut app, " ");
+        clock.advance(30_000);
+        let effects = keys(&mut app, keys_pressed);
+        // The save carries the record as it was after the action, although the screen has
+        // already left the meeting.
+        assert!(app.meeting().is_none());
+        assert_eq!(effect_names(&effects)[0], last, "{keys_pressed}");
+    }
+}
+
+// ---- the footer and the keymap -------------------------------------------------------------
+
+const CONTEXTS: [Context; 14] = [
+    Context::Home,
+    Context::HomeEmpty,
+    Context::SetupText,
+    Context::SetupList,
+    Context::SetupAttendance,
+    Context::SetupAgenda,
+    Context::GroupEditor,
+    Context::MeetingRound,
+    Context::MeetingOpen,
+    Context::MeetingOther,
+    Context::MeetingIdle,
+    Context::Picker,
+    Context::Confirm,
+    Context::Help,
+];
+
+#[test]
+fn every_key_the_keymap_lists_maps_back_to_its_action() {
+    for context in CONTEXTS {
+        let bindings = keymap::bindings(context);
+        assert!(bindings.iter().any(|b| b.footer), "{context:?}: a footer");
+        for binding in bindings {
+            for key in binding.keys {
+                assert_eq!(
+                    keymap::action_for(context, &key_event(*key)),
+                    Some(binding.action),
+                    "{context:?}: {key:?}"
+                );
+            }
+        }
+    }
+}
+
+/// An app whose keyboard is in `context`, in a state where every key of it has work to do.
+fn app_in(context: Context) -> (App, Rc<ManualClock>) {
+    let (mut app, clock) = match context {
+        Context::Home => app_with(Lang::Fi, data_unfinished()),
+        Context::HomeEmpty => app_with(Lang::Fi, data_empty()),
+        Context::MeetingOther => {
+            let (mut app, clock) =
+                app_fixture::meeting(Lang::Fi, "eratauko", "Kuulluksi tuleminen");
+            keys(&mut app, "n");
+            (app, clock)
+        }
+        Context::MeetingIdle => {
+            let (mut app, clock) = app_fixture::meeting(Lang::Fi, "kierros", "");
+            keys(&mut app, "nn");
+            (app, clock)
+        }
+        Context::MeetingRound | Context::MeetingOpen | Context::Picker => {
+            wellbeing_meeting(Lang::Fi)
+        }
+        _ => home(Lang::Fi),
+    };
+    let setup = match context {
+        Context::SetupList => "n",
+        Context::SetupAttendance => "n<enter>",
+        Context::SetupText => "n<enter><enter>",
+        // On the second item, so it can move up as well as down.
+        Context::SetupAgenda => "n<enter><enter><enter><down>",
+        // On the second member, so it can move both ways.
+        Context::GroupEditor => "e<down><down><down><down>",
+        // Two turns done, the third speaking.
+        Context::MeetingRound => "   ",
+        // The open discussion with someone speaking and two hands up.
+        Context::MeetingOpen => "g5h1h2h3 ",
+        Context::Picker => "   q",
+        Context::Confirm => "e<down><down><down><down>x",
+        Context::Help => "?",
+        _ => "",
+    };
+    for key in app_fixture::parse_keys(setup) {
+        clock.advance(9_000);
+        app.handle_event(&Event::Key(key));
+    }
+    clock.advance(9_000);
+    app.cx.flash = None;
+    assert_eq!(app.context(), context, "the fixture for {context:?}");
+    (app, clock)
+}
+
+/// What a key can change: the screen, the dialog, the message, quitting, and the effects.
+fn observe(app: &App) -> String {
+    format!(
+        "{:?}\n{:?}\n{}\n{:?}\n{}",
+        app.screen,
+        app.overlay,
+        app.help,
+        app.cx.flash,
+        app.should_quit()
+    )
+}
+
+/// No key is known to do nothing any more; kept as the place to name one if a context ever
+/// has a key that only works in some states.
+fn known_dead(_context: Context, _key: Key) -> bool {
+    false
+}
+
+#[test]
+fn every_key_in_every_footer_does_something() {
+    for context in CONTEXTS {
+        for binding in keymap::bindings(context).into_iter().filter(|b| b.footer) {
+            for key in binding.keys {
+                if known_dead(context, *key) {
+                    continue;
+                }
+                let (mut app, _) = app_in(context);
+                if !app.offers(binding.action) {
+                    // Not in the footer in this state (the footer shows only what works).
+                    continue;
+                }
+                let before = observe(&app);
+                let effects = app.handle_event(&Event::Key(key_event(*key)));
+                let after = observe(&app);
+                assert!(
+                    after != before || !effects.is_empty(),
+                    "{context:?}: {} ({:?}) changed nothing",
+                    key.label(),
+                    binding.action
+                );
+                if let Some(flash) = &app.cx.flash {
+                    assert!(
+                        !flash.error,
+                        "{context:?}: {} ({:?}) was refused: {}",
+                        key.label(),
+                        binding.action,
+                        flash.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_meeting_footer_keys_do_what_they_say() {
+    let open = |context: Context, key: char| {
+        let (mut app, _) = app_in(context);
+        keys(&mut app, &key.to_string());
+        overlay_kind(&app)
+    };
+    let events_after = |context: Context, key: char| {
+        let (mut app, _) = app_in(context);
+        let before = record(&app).events.len();
+        keys(&mut app, &key.to_string());
+        record(&app).events[before..]
+            .iter()
+            .map(|e| e.event.clone())
+            .collect::<Vec<_>>()
+    };
+    for context in [
+        Context::MeetingRound,
+        Context::MeetingOpen,
+        Context::MeetingOther,
+        Context::MeetingIdle,
+    ] {
+        assert_eq!(open(context, '?'), Some("help"), "{context:?}");
+        assert_eq!(open(context, 'q'), Some("picker"), "{context:?}");
+        assert_eq!(
+            events_after(context, 'p'),
+            [EventKind::Paused],
+            "{context:?}"
+        );
+    }
+    for context in [Context::MeetingRound, Context::MeetingOpen] {
+        assert_eq!(open(context, 'm'), Some("prompt"), "{context:?}");
+    }
+    assert_eq!(open(Context::MeetingOpen, 'h'), Some("picker"));
+    assert_eq!(open(Context::MeetingOpen, 'f'), Some("picker"));
+    let ended = |events: &[EventKind]| {
+        matches!(
+            events.first(),
+            Some(EventKind::TurnEnded { passed: false, .. })
+        )
+    };
+    assert!(ended(&events_after(Context::MeetingOpen, 'e')));
+    let next = events_after(Context::MeetingOpen, ' ');
+    assert!(ended(&next) && matches!(next[1], EventKind::TurnStarted { slot: None, .. }));
+    let pass = events_after(Context::MeetingRound, 's');
+    assert!(matches!(pass[0], EventKind::TurnEnded { passed: true, .. }));
+    for context in [
+        Context::MeetingRound,
+        Context::MeetingOpen,
+        Context::MeetingOther,
+    ] {
+        assert!(
+            events_after(context, 'n').contains(&EventKind::PhaseEnded {
+                phase: state(&app_in(context).0).phase.unwrap()
+            }),
+            "{context:?}"
+        );
+    }
+}
+
+#[test]
+fn the_help_key_in_a_dialog_opens_the_help() {
+    let (mut app, _) = app_in(Context::Picker);
+    keys(&mut app, "?");
+    assert_eq!(overlay_kind(&app), Some("help"));
+}
+
+/// The help lists Ctrl-C "lopeta" on every screen; in the setup wizard it does nothing (and
+/// in raw mode the terminal sends no SIGINT), so the only way out is Esc step by step.
+#[test]
+fn ctrl_c_in_the_setup_wizard_quits_or_asks() {
+    for context in [
+        Context::SetupList,
+        Context::SetupAttendance,
+        Context::SetupText,
+        Context::SetupAgenda,
+    ] {
+        let (mut app, _) = app_in(context);
+        keys(&mut app, "<C-c>");
+        assert!(
+            app.should_quit() || app.overlay.is_some() || screen_name(&app) == "home",
+            "{context:?}: Ctrl-C did nothing"
+        );
+    }
+}
+
+// ---- time ------------------------------------------------------------------------------------
+
+#[test]
+fn the_bell_rings_once_when_a_turn_runs_out() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    keys(&mut app, " ");
+    // The check-in round's turns are 60 s.
+    clock.advance(59_999);
+    assert!(app.tick().is_empty(), "not yet");
+    clock.advance(2);
+    assert_eq!(app.tick(), [Effect::Bell]);
+    assert!(app.tick().is_empty(), "once");
+    clock.advance(30_000);
+    assert!(app.tick().is_empty(), "still once");
+    // The next speaker's turn rings again when it runs out.
+    keys(&mut app, " ");
+    clock.advance(60_500);
+    assert_eq!(app.tick(), [Effect::Bell]);
+    assert!(app.tick().is_empty());
+}
+
+#[test]
+fn the_loop_wakes_on_the_next_whole_second_of_a_running_turn() {
+    let (mut app, clock) = home(Lang::Fi);
+    assert_eq!(
+        app.next_wakeup_ms(),
+        None,
+        "nothing changes on the home screen"
+    );
+    app.start_meeting(0, 0, "");
+    clock.advance(2_000);
+    keys(&mut app, " ");
+    for (step, expected) in [
+        (400, 600),
+        (600, 1000),
+        (1, 999),
+        (37_999, 1000),
+        (250, 750),
+    ] {
+        clock.advance(step);
+        let wakeup = app.next_wakeup_ms().expect("a turn is running");
+        assert!(wakeup <= 1000);
+        let turn = state(&app).turn_elapsed(clock.now().mono_ms);
+        assert_eq!(wakeup, expected, "{turn} ms into the turn");
+        assert_eq!((turn + wakeup) % 1000, 0, "a whole second of the turn");
+    }
+    // Back home: asleep until a key.
+    keys(&mut app, "q<down><enter>");
+    assert_eq!(app.next_wakeup_ms(), None);
+}
+
+#[test]
+fn a_reopened_meeting_continues_its_clock_and_waits_for_p() {
+    let (mut app, clock) = app_with(Lang::Fi, data_unfinished());
+    let rec = app_fixture::unfinished_record();
+    let last = rec.events.last().expect("events").stamp();
+    let path = app_fixture::sessions_dir().join(app_fixture::summary(&rec).file);
+    app.resume(rec, path);
+    assert_eq!(
+        effect_names(&std::mem::take(&mut app.cx.effects)),
+        ["save:reopened"],
+        "the reopening is saved"
+    );
+    let Stamp { mono_ms, .. } = clock.now();
+    assert_eq!(
+        mono_ms, last.mono_ms,
+        "the meeting clock continues from the file"
+    );
+    assert_eq!(
+        kinds(&app).last(),
+        Some(&EventKind::Reopened {
+            gap_ms: (clock.now().at.duration_since(last.at).as_millis()) as u64
+        })
+    );
+    assert!(state(&app).paused, "nothing counts until the room is ready");
+    clock.advance(5_000);
+    let effects = keys(&mut app, "p");
+    assert_eq!(effect_names(&effects), ["save:resumed"]);
+    assert_eq!(kinds(&app).last(), Some(&EventKind::Resumed));
+    assert!(app.next_wakeup_ms().is_some());
+}
+
+/// The meeting header shows the wall clock (`12:02`). With the timers paused, or between
+/// agenda items, nothing asks the loop to wake, so it sleeps up to an hour and the clock on
+/// the wall stops. `MeetingView::next_wakeup_ms` says it wakes for the next minute of the
+/// header's clock; it does not.
+#[test]
+fn a_paused_meeting_still_wakes_for_the_header_clock() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    clock.advance(15_000);
+    keys(&mut app, "p");
+    let wakeup = app
+        .next_wakeup_ms()
+        .expect("the header clock changes at 12:01");
+    assert_eq!(wakeup, 45_000);
+}

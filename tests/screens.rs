@@ -1,0 +1,595 @@
+//! Screen snapshots: the whole app drawn into a `TestBackend` at 80x24, 120x40 and 200x60,
+//! on a manual clock with fixed data, a fixed seed and UTC, so the snapshots need no filters.
+//! Each snapshot is a picture of the wall: review a changed one as the room would see it.
+//!
+//! Accept new or changed snapshots with `cargo insta review`, or
+//! `INSTA_UPDATE=always cargo test --test screens` and a look at `tests/snapshots/`.
+
+#[path = "common/app.rs"]
+mod app_fixture;
+
+use app_fixture::{
+    app_with, data_empty, data_sample, data_unfinished, home, keys, meeting, render, rows,
+    sessions_dir, summary, unfinished_record, wellbeing_meeting,
+};
+use parvi::i18n::Lang;
+use parvi::tui::app::App;
+use parvi::tui::clock::ManualClock;
+
+/// The sizes every screen is drawn at: a laptop's terminal, a projector, a big screen.
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 60)];
+
+/// Snapshots `app` at every size in [`SIZES`].
+fn snapshot_sizes(name: &str, app: &App) {
+    for (width, height) in SIZES {
+        snapshot(name, app, width, height);
+    }
+}
+
+/// Snapshots `app` at one size, named `<name>_<width>x<height>`.
+fn snapshot(name: &str, app: &App, width: u16, height: u16) {
+    let terminal = render(app, width, height);
+    insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+}
+
+// ---- meeting states --------------------------------------------------------------------
+
+/// The check-in round with two turns done and one pass; the fourth speaker has spoken 25 s
+/// of 60 s.
+fn round_mid_turn(lang: Lang) -> (App, std::rc::Rc<ManualClock>) {
+    let (mut app, clock) = wellbeing_meeting(lang);
+    clock.advance(3_000);
+    keys(&mut app, " ");
+    clock.advance(41_000);
+    keys(&mut app, " ");
+    clock.advance(52_000);
+    keys(&mut app, " ");
+    clock.advance(3_000);
+    keys(&mut app, "s");
+    clock.advance(25_000);
+    (app, clock)
+}
+
+/// The round at the end of its order: the one who passed is back and speaking.
+fn round_returning(lang: Lang) -> (App, std::rc::Rc<ManualClock>) {
+    let (mut app, clock) = round_mid_turn(lang);
+    for _ in 0..6 {
+        clock.advance(30_000);
+        keys(&mut app, " ");
+    }
+    clock.advance(12_000);
+    (app, clock)
+}
+
+/// Everyone has had their turn.
+fn round_complete(lang: Lang) -> (App, std::rc::Rc<ManualClock>) {
+    let (mut app, clock) = round_returning(lang);
+    keys(&mut app, " ");
+    clock.advance(4_000);
+    (app, clock)
+}
+
+/// The open discussion (item 5) after three check-in turns: someone has the floor and three
+/// hands are up.
+fn open_discussion(lang: Lang) -> (App, std::rc::Rc<ManualClock>) {
+    let (mut app, clock) = wellbeing_meeting(lang);
+    for _ in 0..3 {
+        keys(&mut app, " ");
+        clock.advance(40_000);
+    }
+    keys(&mut app, "g5");
+    clock.advance(5_000);
+    keys(&mut app, "h2h1h5h7");
+    clock.advance(2_000);
+    keys(&mut app, " ");
+    clock.advance(48_000);
+    (app, clock)
+}
+
+// ---- home --------------------------------------------------------------------------------
+
+#[test]
+fn home_welcome_on_an_empty_data_directory() {
+    let (app, _) = app_with(Lang::Fi, data_empty());
+    snapshot_sizes("home_welcome", &app);
+}
+
+#[test]
+fn home_with_the_sample_group_and_its_meetings() {
+    let (app, _) = home(Lang::Fi);
+    snapshot_sizes("home_sample", &app);
+}
+
+#[test]
+fn home_with_an_unfinished_meeting_offers_to_resume_it() {
+    let (app, _) = app_with(Lang::Fi, data_unfinished());
+    snapshot_sizes("home_unfinished", &app);
+}
+
+#[test]
+fn home_read_only_when_another_parvi_holds_the_data() {
+    let mut data = data_sample();
+    data.read_only = Some(Some(4242));
+    let (app, _) = app_with(Lang::Fi, data);
+    snapshot_sizes("home_read_only", &app);
+}
+
+// ---- setup -------------------------------------------------------------------------------
+
+#[test]
+fn setup_steps() {
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "n");
+    snapshot_sizes("setup_1_format", &app);
+    // Hanna Salo (8th) is away; a guest joins as an external expert (11th role).
+    keys(
+        &mut app,
+        "<enter><down><down><down><down><down><down><down> ",
+    );
+    keys(&mut app, "aRiikka Laaksonen<enter>");
+    keys(&mut app, &"<down>".repeat(10));
+    keys(&mut app, "<enter>");
+    snapshot_sizes("setup_2_attendance", &app);
+    keys(&mut app, "<enter>Ruokala ja välitunnit");
+    snapshot_sizes("setup_3_topic", &app);
+    keys(&mut app, "<enter>");
+    snapshot_sizes("setup_4_agenda", &app);
+}
+
+// ---- meeting -----------------------------------------------------------------------------
+
+#[test]
+fn meeting_round_before_the_first_turn() {
+    let (app, clock) = wellbeing_meeting(Lang::Fi);
+    clock.advance(7_000);
+    snapshot_sizes("meeting_round_start", &app);
+}
+
+#[test]
+fn meeting_round_mid_turn_after_two_turns_and_a_pass() {
+    let (app, _) = round_mid_turn(Lang::Fi);
+    snapshot_sizes("meeting_round_mid_turn", &app);
+}
+
+#[test]
+fn meeting_round_mid_turn_in_english_and_swedish() {
+    let (app, _) = round_mid_turn(Lang::En);
+    snapshot("meeting_round_mid_turn_en", &app, 120, 40);
+    let (app, _) = round_mid_turn(Lang::Sv);
+    snapshot("meeting_round_mid_turn_sv", &app, 120, 40);
+}
+
+#[test]
+fn meeting_round_in_the_last_ten_seconds_of_a_turn() {
+    let (app, clock) = round_mid_turn(Lang::Fi);
+    clock.advance(27_000);
+    snapshot_sizes("meeting_round_last_seconds", &app);
+}
+
+#[test]
+fn meeting_round_with_the_turn_overrunning() {
+    let (app, clock) = round_mid_turn(Lang::Fi);
+    clock.advance(50_000);
+    snapshot_sizes("meeting_round_overrun", &app);
+}
+
+#[test]
+fn meeting_round_returning_to_those_who_passed() {
+    let (app, _) = round_returning(Lang::Fi);
+    snapshot_sizes("meeting_round_returning", &app);
+}
+
+#[test]
+fn meeting_round_complete() {
+    let (app, _) = round_complete(Lang::Fi);
+    snapshot_sizes("meeting_round_complete", &app);
+}
+
+#[test]
+fn meeting_info_phase_ground_rules() {
+    let (mut app, clock) = meeting(
+        Lang::Fi,
+        "eratauko",
+        "Milloin sinua on viimeksi kuunneltu oppilaitoksessa?",
+    );
+    clock.advance(2_000);
+    keys(&mut app, "n");
+    clock.advance(75_000);
+    snapshot_sizes("meeting_info_ground_rules", &app);
+}
+
+#[test]
+fn meeting_open_discussion_with_three_hands_up() {
+    let (app, _) = open_discussion(Lang::Fi);
+    snapshot_sizes("meeting_open_queue", &app);
+}
+
+#[test]
+fn meeting_paused() {
+    let (mut app, clock) = round_mid_turn(Lang::Fi);
+    keys(&mut app, "p");
+    clock.advance(90_000);
+    snapshot_sizes("meeting_paused", &app);
+}
+
+#[test]
+fn meeting_reopened_after_parvi_stopped() {
+    let (mut app, _) = app_with(Lang::Fi, data_unfinished());
+    let record = unfinished_record();
+    let path = sessions_dir().join(summary(&record).file);
+    app.resume(record, path);
+    snapshot_sizes("meeting_reopened", &app);
+}
+
+#[test]
+fn meeting_not_saved() {
+    let (mut app, _) = round_mid_turn(Lang::Fi);
+    app.saved(Some("No space left on device".into()));
+    snapshot_sizes("meeting_not_saved", &app);
+}
+
+#[test]
+fn meeting_end_menu() {
+    let (mut app, _) = round_mid_turn(Lang::Fi);
+    keys(&mut app, "q");
+    snapshot_sizes("meeting_end_menu", &app);
+}
+
+#[test]
+fn meeting_summary_after_ending() {
+    let (mut app, clock) = round_complete(Lang::Fi);
+    clock.advance(20_000);
+    keys(&mut app, "q<enter>");
+    snapshot_sizes("meeting_summary", &app);
+}
+
+#[test]
+fn meeting_help_overlay() {
+    let (mut app, _) = round_mid_turn(Lang::Fi);
+    keys(&mut app, "?");
+    snapshot_sizes("meeting_help", &app);
+}
+
+#[test]
+fn meeting_picker_raise_hand() {
+    let (mut app, _) = open_discussion(Lang::Fi);
+    keys(&mut app, "h<down><down>");
+    snapshot_sizes("meeting_picker_raise_hand", &app);
+}
+
+#[test]
+fn meeting_note_prompt_with_finnish_text() {
+    let (mut app, _) = round_mid_turn(Lang::Fi);
+    keys(
+        &mut app,
+        "mRuokalan jonot ovat liian pitkät – äänestetään välituntien pidentämisestä",
+    );
+    snapshot_sizes("meeting_note_prompt", &app);
+}
+
+// ---- other screens -----------------------------------------------------------------------
+
+#[test]
+fn group_editor() {
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "e<down><down><down><down><down>");
+    snapshot_sizes("group_editor", &app);
+}
+
+#[test]
+fn too_small_notice() {
+    let (app, _) = round_mid_turn(Lang::Fi);
+    snapshot("too_small", &app, 59, 15);
+}
+
+// ---- every size ----------------------------------------------------------------------------
+
+/// The "too small" notice as the catalogue words it.
+fn too_small_text(lang: Lang) -> String {
+    parvi::i18n::fill(
+        lang.text().too_small,
+        &[
+            ("cols", &parvi::tui::view::MIN_WIDTH.to_string()),
+            ("rows", &parvi::tui::view::MIN_HEIGHT.to_string()),
+        ],
+    )
+}
+
+/// Everything on screen without spaces: wrapping and centring move words around, never the
+/// letters.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The sizes from 0x0 to 120x40: every one below the minimum (the notice is cheap to draw),
+/// and above it every third width and height plus the edges, because a full meeting frame
+/// costs milliseconds in a debug build. An optimised build tries every size.
+fn every_size() -> Vec<(u16, u16)> {
+    use parvi::tui::view::{MIN_HEIGHT, MIN_WIDTH};
+    let dense = !cfg!(debug_assertions);
+    let keep = |v: u16, min: u16, max: u16| {
+        dense || v < min || v <= min + 1 || v == max || (v - min).is_multiple_of(3)
+    };
+    let mut sizes = Vec::new();
+    for width in 0..=120u16 {
+        for height in 0..=40u16 {
+            let small = width < MIN_WIDTH || height < MIN_HEIGHT;
+            if small || (keep(width, MIN_WIDTH, 120) && keep(height, MIN_HEIGHT, 40)) {
+                sizes.push((width, height));
+            }
+        }
+    }
+    sizes
+}
+
+/// Draws `app` at every size of [`every_size`]: no panic, and below the minimum the
+/// "too small" notice (as much of it as fits) and nothing else.
+fn draws_at_every_size(name: &str, app: &App) {
+    use parvi::tui::view::{MIN_HEIGHT, MIN_WIDTH};
+    let notice = letters(&too_small_text(Lang::Fi));
+    for (width, height) in every_size() {
+        let terminal = render(app, width, height);
+        let shown = letters(&rows(terminal.backend().buffer()).join(""));
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            assert!(
+                notice.starts_with(&shown),
+                "{name} at {width}x{height}: {shown:?} is not the too-small notice"
+            );
+            if width > 0 && height > 0 {
+                assert!(!shown.is_empty(), "{name} at {width}x{height}: blank");
+            }
+            if width >= 20 && height >= 4 {
+                assert_eq!(
+                    shown, notice,
+                    "{name} at {width}x{height}: the whole notice"
+                );
+            }
+        } else {
+            assert!(
+                !shown.contains(&notice),
+                "{name} at {width}x{height}: the notice on a big enough window"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_size_home() {
+    let (app, _) = home(Lang::Fi);
+    draws_at_every_size("home", &app);
+}
+
+#[test]
+fn every_size_setup_agenda() {
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "n<enter><enter><enter>");
+    draws_at_every_size("setup agenda", &app);
+}
+
+#[test]
+fn every_size_meeting_mid_turn() {
+    let (app, _) = round_mid_turn(Lang::Fi);
+    draws_at_every_size("meeting mid-turn", &app);
+}
+
+#[test]
+fn every_size_meeting_with_the_picker_open() {
+    let (mut app, _) = open_discussion(Lang::Fi);
+    keys(&mut app, "h");
+    assert!(app.overlay.is_some());
+    draws_at_every_size("meeting with the picker open", &app);
+}
+
+#[test]
+fn every_size_summary() {
+    let (mut app, _) = round_complete(Lang::Fi);
+    keys(&mut app, "q<enter>");
+    draws_at_every_size("summary", &app);
+}
+
+// ---- Unicode -------------------------------------------------------------------------------
+
+/// A group whose names need more than ASCII: Finnish and Swedish letters, and Chinese
+/// characters two columns wide.
+fn unicode_meeting() -> (App, std::rc::Rc<ManualClock>) {
+    use parvi::model::{Group, GroupKind, Role};
+    let mut group = Group::new(
+        "Hyvinvointiryhmä Åbo",
+        GroupKind::SiteWellbeing,
+        "Åbo",
+        "ab12",
+    )
+    .expect("a valid group");
+    for (name, role) in [
+        ("Päivi Äijälä", Role::Nurse),
+        ("Åsa Öberg", Role::Student),
+        ("李雷", Role::Student),
+        ("Jyrki Öhman", Role::Teacher),
+    ] {
+        group.add_member(name, role).expect("distinct names");
+    }
+    let mut data = data_sample();
+    data.groups = vec![group];
+    let (mut app, clock) = app_with(Lang::Fi, data);
+    app.start_meeting(0, 0, "Syysretki 🍂 ja ääniä");
+    // Päivi has spoken; Åsa is speaking, with a note; 李雷 is next.
+    keys(&mut app, " ");
+    clock.advance(30_000);
+    keys(&mut app, " ");
+    clock.advance(12_000);
+    keys(&mut app, "mKiitos 🙏 jonot lyhenivät 👍<enter>");
+    (app, clock)
+}
+
+/// Checks every row of a frame: no wider than the terminal, no text hidden under a wide
+/// character, no replacement characters. Returns the rows.
+fn checked_rows(app: &App, width: u16, height: u16) -> Vec<String> {
+    let terminal = render(app, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let (text, lost) = app_fixture::row(buffer, y);
+            let used = unicode_width::UnicodeWidthStr::width(text.as_str());
+            assert!(
+                used <= width as usize,
+                "{width}x{height} row {y} is {used} columns: {text:?}"
+            );
+            assert!(
+                lost.is_empty(),
+                "{width}x{height} row {y}: {lost:?} hidden under a wide character in {text:?}"
+            );
+            assert!(
+                !text.contains('\u{FFFD}'),
+                "{width}x{height} row {y}: {text:?}"
+            );
+            text
+        })
+        .collect()
+}
+
+const UNICODE_SIZES: [(u16, u16); 8] = [
+    (60, 16),
+    (61, 16),
+    (63, 17),
+    (64, 16),
+    (67, 18),
+    (71, 16),
+    (73, 20),
+    (80, 24),
+];
+
+#[test]
+fn unicode_names_and_notes_fit_their_rows_and_keep_their_letters() {
+    let (mut app, _) = unicode_meeting();
+    for (width, height) in UNICODE_SIZES {
+        let rows = checked_rows(&app, width, height);
+        let screen = rows.join("\n");
+        assert!(
+            rows[0].contains("Hyvinvointiryhmä Åbo · Syysretki 🍂"),
+            "{width}x{height}: the header keeps its letters: {:?}",
+            rows[0]
+        );
+        // Who is next, when there is room for it (at 80x24 and at the minimum there is).
+        let must_show = matches!((width, height), (60, 16) | (80, 24));
+        if must_show || screen.contains("Seuraavana") {
+            assert!(
+                screen.contains("Seuraavana: 李雷"),
+                "{width}x{height}: who is next:\n{screen}"
+            );
+        }
+        if width >= 76 {
+            // The side panel lists the speaking order.
+            for line in ["✓ Päivi Äijälä", "▶ Åsa Öberg", "· 李雷", "· Jyrki Öhman"]
+            {
+                assert!(screen.contains(line), "{width}x{height}: {line}\n{screen}");
+            }
+        }
+    }
+    // The note, with its emoji, back in the field when the note is opened again.
+    keys(&mut app, "m");
+    for (width, height) in UNICODE_SIZES {
+        let screen = checked_rows(&app, width, height).join("\n");
+        assert!(
+            screen.contains("jonot lyhenivät 👍▏"),
+            "{width}x{height}: the note as typed:\n{screen}"
+        );
+    }
+    // 李雷 speaking: the name in the order and the next name intact.
+    keys(&mut app, "<esc> ");
+    for (width, height) in UNICODE_SIZES {
+        let screen = checked_rows(&app, width, height).join("\n");
+        let must_show = matches!((width, height), (60, 16) | (80, 24));
+        if must_show || screen.contains("Seuraavana") {
+            assert!(
+                screen.contains("Seuraavana: Jyrki Öhman"),
+                "{width}x{height}:\n{screen}"
+            );
+        }
+    }
+}
+
+/// The speaker's name in big letters must show whatever alphabet it is written in.
+#[test]
+fn a_speaker_named_in_chinese_characters_is_shown() {
+    let (mut app, _) = unicode_meeting();
+    keys(&mut app, " ");
+    for (width, height) in [(60, 16), (80, 24), (120, 40), (200, 60)] {
+        let rows = rows(render(&app, width, height).backend().buffer());
+        let speaking = rows
+            .iter()
+            .position(|r| r.contains("Puheenvuorossa"))
+            .expect("the speaker block");
+        let role = speaking
+            + rows[speaking..]
+                .iter()
+                .position(|r| r.contains("opiskelija"))
+                .expect("the speaker's role");
+        // The main column: left of the side panel.
+        let main = |r: &String| r.chars().take(width as usize * 5 / 8).collect::<String>();
+        assert!(
+            rows[speaking + 1..role]
+                .iter()
+                .any(|r| !main(r).trim().is_empty()),
+            "{width}x{height}: no name between the label and the role:\n{}",
+            rows.join("\n")
+        );
+    }
+}
+
+// ---- styles that carry meaning ---------------------------------------------------------------
+
+/// The cell under the first character of `text` on screen, and its position.
+fn cell_of<'a>(
+    buffer: &'a ratatui::buffer::Buffer,
+    text: &str,
+) -> (&'a ratatui::buffer::Cell, (u16, u16)) {
+    let rows = rows(buffer);
+    let y = rows
+        .iter()
+        .position(|r| r.contains(text))
+        .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", rows.join("\n")));
+    // Columns, not bytes: every character before it on these rows is one column wide.
+    let x = rows[y][..rows[y].find(text).unwrap()].chars().count() as u16;
+    (&buffer[(x, y as u16)], (x, y as u16))
+}
+
+#[test]
+fn an_overrunning_turn_is_marked_by_more_than_colour() {
+    use parvi::tui::theme::Theme;
+    use ratatui::style::{Color, Modifier};
+    let (mut app, clock) = round_mid_turn(Lang::Fi);
+    let ordinary = render(&app, 80, 24);
+    let (cell, _) = cell_of(ordinary.backend().buffer(), "Puheenvuoroa jäljellä");
+    assert_eq!(cell.fg, Color::Reset, "35 s left is ordinary text");
+    assert!(!cell.modifier.contains(Modifier::UNDERLINED));
+
+    clock.advance(50_000);
+    for (no_color, fg, modifier) in [
+        (false, Color::LightRed, Modifier::BOLD),
+        (true, Color::Reset, Modifier::BOLD | Modifier::UNDERLINED),
+    ] {
+        app.cx.theme = Theme::new(no_color);
+        let terminal = render(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        // The words say so, and the label and the digits above it are styled.
+        let (cell, (x, y)) = cell_of(buffer, Lang::Fi.text().meeting_turn_over);
+        assert_eq!(
+            (cell.fg, cell.modifier),
+            (fg, modifier),
+            "NO_COLOR {no_color}"
+        );
+        // The main column only: the side panel starts at column 51 at this size.
+        let digits = (0..49)
+            .map(|x| &buffer[(x, y - 1)])
+            .filter(|c| !c.symbol().trim().is_empty())
+            .collect::<Vec<_>>();
+        assert!(
+            !digits.is_empty(),
+            "the big clock above the label at {x},{y}"
+        );
+        assert!(
+            digits.iter().all(|c| (c.fg, c.modifier) == (fg, modifier)),
+            "NO_COLOR {no_color}: the digits are styled too"
+        );
+    }
+}
