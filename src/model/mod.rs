@@ -11,6 +11,7 @@ pub mod random;
 pub mod role;
 pub mod session;
 pub mod stopwatch;
+pub mod vote;
 
 pub use engine::{Command, Meeting, MeetingState, Refusal, Status};
 pub use format::{Format, Localized, OrderRule, Phase, PhaseKind};
