@@ -145,17 +145,42 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
         carry_out(&mut app, effects, &store, &last_saved);
     }
 
-    let mut terminal = ratatui::init();
-    let _ = crossterm::execute!(io::stdout(), event::EnableBracketedPaste);
+    let mut terminal = enter_terminal()?;
     let result = event_loop(&mut terminal, &mut app, &store, &last_saved, sessions_rx);
-    let _ = crossterm::execute!(io::stdout(), event::DisableBracketedPaste);
-    ratatui::restore();
-    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+    leave_terminal();
     result.map(|()| 0)
 }
 
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+
+/// Raw mode, the alternate screen and bracketed paste. Not `ratatui::init`: its panic hook
+/// prints when the terminal is gone, and a panic inside a panic hook aborts the process
+/// before the meeting is closed properly.
+fn enter_terminal() -> io::Result<Term> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        event::EnableBracketedPaste
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Puts the terminal back as it was (raw mode off first, then the normal screen, the
+/// cursor shown). Never panics and never prints, so it is safe on a closed terminal and
+/// inside the panic hook.
+fn leave_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        io::stdout(),
+        event::DisableBracketedPaste,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     app: &mut App,
     store: &Store,
     last_saved: &LastSaved,
@@ -281,8 +306,7 @@ fn stop(last_saved: &LastSaved, clock: &SystemClock, reason: Interruption, code:
             let _ = atomic::write_atomic(&path, &bytes);
         }
     }
-    let _ = ratatui::try_restore(); // not restore(): its eprintln! panics on a closed tty
-    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+    leave_terminal();
     std::process::exit(code);
 }
 
@@ -304,21 +328,39 @@ fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Re
     Ok(())
 }
 
-/// Checks every half second that the terminal is still there, for when SIGHUP never comes
-/// (started under `nohup`, or with the signal ignored).
+/// Notices a closed terminal even when SIGHUP never comes (started under `nohup`, or with
+/// the signal ignored). It sleeps in `poll` on the terminal, which wakes only when the
+/// terminal hangs up: no wake-ups while all is well. Where the terminal cannot be polled it
+/// falls back to looking every half second.
 fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
     std::thread::spawn(move || {
-        loop {
-            std::thread::sleep(Duration::from_millis(500));
-            let alive = std::fs::OpenOptions::new()
+        let open = || {
+            std::fs::OpenOptions::new()
                 .read(true)
                 .write(true)
                 .open("/dev/tty")
-                .is_ok();
-            if !alive {
-                stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
+        };
+        if let Ok(tty) = open() {
+            use rustix::event::{PollFd, PollFlags, poll};
+            loop {
+                let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(_) if fds[0]
+                        .revents()
+                        .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+                    {
+                        stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
+                    }
+                    Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                    // Polling does not work here: fall back to looking now and then.
+                    Err(_) => break,
+                }
             }
         }
+        while open().is_ok() {
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
     });
 }
 
@@ -327,8 +369,7 @@ fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
 fn install_panic_hook(last_saved: LastSaved, clock: Arc<SystemClock>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
-        let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+        leave_terminal();
         // try_lock: the panic may have happened while the slot was held.
         if let Ok(mut slot) = last_saved.try_lock()
             && let Some((path, record)) = slot.take()

@@ -1,0 +1,155 @@
+//! What a meeting produces besides talk: ideas and their themes, decisions, and action items
+//! that someone owns and the next meeting follows up.
+//!
+//! Ideas are anonymous unless the phase asks for names; ideas written in a private phase are
+//! hidden (shown only as a count) until the facilitator reveals them. Action ids are unique
+//! across meetings, because an action lives on in later meetings' reviews.
+
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::group::MemberId;
+use super::role::Role;
+
+/// One idea on the wall.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Idea {
+    /// 1, 2, 3… within the meeting; also the number people see.
+    pub id: u32,
+    /// The agenda item it was written in.
+    pub phase: usize,
+    pub text: String,
+    /// Who wrote it, only where the phase asks for names.
+    pub author: Option<MemberId>,
+    /// Written in private and not yet revealed.
+    pub hidden: bool,
+    pub theme: Option<u32>,
+    /// Merged into another idea (and no longer shown on its own).
+    pub merged_into: Option<u32>,
+    pub removed: bool,
+}
+
+impl Idea {
+    /// Shown on its own: neither removed nor merged away.
+    pub fn live(&self) -> bool {
+        !self.removed && self.merged_into.is_none()
+    }
+}
+
+/// A named group of ideas.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: u32,
+    pub name: String,
+}
+
+/// What a decision was based on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Basis {
+    Vote { vote: u32 },
+    Idea { idea: u32 },
+    Theme { theme: u32 },
+}
+
+/// A decision of the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: u32,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<Basis>,
+    /// When the group looks at the decision again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<String>")]
+    pub review: Option<Date>,
+}
+
+/// Who owns an action: a member by name, or a role (when a name is not needed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Owner {
+    Member { id: MemberId, name: String },
+    Role { role: Role },
+}
+
+/// When an action is due: a date, or a month of the wellbeing year clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Due {
+    Date {
+        #[schemars(with = "String")]
+        date: Date,
+    },
+    /// 1–12: a month of the year clock (*vuosikello*).
+    Month { month: u8 },
+    None,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    Open,
+    Done,
+    /// Still open, with a new due date.
+    Continued,
+    Dropped,
+}
+
+impl ActionStatus {
+    /// Whether the action still needs doing.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::Continued)
+    }
+}
+
+/// An action item: who does what, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Unique across meetings: the first 8 characters of the meeting's id and a number.
+    pub id: String,
+    pub text: String,
+    pub owner: Owner,
+    pub due: Due,
+    pub status: ActionStatus,
+    /// The meeting it was agreed in, and that meeting's date.
+    pub session: uuid::Uuid,
+    #[schemars(with = "String")]
+    pub agreed: Date,
+}
+
+impl Due {
+    /// Whether the action is overdue on `today` (a month counts as due at its end).
+    pub fn is_past(&self, today: Date) -> bool {
+        match self {
+            Due::Date { date } => *date < today,
+            Due::Month { .. } | Due::None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_and_continued_actions_still_need_doing() {
+        assert!(ActionStatus::Open.is_open());
+        assert!(ActionStatus::Continued.is_open());
+        assert!(!ActionStatus::Done.is_open());
+        assert!(!ActionStatus::Dropped.is_open());
+    }
+
+    #[test]
+    fn a_date_in_the_past_is_overdue_a_month_is_not() {
+        let today = jiff::civil::date(2026, 11, 23);
+        assert!(Due::Date { date: jiff::civil::date(2026, 11, 22) }.is_past(today));
+        assert!(!Due::Date { date: today }.is_past(today));
+        assert!(!Due::Month { month: 3 }.is_past(today));
+    }
+}
