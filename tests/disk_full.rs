@@ -90,7 +90,13 @@ fn a_full_disk_keeps_the_last_good_file_and_the_next_save_catches_up() {
     // No temporary file was left behind by the failed saves.
     let leftovers = std::fs::read_dir(path.parent().unwrap())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
         .count();
     assert_eq!(leftovers, 0);
 

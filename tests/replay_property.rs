@@ -3,9 +3,64 @@
 
 mod common;
 
-use common::{Sim, format, record_with};
-use parvi::model::{Command, Interruption, MeetingState, Role, SessionRecord};
+use common::{Sim, format, phase, record_with};
+use parvi::model::outcomes::{ActionStatus, Due, Owner};
+use parvi::model::vote::{Ballot, Entry, Rule, VoteKind, VoteOption, VoteSpec};
+use parvi::model::{
+    Command, Format, Interruption, MeetingState, PhaseKind, Role, SessionRecord, Side,
+};
 use proptest::prelude::*;
+
+/// The test format plus writing, grouping, a dot vote and actions.
+fn long_format() -> Format {
+    let mut f = format();
+    let mut vote = phase("vote", PhaseKind::Vote, 5);
+    vote.vote = Some(VoteSpec {
+        kind: VoteKind::Dots,
+        budget: Some(2),
+        cap: None,
+        entry: Entry::Voters,
+        rule: Rule::Consent,
+    });
+    f.phases.extend([
+        phase("write", PhaseKind::Writing, 5),
+        phase("group", PhaseKind::Grouping, 5),
+        vote,
+        phase("act", PhaseKind::Actions, 5),
+    ]);
+    f
+}
+
+fn outcome() -> impl Strategy<Value = Command> {
+    prop_oneof![
+        3 => "[a-zäö ]{0,20}".prop_map(|text| Command::AddIdea { text, author: None }),
+        1 => (1u32..6, "[a-z]{1,8}").prop_map(|(idea, text)| Command::EditIdea { idea, text }),
+        1 => (1u32..6).prop_map(Command::RemoveIdea),
+        1 => (1u32..6, 1u32..6).prop_map(|(into, from)| Command::MergeIdeas { into, from }),
+        1 => Just(Command::RevealIdeas),
+        1 => "[A-Z][a-z]{0,8}".prop_map(Command::AddTheme),
+        1 => (1u32..6, proptest::option::of(1u32..4)).prop_map(|(idea, theme)| Command::SetTheme { idea, theme }),
+        1 => Just(Command::OpenVote(vec![
+            VoteOption { label: "A".into(), idea: None, theme: None },
+            VoteOption { label: "B".into(), idea: None, theme: None },
+        ])),
+        2 => (0u32..3, 0u32..3).prop_map(|(a, b)| Command::CastBallot {
+            side: Side::Staff,
+            ballot: Ballot::Dots(vec![a, b]),
+        }),
+        1 => Just(Command::CloseVote),
+        1 => "[a-z ]{1,20}".prop_map(|text| Command::AddAction {
+            text,
+            owner: Owner::Role { role: Role::Nurse },
+            due: Due::Month { month: 3 },
+        }),
+        1 => (1u32..4).prop_map(|n| Command::ReviewAction {
+            id: format!("12345678-{n}"),
+            status: ActionStatus::Done,
+            due: None,
+        }),
+    ]
+}
 
 fn command(people: usize, phases: usize) -> impl Strategy<Value = Command> {
     let person = move || (0..people).prop_map(|i| parvi::model::MemberId(format!("m{}", i + 1)));
@@ -28,6 +83,7 @@ fn command(people: usize, phases: usize) -> impl Strategy<Value = Command> {
         1 => Just(Command::Interrupt(Interruption::TerminalClosed)),
         1 => (0u64..100_000).prop_map(|gap_ms| Command::Reopen { gap_ms }),
         1 => Just(Command::End),
+        6 => outcome(),
     ]
 }
 
@@ -36,10 +92,10 @@ proptest! {
 
     #[test]
     fn replay_equals_live_state(
-        steps in prop::collection::vec((0u64..90_000, command(7, 6)), 0..80),
+        steps in prop::collection::vec((0u64..90_000, command(7, 10)), 0..80),
         seed in any::<u64>(),
     ) {
-        let mut sim = Sim::new(record_with(format()));
+        let mut sim = Sim::new(record_with(long_format()));
         sim.seed = seed;
         sim.ok(Command::Start);
         for (gap, command) in steps {

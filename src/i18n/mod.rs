@@ -438,6 +438,8 @@ pub struct Text {
     pub quit_confirm: &'static str,
     /// Why the engine refused a command, in the order of `model::Refusal`'s variants.
     pub refusals: [&'static str; 24],
+    /// Refusals about ideas, votes, decisions and actions (serde's arrays stop at 32).
+    pub refusals_more: [&'static str; 18],
 
     // ---- loading files ----
     pub load_empty: &'static str,
@@ -465,7 +467,7 @@ pub struct Text {
 /// Why the engine refused a command, in the user's language.
 pub fn refusal(lang: Lang, refusal: &crate::model::Refusal) -> &'static str {
     use crate::model::Refusal as R;
-    let index = match refusal {
+    let index: usize = match refusal {
         R::NotStarted => 0,
         R::AlreadyStarted => 1,
         R::Ended => 2,
@@ -490,8 +492,30 @@ pub fn refusal(lang: Lang, refusal: &crate::model::Refusal) -> &'static str {
         R::NotPaused => 21,
         R::NoTimeToTake => 22,
         R::EmptyName => 23,
+        R::NoIdeasHere => 24,
+        R::NoSuchIdea => 25,
+        R::SameIdea => 26,
+        R::NothingHidden => 27,
+        R::NoSuchTheme => 28,
+        R::NotAVote => 29,
+        R::VoteAlreadyOpen => 30,
+        R::NoOpenVote => 31,
+        R::TooFewOptions => 32,
+        R::NoSuchDecision => 33,
+        R::NoSuchAction => 34,
+        R::EmptyText => 35,
+        R::BadBallot(crate::model::vote::BallotError::WrongKind) => 36,
+        R::BadBallot(crate::model::vote::BallotError::WrongLength) => 37,
+        R::BadBallot(crate::model::vote::BallotError::OverBudget) => 38,
+        R::BadBallot(crate::model::vote::BallotError::OverCap) => 39,
+        R::BadBallot(crate::model::vote::BallotError::OutOfRange) => 40,
+        R::BadBallot(crate::model::vote::BallotError::RankedTwice) => 41,
     };
-    lang.text().refusals[index]
+    let t = lang.text();
+    match index.checked_sub(t.refusals.len()) {
+        Some(more) => t.refusals_more[more],
+        None => t.refusals[index],
+    }
 }
 
 /// The name of a role.

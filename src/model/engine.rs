@@ -10,9 +10,11 @@ use std::collections::BTreeMap;
 
 use super::format::{OrderRule, Phase, PhaseKind};
 use super::group::MemberId;
+use super::outcomes::{Action, ActionStatus, Basis, Decision, Due, Idea, Owner, Theme};
 use super::role::{Role, Side};
 use super::session::{Event, EventKind, Interruption, Participant, SessionRecord, Stamp};
 use super::stopwatch::Stopwatch;
+use super::vote::{Ballot, BallotError, RANKING_METHOD, Vote, VoteKind, VoteOption};
 
 /// Where the meeting is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +98,20 @@ pub struct MeetingState {
     pub people: Vec<Participant>,
     /// Meeting time of the last event.
     pub last_ms: u64,
+    /// The meeting's id and date, for the ids and dates of its actions.
+    pub session: uuid::Uuid,
+    pub date: jiff::civil::Date,
+    /// Every idea written, removed and merged ones included (they keep their numbers).
+    pub ideas: Vec<Idea>,
+    pub themes: Vec<Theme>,
+    pub votes: Vec<Vote>,
+    pub decisions: Vec<Decision>,
+    /// Actions agreed in this meeting.
+    pub actions: Vec<Action>,
+    /// The number part of the next action id (never reused, even after a removal).
+    pub next_action: u32,
+    /// Open actions of earlier meetings, as followed up in this one.
+    pub carried: Vec<Action>,
 }
 
 /// A facilitator's intent. Each is checked by [`MeetingState::decide`].
@@ -142,6 +158,68 @@ pub enum Command {
         gap_ms: u64,
     },
     End,
+    /// Write an idea; `author` is kept only where the phase records names.
+    AddIdea {
+        text: String,
+        author: Option<MemberId>,
+    },
+    EditIdea {
+        idea: u32,
+        text: String,
+    },
+    RemoveIdea(u32),
+    /// Merge idea `from` into idea `into` (their texts are joined).
+    MergeIdeas {
+        into: u32,
+        from: u32,
+    },
+    /// Show the ideas written in private.
+    RevealIdeas,
+    AddTheme(String),
+    RenameTheme {
+        theme: u32,
+        name: String,
+    },
+    /// Put an idea into a theme, or take it out of one.
+    SetTheme {
+        idea: u32,
+        theme: Option<u32>,
+    },
+    /// Open the vote of the running vote phase on these options.
+    OpenVote(Vec<VoteOption>),
+    /// One voter's ballot; only their side is recorded.
+    CastBallot {
+        side: Side,
+        ballot: Ballot,
+    },
+    /// Counted hands per option (or per value).
+    CountHands(Vec<u32>),
+    CloseVote,
+    RecordDecision {
+        text: String,
+        basis: Vec<Basis>,
+        review: Option<jiff::civil::Date>,
+    },
+    RemoveDecision(u32),
+    AddAction {
+        text: String,
+        owner: Owner,
+        due: Due,
+    },
+    EditAction {
+        id: String,
+        text: String,
+        owner: Owner,
+        due: Due,
+    },
+    RemoveAction(String),
+    /// Follow up an action of an earlier meeting: done, continued (with a new date) or
+    /// dropped.
+    ReviewAction {
+        id: String,
+        status: ActionStatus,
+        due: Option<Due>,
+    },
 }
 
 /// Why a command was not carried out. The UI explains each one in the user's language.
@@ -195,6 +273,44 @@ pub enum Refusal {
     NoTimeToTake,
     #[error("the name is empty")]
     EmptyName,
+    #[error("ideas are not written in this agenda item")]
+    NoIdeasHere,
+    #[error("there is no such idea")]
+    NoSuchIdea,
+    #[error("an idea cannot be merged with itself")]
+    SameIdea,
+    #[error("no idea is hidden")]
+    NothingHidden,
+    #[error("there is no such theme")]
+    NoSuchTheme,
+    #[error("this agenda item is not a vote")]
+    NotAVote,
+    #[error("a vote is already open")]
+    VoteAlreadyOpen,
+    #[error("no vote is open")]
+    NoOpenVote,
+    #[error("a vote needs at least two options")]
+    TooFewOptions,
+    #[error("the ballot does not fit the vote")]
+    BadBallot(BallotError),
+    #[error("there is no such decision")]
+    NoSuchDecision,
+    #[error("there is no such action")]
+    NoSuchAction,
+    #[error("the text is empty")]
+    EmptyText,
+}
+
+/// The longest idea, decision or action accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 300;
+
+/// Trims a text to one line of at most [`MAX_TEXT_CHARS`].
+fn clean_text(text: &str) -> Result<String, Refusal> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(Refusal::EmptyText);
+    }
+    Ok(text.chars().take(MAX_TEXT_CHARS).collect())
 }
 
 /// The longest note accepted on a turn, in characters.
@@ -216,6 +332,18 @@ impl MeetingState {
             turns: Vec::new(),
             people: record.participants.clone(),
             last_ms: 0,
+            session: record.id,
+            date: record
+                .created_at
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .date(),
+            ideas: Vec::new(),
+            themes: Vec::new(),
+            votes: Vec::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+            next_action: 1,
+            carried: record.carried_actions.clone(),
         }
     }
 
@@ -378,6 +506,123 @@ impl MeetingState {
                 self.interrupted = false;
                 self.paused = true;
             }
+            EventKind::IdeaAdded {
+                idea,
+                text,
+                author,
+                hidden,
+            } => self.ideas.push(Idea {
+                id: *idea,
+                phase: self.phase.unwrap_or(0),
+                text: text.clone(),
+                author: author.clone(),
+                hidden: *hidden,
+                theme: None,
+                merged_into: None,
+                removed: false,
+            }),
+            EventKind::IdeaEdited { idea, text } => {
+                if let Some(i) = self.idea_mut(*idea) {
+                    i.text = text.clone();
+                }
+            }
+            EventKind::IdeaRemoved { idea } => {
+                if let Some(i) = self.idea_mut(*idea) {
+                    i.removed = true;
+                }
+            }
+            EventKind::IdeasMerged { into, from, text } => {
+                if let Some(i) = self.idea_mut(*into) {
+                    i.text = text.clone();
+                }
+                if let Some(i) = self.idea_mut(*from) {
+                    i.merged_into = Some(*into);
+                }
+            }
+            EventKind::IdeasRevealed => {
+                for idea in &mut self.ideas {
+                    idea.hidden = false;
+                }
+            }
+            EventKind::ThemeAdded { theme, name } => self.themes.push(Theme {
+                id: *theme,
+                name: name.clone(),
+            }),
+            EventKind::ThemeRenamed { theme, name } => {
+                if let Some(t) = self.themes.iter_mut().find(|t| t.id == *theme) {
+                    t.name = name.clone();
+                }
+            }
+            EventKind::IdeaThemed { idea, theme } => {
+                if let Some(i) = self.idea_mut(*idea) {
+                    i.theme = *theme;
+                }
+            }
+            EventKind::VoteOpened {
+                vote,
+                kind,
+                options,
+                budget,
+                cap,
+                entry,
+                rule,
+                ..
+            } => self.votes.push(Vote {
+                id: *vote,
+                phase: self.phase.unwrap_or(0),
+                kind: *kind,
+                options: options.clone(),
+                budget: *budget,
+                cap: *cap,
+                entry: *entry,
+                rule: *rule,
+                ballots: Vec::new(),
+                hands: None,
+                closed: false,
+            }),
+            EventKind::BallotCast { vote, side, ballot } => {
+                if let Some(v) = self.votes.iter_mut().find(|v| v.id == *vote) {
+                    v.ballots.push((*side, ballot.clone()));
+                }
+            }
+            EventKind::HandsCounted { vote, counts } => {
+                if let Some(v) = self.votes.iter_mut().find(|v| v.id == *vote) {
+                    v.hands = Some(counts.clone());
+                }
+            }
+            EventKind::VoteClosed { vote } => {
+                if let Some(v) = self.votes.iter_mut().find(|v| v.id == *vote) {
+                    v.closed = true;
+                }
+            }
+            EventKind::DecisionRecorded { decision } => {
+                self.decisions.retain(|d| d.id != decision.id);
+                self.decisions.push(decision.clone());
+            }
+            EventKind::DecisionRemoved { decision } => self.decisions.retain(|d| d.id != *decision),
+            EventKind::ActionAdded { action } => {
+                self.next_action += 1;
+                self.actions.push(action.clone());
+            }
+            EventKind::ActionEdited { action } => {
+                if let Some(a) = self.actions.iter_mut().find(|a| a.id == action.id) {
+                    *a = action.clone();
+                }
+            }
+            EventKind::ActionRemoved { id } => self.actions.retain(|a| &a.id != id),
+            EventKind::ActionReviewed { id, status, due } => {
+                if let Some(a) = self
+                    .carried
+                    .iter_mut()
+                    .chain(self.actions.iter_mut())
+                    .find(|a| &a.id == id)
+                {
+                    a.status = *status;
+                    if let Some(due) = due {
+                        a.due = *due;
+                    }
+                }
+            }
             EventKind::MeetingEnded => {
                 self.close_turn(now, false);
                 if let Some(phase) = self.phase.take() {
@@ -427,7 +672,69 @@ impl MeetingState {
         }
     }
 
+    fn idea_mut(&mut self, id: u32) -> Option<&mut Idea> {
+        self.ideas.iter_mut().find(|i| i.id == id)
+    }
+
     // ---- queries ------------------------------------------------------------------------
+
+    /// The idea with this number, if it is still shown on its own.
+    pub fn idea(&self, id: u32) -> Option<&Idea> {
+        self.ideas.iter().find(|i| i.id == id && i.live())
+    }
+
+    /// Ideas shown on their own (not removed, not merged away), in the order written.
+    pub fn live_ideas(&self) -> impl Iterator<Item = &Idea> {
+        self.ideas.iter().filter(|i| i.live())
+    }
+
+    /// The latest vote of the running phase, open or closed.
+    pub fn current_vote(&self) -> Option<&Vote> {
+        let phase = self.phase?;
+        self.votes.iter().rev().find(|v| v.phase == phase)
+    }
+
+    /// The vote taking ballots now, if any.
+    pub fn open_vote(&self) -> Option<&Vote> {
+        self.current_vote().filter(|v| !v.closed)
+    }
+
+    /// The options a new vote offers by default: the themes if ideas were grouped into
+    /// them, else the ideas; for a fist of five or yes/no, the latest decision text or idea
+    /// as the single proposal is left to the facilitator.
+    pub fn default_options(&self) -> Vec<VoteOption> {
+        let themed: Vec<&Theme> = self
+            .themes
+            .iter()
+            .filter(|t| self.live_ideas().any(|i| i.theme == Some(t.id)))
+            .collect();
+        if !themed.is_empty() {
+            return themed
+                .iter()
+                .map(|t| VoteOption {
+                    label: t.name.clone(),
+                    idea: None,
+                    theme: Some(t.id),
+                })
+                .collect();
+        }
+        self.live_ideas()
+            .filter(|i| !i.hidden)
+            .map(|i| VoteOption {
+                label: i.text.clone(),
+                idea: Some(i.id),
+                theme: None,
+            })
+            .collect()
+    }
+
+    /// Actions still open: earlier meetings' (as followed up here) and this meeting's.
+    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+        self.carried
+            .iter()
+            .chain(self.actions.iter())
+            .filter(|a| a.status.is_open())
+    }
 
     /// The active agenda item's definition.
     pub fn current_phase(&self) -> Option<&Phase> {
@@ -961,6 +1268,214 @@ impl Draft {
                 self.leave_phase();
                 self.emit(EventKind::MeetingEnded);
             }
+            command => self.outcome(command)?,
+        }
+        Ok(())
+    }
+
+    /// Commands about ideas, votes, decisions and actions.
+    fn outcome(&mut self, command: Command) -> Result<(), Refusal> {
+        self.require_running()?;
+        let live = |s: &MeetingState, id: u32| s.idea(id).map(|_| ()).ok_or(Refusal::NoSuchIdea);
+        match command {
+            Command::AddIdea { text, author } => {
+                let phase = self.s().current_phase().ok_or(Refusal::NoPhase)?;
+                if !phase.takes_ideas() {
+                    return Err(Refusal::NoIdeasHere);
+                }
+                let (attributed, hidden) = (phase.attributed, phase.is_private());
+                let author = author.filter(|_| attributed);
+                if let Some(who) = &author {
+                    self.require_person(who)?;
+                }
+                let text = clean_text(&text)?;
+                let idea = self.s().ideas.len() as u32 + 1;
+                self.emit(EventKind::IdeaAdded {
+                    idea,
+                    text,
+                    author,
+                    hidden,
+                });
+            }
+            Command::EditIdea { idea, text } => {
+                live(self.s(), idea)?;
+                let text = clean_text(&text)?;
+                self.emit(EventKind::IdeaEdited { idea, text });
+            }
+            Command::RemoveIdea(idea) => {
+                live(self.s(), idea)?;
+                self.emit(EventKind::IdeaRemoved { idea });
+            }
+            Command::MergeIdeas { into, from } => {
+                if into == from {
+                    return Err(Refusal::SameIdea);
+                }
+                let a = self.s().idea(into).ok_or(Refusal::NoSuchIdea)?.text.clone();
+                let b = self.s().idea(from).ok_or(Refusal::NoSuchIdea)?.text.clone();
+                let text: String = format!("{a} / {b}").chars().take(MAX_TEXT_CHARS).collect();
+                self.emit(EventKind::IdeasMerged { into, from, text });
+            }
+            Command::RevealIdeas => {
+                if !self.s().ideas.iter().any(|i| i.hidden && i.live()) {
+                    return Err(Refusal::NothingHidden);
+                }
+                self.emit(EventKind::IdeasRevealed);
+            }
+            Command::AddTheme(name) => {
+                let name = clean_text(&name)?;
+                let theme = self.s().themes.len() as u32 + 1;
+                self.emit(EventKind::ThemeAdded { theme, name });
+            }
+            Command::RenameTheme { theme, name } => {
+                if !self.s().themes.iter().any(|t| t.id == theme) {
+                    return Err(Refusal::NoSuchTheme);
+                }
+                let name = clean_text(&name)?;
+                self.emit(EventKind::ThemeRenamed { theme, name });
+            }
+            Command::SetTheme { idea, theme } => {
+                live(self.s(), idea)?;
+                if let Some(t) = theme
+                    && !self.s().themes.iter().any(|x| x.id == t)
+                {
+                    return Err(Refusal::NoSuchTheme);
+                }
+                self.emit(EventKind::IdeaThemed { idea, theme });
+            }
+            Command::OpenVote(options) => {
+                let phase = self.s().current_phase().ok_or(Refusal::NoPhase)?;
+                let spec = phase.vote.clone().ok_or(Refusal::NotAVote)?;
+                if self.s().open_vote().is_some() {
+                    return Err(Refusal::VoteAlreadyOpen);
+                }
+                let options: Vec<VoteOption> = options
+                    .into_iter()
+                    .filter_map(|mut o| {
+                        o.label = clean_text(&o.label).ok()?;
+                        Some(o)
+                    })
+                    .collect();
+                let needed = if spec.kind.has_options() { 2 } else { 1 };
+                if options.len() < needed {
+                    return Err(Refusal::TooFewOptions);
+                }
+                let options = if spec.kind.has_options() {
+                    options
+                } else {
+                    options.into_iter().take(1).collect()
+                };
+                let is_dots = spec.kind == VoteKind::Dots;
+                let budget = if is_dots {
+                    spec.budget
+                        .unwrap_or_else(|| super::vote::default_budget(options.len()))
+                } else {
+                    0
+                };
+                self.emit(EventKind::VoteOpened {
+                    vote: self.s().votes.len() as u32 + 1,
+                    kind: spec.kind,
+                    budget,
+                    cap: if is_dots { spec.cap.unwrap_or(0) } else { 0 },
+                    entry: spec.entry,
+                    rule: spec.rule,
+                    method: (spec.kind == VoteKind::Ranking).then(|| RANKING_METHOD.to_string()),
+                    options,
+                });
+            }
+            Command::CastBallot { side, ballot } => {
+                let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?;
+                vote.check(&ballot).map_err(Refusal::BadBallot)?;
+                let vote = vote.id;
+                self.emit(EventKind::BallotCast { vote, side, ballot });
+            }
+            Command::CountHands(counts) => {
+                let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?;
+                if counts.len() != vote.hand_slots() {
+                    return Err(Refusal::BadBallot(BallotError::WrongLength));
+                }
+                let vote = vote.id;
+                self.emit(EventKind::HandsCounted { vote, counts });
+            }
+            Command::CloseVote => {
+                let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?.id;
+                self.emit(EventKind::VoteClosed { vote });
+            }
+            Command::RecordDecision {
+                text,
+                basis,
+                review,
+            } => {
+                let text = clean_text(&text)?;
+                let id = self.s().decisions.iter().map(|d| d.id).max().unwrap_or(0) + 1;
+                self.emit(EventKind::DecisionRecorded {
+                    decision: Decision {
+                        id,
+                        text,
+                        basis,
+                        review,
+                    },
+                });
+            }
+            Command::RemoveDecision(decision) => {
+                if !self.s().decisions.iter().any(|d| d.id == decision) {
+                    return Err(Refusal::NoSuchDecision);
+                }
+                self.emit(EventKind::DecisionRemoved { decision });
+            }
+            Command::AddAction { text, owner, due } => {
+                let text = clean_text(&text)?;
+                let session = self.s().session.simple().to_string();
+                let action = Action {
+                    id: format!("{}-{}", &session[..8], self.s().next_action),
+                    text,
+                    owner,
+                    due,
+                    status: ActionStatus::Open,
+                    session: self.s().session,
+                    agreed: self.s().date,
+                };
+                self.emit(EventKind::ActionAdded { action });
+            }
+            Command::EditAction {
+                id,
+                text,
+                owner,
+                due,
+            } => {
+                let old = self
+                    .s()
+                    .actions
+                    .iter()
+                    .find(|a| a.id == id)
+                    .ok_or(Refusal::NoSuchAction)?;
+                let action = Action {
+                    text: clean_text(&text)?,
+                    owner,
+                    due,
+                    ..old.clone()
+                };
+                self.emit(EventKind::ActionEdited { action });
+            }
+            Command::RemoveAction(id) => {
+                if !self.s().actions.iter().any(|a| a.id == id) {
+                    return Err(Refusal::NoSuchAction);
+                }
+                self.emit(EventKind::ActionRemoved { id });
+            }
+            Command::ReviewAction { id, status, due } => {
+                let known = self
+                    .s()
+                    .carried
+                    .iter()
+                    .chain(self.s().actions.iter())
+                    .any(|a| a.id == id);
+                if !known {
+                    return Err(Refusal::NoSuchAction);
+                }
+                self.emit(EventKind::ActionReviewed { id, status, due });
+            }
+            // The meeting commands are all handled in `run`; nothing else reaches here.
+            _ => {}
         }
         Ok(())
     }

@@ -170,12 +170,35 @@ pub struct Phase {
     /// Whether a speaker may pass (and get another chance at the end of the round).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub pass_allowed: bool,
+    /// Ideas in this phase are recorded with their writer's name (anonymous by default).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub attributed: bool,
+    /// Ideas in this phase stay hidden (shown only as a count) until revealed. Writing
+    /// phases are private unless this says `false`; other phases are not unless `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    /// The vote of a `vote` phase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vote: Option<super::vote::VoteSpec>,
 }
 
 impl Phase {
     /// The timebox in milliseconds.
     pub fn timebox_ms(&self) -> u64 {
         u64::from(self.minutes) * 60_000
+    }
+
+    /// Whether ideas written in this phase are hidden until revealed.
+    pub fn is_private(&self) -> bool {
+        self.private.unwrap_or(self.kind == PhaseKind::Writing)
+    }
+
+    /// Whether ideas can be written in this phase.
+    pub fn takes_ideas(&self) -> bool {
+        matches!(
+            self.kind,
+            PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping
+        )
     }
 
     /// The per-turn time in milliseconds, if turns are timed.
@@ -315,6 +338,38 @@ impl Format {
                     "order only applies to round and open phases".into(),
                 );
             }
+            match (&phase.vote, phase.kind) {
+                (None, PhaseKind::Vote) => {
+                    add(
+                        at("vote"),
+                        "a vote phase needs a vote: {\"kind\": \"dots\"} or another kind".into(),
+                    );
+                }
+                (Some(_), kind) if kind != PhaseKind::Vote => {
+                    add(at("vote"), "vote only applies to vote phases".into());
+                }
+                (Some(spec), _) => {
+                    if spec.budget == Some(0) {
+                        add(at("vote.budget"), "the budget must be at least 1".into());
+                    }
+                    if spec.kind != super::vote::VoteKind::Dots
+                        && (spec.budget.is_some() || spec.cap.is_some())
+                    {
+                        add(
+                            at("vote.budget"),
+                            "budget and cap only apply to dot voting".into(),
+                        );
+                    }
+                }
+                (None, _) => {}
+            }
+            if (phase.attributed || phase.private.is_some()) && !phase.takes_ideas() {
+                add(
+                    at("attributed"),
+                    "attributed and private only apply to writing, ideas and grouping phases"
+                        .into(),
+                );
+            }
             if phase.kind == PhaseKind::Info && phase.text.is_empty() && phase.prompt.is_empty() {
                 add(
                     at("text"),
@@ -353,6 +408,9 @@ mod tests {
             order: None,
             speakers: None,
             pass_allowed: true,
+            attributed: false,
+            private: None,
+            vote: None,
         }
     }
 

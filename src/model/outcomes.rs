@@ -85,7 +85,9 @@ pub enum Due {
         date: Date,
     },
     /// 1–12: a month of the year clock (*vuosikello*).
-    Month { month: u8 },
+    Month {
+        month: u8,
+    },
     None,
 }
 
@@ -133,6 +135,32 @@ impl Due {
     }
 }
 
+/// Every action of a group's meetings as it stands after the last of them: agreed in one
+/// meeting, followed up in later ones. `records` may come in any order.
+pub fn all_actions(records: &[super::session::SessionRecord]) -> Vec<Action> {
+    let mut records: Vec<&super::session::SessionRecord> = records.iter().collect();
+    records.sort_by_key(|r| r.started_at());
+    let mut actions: Vec<Action> = Vec::new();
+    for record in records {
+        let state = super::engine::MeetingState::replay(record);
+        for followed in state.carried.iter().chain(&state.actions) {
+            match actions.iter_mut().find(|a| a.id == followed.id) {
+                Some(known) => *known = followed.clone(),
+                None => actions.push(followed.clone()),
+            }
+        }
+    }
+    actions
+}
+
+/// The actions still open after a group's meetings: what the next meeting follows up.
+pub fn open_actions(records: &[super::session::SessionRecord]) -> Vec<Action> {
+    all_actions(records)
+        .into_iter()
+        .filter(|a| a.status.is_open())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,7 +176,12 @@ mod tests {
     #[test]
     fn a_date_in_the_past_is_overdue_a_month_is_not() {
         let today = jiff::civil::date(2026, 11, 23);
-        assert!(Due::Date { date: jiff::civil::date(2026, 11, 22) }.is_past(today));
+        assert!(
+            Due::Date {
+                date: jiff::civil::date(2026, 11, 22)
+            }
+            .is_past(today)
+        );
         assert!(!Due::Date { date: today }.is_past(today));
         assert!(!Due::Month { month: 3 }.is_past(today));
     }

@@ -14,7 +14,9 @@ use uuid::Uuid;
 
 use super::format::{Format, OrderRule};
 use super::group::{Group, MemberId};
-use super::role::Role;
+use super::outcomes::{Action, ActionStatus, Decision, Due};
+use super::role::{Role, Side};
+use super::vote::{Ballot, Entry, Rule, VoteKind, VoteOption};
 
 /// When something happened: the wall clock (for people) and the meeting's own monotonic
 /// clock in milliseconds (for durations). The monotonic clock starts at 0 when the meeting
@@ -60,16 +62,22 @@ pub enum EventKind {
     /// The meeting began. Always the first event.
     MeetingStarted,
     /// An agenda item began (or began again, if the facilitator went back to it).
-    PhaseStarted { phase: usize },
+    PhaseStarted {
+        phase: usize,
+    },
     /// The current agenda item ended.
-    PhaseEnded { phase: usize },
+    PhaseEnded {
+        phase: usize,
+    },
     /// The speaking order of a round was set.
     RoundOrdered {
         order: Vec<MemberId>,
         rule: OrderRule,
     },
     /// The end of a round's order was reached and those who passed get another chance.
-    ReturnedToPassed { speakers: Vec<MemberId> },
+    ReturnedToPassed {
+        speakers: Vec<MemberId>,
+    },
     /// Someone got the floor. `slot` is their place in the round's order, for rounds.
     TurnStarted {
         speaker: MemberId,
@@ -83,27 +91,142 @@ pub enum EventKind {
         passed: bool,
     },
     /// A one-line note on a turn (the index of the turn in the meeting, from 0).
-    TurnNoted { turn: usize, text: String },
+    TurnNoted {
+        turn: usize,
+        text: String,
+    },
     /// Someone raised a hand to speak in an open phase.
-    HandRaised { who: MemberId },
+    HandRaised {
+        who: MemberId,
+    },
     /// Someone lowered a raised hand without speaking.
-    HandLowered { who: MemberId },
+    HandLowered {
+        who: MemberId,
+    },
     /// The facilitator paused every timer.
     Paused,
     /// The facilitator resumed the timers.
     Resumed,
     /// The current phase's timebox was lengthened (positive) or shortened (negative).
-    PhaseExtended { phase: usize, delta_ms: i64 },
+    PhaseExtended {
+        phase: usize,
+        delta_ms: i64,
+    },
     /// Someone arrived late or left early.
-    AttendanceChanged { who: MemberId, present: bool },
+    AttendanceChanged {
+        who: MemberId,
+        present: bool,
+    },
     /// A guest joined during the meeting.
-    GuestAdded { guest: Participant },
+    GuestAdded {
+        guest: Participant,
+    },
     /// parvi was stopped from outside; the meeting can be resumed.
-    Interrupted { reason: Interruption },
+    Interrupted {
+        reason: Interruption,
+    },
     /// The meeting was opened again after parvi stopped; `gap_ms` of wall time passed.
-    Reopened { gap_ms: u64 },
+    Reopened {
+        gap_ms: u64,
+    },
+    /// An idea was written (in the phase that is running).
+    IdeaAdded {
+        idea: u32,
+        text: String,
+        /// Only where the phase records names.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        author: Option<MemberId>,
+        /// Written in private: shown only as a count until revealed.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        hidden: bool,
+    },
+    IdeaEdited {
+        idea: u32,
+        text: String,
+    },
+    IdeaRemoved {
+        idea: u32,
+    },
+    /// Idea `from` was merged into idea `into`, whose text became `text`.
+    IdeasMerged {
+        into: u32,
+        from: u32,
+        text: String,
+    },
+    /// The hidden ideas of the running phase were shown.
+    IdeasRevealed,
+    ThemeAdded {
+        theme: u32,
+        name: String,
+    },
+    ThemeRenamed {
+        theme: u32,
+        name: String,
+    },
+    /// An idea was put into a theme (or taken out of one).
+    IdeaThemed {
+        idea: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        theme: Option<u32>,
+    },
+    /// A vote was opened on these options; `method` names how a ranking is counted.
+    VoteOpened {
+        vote: u32,
+        kind: VoteKind,
+        options: Vec<VoteOption>,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        budget: u32,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        cap: u32,
+        entry: Entry,
+        rule: Rule,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        method: Option<String>,
+    },
+    /// A ballot, anonymous: only the voter's side is kept, for the per-side results.
+    BallotCast {
+        vote: u32,
+        side: Side,
+        ballot: Ballot,
+    },
+    /// Raised hands counted per option (or per value).
+    HandsCounted {
+        vote: u32,
+        counts: Vec<u32>,
+    },
+    /// The vote was closed; its results may be shown.
+    VoteClosed {
+        vote: u32,
+    },
+    DecisionRecorded {
+        decision: Decision,
+    },
+    DecisionRemoved {
+        decision: u32,
+    },
+    ActionAdded {
+        action: Action,
+    },
+    /// An action of this meeting was changed (the whole action as it is now).
+    ActionEdited {
+        action: Action,
+    },
+    ActionRemoved {
+        id: String,
+    },
+    /// An open action of an earlier meeting was followed up.
+    ActionReviewed {
+        id: String,
+        status: ActionStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        due: Option<Due>,
+    },
     /// The meeting ended. Always the last event.
     MeetingEnded,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// One entry of the log.
@@ -149,6 +272,10 @@ pub struct SessionRecord {
     pub format: Format,
     /// Members and guests, with attendance at the start.
     pub participants: Vec<Participant>,
+    /// The group's open actions from earlier meetings, as they stood when this one started
+    /// (a `review_actions` phase follows them up).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried_actions: Vec<Action>,
     pub events: Vec<Event>,
 }
 
@@ -195,6 +322,7 @@ impl SessionRecord {
                     present: !is_absent(m),
                 })
                 .collect(),
+            carried_actions: Vec::new(),
             events: Vec::new(),
         }
     }

@@ -345,9 +345,10 @@ fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
             loop {
                 let mut fds = [PollFd::new(&tty, PollFlags::empty())];
                 match poll(&mut fds, None) {
-                    Ok(_) if fds[0]
-                        .revents()
-                        .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+                    Ok(_)
+                        if fds[0]
+                            .revents()
+                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
                     {
                         stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
                     }

@@ -46,6 +46,9 @@ pub fn phase(id: &str, kind: PhaseKind, minutes: u32) -> Phase {
         order: None,
         speakers: None,
         pass_allowed: true,
+        attributed: false,
+        private: None,
+        vote: None,
     }
 }
 
