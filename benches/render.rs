@@ -67,7 +67,7 @@ fn meeting_app() -> (App, Rc<ManualClock>) {
         data,
         1,
     );
-    app.start_meeting(0, 0, "Ruokala ja välitunnit");
+    app.start_meeting(0, 0, "Ruokala ja välitunnit", Vec::new());
     for _ in 0..4 {
         app.act(Action::NextSpeaker);
         clock.advance(37_000);

@@ -411,7 +411,7 @@ fn unicode_meeting() -> (App, std::rc::Rc<ManualClock>) {
     let mut data = data_sample();
     data.groups = vec![group];
     let (mut app, clock) = app_with(Lang::Fi, data);
-    app.start_meeting(0, 0, "Syysretki 🍂 ja ääniä");
+    app.start_meeting(0, 0, "Syysretki 🍂 ja ääniä", Vec::new());
     // Päivi has spoken; Åsa is speaking, with a note; 李雷 is next.
     keys(&mut app, " ");
     clock.advance(30_000);

@@ -393,6 +393,10 @@ pub static TEXT: Text = Text {
         "An option is ranked twice.",
     ],
 
+    ideas: super::ideas::EN,
+    vote: super::vote::EN,
+    records: super::records::EN,
+
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",
     load_not_utf8: "the file is not UTF-8 text (bad byte at position {offset})",

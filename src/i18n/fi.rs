@@ -393,6 +393,10 @@ pub static TEXT: Text = Text {
         "Sama vaihtoehto on järjestyksessä kahdesti.",
     ],
 
+    ideas: super::ideas::FI,
+    vote: super::vote::FI,
+    records: super::records::FI,
+
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",
     load_not_utf8: "tiedosto ei ole UTF-8-tekstiä (virheellinen tavu kohdassa {offset})",

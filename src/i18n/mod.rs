@@ -7,7 +7,10 @@
 
 mod en;
 mod fi;
+pub mod ideas;
+pub mod records;
 mod sv;
+pub mod vote;
 
 use serde::Serialize;
 
@@ -441,6 +444,11 @@ pub struct Text {
     /// Refusals about ideas, votes, decisions and actions (serde's arrays stop at 32).
     pub refusals_more: [&'static str; 18],
 
+    // ---- ideas, votes, decisions and actions (their own structs) ----
+    pub ideas: ideas::IdeasText,
+    pub vote: vote::VoteText,
+    pub records: records::RecordsText,
+
     // ---- loading files ----
     pub load_empty: &'static str,
     pub load_nul: &'static str,
@@ -561,19 +569,24 @@ mod tests {
     }
 
     fn strings(lang: Lang) -> Vec<(String, String)> {
-        let value = serde_json::to_value(lang.text()).unwrap();
-        let mut out = Vec::new();
-        for (key, v) in value.as_object().unwrap() {
+        fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
             match v {
-                serde_json::Value::String(s) => out.push((key.clone(), s.clone())),
+                serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
                 serde_json::Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        out.push((format!("{key}[{i}]"), item.as_str().unwrap().to_string()));
+                        walk(&format!("{prefix}[{i}]"), item, out);
                     }
                 }
-                _ => unreachable!("catalogue fields are strings or arrays of strings"),
+                serde_json::Value::Object(fields) => {
+                    for (key, item) in fields {
+                        walk(&format!("{prefix}.{key}"), item, out);
+                    }
+                }
+                _ => panic!("catalogue fields are strings, arrays or parts: {prefix}"),
             }
         }
+        let mut out = Vec::new();
+        walk("", &serde_json::to_value(lang.text()).unwrap(), &mut out);
         out
     }
 

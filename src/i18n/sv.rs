@@ -393,6 +393,10 @@ pub static TEXT: Text = Text {
         "Samma alternativ är rangordnat två gånger.",
     ],
 
+    ideas: super::ideas::SV,
+    vote: super::vote::SV,
+    records: super::records::SV,
+
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",
     load_not_utf8: "filen är inte UTF-8-text (ogiltig byte vid position {offset})",

@@ -307,6 +307,30 @@ impl Store {
         matches.next().is_none().then_some(first)
     }
 
+    /// Every readable meeting of a group (by its id), and the files that could not be read.
+    pub fn group_sessions(&self, group_id: &str) -> (Vec<SessionRecord>, Vec<Problem>) {
+        let mut records = Vec::new();
+        let mut problems = Vec::new();
+        for summary in self
+            .sessions()
+            .summaries
+            .iter()
+            .filter(|s| s.group_id == group_id)
+        {
+            match self.load_session(&self.paths.sessions().join(&summary.file)) {
+                Ok((record, _)) => records.push(record),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (records, problems)
+    }
+
+    /// A group's actions still open after its meetings, oldest first.
+    pub fn open_actions(&self, group_id: &str) -> Vec<crate::model::outcomes::Action> {
+        let (records, _) = self.group_sessions(group_id);
+        crate::model::outcomes::open_actions(&records)
+    }
+
     // ---- formats -------------------------------------------------------------------------
 
     /// The built-in formats and the user's own, with any broken user files.

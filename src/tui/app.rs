@@ -57,6 +57,8 @@ pub enum Effect {
     OpenMeeting(PathBuf),
     /// Load a meeting file to show its summary.
     ShowSession(PathBuf),
+    /// Read a group's open actions from its earlier meetings.
+    LoadOpenActions(String),
     /// Re-read groups, formats and meetings.
     Reload,
     /// Ring the terminal bell: a countdown reached zero.
@@ -304,6 +306,13 @@ impl App {
         {
             return;
         }
+        if let Screen::Meeting(view) = &mut self.screen
+            && view.takes_keys()
+            && let Some(next) = view.type_key(key, &mut self.cx)
+        {
+            self.go(next);
+            return;
+        }
         let Some(action) = keymap::action_for(self.context(), key) else {
             return;
         };
@@ -415,10 +424,34 @@ impl App {
     }
 
     /// Starts a meeting straight away (`parvi run`).
-    pub fn start_meeting(&mut self, group: usize, format: usize, topic: &str) {
+    pub fn start_meeting(
+        &mut self,
+        group: usize,
+        format: usize,
+        topic: &str,
+        carried: Vec<crate::model::outcomes::Action>,
+    ) {
         if self.cx.data.groups.get(group).is_some() && self.cx.data.formats.get(format).is_some() {
-            let next = Setup::straight(&mut self.cx, group, format, topic);
+            let next = Setup::straight(&mut self.cx, group, format, topic, carried);
             self.go(next);
+        }
+    }
+
+    /// A group's open actions were read (for the meeting being set up).
+    pub fn set_open_actions(
+        &mut self,
+        group_id: &str,
+        actions: Vec<crate::model::outcomes::Action>,
+    ) {
+        if let Screen::Setup(setup) = &mut self.screen
+            && self
+                .cx
+                .data
+                .groups
+                .get(setup.group)
+                .is_some_and(|g| g.id == group_id)
+        {
+            setup.carried = actions;
         }
     }
 

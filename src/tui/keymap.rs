@@ -83,6 +83,26 @@ pub enum Action {
     Attendance,
     /// End the meeting, or leave it to resume later.
     EndMeeting,
+
+    // ---- ideas, votes, decisions, actions ----
+    /// Merge the selected idea into another.
+    Merge,
+    /// Show the ideas written in private.
+    Reveal,
+    /// Create a theme.
+    NewTheme,
+    /// Rename a theme.
+    RenameTheme,
+    /// Open the vote.
+    OpenVote,
+    /// Close the vote and show the results.
+    CloseVote,
+    /// Enter counted hands.
+    CountHands,
+    /// The previous page of a long list.
+    PagePrev,
+    /// The next page of a long list.
+    PageNext,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -105,6 +125,20 @@ pub enum Context {
     MeetingOther,
     /// A meeting between agenda items or after the last one.
     MeetingIdle,
+    /// Silent writing (ideas hidden until revealed).
+    MeetingWriting,
+    /// Ideas on the wall.
+    MeetingIdeas,
+    /// Ideas into themes.
+    MeetingGrouping,
+    /// A vote: setting up the options, taking ballots, showing results.
+    MeetingVote,
+    /// One voter at the keyboard (the vote module reads the keys itself).
+    MeetingBallot,
+    MeetingDecisions,
+    MeetingActions,
+    /// Following up earlier meetings' actions.
+    MeetingReview,
     /// The summary of a meeting.
     Summary,
     /// A one-line text field in a dialog.
@@ -186,6 +220,16 @@ pub struct Binding {
     pub label: fn(&Text) -> &'static str,
     /// Shown in the footer (the rest only in the help).
     pub footer: bool,
+}
+
+/// A binding, for the tables of the phase modules.
+pub const fn binding(
+    keys: &'static [Key],
+    action: Action,
+    label: fn(&Text) -> &'static str,
+    footer: bool,
+) -> Binding {
+    b(keys, action, label, footer)
 }
 
 const fn b(
@@ -526,6 +570,18 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::MeetingRound => &[MEETING_ROUND, MEETING],
         Context::MeetingOpen => &[MEETING_OPEN, MEETING],
         Context::MeetingOther | Context::MeetingIdle => &[MEETING],
+        Context::MeetingWriting | Context::MeetingIdeas | Context::MeetingGrouping => {
+            &[crate::tui::screens::phases::ideas::keys(context), MEETING]
+        }
+        Context::MeetingVote => &[crate::tui::screens::phases::vote::KEYS, MEETING],
+        Context::MeetingBallot => {
+            return crate::tui::screens::phases::vote::BALLOT_KEYS
+                .iter()
+                .collect();
+        }
+        Context::MeetingDecisions | Context::MeetingActions | Context::MeetingReview => {
+            &[crate::tui::screens::phases::records::keys(context), MEETING]
+        }
         Context::Picker => &[PICKER, LIST],
         Context::Summary => &[SUMMARY],
         Context::Confirm => &[CONFIRM],
@@ -559,7 +615,15 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const ALL: [Context; 16] = [
+    const ALL: [Context; 24] = [
+        Context::MeetingWriting,
+        Context::MeetingIdeas,
+        Context::MeetingGrouping,
+        Context::MeetingVote,
+        Context::MeetingBallot,
+        Context::MeetingDecisions,
+        Context::MeetingActions,
+        Context::MeetingReview,
         Context::Summary,
         Context::Prompt,
         Context::Home,

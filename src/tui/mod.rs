@@ -140,7 +140,14 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
         topic,
     } = start
     {
-        app.start_meeting(group, format, &topic);
+        let carried = app
+            .cx
+            .data
+            .groups
+            .get(group)
+            .map(|g| store.open_actions(&g.id))
+            .unwrap_or_default();
+        app.start_meeting(group, format, &topic, carried);
         let effects = std::mem::take(&mut app.cx.effects);
         carry_out(&mut app, effects, &store, &last_saved);
     }
@@ -275,6 +282,10 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &La
                 Ok((record, _)) => app.show_session(record),
                 Err(problem) => app.report(problem.describe(app.cx.lang)),
             },
+            Effect::LoadOpenActions(group) => {
+                let actions = store.open_actions(&group);
+                app.set_open_actions(&group, actions);
+            }
             Effect::Bell => {
                 let mut out = io::stdout();
                 let _ = out.write_all(b"\x07");

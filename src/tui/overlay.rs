@@ -37,6 +37,8 @@ pub enum Purpose {
     RemoveMember(usize),
     // ---- home ----
     Quit,
+    // ---- the phases that produce something ----
+    Phase(crate::tui::screens::phases::PhaseAsk),
 }
 
 /// Whose role is being chosen.

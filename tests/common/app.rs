@@ -160,7 +160,7 @@ pub fn home(lang: Lang) -> (App, Rc<ManualClock>) {
 /// yet), everyone present.
 pub fn meeting(lang: Lang, format: &str, topic: &str) -> (App, Rc<ManualClock>) {
     let (mut app, clock) = home(lang);
-    app.start_meeting(0, format_index(format), topic);
+    app.start_meeting(0, format_index(format), topic, Vec::new());
     assert!(
         matches!(app.screen, Screen::Meeting(_)),
         "the meeting started"
@@ -338,6 +338,7 @@ pub fn effect_names(effects: &[Effect]) -> Vec<String> {
             Effect::LoadSample => "load_sample".into(),
             Effect::OpenMeeting(_) => "open_meeting".into(),
             Effect::ShowSession(_) => "show_session".into(),
+            Effect::LoadOpenActions(_) => "load_open_actions".into(),
             Effect::Reload => "reload".into(),
             Effect::Bell => "bell".into(),
         })

@@ -18,6 +18,7 @@ use crate::tui::app::{Ctx, Effect, Next, Screen};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::home::Home;
+use crate::tui::screens::phases::{self, PhaseAsk, PhaseUi};
 use crate::tui::screens::summary::Summary;
 use crate::tui::widgets::{self, big_text, countdown, fit};
 
@@ -38,6 +39,10 @@ pub struct MeetingView {
     /// The countdowns that have already rung, so the bell rings once at zero.
     rung_phase: Option<(usize, u32)>,
     rung_turn: Option<usize>,
+    /// Screen-only state of the running phase (a selection, a ballot being filled in),
+    /// and the phase (and visit) it belongs to.
+    pub phase_ui: PhaseUi,
+    ui_for: Option<(usize, u32)>,
 }
 
 impl MeetingView {
@@ -76,11 +81,26 @@ impl MeetingView {
             reopened_gap: None,
             rung_phase: None,
             rung_turn: None,
+            phase_ui: PhaseUi::None,
+            ui_for: None,
         }
     }
 
-    fn state(&self) -> &MeetingState {
+    /// The meeting's live state.
+    pub fn state(&self) -> &MeetingState {
         self.meeting.state()
+    }
+
+    /// Forgets the screen-only state of a phase that is no longer running.
+    fn sync_ui(&mut self) {
+        let now = self
+            .state()
+            .phase
+            .map(|p| (p, self.state().progress[p].visits));
+        if now != self.ui_for {
+            self.ui_for = now;
+            self.phase_ui = PhaseUi::None;
+        }
     }
 
     /// Where the keyboard is.
@@ -88,13 +108,33 @@ impl MeetingView {
         match self.state().current_phase().map(|p| p.kind) {
             Some(PhaseKind::Round) => Context::MeetingRound,
             Some(PhaseKind::Open) => Context::MeetingOpen,
+            Some(PhaseKind::Writing) => Context::MeetingWriting,
+            Some(PhaseKind::Ideas) => Context::MeetingIdeas,
+            Some(PhaseKind::Grouping) => Context::MeetingGrouping,
+            Some(PhaseKind::Vote) if phases::vote::takes_keys(self) => Context::MeetingBallot,
+            Some(PhaseKind::Vote) => Context::MeetingVote,
+            Some(PhaseKind::Decisions) => Context::MeetingDecisions,
+            Some(PhaseKind::Actions) => Context::MeetingActions,
+            Some(PhaseKind::ReviewActions) => Context::MeetingReview,
             Some(_) => Context::MeetingOther,
             None => Context::MeetingIdle,
         }
     }
 
+    /// Whether a phase module reads the keys itself (a voter filling in a ballot).
+    pub fn takes_keys(&self) -> bool {
+        self.state().current_phase().map(|p| p.kind) == Some(PhaseKind::Vote)
+            && phases::vote::takes_keys(self)
+    }
+
+    /// A key for a phase module that reads keys itself; `None` lets the keymap have it.
+    pub fn type_key(&mut self, key: &crossterm::event::KeyEvent, cx: &mut Ctx) -> Option<Next> {
+        self.sync_ui();
+        phases::vote::type_key(self, key, cx)
+    }
+
     /// Runs a command now and asks for a save; explains a refusal.
-    fn run(&mut self, command: Command, cx: &mut Ctx) -> bool {
+    pub fn run(&mut self, command: Command, cx: &mut Ctx) -> bool {
         let now = cx.now();
         let seed = cx.random();
         match self.meeting.execute(command, now, seed) {
@@ -130,6 +170,28 @@ impl MeetingView {
     pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
         let state = self.state();
         let phase = state.current_phase();
+        let mine = match phase.map(|p| p.kind) {
+            Some(PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping) => {
+                phases::ideas::keys(self.context())
+                    .iter()
+                    .any(|b| b.action == action)
+                    .then(|| phases::ideas::offers(self, action, cx))
+            }
+            Some(PhaseKind::Vote) => phases::vote::KEYS
+                .iter()
+                .any(|b| b.action == action)
+                .then(|| phases::vote::offers(self, action, cx)),
+            Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
+                phases::records::keys(self.context())
+                    .iter()
+                    .any(|b| b.action == action)
+                    .then(|| phases::records::offers(self, action, cx))
+            }
+            _ => None,
+        };
+        if let Some(offered) = mine {
+            return offered;
+        }
         match action {
             Action::NextSpeaker => {
                 state.turn.is_some()
@@ -168,6 +230,21 @@ impl MeetingView {
 
     /// Handles an action on this screen.
     pub fn act(&mut self, action: Action, cx: &mut Ctx) -> Next {
+        self.sync_ui();
+        let handled = match self.state().current_phase().map(|p| p.kind) {
+            Some(PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping) => {
+                phases::ideas::act(self, action, cx)
+            }
+            Some(PhaseKind::Vote) => phases::vote::act(self, action, cx),
+            Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
+                phases::records::act(self, action, cx)
+            }
+            _ => None,
+        };
+        if let Some(next) = handled {
+            self.sync_ui();
+            return next;
+        }
         let t = cx.t();
         match action {
             Action::NextSpeaker => {
@@ -309,7 +386,17 @@ impl MeetingView {
     /// A dialog this screen opened has been answered.
     pub fn answer(&mut self, purpose: Purpose, answer: Answer, cx: &mut Ctx) -> Next {
         let t = cx.t();
+        self.sync_ui();
         match (purpose, answer) {
+            (Purpose::Phase(PhaseAsk::Ideas(ask)), answer) => {
+                return phases::ideas::answer(self, ask, answer, cx);
+            }
+            (Purpose::Phase(PhaseAsk::Vote(ask)), answer) => {
+                return phases::vote::answer(self, ask, answer, cx);
+            }
+            (Purpose::Phase(PhaseAsk::Records(ask)), answer) => {
+                return phases::records::answer(self, ask, answer, cx);
+            }
             (Purpose::RaiseHand(ids), Answer::Picked(i)) => {
                 if let Some(id) = ids.get(i).cloned() {
                     let command = if self.state().hands.contains(&id) {
@@ -646,9 +733,15 @@ impl MeetingView {
             y += h + 1;
         }
 
+        let body = row(y, bottom.saturating_sub(y));
         match phase.kind {
-            PhaseKind::Round | PhaseKind::Open => {
-                self.render_turn(row(y, bottom.saturating_sub(y)), buf, cx, now)
+            PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
+            PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
+                phases::ideas::render(self, body, buf, cx)
+            }
+            PhaseKind::Vote => phases::vote::render(self, body, buf, cx),
+            PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions => {
+                phases::records::render(self, body, buf, cx)
             }
             _ => {
                 // Info: the text, one item per line; every phase: the phase countdown big.

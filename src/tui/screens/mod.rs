@@ -3,5 +3,6 @@
 pub mod group_editor;
 pub mod home;
 pub mod meeting;
+pub mod phases;
 pub mod setup;
 pub mod summary;

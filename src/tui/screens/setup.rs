@@ -55,11 +55,14 @@ pub struct Setup {
     pub people: Vec<Participant>,
     pub topic: Input,
     pub agenda: Vec<Phase>,
+    /// The group's open actions from earlier meetings (read by the loop when the group is
+    /// chosen), followed up in the meeting's `review_actions` phase.
+    pub carried: Vec<crate::model::outcomes::Action>,
 }
 
 impl Setup {
     /// A new setup; with a group (and a format) already chosen it starts further on.
-    pub fn new(cx: &Ctx, group: Option<usize>, format: Option<usize>) -> Setup {
+    pub fn new(cx: &mut Ctx, group: Option<usize>, format: Option<usize>) -> Setup {
         let mut setup = Setup {
             step: Step::Group,
             group: group
@@ -72,6 +75,7 @@ impl Setup {
             people: Vec::new(),
             topic: Input::default(),
             agenda: Vec::new(),
+            carried: Vec::new(),
         };
         setup.cursor = setup.group;
         if group.is_some() {
@@ -142,10 +146,15 @@ impl Setup {
     }
 
     /// Moves to a step, preparing what it shows.
-    fn enter(&mut self, step: Step, cx: &Ctx) {
+    fn enter(&mut self, step: Step, cx: &mut Ctx) {
         match step {
             Step::Group => self.cursor = self.group,
-            Step::Format => self.cursor = self.format,
+            Step::Format => {
+                self.cursor = self.format;
+                if let Some(group) = cx.data.groups.get(self.group) {
+                    cx.effect(crate::tui::app::Effect::LoadOpenActions(group.id.clone()));
+                }
+            }
             Step::Attendance => {
                 let group = &cx.data.groups[self.group];
                 // Keep choices made earlier if the group did not change.
@@ -311,8 +320,15 @@ impl Setup {
     }
 
     /// Starts a meeting at once: everyone present, the format's own agenda.
-    pub fn straight(cx: &mut Ctx, group: usize, format: usize, topic: &str) -> Next {
+    pub fn straight(
+        cx: &mut Ctx,
+        group: usize,
+        format: usize,
+        topic: &str,
+        carried: Vec<crate::model::outcomes::Action>,
+    ) -> Next {
         let mut setup = Setup::new(cx, Some(group), Some(format));
+        setup.carried = carried;
         setup.topic = Input::new(topic.to_string());
         setup.agenda = cx.data.formats[setup.format].format.phases.clone();
         setup.start(cx)
@@ -333,6 +349,7 @@ impl Setup {
             |_| false,
         );
         record.participants = self.people.clone();
+        record.carried_actions = self.carried.clone();
         let date = now.at.to_zoned_datetime(cx.tz.clone()).date();
         let path = cx
             .data
