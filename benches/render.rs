@@ -96,3 +96,22 @@ fn meeting_frame_80x24(bencher: divan::Bencher) {
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
     });
 }
+
+/// A 200x60 meeting frame through the real crossterm backend (into a sink): the rendering
+/// plus the escape sequences for the cells that changed, as on a real terminal.
+#[divan::bench(sample_count = 500)]
+fn meeting_frame_200x60_crossterm(bencher: divan::Bencher) {
+    let (app, clock) = meeting_app();
+    let backend = ratatui::backend::CrosstermBackend::new(std::io::sink());
+    let mut terminal = Terminal::with_options(
+        backend,
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 200, 60)),
+        },
+    )
+    .unwrap();
+    bencher.bench_local(|| {
+        clock.advance(1000);
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    });
+}

@@ -140,13 +140,17 @@ pub fn big_text(text: &str, style: Style, area: Rect, rows: u16, buf: &mut Buffe
             let mut scratch = Buffer::empty(small);
             big(PixelSize::Full).render(small, &mut scratch);
             let left = area.x + (area.width - small.width * 2) / 2;
+            // Only the lit pixels are copied; the rest of the area is already blank.
+            let target = Rect::new(left, area.y, small.width * 2, h).intersection(buf.area);
             for y in 0..small.height {
                 for x in 0..small.width {
-                    let cell = scratch[(x, y)].clone();
+                    if scratch[(x, y)].symbol() == " " {
+                        continue;
+                    }
                     for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
-                        let target = (left + x * 2 + dx, area.y + y * 2 + dy);
-                        if buf.area.contains(target.into()) {
-                            buf[target] = cell.clone();
+                        let (tx, ty) = (left + x * 2 + dx, area.y + y * 2 + dy);
+                        if target.contains((tx, ty).into()) {
+                            buf[(tx, ty)].set_symbol("█").set_style(style);
                         }
                     }
                 }

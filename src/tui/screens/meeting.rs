@@ -494,8 +494,13 @@ impl MeetingView {
     /// minute of the wall clock in the header; at most one wake-up a second.
     pub fn next_wakeup_ms(&self, now: crate::model::Stamp) -> Option<u64> {
         let state = self.state();
+        // The header's clock changes at the next minute; while a timer runs, its beat redraws
+        // the header too (at most a second late), so the minute adds no wake-up of its own.
         let to_minute = 60_000 - (now.at.as_millisecond().rem_euclid(60_000)) as u64;
         let mut next = to_minute;
+        if state.running() && (state.turn.is_some() || state.phase.is_some()) {
+            next = 1000;
+        }
         if state.running() {
             // One timer sets the pace: the turn when someone speaks, else the phase. The
             // other is redrawn on the same beat, so the loop wakes once a second, not twice.
