@@ -204,6 +204,173 @@ impl Simulation {
         }
     }
 
+    /// Writes `count` ideas from the pool, a little apart.
+    fn write_ideas(&mut self, count: u64, timebox_ms: u64) {
+        for _ in 0..count {
+            let text = IDEAS[self.dice.below(IDEAS.len() as u64) as usize];
+            self.wait(timebox_ms / (count + 1));
+            self.run(Command::AddIdea {
+                text: text.to_string(),
+                author: None,
+            });
+        }
+    }
+
+    /// Puts the ideas into the pool's themes.
+    fn group_ideas(&mut self, timebox_ms: u64) {
+        for name in THEMES {
+            self.run(Command::AddTheme((*name).to_string()));
+        }
+        let ideas: Vec<u32> = self.meeting.state().live_ideas().map(|i| i.id).collect();
+        for idea in ideas {
+            let theme = self.dice.below(THEMES.len() as u64) as u32 + 1;
+            self.wait(timebox_ms / 12);
+            self.run(Command::SetTheme {
+                idea,
+                theme: Some(theme),
+            });
+        }
+    }
+
+    /// Opens the phase's vote, has everyone present cast a ballot, and closes it.
+    fn vote(&mut self, timebox_ms: u64) {
+        use crate::model::vote::{Ballot, VoteKind, VoteOption, YesNo};
+        let state = self.meeting.state();
+        let Some(spec) = state.current_phase().and_then(|p| p.vote.clone()) else {
+            return;
+        };
+        let mut options = state.default_options();
+        if options.len() < 2 {
+            options = IDEAS[..3]
+                .iter()
+                .map(|label| VoteOption {
+                    label: (*label).to_string(),
+                    idea: None,
+                    theme: None,
+                })
+                .collect();
+        }
+        self.run(Command::OpenVote(options));
+        let Some(vote) = self.meeting.state().open_vote().cloned() else {
+            return;
+        };
+        let voters: Vec<Side> = self
+            .meeting
+            .state()
+            .present()
+            .map(|p| p.role.side())
+            .collect();
+        let n = vote.options.len();
+        for side in voters {
+            let ballot = match spec.kind {
+                VoteKind::Dots => {
+                    let mut dots = vec![0u32; n];
+                    // Spread the budget, preferring the first options a little.
+                    for _ in 0..vote.budget {
+                        let i = (self.dice.below(n as u64) as usize)
+                            .min(self.dice.below(n as u64) as usize);
+                        if vote.cap == 0 || dots[i] < vote.cap {
+                            dots[i] += 1;
+                        }
+                    }
+                    Ballot::Dots(dots)
+                }
+                VoteKind::FistOfFive => Ballot::Fist(3 + self.dice.below(3) as u8),
+                VoteKind::YesNo => Ballot::YesNo(if self.dice.chance(80) {
+                    YesNo::Yes
+                } else {
+                    YesNo::Abstain
+                }),
+                VoteKind::Score => {
+                    Ballot::Score((0..n).map(|_| 1 + self.dice.below(5) as u8).collect())
+                }
+                VoteKind::Ranking => {
+                    let mut order: Vec<usize> = (0..n).collect();
+                    self.dice.0.shuffle(&mut order);
+                    Ballot::Ranking(order)
+                }
+            };
+            self.wait(timebox_ms / 20);
+            self.run(Command::CastBallot { side, ballot });
+        }
+        self.run(Command::CloseVote);
+    }
+
+    /// Records a decision on the last closed vote's winner.
+    fn decide(&mut self) {
+        use crate::model::outcomes::Basis;
+        let state = self.meeting.state();
+        let Some(vote) = state.votes.iter().rev().find(|v| v.closed) else {
+            return;
+        };
+        let tally = vote.tally();
+        let Some(&winner) = tally.winners().first() else {
+            return;
+        };
+        let text = format!("Kokeillaan ensi jaksossa: {}", vote.options[winner].label);
+        let review = state.date.checked_add(jiff::Span::new().months(2)).ok();
+        let basis = vec![Basis::Vote { vote: vote.id }];
+        self.wait(60_000);
+        self.run(Command::RecordDecision {
+            text,
+            basis,
+            review,
+        });
+    }
+
+    /// Agrees two actions: one owned by a member, one by a role.
+    fn agree_actions(&mut self) {
+        use crate::model::outcomes::{Due, Owner};
+        let state = self.meeting.state();
+        let staff = state
+            .present()
+            .find(|p| p.role.side() == Side::Staff)
+            .map(|p| (p.id.clone(), p.name.clone()));
+        let month = (state.date.month() as u8 % 12) + 1;
+        let date = state.date.checked_add(jiff::Span::new().days(30)).ok();
+        if let Some((id, name)) = staff {
+            self.wait(90_000);
+            self.run(Command::AddAction {
+                text: "Selvitetään, voiko ruokailuajat porrastaa".into(),
+                owner: Owner::Member { id, name },
+                due: date.map_or(Due::None, |date| Due::Date { date }),
+            });
+        }
+        self.wait(90_000);
+        self.run(Command::AddAction {
+            text: "Kerrotaan opiskelijoille kokeilusta infonäytöillä".into(),
+            owner: Owner::Role {
+                role: Role::StudentUnionRep,
+            },
+            due: Due::Month { month },
+        });
+    }
+
+    /// Follows up the earlier meetings' open actions: most done, the rest continued.
+    fn review_actions(&mut self) {
+        use crate::model::outcomes::{ActionStatus, Due};
+        let open: Vec<String> = self
+            .meeting
+            .state()
+            .carried
+            .iter()
+            .map(|a| a.id.clone())
+            .collect();
+        for id in open {
+            self.wait(60_000);
+            let done = self.dice.chance(60);
+            self.run(Command::ReviewAction {
+                id,
+                status: if done {
+                    ActionStatus::Done
+                } else {
+                    ActionStatus::Continued
+                },
+                due: (!done).then_some(Due::Month { month: 1 }),
+            });
+        }
+    }
+
     fn open(&mut self, timebox_ms: u64, turn_ms: u64) {
         let end = self.now_ms + timebox_ms;
         let people: Vec<(crate::model::MemberId, Side)> = self
@@ -242,6 +409,23 @@ impl Simulation {
     }
 }
 
+/// Ideas a wellbeing group writes, about the community (never about a person).
+const IDEAS: &[&str] = &[
+    "Porrastetut ruokailuajat, ettei jono vie koko välituntia",
+    "Hiljainen tila kirjaston nurkkaan",
+    "Opiskelijakunnan esittäytyminen aamunavauksessa",
+    "Ryhmänohjaajan tunti joka viikko, ei vain jakson alussa",
+    "Liikuntasali iltaisin auki opiskelijoille",
+    "Palautelaatikko ruokalaan",
+    "Yhteinen aamupala kerran kuussa",
+    "Tutoropiskelijat ensimmäisen vuoden ryhmille",
+    "Selkeämmät ohjeet, kenen puoleen kääntyä",
+    "Viihtyisämmät oleskelutilat B-siipeen",
+];
+
+/// Themes the group finds in its ideas.
+const THEMES: &[&str] = &["Ruokailu ja tauot", "Tilat", "Yhteisö ja ohjaus"];
+
 /// Notes a facilitator might jot on turns, about the community (never about a person).
 const NOTES: &[&str] = &[
     "Ruokalan jonot ovat liian pitkät välitunnilla",
@@ -254,6 +438,8 @@ const NOTES: &[&str] = &[
 /// What to simulate: which meeting, when, who is away, and how the group behaves.
 #[derive(Debug, Clone)]
 pub struct Plan<'a> {
+    /// The group's open actions from earlier meetings.
+    pub carried: &'a [crate::model::outcomes::Action],
     pub id: Uuid,
     pub group: &'a Group,
     pub format: &'a Format,
@@ -268,6 +454,7 @@ pub struct Plan<'a> {
 /// Simulates a whole meeting. The same plan always gives the same record.
 pub fn simulate(plan: &Plan) -> SessionRecord {
     let Plan {
+        carried,
         id,
         group,
         format,
@@ -277,9 +464,10 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
         style,
         seed,
     } = plan.clone();
-    let record = SessionRecord::new(id, start, topic, group, format, |m| {
+    let mut record = SessionRecord::new(id, start, topic, group, format, |m| {
         absent.contains(&m.name.as_str())
     });
+    record.carried_actions = carried.to_vec();
     let mut sim = Simulation {
         meeting: Meeting::new(record),
         start,
@@ -295,6 +483,20 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
         match phase.kind {
             PhaseKind::Round => sim.round(turn, NOTES),
             PhaseKind::Open => sim.open(timebox, turn),
+            PhaseKind::Writing => {
+                let count = 4 + sim.dice.below(4);
+                sim.write_ideas(count, timebox);
+                sim.run(Command::RevealIdeas);
+            }
+            PhaseKind::Ideas => {
+                let count = 3 + sim.dice.below(3);
+                sim.write_ideas(count, timebox);
+            }
+            PhaseKind::Grouping => sim.group_ideas(timebox),
+            PhaseKind::Vote => sim.vote(timebox),
+            PhaseKind::Decisions => sim.decide(),
+            PhaseKind::Actions => sim.agree_actions(),
+            PhaseKind::ReviewActions => sim.review_actions(),
             _ => {
                 // Info and breaks take roughly their timebox, sometimes a little more.
                 let extra = sim.dice.below(timebox / 5 + 1);
@@ -323,36 +525,47 @@ pub fn meetings() -> Vec<SessionRecord> {
     };
     let at = |s: &str| s.parse::<Timestamp>().expect("sample times are valid");
     let id = |n: u128| Uuid::from_u128(0x5a3f0c2e_8d41_4c6b_9f2a_1b7e6d9c0a00 + n);
-    vec![
-        simulate(&Plan {
-            id: id(1),
+    // Each meeting follows up the open actions of the ones before it.
+    let plans: [(u128, &str, &str, &str, &[&str], Style); 3] = [
+        (
+            1,
+            "hyvinvointiryhma",
+            "Lukuvuoden aloitus: mikä toimii, mikä ei",
+            "2026-09-08T11:00:00Z",
+            &["Hanna Salo"],
+            Style::CHAIR_LED,
+        ),
+        (
+            2,
+            "eratauko",
+            "Milloin sinua on viimeksi kuunneltu oppilaitoksessa?",
+            "2026-10-06T11:00:00Z",
+            &[],
+            Style::BALANCED,
+        ),
+        (
+            3,
+            "hyvinvointiryhma",
+            "Ruokala ja välitunnit",
+            "2026-11-03T11:00:00Z",
+            &["Jukka Heikkinen"],
+            Style::BALANCED,
+        ),
+    ];
+    let mut records: Vec<SessionRecord> = Vec::new();
+    for (n, format_name, topic, start, absent, style) in plans {
+        let carried = crate::model::outcomes::open_actions(&records);
+        records.push(simulate(&Plan {
+            carried: &carried,
+            id: id(n),
             group: &group,
-            format: &format("hyvinvointiryhma"),
-            topic: "Lukuvuoden aloitus: mikä toimii, mikä ei",
-            start: at("2026-09-08T11:00:00Z"),
-            absent: &["Hanna Salo"],
-            style: Style::CHAIR_LED,
-            seed: 1,
-        }),
-        simulate(&Plan {
-            id: id(2),
-            group: &group,
-            format: &format("eratauko"),
-            topic: "Milloin sinua on viimeksi kuunneltu oppilaitoksessa?",
-            start: at("2026-10-06T11:00:00Z"),
-            absent: &[],
-            style: Style::BALANCED,
-            seed: 2,
-        }),
-        simulate(&Plan {
-            id: id(3),
-            group: &group,
-            format: &format("hyvinvointiryhma"),
-            topic: "Ruokala ja välitunnit",
-            start: at("2026-11-03T11:00:00Z"),
-            absent: &["Jukka Heikkinen"],
-            style: Style::BALANCED,
-            seed: 3,
-        }),
-    ]
+            format: &format(format_name),
+            topic,
+            start: at(start),
+            absent,
+            style,
+            seed: n as u64,
+        }));
+    }
+    records
 }

@@ -7,6 +7,7 @@
 pub mod engine;
 pub mod format;
 pub mod group;
+pub mod metrics;
 pub mod outcomes;
 pub mod random;
 pub mod role;

@@ -1,0 +1,110 @@
+//! Participation figures checked against cases computed by hand.
+
+mod common;
+
+use common::{Sim, format, record_with};
+use parvi::model::metrics::{participation, trend};
+use parvi::model::{Command, Role, Side};
+
+/// A round: Aino (student) 40 s, Mikko (teacher) 20 s, Eetu (student union) passes,
+/// Leena (counsellor) 60 s; the other three present say nothing.
+fn meeting() -> Sim {
+    let mut sim = Sim::started();
+    sim.ok(Command::GoToPhase(1));
+    sim.at(0).ok(Command::Next);
+    sim.at(40).ok(Command::Next); // Mikko
+    sim.at(60).ok(Command::Next); // Eetu…
+    sim.at(60).ok(Command::Pass); // …passes at once; Leena speaks
+    sim.at(120).ok(Command::EndTurn);
+    sim
+}
+
+#[test]
+fn airtime_turns_and_passes_per_side_match_the_hand_count() {
+    let sim = meeting();
+    let p = participation(sim.state());
+    let students = p.sides[Side::Student as usize];
+    let staff = p.sides[Side::Staff as usize];
+    assert_eq!(students.airtime_ms, 40_000);
+    assert_eq!(staff.airtime_ms, 80_000);
+    assert_eq!((students.seats, staff.seats), (2, 5));
+    assert_eq!((students.turns, students.passes), (1, 1));
+    assert_eq!((staff.turns, staff.passes), (2, 0));
+    assert_eq!(p.total.airtime_ms, 120_000);
+    // 40 of 120 seconds against 2 of 7 seats.
+    assert!((p.airtime_share(Side::Student).unwrap() - 1.0 / 3.0).abs() < 1e-12);
+    assert!((p.seat_share(Side::Student).unwrap() - 2.0 / 7.0).abs() < 1e-12);
+    let counsellor = p
+        .roles
+        .iter()
+        .find(|(r, _)| *r == Role::GuidanceCounsellor)
+        .unwrap()
+        .1;
+    assert_eq!(counsellor.airtime_ms, 60_000);
+    assert_eq!(p.roles.len(), 7, "every role present is listed");
+}
+
+#[test]
+fn the_equity_index_is_one_minus_the_gini_of_airtime_among_those_present() {
+    let sim = meeting();
+    let p = participation(sim.state());
+    // Airtime of the seven present: 40, 20, 0, 60, 0, 0, 0 (s). Sorted: 0,0,0,0,20,40,60;
+    // Gini = Σ (2i − n + 1)·x / (n · Σx) = (2·20 + 4·40 + 6·60) / (7 · 120) = 560 / 840.
+    let expected = 1.0 - 560.0 / 840.0;
+    assert!(
+        (p.equity.unwrap() - expected).abs() < 1e-12,
+        "{:?}",
+        p.equity
+    );
+}
+
+#[test]
+fn equal_turns_for_everyone_give_an_equity_of_one() {
+    let mut sim = Sim::started();
+    sim.ok(Command::GoToPhase(1));
+    let mut t = 0;
+    sim.at(t).ok(Command::Next);
+    for _ in 0..7 {
+        t += 30;
+        sim.at(t).ok(Command::Next);
+    }
+    let p = participation(sim.state());
+    assert_eq!(p.equity, Some(1.0));
+}
+
+#[test]
+fn attributed_ideas_count_as_contributions_anonymous_ones_do_not() {
+    let mut f = format();
+    let mut ideas = common::phase("ideas", parvi::model::PhaseKind::Ideas, 5);
+    ideas.attributed = true;
+    f.phases.push(ideas);
+    let mut sim = Sim::new(record_with(f));
+    sim.ok(Command::Start);
+    sim.ok(Command::GoToPhase(6));
+    let aino = sim.id("Aino Virtanen");
+    sim.ok(Command::AddIdea {
+        text: "Idea".into(),
+        author: Some(aino),
+    });
+    sim.ok(Command::AddIdea {
+        text: "Nimetön".into(),
+        author: None,
+    });
+    let p = participation(sim.state());
+    assert_eq!(p.sides[Side::Student as usize].contributions, 1);
+    assert_eq!(p.total.contributions, 1);
+}
+
+#[test]
+fn the_trend_lists_meetings_oldest_first() {
+    let late = meeting().meeting.record().clone();
+    let mut early = late.clone();
+    early.id = uuid::Uuid::from_u128(9);
+    for e in &mut early.events {
+        e.at -= jiff::SignedDuration::from_hours(24 * 30);
+    }
+    let points = trend(&[late, early]);
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[0].session, uuid::Uuid::from_u128(9));
+    assert!((points[1].student_airtime.unwrap() - 1.0 / 3.0).abs() < 1e-12);
+}
