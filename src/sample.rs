@@ -526,7 +526,9 @@ pub fn meetings() -> Vec<SessionRecord> {
     let at = |s: &str| s.parse::<Timestamp>().expect("sample times are valid");
     let id = |n: u128| Uuid::from_u128(0x5a3f0c2e_8d41_4c6b_9f2a_1b7e6d9c0a00 + n);
     // Each meeting follows up the open actions of the ones before it.
-    let plans: [(u128, &str, &str, &str, &[&str], Style); 3] = [
+    // (number, format, topic, start, who is away, how the group behaves)
+    type Planned<'a> = (u128, &'a str, &'a str, &'a str, &'a [&'a str], Style);
+    let plans: [Planned; 3] = [
         (
             1,
             "hyvinvointiryhma",

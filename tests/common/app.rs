@@ -101,6 +101,7 @@ pub fn unfinished_record() -> SessionRecord {
     let group = parvi::sample::group();
     let format = formats()[format_index("hyvinvointiryhma")].format.clone();
     let full = parvi::sample::simulate(&Plan {
+        carried: &[],
         id: uuid::Uuid::from_u128(0x0b5e_55ed_0000_4000_8000_0000_0000_0004),
         group: &group,
         format: &format,
