@@ -148,6 +148,22 @@ fn the_sample_meetings_are_complete_and_show_the_change_in_student_airtime() {
         let total: u64 = sides.iter().sum();
         student_shares.push(sides[0] * 100 / total.max(1));
     }
+    // The wellbeing meetings produce something: ideas, a closed vote, a decision, actions;
+    // the third follows up the first one's actions.
+    for n in [0, 2] {
+        let state = MeetingState::replay(&meetings[n]);
+        assert!(state.live_ideas().count() >= 3, "meeting {n} has ideas");
+        assert!(state.votes.iter().any(|v| v.closed), "meeting {n} has a closed vote");
+        assert_eq!(state.decisions.len(), 1, "meeting {n} has a decision");
+        assert_eq!(state.actions.len(), 2, "meeting {n} agrees two actions");
+    }
+    assert_eq!(meetings[2].carried_actions.len(), 2);
+    let reviewed = meetings[2]
+        .events
+        .iter()
+        .filter(|e| matches!(e.event, parvi::model::EventKind::ActionReviewed { .. }))
+        .count();
+    assert_eq!(reviewed, 2, "the third meeting follows up the first one's actions");
     // The first meeting is chair-led, the last one structured: the story the sample tells.
     assert!(
         student_shares[0] < student_shares[2],

@@ -77,7 +77,13 @@ fn open_discussion(lang: Lang) -> (App, std::rc::Rc<ManualClock>) {
         keys(&mut app, " ");
         clock.advance(40_000);
     }
-    keys(&mut app, "g5");
+    // The open discussion, wherever it is on the agenda.
+    let open = app_fixture::state(&app)
+        .agenda
+        .iter()
+        .position(|p| p.kind == parvi::model::PhaseKind::Open)
+        .expect("the wellbeing meeting has an open discussion");
+    keys(&mut app, &format!("g{}", open + 1));
     clock.advance(5_000);
     keys(&mut app, "h2h1h5h7");
     clock.advance(2_000);

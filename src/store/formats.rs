@@ -19,6 +19,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "tulevaisuuden-muistelu",
         include_str!("../../formats/tulevaisuuden-muistelu.json"),
     ),
+    (
+        "yksi-kaksi-nelja-kaikki",
+        include_str!("../../formats/yksi-kaksi-nelja-kaikki.json"),
+    ),
+    (
+        "mita-entas-mita-nyt",
+        include_str!("../../formats/mita-entas-mita-nyt.json"),
+    ),
+    (
+        "vertaispalaute",
+        include_str!("../../formats/vertaispalaute.json"),
+    ),
+    (
+        "oppimiskahvila",
+        include_str!("../../formats/oppimiskahvila.json"),
+    ),
+    (
+        "suostumuspaatos",
+        include_str!("../../formats/suostumuspaatos.json"),
+    ),
 ];
 
 /// Where a format comes from.
