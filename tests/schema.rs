@@ -153,7 +153,10 @@ fn the_sample_meetings_are_complete_and_show_the_change_in_student_airtime() {
     for n in [0, 2] {
         let state = MeetingState::replay(&meetings[n]);
         assert!(state.live_ideas().count() >= 3, "meeting {n} has ideas");
-        assert!(state.votes.iter().any(|v| v.closed), "meeting {n} has a closed vote");
+        assert!(
+            state.votes.iter().any(|v| v.closed),
+            "meeting {n} has a closed vote"
+        );
         assert_eq!(state.decisions.len(), 1, "meeting {n} has a decision");
         assert_eq!(state.actions.len(), 2, "meeting {n} agrees two actions");
     }
@@ -163,7 +166,10 @@ fn the_sample_meetings_are_complete_and_show_the_change_in_student_airtime() {
         .iter()
         .filter(|e| matches!(e.event, parvi::model::EventKind::ActionReviewed { .. }))
         .count();
-    assert_eq!(reviewed, 2, "the third meeting follows up the first one's actions");
+    assert_eq!(
+        reviewed, 2,
+        "the third meeting follows up the first one's actions"
+    );
     // The first meeting is chair-led, the last one structured: the story the sample tells.
     assert!(
         student_shares[0] < student_shares[2],

@@ -1310,8 +1310,15 @@ impl Draft {
                 if into == from {
                     return Err(Refusal::SameIdea);
                 }
-                let a = self.s().idea(into).ok_or(Refusal::NoSuchIdea)?.text.clone();
-                let b = self.s().idea(from).ok_or(Refusal::NoSuchIdea)?.text.clone();
+                // Merging joins the texts: a hidden idea would show through its partner.
+                let shown = |id| {
+                    self.s()
+                        .idea(id)
+                        .filter(|i| !i.hidden)
+                        .ok_or(Refusal::NoSuchIdea)
+                };
+                let a = shown(into)?.text.clone();
+                let b = shown(from)?.text.clone();
                 let text: String = format!("{a} / {b}").chars().take(MAX_TEXT_CHARS).collect();
                 self.emit(EventKind::IdeasMerged { into, from, text });
             }

@@ -352,6 +352,18 @@ impl Format {
                     if spec.budget == Some(0) {
                         add(at("vote.budget"), "the budget must be at least 1".into());
                     }
+                    if spec.entry == super::vote::Entry::Hands
+                        && matches!(
+                            spec.kind,
+                            super::vote::VoteKind::Score | super::vote::VoteKind::Ranking
+                        )
+                    {
+                        add(
+                            at("vote.entry"),
+                            "scores and rankings are entered voter by voter, not as counted hands"
+                                .into(),
+                        );
+                    }
                     if spec.kind != super::vote::VoteKind::Dots
                         && (spec.budget.is_some() || spec.cap.is_some())
                     {

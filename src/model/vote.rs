@@ -339,10 +339,19 @@ impl Vote {
         tally
     }
 
-    /// Per-side results for the options (dot totals, average scores, fist values), only for
-    /// sides with at least three voters: with one or two, a breakdown would show how they
-    /// voted.
+    /// Per-side results for the options (dot totals, average scores, fist values). Shown
+    /// only when every side that voted has at least three voters: with one or two, a
+    /// breakdown would show how they voted, directly or by subtracting the other sides from
+    /// the total. With one side voting, there is nothing to break down.
     fn by_side(&self) -> Vec<(Side, Vec<f64>)> {
+        let counts: Vec<usize> = Side::ALL
+            .iter()
+            .map(|side| self.ballots.iter().filter(|(s, _)| s == side).count())
+            .collect();
+        let voting_sides = counts.iter().filter(|c| **c > 0).count();
+        if voting_sides < 2 || counts.iter().any(|c| *c > 0 && *c < MIN_SIDE_VOTERS) {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for side in Side::ALL {
             let ballots: Vec<(Side, Ballot)> = self
@@ -604,7 +613,7 @@ mod tests {
     }
 
     #[test]
-    fn sides_with_one_or_two_voters_get_no_breakdown() {
+    fn a_side_with_one_or_two_voters_hides_every_breakdown() {
         let mut v = vote(VoteKind::Dots, 2);
         v.budget = 1;
         let ballot = |side, i: usize| {
@@ -620,16 +629,21 @@ mod tests {
             ballot(Side::Staff, 0),
             ballot(Side::External, 1),
         ];
+        // Two students and one external: showing the staff alone would reveal them by
+        // subtraction from the total, so nothing is broken down.
+        assert!(v.tally().by_side.is_empty());
+        v.ballots.push(ballot(Side::Student, 1));
+        assert!(
+            v.tally().by_side.is_empty(),
+            "the lone external voter still hides it"
+        );
+        v.ballots.retain(|(s, _)| *s != Side::External);
         let t = v.tally();
         let sides: Vec<Side> = t.by_side.iter().map(|(s, _)| *s).collect();
-        assert_eq!(
-            sides,
-            [Side::Staff],
-            "two students and one external: withheld"
-        );
-        assert_eq!(t.by_side[0].1, [1.0, 2.0]);
-        v.ballots.push(ballot(Side::Student, 1));
-        let sides: Vec<Side> = v.tally().by_side.iter().map(|(s, _)| *s).collect();
         assert_eq!(sides, [Side::Student, Side::Staff]);
+        assert_eq!(t.by_side[1].1, [1.0, 2.0]);
+        // One side alone is not broken down.
+        v.ballots.retain(|(s, _)| *s == Side::Staff);
+        assert!(v.tally().by_side.is_empty());
     }
 }

@@ -103,6 +103,9 @@ pub struct Prompt {
     pub purpose: Purpose,
     /// The longest accepted text, in characters.
     pub max_chars: usize,
+    /// A field whose text must not be read from the wall (private writing): `Some(true)`
+    /// draws bullets, `Some(false)` the text; Tab switches. `None` is an ordinary field.
+    pub secret: Option<bool>,
 }
 
 impl Prompt {
@@ -113,6 +116,15 @@ impl Prompt {
             input: Input::new(value.to_string()),
             purpose,
             max_chars,
+            secret: None,
+        }
+    }
+
+    /// The same field, its text masked on screen until Tab shows it.
+    pub fn masked(self) -> Prompt {
+        Prompt {
+            secret: Some(true),
+            ..self
         }
     }
 
@@ -231,6 +243,10 @@ impl Overlay {
                     Answer::Text(prompt.input.value().trim().to_string()),
                 ),
                 KeyCode::Esc => OverlayOutcome::Close,
+                KeyCode::Tab if prompt.secret.is_some() => {
+                    prompt.secret = prompt.secret.map(|masked| !masked);
+                    OverlayOutcome::Stay
+                }
                 KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     OverlayOutcome::Close
                 }

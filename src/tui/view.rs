@@ -42,13 +42,16 @@ impl Widget for &App {
             return;
         }
         let flash = self.cx.flash.as_ref();
-        // The footer takes a second row when its keys do not fit on one (80 columns).
+        // A margin on big screens keeps text off the projector's edge.
+        let margin = if area.width >= 120 { 2 } else { 1 };
+        // The footer takes a second row when its keys do not fit on one (80 columns), at
+        // the width it is drawn in (inside the margin).
         let footer_rows = widgets::footer_lines(
             self.context(),
             |a| self.offers(a),
             t,
             theme,
-            area.width as usize,
+            area.width.saturating_sub(margin) as usize,
         )
         .len()
         .clamp(1, if area.height >= 24 { 2 } else { 1 }) as u16;
@@ -58,8 +61,6 @@ impl Widget for &App {
             Constraint::Length(footer_rows),
         ])
         .areas(area);
-        // A margin on big screens keeps text off the projector's edge.
-        let margin = if area.width >= 120 { 2 } else { 1 };
         let body = Rect {
             x: body.x + margin,
             width: body.width.saturating_sub(2 * margin),
@@ -194,7 +195,10 @@ impl App {
                 let value: String = prompt.input.value().chars().skip(scroll).collect();
                 let cursor = prompt.input.visual_cursor().saturating_sub(scroll);
                 let (before, after): (String, String) = {
-                    let chars: Vec<char> = value.chars().collect();
+                    let mut chars: Vec<char> = value.chars().collect();
+                    if prompt.secret == Some(true) {
+                        chars.fill('•');
+                    }
                     let split = cursor.min(chars.len());
                     (
                         chars[..split].iter().collect(),

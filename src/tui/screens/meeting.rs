@@ -139,6 +139,8 @@ impl MeetingView {
         let seed = cx.random();
         match self.meeting.execute(command, now, seed) {
             Ok(_) => {
+                // A new phase starts with fresh screen state (no selection left over).
+                self.sync_ui();
                 if cx.data.read_only.is_none() {
                     self.save(cx);
                     self.last_save_try_ms = now.mono_ms;
@@ -179,6 +181,7 @@ impl MeetingView {
             }
             Some(PhaseKind::Vote) => phases::vote::KEYS
                 .iter()
+                .chain(phases::vote::BALLOT_KEYS)
                 .any(|b| b.action == action)
                 .then(|| phases::vote::offers(self, action, cx)),
             Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
@@ -543,7 +546,17 @@ impl MeetingView {
             .alignment(Alignment::Center)
             .render(banner_area, buf);
         }
-        let side_width = if body.width >= 72 {
+        // A voter at the keyboard (and the blank screen after) has the whole width; the
+        // phases that produce something need the width more than the airtime panel, which
+        // belongs to the phases where people take turns.
+        let alone = self.takes_keys();
+        let producing = self.state().current_phase().is_some_and(|p| {
+            !matches!(
+                p.kind,
+                PhaseKind::Round | PhaseKind::Open | PhaseKind::Info | PhaseKind::Break
+            )
+        });
+        let side_width = if body.width >= 72 && !alone && !producing {
             (body.width / 4).clamp(28, 46)
         } else {
             0
@@ -557,7 +570,7 @@ impl MeetingView {
             .map(|p| unicode_width::UnicodeWidthStr::width(p.title.get(cx.lang)))
             .max()
             .unwrap_or(0) as u16;
-        let agenda_width = if body.width >= 110 {
+        let agenda_width = if body.width >= 110 && !alone {
             (longest + 9).clamp(24, body.width / 4)
         } else {
             0

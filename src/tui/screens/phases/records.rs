@@ -1,27 +1,142 @@
 //! Records of the meeting: decisions (with what they were based on and a review date),
 //! actions (who does what by when), and the follow-up of earlier meetings' open actions.
+//!
+//! Entering is quick: a decision is its text, Enter on the basis (the latest closed vote is
+//! preselected) and an optional date; an action is its text, a digit for the owner and a
+//! digit for the month (`1` January … `9` September). A follow-up is Enter and a digit:
+//! done, continued (then the new due date) or dropped. Dates are typed the Finnish way
+//! (`15.1.2027`, or `15.1.` for the next 15 January); a date that is not one is explained
+//! and the prompt comes back with the text as typed.
 
+use jiff::civil::Date;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{self, Lang, fill};
+use crate::model::engine::MAX_TEXT_CHARS;
+use crate::model::outcomes::{Action as Todo, ActionStatus, Basis, Due, Owner};
+use crate::model::vote::{Vote, VoteKind};
+use crate::model::{Command, EventKind, MeetingState, PhaseKind, Role};
 use crate::tui::app::{Ctx, Next};
-use crate::tui::keymap::{Action, Binding, Context};
-use crate::tui::overlay::Answer;
+use crate::tui::keymap::{Action, Binding, Context, Key, binding};
+use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
+use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
+use crate::tui::widgets::{self, fit};
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {}
+pub enum Ask {
+    /// The text of a new decision.
+    DecisionText,
+    /// What the decision is based on: the picker's items after "none" are `bases`.
+    DecisionBasis {
+        text: String,
+        bases: Vec<Basis>,
+    },
+    /// The decision's review date (empty for none).
+    DecisionReview {
+        text: String,
+        basis: Vec<Basis>,
+    },
+    RemoveDecision(u32),
+    /// The text of a new action (`edit: None`) or of the action with this id.
+    ActionText {
+        edit: Option<String>,
+    },
+    /// Who owns it: the picker's items are `owners`.
+    ActionOwner {
+        edit: Option<String>,
+        text: String,
+        owners: Vec<Owner>,
+    },
+    /// A month, a date or none.
+    Due(DueFor),
+    /// The due date typed (empty for none).
+    DueDate(DueFor),
+    RemoveAction(String),
+    /// How an earlier action stands: done, continued or dropped.
+    ReviewStatus(String),
+}
 
-/// The screen-only state: which row is selected.
+/// Whose due date is being chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DueFor {
+    /// A new action (`edit: None`) or an edited one, with its text and owner.
+    Action {
+        edit: Option<String>,
+        text: String,
+        owner: Owner,
+    },
+    /// An earlier action that continues with a new due date.
+    Continue(String),
+}
+
+/// The screen-only state: which row is selected, in which agenda item.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordsUi {
     pub selected: usize,
+    /// The agenda item the selection belongs to; another item's selection is not used.
+    pub phase: Option<usize>,
 }
 
-const DECISIONS: &[Binding] = &[];
-const ACTIONS: &[Binding] = &[];
-const REVIEW: &[Binding] = &[];
+const UP: Binding = binding(&[Key::Up, Key::Char('k')], Action::Up, |t| t.key_up, false);
+const DOWN: Binding = binding(
+    &[Key::Down, Key::Char('j')],
+    Action::Down,
+    |t| t.key_down,
+    false,
+);
+
+const DECISIONS: &[Binding] = &[
+    binding(
+        &[Key::Enter],
+        Action::Add,
+        |t| t.records.key_new_decision,
+        true,
+    ),
+    binding(
+        &[Key::Char('x'), Key::Delete],
+        Action::Remove,
+        |t| t.records.key_remove_decision,
+        true,
+    ),
+    UP,
+    DOWN,
+];
+
+const ACTIONS: &[Binding] = &[
+    binding(
+        &[Key::Enter],
+        Action::Add,
+        |t| t.records.key_new_action,
+        true,
+    ),
+    binding(
+        &[Key::Char('e')],
+        Action::Edit,
+        |t| t.records.key_edit_action,
+        true,
+    ),
+    binding(
+        &[Key::Char('x'), Key::Delete],
+        Action::Remove,
+        |t| t.records.key_remove_action,
+        true,
+    ),
+    UP,
+    DOWN,
+];
+
+const REVIEW: &[Binding] = &[
+    binding(&[Key::Enter], Action::Confirm, |t| t.records.key_mark, true),
+    UP,
+    DOWN,
+];
 
 /// This module's part of the keymap for a context.
 pub fn keys(context: Context) -> &'static [Binding] {
@@ -32,25 +147,1446 @@ pub fn keys(context: Context) -> &'static [Binding] {
     }
 }
 
+// ---- input ------------------------------------------------------------------------------
+
+/// The kind of the running phase, if it is one of this module's.
+fn kind(view: &MeetingView) -> Option<PhaseKind> {
+    view.state().current_phase().map(|p| p.kind).filter(|k| {
+        matches!(
+            k,
+            PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions
+        )
+    })
+}
+
+/// How many rows the running phase lists.
+fn rows(view: &MeetingView) -> usize {
+    let state = view.state();
+    match kind(view) {
+        Some(PhaseKind::Decisions) => state.decisions.len(),
+        Some(PhaseKind::Actions) => state.actions.len(),
+        Some(PhaseKind::ReviewActions) => state.carried.len(),
+        _ => 0,
+    }
+}
+
+/// The selected row, kept within the list.
+fn selected(view: &MeetingView) -> Option<usize> {
+    let n = rows(view);
+    let selected = match &view.phase_ui {
+        PhaseUi::Records(ui) if ui.phase == view.state().phase => ui.selected,
+        _ => 0,
+    };
+    (n > 0).then(|| selected.min(n - 1))
+}
+
+fn select(view: &mut MeetingView, row: usize) {
+    let selected = row.min(rows(view).saturating_sub(1));
+    let phase = view.state().phase;
+    view.phase_ui = PhaseUi::Records(RecordsUi { selected, phase });
+}
+
+fn ask(ask: Ask) -> Purpose {
+    Purpose::Phase(PhaseAsk::Records(ask))
+}
+
 /// Handles an action, or returns `None` when it is not this module's.
 pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next> {
-    let _ = (view, action, cx);
-    None
+    let kind = kind(view)?;
+    let t = &cx.t().records;
+    let chosen = selected(view);
+    let next = match (kind, action) {
+        (_, Action::Up) => {
+            select(view, chosen.unwrap_or(0).saturating_sub(1));
+            Next::Stay
+        }
+        (_, Action::Down) => {
+            select(view, chosen.map_or(0, |s| s + 1));
+            Next::Stay
+        }
+        (PhaseKind::Decisions, Action::Add) => Next::Open(Overlay::Prompt(Prompt::new(
+            t.decision_title,
+            t.decision_hint,
+            "",
+            ask(Ask::DecisionText),
+            MAX_TEXT_CHARS,
+        ))),
+        (PhaseKind::Decisions, Action::Remove) => {
+            let decision = view.state().decisions.get(chosen?)?;
+            let n = (chosen? + 1).to_string();
+            Next::Open(Overlay::confirm(
+                fill(
+                    t.remove_decision,
+                    &[("n", &n), ("text", &fit(&decision.text, 120))],
+                ),
+                ask(Ask::RemoveDecision(decision.id)),
+            ))
+        }
+        (PhaseKind::Actions, Action::Add) => Next::Open(Overlay::Prompt(Prompt::new(
+            t.action_title,
+            t.action_hint,
+            "",
+            ask(Ask::ActionText { edit: None }),
+            MAX_TEXT_CHARS,
+        ))),
+        (PhaseKind::Actions, Action::Edit) => {
+            let todo = view.state().actions.get(chosen?)?;
+            Next::Open(Overlay::Prompt(Prompt::new(
+                t.action_edit_title,
+                t.action_hint,
+                &todo.text,
+                ask(Ask::ActionText {
+                    edit: Some(todo.id.clone()),
+                }),
+                MAX_TEXT_CHARS,
+            )))
+        }
+        (PhaseKind::Actions, Action::Remove) => {
+            let todo = view.state().actions.get(chosen?)?;
+            Next::Open(Overlay::confirm(
+                fill(t.remove_action, &[("text", &fit(&todo.text, 120))]),
+                ask(Ask::RemoveAction(todo.id.clone())),
+            ))
+        }
+        (PhaseKind::ReviewActions, Action::Confirm) => {
+            let todo = view.state().carried.get(chosen?)?;
+            let items = vec![
+                Item::new(t.mark_done, ""),
+                Item::new(t.mark_continued, ""),
+                Item::new(t.mark_dropped, ""),
+            ];
+            let current = match (reviewed_here(view, &todo.id), todo.status) {
+                (true, ActionStatus::Continued) => 1,
+                (true, ActionStatus::Dropped) => 2,
+                _ => 0,
+            };
+            let title = fit(&format!("{}. {}", chosen? + 1, todo.text), 60);
+            Next::Open(Overlay::picker(
+                &title,
+                items,
+                current,
+                ask(Ask::ReviewStatus(todo.id.clone())),
+            ))
+        }
+        _ => return None,
+    };
+    Some(next)
 }
 
 /// A dialog this module opened was answered.
-pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) -> Next {
-    let _ = (view, answer, cx);
-    match ask {}
+pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ctx) -> Next {
+    let t = &cx.t().records;
+    let today = view.state().date;
+    match (question, answer) {
+        (Ask::DecisionText, Answer::Text(text)) if !text.is_empty() => {
+            let (items, bases, preselect) = basis_items(view.state(), cx.lang);
+            if bases.is_empty() {
+                return review_prompt(text, Vec::new(), "", cx);
+            }
+            return Next::Open(Overlay::picker(
+                t.basis_title,
+                items,
+                preselect,
+                ask(Ask::DecisionBasis { text, bases }),
+            ));
+        }
+        (Ask::DecisionBasis { text, bases }, Answer::Picked(i)) => {
+            let basis = i
+                .checked_sub(1)
+                .and_then(|i| bases.get(i).cloned())
+                .into_iter()
+                .collect();
+            return review_prompt(text, basis, "", cx);
+        }
+        (Ask::DecisionReview { text, basis }, Answer::Text(typed)) => {
+            match parse_date(&typed, today) {
+                Ok(review) => {
+                    let command = Command::RecordDecision {
+                        text,
+                        basis,
+                        review,
+                    };
+                    if view.run(command, cx) {
+                        select(view, usize::MAX);
+                    }
+                }
+                Err(problem) => {
+                    cx.error(explain(problem, &typed, cx.lang));
+                    return review_prompt(text, basis, &typed, cx);
+                }
+            }
+        }
+        (Ask::RemoveDecision(id), Answer::Yes) => {
+            view.run(Command::RemoveDecision(id), cx);
+        }
+        (Ask::ActionText { edit }, Answer::Text(text)) if !text.is_empty() => {
+            let current = edit.as_ref().and_then(|id| {
+                let todo = view.state().actions.iter().find(|a| &a.id == id)?;
+                Some(todo.owner.clone())
+            });
+            let (items, owners) = owner_items(view.state(), current.as_ref(), cx.lang);
+            let preselect = current
+                .and_then(|c| owners.iter().position(|o| same_owner(o, &c)))
+                .unwrap_or(0);
+            return Next::Open(Overlay::picker(
+                t.owner_title,
+                items,
+                preselect,
+                ask(Ask::ActionOwner { edit, text, owners }),
+            ));
+        }
+        (Ask::ActionOwner { edit, text, owners }, Answer::Picked(i)) => {
+            if let Some(owner) = owners.get(i).cloned() {
+                let current = edit
+                    .as_ref()
+                    .and_then(|id| view.state().actions.iter().find(|a| &a.id == id))
+                    .map(|a| a.due);
+                return due_picker(DueFor::Action { edit, text, owner }, current, today, cx);
+            }
+        }
+        (Ask::Due(target), Answer::Picked(i)) => match i {
+            0..12 => finish(view, target, Due::Month { month: i as u8 + 1 }, cx),
+            12 => {
+                let current = match &target {
+                    DueFor::Action { edit: Some(id), .. } => {
+                        view.state().actions.iter().find(|a| &a.id == id)
+                    }
+                    _ => None,
+                };
+                let typed = match current.map(|a| a.due) {
+                    Some(Due::Date { date }) => format_date(cx.lang, date),
+                    _ => String::new(),
+                };
+                return date_prompt(target, &typed, cx);
+            }
+            _ => finish(view, target, Due::None, cx),
+        },
+        (Ask::DueDate(target), Answer::Text(typed)) => match parse_date(&typed, today) {
+            Ok(Some(date)) => finish(view, target, Due::Date { date }, cx),
+            Ok(None) => finish(view, target, Due::None, cx),
+            Err(problem) => {
+                cx.error(explain(problem, &typed, cx.lang));
+                return date_prompt(target, &typed, cx);
+            }
+        },
+        (Ask::RemoveAction(id), Answer::Yes) => {
+            view.run(Command::RemoveAction(id), cx);
+        }
+        (Ask::ReviewStatus(id), Answer::Picked(i)) => {
+            let status = match i {
+                0 => ActionStatus::Done,
+                // A new due date: the picker starts at next month.
+                1 => return due_picker(DueFor::Continue(id), None, today, cx),
+                _ => ActionStatus::Dropped,
+            };
+            review(view, id, status, None, cx);
+        }
+        _ => {}
+    }
+    Next::Stay
 }
+
+/// The prompt for a decision's review date, with `typed` already in it.
+fn review_prompt(text: String, basis: Vec<Basis>, typed: &str, cx: &Ctx) -> Next {
+    let t = &cx.t().records;
+    Next::Open(Overlay::Prompt(Prompt::new(
+        t.review_title,
+        t.review_hint,
+        typed,
+        ask(Ask::DecisionReview { text, basis }),
+        40,
+    )))
+}
+
+/// The prompt for a due date, with `typed` already in it.
+fn date_prompt(target: DueFor, typed: &str, cx: &Ctx) -> Next {
+    let t = &cx.t().records;
+    Next::Open(Overlay::Prompt(Prompt::new(
+        t.date_title,
+        t.date_hint,
+        typed,
+        ask(Ask::DueDate(target)),
+        40,
+    )))
+}
+
+/// The picker of due dates: the twelve months of the year clock (so the digits 1–9 are the
+/// months January to September), a date, or none. `current` is preselected; a new one
+/// preselects next month.
+fn due_picker(target: DueFor, current: Option<Due>, today: Date, cx: &Ctx) -> Next {
+    let t = &cx.t().records;
+    let mut items: Vec<Item> = t.months.iter().map(|m| Item::new(*m, "")).collect();
+    items.push(Item::new(t.due_date_item, ""));
+    items.push(Item::new(t.due_none, ""));
+    let preselect = match current {
+        Some(Due::Month { month }) => usize::from(month.clamp(1, 12)) - 1,
+        Some(Due::Date { .. }) => 12,
+        Some(Due::None) if matches!(target, DueFor::Action { .. }) => 13,
+        _ => today.month() as usize % 12,
+    };
+    let title = match target {
+        DueFor::Action { .. } => t.due_title,
+        DueFor::Continue(_) => t.continue_title,
+    };
+    Next::Open(Overlay::picker(
+        title,
+        items,
+        preselect,
+        ask(Ask::Due(target)),
+    ))
+}
+
+/// The due date is known: add, edit or continue.
+fn finish(view: &mut MeetingView, target: DueFor, due: Due, cx: &mut Ctx) {
+    match target {
+        DueFor::Action {
+            edit: None,
+            text,
+            owner,
+        } => {
+            if view.run(Command::AddAction { text, owner, due }, cx) {
+                select(view, usize::MAX);
+            }
+        }
+        DueFor::Action {
+            edit: Some(id),
+            text,
+            owner,
+        } => {
+            view.run(
+                Command::EditAction {
+                    id,
+                    text,
+                    owner,
+                    due,
+                },
+                cx,
+            );
+        }
+        DueFor::Continue(id) => review(view, id, ActionStatus::Continued, Some(due), cx),
+    }
+}
+
+/// Records a follow-up and moves on to the next action not yet followed up.
+fn review(
+    view: &mut MeetingView,
+    id: String,
+    status: ActionStatus,
+    due: Option<Due>,
+    cx: &mut Ctx,
+) {
+    let command = Command::ReviewAction {
+        id: id.clone(),
+        status,
+        due,
+    };
+    if !view.run(command, cx) {
+        return;
+    }
+    let carried = &view.state().carried;
+    let at = carried.iter().position(|a| a.id == id).unwrap_or(0);
+    let next = (1..carried.len())
+        .map(|step| (at + step) % carried.len())
+        .find(|i| !reviewed_here(view, &carried[*i].id));
+    if let Some(next) = next {
+        select(view, next);
+    }
+}
+
+/// Whether this meeting has followed up the earlier action `id`.
+fn reviewed_here(view: &MeetingView, id: &str) -> bool {
+    view.meeting
+        .record()
+        .events
+        .iter()
+        .any(|e| matches!(&e.event, EventKind::ActionReviewed { id: i, .. } if i == id))
+}
+
+/// The basis picker's items: none, each closed vote with its result, each theme, each idea
+/// on the wall. Also the bases after "none" and the item to preselect (the latest vote).
+fn basis_items(state: &MeetingState, lang: Lang) -> (Vec<Item>, Vec<Basis>, usize) {
+    let t = &lang.text().records;
+    let mut items = vec![Item::new(t.basis_none, "")];
+    let mut bases = Vec::new();
+    let mut preselect = 0;
+    for vote in state.votes.iter().filter(|v| v.closed) {
+        let label = fill(
+            t.basis_vote_item,
+            &[
+                ("n", &vote.id.to_string()),
+                ("result", &vote_result(vote, lang)),
+            ],
+        );
+        items.push(Item::new(label, ""));
+        bases.push(Basis::Vote { vote: vote.id });
+        preselect = items.len() - 1;
+    }
+    for theme in &state.themes {
+        items.push(Item::new(
+            fill(t.basis_theme_item, &[("name", &theme.name)]),
+            "",
+        ));
+        bases.push(Basis::Theme { theme: theme.id });
+    }
+    for idea in state.live_ideas().filter(|i| !i.hidden) {
+        items.push(Item::new(
+            fill(
+                t.basis_idea_item,
+                &[("n", &idea.id.to_string()), ("text", &idea.text)],
+            ),
+            "",
+        ));
+        bases.push(Basis::Idea { idea: idea.id });
+    }
+    (items, bases, preselect)
+}
+
+/// The owner picker's items: the people present by name (with their role), then every role
+/// for an action a role owns. Also the owners in the same order. An edited action's owner
+/// who has left the meeting comes first, so keeping the owner is still one key.
+fn owner_items(
+    state: &MeetingState,
+    current: Option<&Owner>,
+    lang: Lang,
+) -> (Vec<Item>, Vec<Owner>) {
+    let t = &lang.text().records;
+    let mut items = Vec::new();
+    let mut owners = Vec::new();
+    if let Some(Owner::Member { id, name }) = current
+        && !state.is_present(id)
+    {
+        let role = state.person(id).map_or("", |p| i18n::role(lang, p.role));
+        items.push(Item::new(name.clone(), role));
+        owners.push(Owner::Member {
+            id: id.clone(),
+            name: name.clone(),
+        });
+    }
+    for person in state.present() {
+        items.push(Item::new(
+            person.name.clone(),
+            i18n::role(lang, person.role),
+        ));
+        owners.push(Owner::Member {
+            id: person.id.clone(),
+            name: person.name.clone(),
+        });
+    }
+    for role in Role::ALL {
+        items.push(Item::new(
+            fill(t.owner_role_item, &[("role", i18n::role(lang, role))]),
+            "",
+        ));
+        owners.push(Owner::Role { role });
+    }
+    (items, owners)
+}
+
+/// The same owner (a member by id, whatever the name was then).
+fn same_owner(a: &Owner, b: &Owner) -> bool {
+    match (a, b) {
+        (Owner::Member { id: x, .. }, Owner::Member { id: y, .. }) => x == y,
+        _ => a == b,
+    }
+}
+
+// ---- words and dates ------------------------------------------------------------------
+
+/// `[one, many]` by the count, with the count filled in.
+fn count(forms: [&str; 2], n: usize) -> String {
+    fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
+}
+
+/// A date as people write it: `15.1.2027` in Finnish and Swedish, `15 Jan 2027` in English.
+pub fn format_date(lang: Lang, date: Date) -> String {
+    let t = &lang.text().records;
+    let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
+    fill(
+        t.date,
+        &[
+            ("d", &date.day().to_string()),
+            ("mon", t.months_in_dates[month - 1]),
+            ("y", &date.year().to_string()),
+        ],
+    )
+}
+
+/// When an action is due, in words: a date, a month of the year clock, or none.
+pub fn due_text(lang: Lang, due: Due) -> String {
+    let t = &lang.text().records;
+    match due {
+        Due::Date { date } => format_date(lang, date),
+        Due::Month { month } => t.months[usize::from(month.clamp(1, 12)) - 1].to_string(),
+        Due::None => t.due_none.to_string(),
+    }
+}
+
+/// Who owns an action: the member's name, or the role.
+pub fn owner_text(lang: Lang, owner: &Owner) -> String {
+    match owner {
+        Owner::Member { name, .. } => name.clone(),
+        Owner::Role { role } => i18n::role(lang, *role).to_string(),
+    }
+}
+
+/// Whether an open action is past its due on `today`. A date is past the day after it; a
+/// month of the year clock is past after the end of that month's first occurrence on or
+/// after the day the action was agreed. A continued action's month is not judged: the
+/// record does not say in which meeting it was continued.
+pub fn is_overdue(action: &Todo, today: Date) -> bool {
+    if !action.status.is_open() {
+        return false;
+    }
+    match action.due {
+        Due::Date { date } => date < today,
+        Due::Month { month }
+            if action.status == ActionStatus::Open && (1..=12).contains(&month) =>
+        {
+            let month = month as i8;
+            let year = if month >= action.agreed.month() {
+                action.agreed.year()
+            } else {
+                action.agreed.year() + 1
+            };
+            Date::new(year, month, 1).is_ok_and(|first| first.last_of_month() < today)
+        }
+        _ => false,
+    }
+}
+
+/// What a decision was based on, in words: "Äänestyksen 1 perusteella: Ruokailu 7 pistettä".
+pub fn basis_text(state: &MeetingState, basis: &Basis, lang: Lang) -> String {
+    let t = &lang.text().records;
+    match basis {
+        Basis::Vote { vote } => {
+            let result = state
+                .votes
+                .iter()
+                .find(|v| v.id == *vote)
+                .map(|v| vote_result(v, lang))
+                .unwrap_or_default();
+            let text = fill(
+                t.based_on_vote,
+                &[("n", &vote.to_string()), ("result", &result)],
+            );
+            // Without a result (a vote not in this meeting), no dangling colon.
+            if result.is_empty() {
+                text.trim_end_matches([':', ' ']).to_string()
+            } else {
+                text
+            }
+        }
+        Basis::Idea { idea } => {
+            let text = state
+                .ideas
+                .iter()
+                .find(|i| i.id == *idea)
+                .map_or("", |i| i.text.as_str());
+            fill(t.based_on_idea, &[("n", &idea.to_string()), ("text", text)])
+        }
+        Basis::Theme { theme } => {
+            let name = state
+                .themes
+                .iter()
+                .find(|x| x.id == *theme)
+                .map_or("", |x| x.name.as_str());
+            fill(t.based_on_theme, &[("name", name)])
+        }
+    }
+}
+
+/// A closed vote's result in a few words: the winner and its count, ties stated as ties.
+pub fn vote_result(vote: &Vote, lang: Lang) -> String {
+    let t = &lang.text().records;
+    let tally = vote.tally();
+    let label = |i: usize| vote.options.get(i).map_or("", |o| o.label.as_str());
+    if tally.totals.iter().all(|x| *x == 0.0) {
+        let option = vote.options.first().map_or("", |o| o.label.as_str());
+        return if vote.kind.has_options() || option.is_empty() {
+            t.result_no_votes.to_string()
+        } else {
+            format!("{option}: {}", t.result_no_votes)
+        };
+    }
+    let number = |x: f64| {
+        let text = format!("{x:.1}");
+        text.replace('.', t.decimal_separator)
+    };
+    let winners = tally.winners();
+    let names = winners
+        .iter()
+        .map(|i| label(*i))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let tie = if winners.len() > 1 {
+        format!(" {}", t.result_tie)
+    } else {
+        String::new()
+    };
+    let top = winners.first().and_then(|i| tally.totals.get(*i)).copied();
+    let proposal = label(0);
+    match vote.kind {
+        VoteKind::Dots => {
+            let n = top.unwrap_or(0.0).round() as usize;
+            format!(
+                "{}{tie}",
+                fill(
+                    t.result_dots[usize::from(n != 1)],
+                    &[("option", &names), ("n", &n.to_string())]
+                )
+            )
+        }
+        VoteKind::Score => format!(
+            "{}{tie}",
+            fill(
+                t.result_score,
+                &[("option", &names), ("avg", &number(top.unwrap_or(0.0)))]
+            )
+        ),
+        VoteKind::Ranking => format!("{}{tie}", fill(t.result_ranking, &[("option", &names)])),
+        VoteKind::FistOfFive => {
+            let template = if tally.passed == Some(true) {
+                t.result_passed
+            } else {
+                t.result_not_passed
+            };
+            fill(template, &[("option", proposal)])
+        }
+        VoteKind::YesNo => {
+            let at = |i: usize| (tally.totals.get(i).copied().unwrap_or(0.0) as u32).to_string();
+            fill(
+                t.result_yes_no,
+                &[("option", proposal), ("yes", &at(0)), ("no", &at(1))],
+            )
+        }
+    }
+}
+
+/// Why a typed date was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not a date at all.
+    NotADate,
+    /// Day and month in range, but no such day (31.4., 29.2.2027).
+    NoSuchDay,
+    /// A real day, but before today.
+    Past(Date),
+}
+
+/// Reads a date as people type it: `15.1.2027`, `15.1.27`, `15/1/2027`, `2027-01-15`,
+/// `15 Jan 2027`, `15. tammikuuta`, or without the year (`15.1.`, `15.1`), which means the
+/// next such day from `today` on. Empty is `None`. A date before `today` is refused.
+pub fn parse_date(text: &str, today: Date) -> Result<Option<Date>, DateProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let tokens: Vec<&str> = text
+        .split(|c: char| matches!(c, '.' | '/' | '-' | ',') || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let number = |s: &str| -> Option<i32> {
+        (s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (day, month, year): (i32, i32, Option<&str>) = match tokens.as_slice() {
+        // ISO: 2027-01-15.
+        [y, m, d] if y.len() == 4 && number(y).is_some() => (
+            number(d).ok_or(DateProblem::NotADate)?,
+            number(m).ok_or(DateProblem::NotADate)?,
+            Some(*y),
+        ),
+        [d, m] => (
+            number(d).ok_or(DateProblem::NotADate)?,
+            month_number(m).ok_or(DateProblem::NotADate)?,
+            None,
+        ),
+        [d, m, y] => {
+            // "Jan 15 2027" as well as "15 Jan 2027".
+            let (d, m) = if number(d).is_none() && number(m).is_some() {
+                (m, d)
+            } else {
+                (d, m)
+            };
+            (
+                number(d).ok_or(DateProblem::NotADate)?,
+                month_number(m).ok_or(DateProblem::NotADate)?,
+                Some(*y),
+            )
+        }
+        _ => return Err(DateProblem::NotADate),
+    };
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return Err(DateProblem::NotADate);
+    }
+    let (day, month) = (day as i8, month as i8);
+    let date = match year {
+        Some(y) => {
+            let year = match (y.len(), number(y)) {
+                (4, Some(y)) => y,
+                (2, Some(y)) => 2000 + y,
+                _ => return Err(DateProblem::NotADate),
+            };
+            Date::new(year as i16, month, day).map_err(|_| DateProblem::NoSuchDay)?
+        }
+        // The next such day: this year, or a later one (29 February waits for a leap year).
+        None => (0..=8)
+            .filter_map(|ahead| Date::new(today.year() + ahead, month, day).ok())
+            .find(|d| *d >= today)
+            .ok_or(DateProblem::NoSuchDay)?,
+    };
+    if date < today {
+        return Err(DateProblem::Past(date));
+    }
+    Ok(Some(date))
+}
+
+/// A month by its number or by its name (or the start of its name, at least three letters)
+/// in any of the three languages: `1`, `tammikuu`, `tammikuuta`, `jan`, `January`.
+fn month_number(text: &str) -> Option<i32> {
+    if let Ok(n) = text.parse::<i32>() {
+        return text.chars().all(|c| c.is_ascii_digit()).then_some(n);
+    }
+    let text = text.to_lowercase();
+    if text.chars().count() < 3 {
+        return None;
+    }
+    Lang::ALL.iter().find_map(|lang| {
+        let t = &lang.text().records;
+        t.months
+            .iter()
+            .chain(t.months_in_dates.iter())
+            .position(|name| {
+                let name = name.to_lowercase();
+                name.starts_with(&text) || text.starts_with(&name) && name.chars().count() >= 3
+            })
+            .map(|i| (i % 12) as i32 + 1)
+    })
+}
+
+/// A date problem in words, for the message line.
+fn explain(problem: DateProblem, typed: &str, lang: Lang) -> String {
+    let t = &lang.text().records;
+    match problem {
+        DateProblem::NotADate => fill(t.bad_date, &[("text", typed)]),
+        DateProblem::NoSuchDay => fill(t.no_such_day, &[("text", typed)]),
+        DateProblem::Past(date) => fill(t.past_date, &[("date", &format_date(lang, date))]),
+    }
+}
+
+// ---- offers -----------------------------------------------------------------------------
 
 /// Whether an action can do something now (for the footer).
 pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
-    let _ = (view, action, cx);
-    true
+    let writable = cx.data.read_only.is_none();
+    let n = rows(view);
+    match action {
+        Action::Up => selected(view).is_some_and(|s| s > 0),
+        Action::Down => selected(view).is_some_and(|s| s + 1 < n),
+        Action::Add => writable,
+        Action::Edit | Action::Remove | Action::Confirm => writable && selected(view).is_some(),
+        _ => true,
+    }
+}
+
+// ---- drawing ----------------------------------------------------------------------------
+
+/// A run of text in one style; a paragraph is runs flowed together, broken at spaces.
+type Para = Vec<(String, Style)>;
+
+/// One row of a list: its main text (with quieter lines under it) and its other columns.
+struct Row {
+    main: Vec<Para>,
+    cells: Vec<Vec<Para>>,
+}
+
+/// A list to draw: a summary line, column headers, rows, or what to say when empty.
+struct Listing {
+    summary: String,
+    /// The headers of the main column and of the cells (none for the decisions).
+    headers: Vec<&'static str>,
+    /// The widest each cell column may be.
+    caps: Vec<usize>,
+    rows: Vec<Row>,
+    /// Numbers in the margin (tables); the decisions say "Päätös 1:" themselves.
+    numbered: bool,
+    empty: Vec<Line<'static>>,
 }
 
 /// Draws the phase's body.
 pub fn render(view: &MeetingView, area: Rect, buf: &mut Buffer, cx: &Ctx) {
-    let _ = (view, area, buf, cx);
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let Some(kind) = kind(view) else {
+        return;
+    };
+    let listing = match kind {
+        PhaseKind::Decisions => decisions(view, cx),
+        PhaseKind::Actions => actions(view, cx),
+        _ => follow_up(view, cx),
+    };
+    let theme = cx.theme;
+    let width = area.width as usize;
+    let mut y = area.y;
+    let bottom = area.bottom();
+    let row = |y: u16, h: u16| Rect {
+        x: area.x,
+        y,
+        width: area.width,
+        height: h.min(bottom.saturating_sub(y)),
+    };
+
+    // The summary and the item's clock, on the line under it when both do not fit.
+    let (clock, clock_style) = phase_clock(view, cx);
+    Paragraph::new(Line::from(Span::styled(
+        fit(&listing.summary, width),
+        theme.heading(),
+    )))
+    .render(row(y, 1), buf);
+    let beside = listing.summary.width() + 2 + clock.width() <= width;
+    Paragraph::new(Line::from(Span::styled(fit(&clock, width), clock_style)))
+        .alignment(Alignment::Right)
+        .render(row(if beside { y } else { y + 1 }, 1), buf);
+    y += 2;
+    if y >= bottom {
+        return;
+    }
+    if listing.rows.is_empty() {
+        let h = bottom - y;
+        widgets::wrapped(listing.empty, row(y, h), buf);
+        return;
+    }
+
+    // Table or stacked: columns when the main one keeps room for a few words.
+    let count = listing.rows.len();
+    let selected = selected(view).unwrap_or(0);
+    let gutter = 2 + if listing.numbered {
+        count.to_string().len() + 1
+    } else {
+        0
+    };
+    let widths: Vec<usize> = listing
+        .caps
+        .iter()
+        .enumerate()
+        .map(|(c, cap)| {
+            let header = listing.headers.get(c + 1).map_or(0, |h| h.width());
+            let content = listing
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .flat_map(|paras| paras.iter().map(para_width))
+                .max()
+                .unwrap_or(0);
+            header.max(content).min(*cap)
+        })
+        .collect();
+    let cells_width: usize = widths.iter().map(|w| w + 2).sum();
+    let main_width = width.saturating_sub(gutter + cells_width);
+    let columns = !widths.is_empty() && main_width >= 28;
+    let text_width = width.saturating_sub(gutter).max(1);
+
+    if !listing.headers.is_empty() {
+        let header = if columns {
+            let mut spans = vec![Span::raw(" ".repeat(gutter))];
+            spans.push(Span::styled(
+                pad(listing.headers[0], main_width),
+                theme.heading(),
+            ));
+            for (c, w) in widths.iter().enumerate() {
+                spans.push(Span::raw("  "));
+                let h = listing.headers.get(c + 1).copied().unwrap_or("");
+                spans.push(Span::styled(pad(&fit(h, *w), *w), theme.heading()));
+            }
+            Line::from(spans)
+        } else {
+            Line::from(vec![
+                Span::raw(" ".repeat(gutter)),
+                Span::styled(
+                    fit(&listing.headers.join(" · "), text_width),
+                    theme.heading(),
+                ),
+            ])
+        };
+        Paragraph::new(header).render(row(y, 1), buf);
+        y += 1;
+    }
+
+    let blocks: Vec<Vec<Line>> = listing
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mark = if i == selected { "▶ " } else { "  " };
+            let number = if listing.numbered {
+                format!("{:>w$} ", i + 1, w = gutter - 3)
+            } else {
+                String::new()
+            };
+            let style = if i == selected {
+                theme.current()
+            } else {
+                theme.text()
+            };
+            let lead = vec![(format!("{mark}{number}"), style)];
+            if columns {
+                table_row(r, lead, gutter, main_width, &widths)
+            } else {
+                stacked_row(r, lead, gutter, text_width)
+            }
+        })
+        .collect();
+    let room = bottom.saturating_sub(y) as usize;
+    let heights: Vec<usize> = blocks.iter().map(Vec::len).collect();
+    // A blank line between rows when everything fits with it (always for decisions).
+    let all_gapped: usize = heights.iter().sum::<usize>() + count - 1;
+    let gap = usize::from(!listing.numbered || all_gapped <= room);
+    let (start, end) = window(&heights, gap, selected, room);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, block) in blocks.into_iter().enumerate().take(end).skip(start) {
+        if i > start {
+            lines.extend(std::iter::repeat_n(Line::default(), gap));
+        }
+        lines.extend(block);
+    }
+    let hidden = start > 0 || end < count;
+    let list_room = if hidden { room.saturating_sub(1) } else { room };
+    lines.truncate(list_room);
+    let shown = lines.len() as u16;
+    Paragraph::new(lines).render(row(y, shown), buf);
+    if hidden {
+        let t = &cx.t().records;
+        let mut more = Vec::new();
+        if start > 0 {
+            more.push(fill(t.more_above, &[("n", &start.to_string())]));
+        }
+        if end < count {
+            more.push(fill(t.more_below, &[("n", &(count - end).to_string())]));
+        }
+        Paragraph::new(Line::from(Span::styled(
+            fit(&more.join("  ·  "), width),
+            theme.quiet(),
+        )))
+        .render(row(bottom - 1, 1), buf);
+    }
+}
+
+/// The rows to show, `start..end`, so that the selected one is in view.
+fn window(heights: &[usize], gap: usize, selected: usize, room: usize) -> (usize, usize) {
+    let total: usize = heights.iter().sum::<usize>() + gap * heights.len().saturating_sub(1);
+    if total <= room {
+        return (0, heights.len());
+    }
+    // One line goes to "↓ 3 more below".
+    let room = room.saturating_sub(1);
+    let span = |a: usize, b: usize| heights[a..=b].iter().sum::<usize>() + gap * (b - a);
+    let mut start = 0;
+    while start < selected && span(start, selected) > room {
+        start += 1;
+    }
+    let mut end = start + 1;
+    while end < heights.len() && span(start, end) <= room {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// The item's clock in one line: time left, or over time, or time spent when untimed.
+fn phase_clock(view: &MeetingView, cx: &Ctx) -> (String, Style) {
+    let t = cx.t();
+    let theme = cx.theme;
+    let state = view.state();
+    let now = cx.now().mono_ms;
+    match state.phase_remaining(now) {
+        Some(r) if r <= 0 => (
+            format!("{}  {}", t.meeting_phase_over, widgets::countdown(r)),
+            theme.overrun(),
+        ),
+        Some(r) if r <= 60_000 => (
+            format!("{}  {}", t.meeting_phase_left, widgets::countdown(r)),
+            theme.warning(),
+        ),
+        Some(r) => (
+            format!("{}  {}", t.meeting_phase_left, widgets::countdown(r)),
+            theme.text(),
+        ),
+        None => (
+            format!(
+                "{}  {}",
+                t.meeting_phase_time,
+                widgets::clock(state.phase_elapsed(now))
+            ),
+            theme.quiet(),
+        ),
+    }
+}
+
+/// What to say when a list is empty: the message and the key that adds.
+fn empty(message: &str, hint: Option<String>, cx: &Ctx) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled(
+        message.to_string(),
+        cx.theme.heading(),
+    ))];
+    if let Some(hint) = hint {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(hint, cx.theme.key())));
+    }
+    lines
+}
+
+/// "uusi päätös: Enter", from the keymap.
+fn key_hint(view: &MeetingView, action: Action, label: &str, cx: &Ctx) -> String {
+    let key = cx.key_for(view.context(), action);
+    format!("{label}: {key}")
+}
+
+fn decisions(view: &MeetingView, cx: &Ctx) -> Listing {
+    let t = &cx.t().records;
+    let theme = cx.theme;
+    let state = view.state();
+    let selected = selected(view);
+    let rows = state
+        .decisions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let strong = if selected == Some(i) {
+                theme.current()
+            } else {
+                theme.heading()
+            };
+            let label = fill(t.decision_label, &[("n", &(i + 1).to_string())]);
+            let mut main = vec![vec![(label, strong), (d.text.clone(), strong)]];
+            for basis in &d.basis {
+                main.push(vec![(basis_text(state, basis, cx.lang), theme.text())]);
+            }
+            if let Some(date) = d.review {
+                main.push(vec![(
+                    fill(t.review_on, &[("date", &format_date(cx.lang, date))]),
+                    theme.text(),
+                )]);
+            }
+            Row {
+                main,
+                cells: Vec::new(),
+            }
+        })
+        .collect();
+    let hint = key_hint(view, Action::Add, t.key_new_decision, cx);
+    Listing {
+        summary: count(t.count_decisions, state.decisions.len()),
+        headers: Vec::new(),
+        caps: Vec::new(),
+        rows,
+        numbered: false,
+        empty: empty(t.no_decisions, Some(capitalise(&hint)), cx),
+    }
+}
+
+fn actions(view: &MeetingView, cx: &Ctx) -> Listing {
+    let t = &cx.t().records;
+    let theme = cx.theme;
+    let state = view.state();
+    let selected = selected(view);
+    let rows = state
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let strong = if selected == Some(i) {
+                theme.current()
+            } else {
+                theme.heading()
+            };
+            Row {
+                main: vec![vec![(a.text.clone(), strong)]],
+                cells: vec![
+                    vec![vec![(unit(&owner_text(cx.lang, &a.owner)), theme.text())]],
+                    vec![vec![(unit(&due_text(cx.lang, a.due)), theme.text())]],
+                ],
+            }
+        })
+        .collect();
+    let hint = key_hint(view, Action::Add, t.key_new_action, cx);
+    Listing {
+        summary: count(t.count_actions, state.actions.len()),
+        headers: t.columns[..3].to_vec(),
+        caps: vec![22, 16],
+        rows,
+        numbered: true,
+        empty: empty(t.no_actions, Some(capitalise(&hint)), cx),
+    }
+}
+
+fn follow_up(view: &MeetingView, cx: &Ctx) -> Listing {
+    let t = &cx.t().records;
+    let theme = cx.theme;
+    let state = view.state();
+    let today = state.date;
+    let selected = selected(view);
+    let rows = state
+        .carried
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let strong = if selected == Some(i) {
+                theme.current()
+            } else {
+                theme.heading()
+            };
+            let mut due = vec![vec![(unit(&due_text(cx.lang, a.due)), theme.text())]];
+            if is_overdue(a, today) {
+                due.push(vec![(unit(&format!("! {}", t.overdue)), theme.overrun())]);
+            }
+            let status = if reviewed_here(view, &a.id) {
+                match a.status {
+                    ActionStatus::Done => (format!("✓ {}", t.status_done), theme.done()),
+                    ActionStatus::Dropped => (format!("✗ {}", t.status_dropped), theme.heading()),
+                    _ => (format!("→ {}", t.status_continued), theme.heading()),
+                }
+            } else {
+                (t.status_unreviewed.to_string(), theme.quiet())
+            };
+            let status = (unit(&status.0), status.1);
+            let from = fill(
+                t.from_meeting,
+                &[("date", &unit(&format_date(cx.lang, a.agreed)))],
+            );
+            Row {
+                main: vec![vec![(a.text.clone(), strong)], vec![(from, theme.quiet())]],
+                cells: vec![
+                    vec![vec![(unit(&owner_text(cx.lang, &a.owner)), theme.text())]],
+                    due,
+                    vec![vec![status]],
+                ],
+            }
+        })
+        .collect();
+    let open = state.carried.iter().filter(|a| a.status.is_open()).count();
+    let overdue = state
+        .carried
+        .iter()
+        .filter(|a| is_overdue(a, today))
+        .count();
+    let reviewed = state
+        .carried
+        .iter()
+        .filter(|a| reviewed_here(view, &a.id))
+        .count();
+    let mut summary = count(t.count_open, open);
+    if overdue > 0 {
+        summary = format!("{summary}, {}", count(t.count_overdue, overdue));
+    }
+    if !state.carried.is_empty() {
+        let total = state.carried.len().to_string();
+        summary = format!(
+            "{summary} · {}",
+            fill(
+                t.count_reviewed,
+                &[("done", &reviewed.to_string()), ("total", &total)]
+            )
+        );
+    }
+    let next = key_hint(view, Action::NextPhase, cx.t().key_next_phase, cx);
+    Listing {
+        summary,
+        headers: t.columns.to_vec(),
+        caps: vec![18, 16, 14],
+        rows,
+        numbered: true,
+        empty: empty(t.no_carried, Some(capitalise(&next)), cx),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The widest a paragraph is on one line.
+fn para_width(para: &Para) -> usize {
+    let words: usize = para
+        .iter()
+        .flat_map(|(text, _)| text.split_whitespace())
+        .map(|w| w.width() + 1)
+        .sum();
+    words.saturating_sub(1)
+}
+
+/// Flows a paragraph into lines of at most `width` columns, breaking at spaces (a word
+/// longer than a line is cut).
+fn flow(para: &Para, width: usize) -> Vec<Para> {
+    let width = width.max(1);
+    let mut lines: Vec<Para> = Vec::new();
+    let mut line: Para = Vec::new();
+    let mut used = 0;
+    for (text, style) in para {
+        // A unit (words joined by no-break spaces) breaks only when it is wider than a line.
+        let words = text.split(' ').filter(|w| !w.is_empty()).flat_map(|word| {
+            let parts: Vec<&str> = if word.width() > width {
+                word.split(NBSP).collect()
+            } else {
+                vec![word]
+            };
+            parts
+        });
+        for word in words {
+            let word = fit(word, width);
+            let w = word.width();
+            if used > 0 && used + 1 + w > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if used > 0 {
+                line.push((" ".to_string(), Style::default()));
+                used += 1;
+            }
+            line.push((word, *style));
+            used += w;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn spans(para: Para) -> Vec<Span<'static>> {
+    para.into_iter()
+        .map(|(text, style)| Span::styled(text.replace(NBSP, " "), style))
+        .collect()
+}
+
+/// Joins a unit's words with no-break spaces, so it is not broken between lines.
+const NBSP: char = '\u{a0}';
+
+fn unit(text: &str) -> String {
+    text.replace(' ', &NBSP.to_string())
+}
+
+/// A row in columns: the main text wrapped in its column, each cell in its own.
+fn table_row(
+    row: &Row,
+    lead: Para,
+    gutter: usize,
+    main_width: usize,
+    widths: &[usize],
+) -> Vec<Line<'static>> {
+    let column = |paras: &[Para], width: usize| -> Vec<Para> {
+        paras.iter().flat_map(|p| flow(p, width)).collect()
+    };
+    let main = column(&row.main, main_width);
+    let cells: Vec<Vec<Para>> = row
+        .cells
+        .iter()
+        .zip(widths)
+        .map(|(paras, w)| column(paras, *w))
+        .collect();
+    let height = cells
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(main.len());
+    (0..height)
+        .map(|i| {
+            let mut out: Vec<Span> = if i == 0 {
+                spans(lead.clone())
+            } else {
+                vec![Span::raw(" ".repeat(gutter))]
+            };
+            let line = |parts: Option<&Para>, width: usize, out: &mut Vec<Span<'static>>| {
+                let parts = parts.cloned().unwrap_or_default();
+                let used: usize = parts.iter().map(|(t, _)| t.width()).sum();
+                out.extend(spans(parts));
+                out.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+            };
+            line(main.get(i), main_width, &mut out);
+            for (cell, w) in cells.iter().zip(widths) {
+                out.push(Span::raw("  "));
+                line(cell.get(i), *w, &mut out);
+            }
+            Line::from(out)
+        })
+        .collect()
+}
+
+/// A row for a narrow column: the main text, then the cells on the lines under it, joined
+/// with " · ".
+fn stacked_row(row: &Row, lead: Para, gutter: usize, width: usize) -> Vec<Line<'static>> {
+    // The text, then its cells (who, when, status), then the quieter lines under the text.
+    let mut lines: Vec<Para> = row
+        .main
+        .iter()
+        .take(1)
+        .flat_map(|p| flow(p, width))
+        .collect();
+    if !row.cells.is_empty() {
+        let mut rest: Para = Vec::new();
+        for (c, cell) in row.cells.iter().enumerate() {
+            for (p, para) in cell.iter().enumerate() {
+                for (r, (text, style)) in para.iter().enumerate() {
+                    // The separator goes with the cell after it, never alone at a line's end.
+                    let text = if c > 0 && p == 0 && r == 0 {
+                        format!("·{NBSP}{text}")
+                    } else {
+                        text.clone()
+                    };
+                    rest.push((text, *style));
+                }
+            }
+        }
+        lines.extend(flow(&rest, width));
+    }
+    lines.extend(row.main.iter().skip(1).flat_map(|p| flow(p, width)));
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, para)| {
+            let mut out = if i == 0 {
+                spans(lead.clone())
+            } else {
+                vec![Span::raw(" ".repeat(gutter))]
+            };
+            out.extend(spans(para));
+            Line::from(out)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 10);
+
+    #[test]
+    fn dates_are_read_the_finnish_way_and_others() {
+        let day = Ok(Some(date(2027, 1, 15)));
+        for typed in [
+            "15.1.2027",
+            "15.1.27",
+            " 15.01.2027 ",
+            "15/1/2027",
+            "2027-01-15",
+            "15 Jan 2027",
+            "Jan 15, 2027",
+            "15 January 2027",
+            "15. tammikuuta 2027",
+            "15 januari 2027",
+        ] {
+            assert_eq!(parse_date(typed, TODAY), day, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_the_next_such_day() {
+        // 15 January has passed this year: next year's.
+        assert_eq!(parse_date("15.1.", TODAY), Ok(Some(date(2027, 1, 15))));
+        assert_eq!(parse_date("15.1", TODAY), Ok(Some(date(2027, 1, 15))));
+        // 20 November is still to come this year; today counts.
+        assert_eq!(parse_date("20.11.", TODAY), Ok(Some(date(2026, 11, 20))));
+        assert_eq!(parse_date("10.11.", TODAY), Ok(Some(date(2026, 11, 10))));
+        // 29 February waits for a leap year.
+        assert_eq!(parse_date("29.2.", TODAY), Ok(Some(date(2028, 2, 29))));
+    }
+
+    #[test]
+    fn empty_is_none_and_bad_dates_are_told_apart() {
+        assert_eq!(parse_date("  ", TODAY), Ok(None));
+        for typed in [
+            "huomenna",
+            "15",
+            "32.1.2027",
+            "15.13.2027",
+            "1.2.3.4",
+            "15.1.202",
+        ] {
+            assert_eq!(
+                parse_date(typed, TODAY),
+                Err(DateProblem::NotADate),
+                "{typed}"
+            );
+        }
+        assert_eq!(parse_date("31.4.2027", TODAY), Err(DateProblem::NoSuchDay));
+        assert_eq!(parse_date("29.2.2027", TODAY), Err(DateProblem::NoSuchDay));
+        assert_eq!(
+            parse_date("9.11.2026", TODAY),
+            Err(DateProblem::Past(date(2026, 11, 9)))
+        );
+    }
+
+    #[test]
+    fn dates_and_months_are_written_in_the_users_language() {
+        let day = date(2027, 1, 15);
+        assert_eq!(format_date(Lang::Fi, day), "15.1.2027");
+        assert_eq!(format_date(Lang::Sv, day), "15.1.2027");
+        assert_eq!(format_date(Lang::En, day), "15 Jan 2027");
+        assert_eq!(due_text(Lang::Fi, Due::Month { month: 3 }), "maaliskuu");
+        assert_eq!(due_text(Lang::Sv, Due::Month { month: 3 }), "mars");
+        assert_eq!(due_text(Lang::En, Due::Month { month: 3 }), "March");
+        // Every language's dates read back.
+        for lang in Lang::ALL {
+            assert_eq!(
+                parse_date(&format_date(lang, day), TODAY),
+                Ok(Some(day)),
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overdue_by_date_or_by_the_end_of_the_month() {
+        let action = |due, status| Todo {
+            id: "a-1".into(),
+            text: "x".into(),
+            owner: Owner::Role { role: Role::Nurse },
+            due,
+            status,
+            session: uuid::Uuid::nil(),
+            agreed: date(2026, 10, 6),
+        };
+        let open = ActionStatus::Open;
+        let on = |d| Due::Date { date: d };
+        assert!(is_overdue(&action(on(date(2026, 11, 9)), open), TODAY));
+        assert!(!is_overdue(&action(on(TODAY), open), TODAY));
+        // October, agreed in October: ended on the 31st.
+        assert!(is_overdue(&action(Due::Month { month: 10 }, open), TODAY));
+        // November is still running; September means next September.
+        assert!(!is_overdue(&action(Due::Month { month: 11 }, open), TODAY));
+        assert!(!is_overdue(&action(Due::Month { month: 9 }, open), TODAY));
+        assert!(!is_overdue(&action(Due::None, open), TODAY));
+        // Done or dropped is never late; a continued month is not judged.
+        let past = on(date(2026, 10, 31));
+        assert!(!is_overdue(&action(past, ActionStatus::Done), TODAY));
+        assert!(!is_overdue(&action(past, ActionStatus::Dropped), TODAY));
+        assert!(is_overdue(&action(past, ActionStatus::Continued), TODAY));
+        let october = Due::Month { month: 10 };
+        assert!(!is_overdue(
+            &action(october, ActionStatus::Continued),
+            TODAY
+        ));
+    }
+
+    #[test]
+    fn rows_keep_the_selected_one_in_view() {
+        let heights = [3, 3, 3, 3, 3];
+        assert_eq!(window(&heights, 1, 0, 40), (0, 5));
+        // 10 rows: one for "more below", so two rows of three with a gap.
+        assert_eq!(window(&heights, 1, 0, 10), (0, 2));
+        assert_eq!(window(&heights, 1, 4, 10), (3, 5));
+        // A row taller than the room is still shown.
+        assert_eq!(window(&[30, 3], 0, 0, 10), (0, 1));
+    }
 }
