@@ -376,7 +376,8 @@ fn app_in(context: Context) -> (App, Rc<ManualClock>) {
         // Two turns done, the third speaking.
         Context::MeetingRound => "   ",
         // The open discussion with someone speaking and two hands up.
-        Context::MeetingOpen => "g6h1h2h3 ", /* item 6: the open discussion of the wellbeing meeting */,
+        // Item 6 is the open discussion of the wellbeing meeting.
+        Context::MeetingOpen => "g6h1h2h3 ",
         Context::Picker => "   q",
         Context::Confirm => "e<down><down><down><down>x",
         Context::Help => "?",
