@@ -629,3 +629,34 @@ fn a_paused_meeting_still_wakes_for_the_header_clock() {
         .expect("the header clock changes at 12:01");
     assert_eq!(wakeup, 45_000);
 }
+
+#[test]
+fn the_facilitator_can_ask_names_for_the_ideas_of_one_meeting() {
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "n<enter><enter><enter>");
+    assert_eq!(app.context(), Context::SetupAgenda);
+    let Screen::Setup(setup) = &app.screen else {
+        panic!("the setup")
+    };
+    let ideas = setup
+        .agenda
+        .iter()
+        .position(|p| p.kind == parvi::model::PhaseKind::Ideas)
+        .expect("the wellbeing meeting captures ideas");
+    assert!(!setup.agenda[ideas].attributed, "anonymous by default");
+    // Space on a round does nothing; on the ideas phase it asks for names.
+    keys(&mut app, " ");
+    keys(&mut app, &format!("{} ", "<down>".repeat(ideas)));
+    keys(&mut app, "<enter>");
+    assert!(record(&app).format.phases[ideas].attributed);
+    assert!(
+        record(&app)
+            .format
+            .phases
+            .iter()
+            .filter(|p| p.attributed)
+            .count()
+            == 1,
+        "only the chosen phase"
+    );
+}

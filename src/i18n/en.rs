@@ -257,6 +257,8 @@ pub static TEXT: Text = Text {
     key_yes: "yes",
     key_no: "no",
     key_close: "close",
+    key_toggle_names: "ideas named / anonymous",
+    setup_named: "named",
     key_back_home: "back to the start",
     meeting_note_title: "Note",
     meeting_turn_over: "Turn over time",

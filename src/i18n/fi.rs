@@ -257,6 +257,8 @@ pub static TEXT: Text = Text {
     key_yes: "kyllä",
     key_no: "ei",
     key_close: "sulje",
+    key_toggle_names: "ideat nimellä / nimettä",
+    setup_named: "nimellä",
     key_back_home: "takaisin alkuun",
     meeting_note_title: "Muistiinpano",
     meeting_turn_over: "Puheenvuoro yli ajan",

@@ -350,6 +350,8 @@ pub struct Text {
     pub key_yes: &'static str,
     pub key_no: &'static str,
     pub key_close: &'static str,
+    pub key_toggle_names: &'static str,
+    pub setup_named: &'static str,
     pub key_back_home: &'static str,
     pub meeting_note_title: &'static str,
     pub meeting_turn_over: &'static str,

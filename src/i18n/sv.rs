@@ -257,6 +257,8 @@ pub static TEXT: Text = Text {
     key_yes: "ja",
     key_no: "nej",
     key_close: "stäng",
+    key_toggle_names: "idéer med / utan namn",
+    setup_named: "med namn",
     key_back_home: "tillbaka till början",
     meeting_note_title: "Anteckning",
     meeting_turn_over: "Inlägget över tiden",

@@ -377,6 +377,12 @@ const SETUP_AGENDA: &[Binding] = &[
         true,
     ),
     b(
+        &[Key::Char(' ')],
+        Action::Toggle,
+        |t| t.key_toggle_names,
+        true,
+    ),
+    b(
         &[Key::ShiftUp, Key::Char('K')],
         Action::MoveUp,
         |t| t.key_move_up,

@@ -105,6 +105,10 @@ impl Setup {
                 .get(self.cursor)
                 .is_some_and(|p| self.step == Step::Agenda && p.kind.has_turns()),
             Action::Remove => self.step == Step::Agenda && self.agenda.len() > 1,
+            Action::Toggle if self.step == Step::Agenda => self
+                .agenda
+                .get(self.cursor)
+                .is_some_and(|p| p.takes_ideas()),
             _ => true,
         }
     }
@@ -254,6 +258,14 @@ impl Setup {
                     } else {
                         phase.minutes.saturating_sub(1)
                     };
+                }
+            }
+            Action::Toggle if self.step == Step::Agenda => {
+                // The facilitator decides, for this meeting, whether ideas carry names.
+                if let Some(phase) = self.agenda.get_mut(self.cursor)
+                    && phase.takes_ideas()
+                {
+                    phase.attributed = !phase.attributed;
                 }
             }
             Action::CycleOrder if self.step == Step::Agenda => {
@@ -457,6 +469,9 @@ impl Setup {
                     let mut detail = i18n::phase_kind(cx.lang, p.kind).to_string();
                     if let Some(turn) = p.turn_seconds {
                         detail = format!("{detail} · {turn} {}", t.seconds_short);
+                    }
+                    if p.takes_ideas() && p.attributed {
+                        detail = format!("{detail} · {}", t.setup_named);
                     }
                     if p.kind.has_turns() {
                         let rule = p.order.unwrap_or_default();
