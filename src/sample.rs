@@ -468,6 +468,12 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
         absent.contains(&m.name.as_str())
     });
     record.carried_actions = carried.to_vec();
+    // Finland: summer time (UTC+3) until the last Sunday of October, then UTC+2.
+    record.utc_offset_s = if start < "2026-10-25T01:00:00Z".parse().expect("a valid time") {
+        3 * 3600
+    } else {
+        2 * 3600
+    };
     let mut sim = Simulation {
         meeting: Meeting::new(record),
         start,

@@ -460,3 +460,42 @@ fn replaying_a_meeting_with_every_new_event_gives_the_same_state() {
     let back: SessionRecord = serde_json::from_str(&json).unwrap();
     assert_eq!(&MeetingState::replay(&back), sim.state());
 }
+
+#[test]
+fn a_meeting_late_in_the_evening_has_the_local_date() {
+    // 22:30 UTC is 01:30 the next day in a Finnish summer.
+    let mut record = record_with(format(VoteKind::Dots));
+    record.created_at = "2026-09-08T22:30:00Z".parse().unwrap();
+    record.utc_offset_s = 3 * 3600;
+    assert_eq!(record.local_date(), jiff::civil::date(2026, 9, 9));
+    let mut sim = Sim::new(record);
+    sim.ok(Command::Start);
+    sim.ok(Command::GoToPhase(5));
+    sim.ok(Command::AddAction {
+        text: "Tehdään".into(),
+        owner: Owner::Role { role: Role::Nurse },
+        due: Due::None,
+    });
+    assert_eq!(sim.state().actions[0].agreed, jiff::civil::date(2026, 9, 9));
+}
+
+#[test]
+fn no_more_ballots_than_people_present() {
+    let mut sim = sim(VoteKind::Dots);
+    sim.ok(Command::GoToPhase(3));
+    sim.ok(Command::OpenVote(options(&["A", "B"])));
+    let present = sim.state().present().count();
+    for _ in 0..present {
+        sim.ok(Command::CastBallot {
+            side: Side::Staff,
+            ballot: Ballot::Abstain,
+        });
+    }
+    assert_eq!(
+        sim.run(Command::CastBallot {
+            side: Side::Staff,
+            ballot: Ballot::Abstain
+        }),
+        Err(Refusal::EveryoneVoted)
+    );
+}

@@ -257,6 +257,8 @@ pub static TEXT: Text = Text {
     key_yes: "yes",
     key_no: "no",
     key_close: "close",
+    confirm_title: "Confirm",
+    summary_outcomes: "Ideas {ideas} · votes {votes} · decisions {decisions} · actions {actions}",
     key_toggle_names: "ideas named / anonymous",
     setup_named: "named",
     key_back_home: "back to the start",
@@ -393,6 +395,7 @@ pub static TEXT: Text = Text {
         "Too many dots on one option.",
         "A value is out of range.",
         "An option is ranked twice.",
+        "Everyone present has already voted.",
     ],
 
     ideas: super::ideas::EN,

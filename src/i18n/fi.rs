@@ -257,6 +257,8 @@ pub static TEXT: Text = Text {
     key_yes: "kyllä",
     key_no: "ei",
     key_close: "sulje",
+    confirm_title: "Vahvistus",
+    summary_outcomes: "Ideoita {ideas} · äänestyksiä {votes} · päätöksiä {decisions} · toimenpiteitä {actions}",
     key_toggle_names: "ideat nimellä / nimettä",
     setup_named: "nimellä",
     key_back_home: "takaisin alkuun",
@@ -393,6 +395,7 @@ pub static TEXT: Text = Text {
         "Yhdelle vaihtoehdolle on annettu liikaa pisteitä.",
         "Arvo on sallitun alueen ulkopuolella.",
         "Sama vaihtoehto on järjestyksessä kahdesti.",
+        "Kaikki paikallaolijat ovat jo äänestäneet.",
     ],
 
     ideas: super::ideas::FI,

@@ -350,6 +350,8 @@ pub struct Text {
     pub key_yes: &'static str,
     pub key_no: &'static str,
     pub key_close: &'static str,
+    pub confirm_title: &'static str,
+    pub summary_outcomes: &'static str,
     pub key_toggle_names: &'static str,
     pub setup_named: &'static str,
     pub key_back_home: &'static str,
@@ -444,7 +446,7 @@ pub struct Text {
     /// Why the engine refused a command, in the order of `model::Refusal`'s variants.
     pub refusals: [&'static str; 24],
     /// Refusals about ideas, votes, decisions and actions (serde's arrays stop at 32).
-    pub refusals_more: [&'static str; 18],
+    pub refusals_more: [&'static str; 19],
 
     // ---- ideas, votes, decisions and actions (their own structs) ----
     pub ideas: ideas::IdeasText,
@@ -520,6 +522,7 @@ pub fn refusal(lang: Lang, refusal: &crate::model::Refusal) -> &'static str {
         R::BadBallot(crate::model::vote::BallotError::OverCap) => 39,
         R::BadBallot(crate::model::vote::BallotError::OutOfRange) => 40,
         R::BadBallot(crate::model::vote::BallotError::RankedTwice) => 41,
+        R::EveryoneVoted => 42,
     };
     let t = lang.text();
     match index.checked_sub(t.refusals.len()) {

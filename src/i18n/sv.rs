@@ -257,6 +257,8 @@ pub static TEXT: Text = Text {
     key_yes: "ja",
     key_no: "nej",
     key_close: "stäng",
+    confirm_title: "Bekräftelse",
+    summary_outcomes: "Idéer {ideas} · omröstningar {votes} · beslut {decisions} · åtgärder {actions}",
     key_toggle_names: "idéer med / utan namn",
     setup_named: "med namn",
     key_back_home: "tillbaka till början",
@@ -393,6 +395,7 @@ pub static TEXT: Text = Text {
         "För många prickar på ett alternativ.",
         "Värdet ligger utanför det tillåtna.",
         "Samma alternativ är rangordnat två gånger.",
+        "Alla närvarande har redan röstat.",
     ],
 
     ideas: super::ideas::SV,

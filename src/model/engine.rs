@@ -299,6 +299,8 @@ pub enum Refusal {
     NoSuchAction,
     #[error("the text is empty")]
     EmptyText,
+    #[error("everyone present has already voted")]
+    EveryoneVoted,
 }
 
 /// The longest idea, decision or action accepted, in characters.
@@ -333,10 +335,7 @@ impl MeetingState {
             people: record.participants.clone(),
             last_ms: 0,
             session: record.id,
-            date: record
-                .created_at
-                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .date(),
+            date: record.local_date(),
             ideas: Vec::new(),
             themes: Vec::new(),
             votes: Vec::new(),
@@ -1391,6 +1390,11 @@ impl Draft {
             }
             Command::CastBallot { side, ballot } => {
                 let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?;
+                // One ballot per person present: after a resume the screen no longer knows
+                // who voted (ballots are anonymous), but the count still holds.
+                if vote.ballots.len() >= self.s().present().count() {
+                    return Err(Refusal::EveryoneVoted);
+                }
                 vote.check(&ballot).map_err(Refusal::BadBallot)?;
                 let vote = vote.id;
                 self.emit(EventKind::BallotCast { vote, side, ballot });

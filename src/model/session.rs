@@ -229,6 +229,10 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+fn is_zero_i32(n: &i32) -> bool {
+    *n == 0
+}
+
 /// One entry of the log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -263,6 +267,10 @@ pub struct SessionRecord {
     pub app_version: String,
     #[schemars(with = "String")]
     pub created_at: Timestamp,
+    /// The local time's offset from UTC where and when the meeting started, in seconds
+    /// (10800 for a Finnish summer). The meeting's date, and its actions' dates, are local.
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub utc_offset_s: i32,
     /// What the meeting is about, as set when it started.
     #[serde(default)]
     pub topic: String,
@@ -308,6 +316,7 @@ impl SessionRecord {
             id,
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             created_at,
+            utc_offset_s: 0,
             topic: topic.to_string(),
             group: group.clone(),
             format: format.clone(),
@@ -325,6 +334,14 @@ impl SessionRecord {
             carried_actions: Vec::new(),
             events: Vec::new(),
         }
+    }
+
+    /// The meeting's local date (where it was held).
+    pub fn local_date(&self) -> jiff::civil::Date {
+        let local = self.created_at + jiff::SignedDuration::from_secs(i64::from(self.utc_offset_s));
+        local
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()
     }
 
     /// The participant with this id, if any.

@@ -362,6 +362,7 @@ impl Setup {
         );
         record.participants = self.people.clone();
         record.carried_actions = self.carried.clone();
+        record.utc_offset_s = cx.tz.to_offset(now.at).seconds();
         let date = now.at.to_zoned_datetime(cx.tz.clone()).date();
         let path = cx
             .data

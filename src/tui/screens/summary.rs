@@ -83,6 +83,27 @@ impl Summary {
                 theme.warning()
             },
         )));
+        lines.push(Line::from(fill(
+            t.summary_outcomes,
+            &[
+                ("ideas", &state.live_ideas().count().to_string()),
+                ("votes", &state.votes.len().to_string()),
+                ("decisions", &state.decisions.len().to_string()),
+                ("actions", &state.actions.len().to_string()),
+            ],
+        )));
+        for decision in &state.decisions {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  ✓ {}", decision.text), width),
+                theme.done(),
+            )));
+        }
+        for action in &state.actions {
+            lines.push(Line::from(Span::styled(
+                fit(&format!("  → {}", action.text), width),
+                theme.text(),
+            )));
+        }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(t.meeting_airtime, theme.heading())));
         let airtime = state.airtime_by_side(end);

@@ -305,14 +305,28 @@ fn takes_ballots(vote: &Vote) -> bool {
     vote.entry == Entry::Voters || !hands_count(vote.kind)
 }
 
-/// The people present who have not voted on this screen, in seating order.
+/// The people present who have not voted on this screen, in seating order; nobody once
+/// there are as many ballots as people present (after a resume the screen no longer knows
+/// who voted before the break, but the count is in the log).
 fn waiting(view: &MeetingView) -> Vec<(MemberId, String, Side)> {
+    let state = view.state();
+    let cast = state.open_vote().map_or(0, |v| v.ballots.len());
+    if cast >= state.present().count() {
+        return Vec::new();
+    }
     let voted = ui(view).map(|u| u.voted.as_slice()).unwrap_or(&[]);
-    view.state()
+    state
         .present()
         .filter(|p| !voted.contains(&p.id))
         .map(|p| (p.id.clone(), p.name.clone(), p.role.side()))
         .collect()
+}
+
+/// Ballots cast that this screen did not see (before parvi was restarted).
+fn unseen_ballots(view: &MeetingView) -> usize {
+    let cast = view.state().open_vote().map_or(0, |v| v.ballots.len());
+    let seen = ui(view).map_or(0, |u| u.voted.len());
+    cast.saturating_sub(seen)
 }
 
 /// Whether a voter has the keyboard (keys go to [`type_key`] before the keymap): while a
@@ -849,8 +863,11 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
             }
         }
         Stage::Open(vote) => match action {
-            Action::Confirm => writable && takes_ballots(vote) && !waiting(view).is_empty(),
-            Action::CountHands => writable && hands_count(vote.kind),
+            // Ballots and counted hands are not mixed in one vote.
+            Action::Confirm => {
+                writable && takes_ballots(vote) && vote.hands.is_none() && !waiting(view).is_empty()
+            }
+            Action::CountHands => writable && hands_count(vote.kind) && vote.ballots.is_empty(),
             Action::CloseVote => writable,
             Action::Up | Action::Down => vote.options.len() > 1,
             _ => false,
@@ -867,7 +884,7 @@ fn ballot_offers(view: &MeetingView, action: Action) -> bool {
     let Some(ui) = ui(view) else {
         return false;
     };
-    if matches!(action, Action::Help | Action::Quit) {
+    if action == Action::Quit || (action == Action::Help && !ui.blank) {
         return true;
     }
     let (Some(ballot), false) = (&ui.ballot, ui.blank) else {
@@ -1197,6 +1214,13 @@ fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
             ),
             theme.heading(),
         );
+        let unseen = unseen_ballots(view);
+        if unseen > 0 && !waiting(view).is_empty() {
+            pen.center(
+                &fill(t.ballots_before_break, &[("count", &unseen.to_string())]),
+                theme.warning(),
+            );
+        }
         if waiting(view).is_empty() {
             let key = cx.key_for(Context::MeetingVote, Action::CloseVote);
             pen.center(&fill(t.everyone_voted, &[("key", &key)]), theme.done());
