@@ -339,9 +339,7 @@ impl SessionRecord {
     /// The meeting's local date (where it was held).
     pub fn local_date(&self) -> jiff::civil::Date {
         let local = self.created_at + jiff::SignedDuration::from_secs(i64::from(self.utc_offset_s));
-        local
-            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-            .date()
+        local.to_zoned_datetime(jiff::tz::TimeZone::UTC).date()
     }
 
     /// The participant with this id, if any.

@@ -223,8 +223,12 @@ impl App {
             Overlay::Confirm(confirm) => {
                 let width = (area.width * 2 / 3).clamp(40, 70);
                 let height = widgets::wrapped_height(&confirm.question, width - 4) + 2;
-                let inner =
-                    widgets::dialog(t.confirm_title, widgets::centered(area, width, height), theme, buf);
+                let inner = widgets::dialog(
+                    t.confirm_title,
+                    widgets::centered(area, width, height),
+                    theme,
+                    buf,
+                );
                 widgets::wrapped(
                     vec![Line::from(Span::styled(
                         confirm.question.clone(),
