@@ -17,6 +17,7 @@
 //! a clock is checked by `tests/layering.rs`.
 
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod sample;

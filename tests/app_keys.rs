@@ -14,6 +14,7 @@ use parvi::model::{Command, EventKind, MemberId, OrderRule, Refusal, Role, Stamp
 use parvi::tui::app::{App, Effect, Screen};
 use parvi::tui::clock::{Clock, ManualClock};
 use parvi::tui::keymap::{self, Context, Key};
+use parvi::tui::screens::review_trend::TrendData;
 use std::rc::Rc;
 
 /// The kinds of a record's events, in order.
@@ -28,6 +29,7 @@ fn screen_name(app: &App) -> &'static str {
         Screen::Meeting(_) => "meeting",
         Screen::GroupEditor(_) => "group editor",
         Screen::Summary(_) => "summary",
+        Screen::Review(_) => "review",
     }
 }
 
@@ -310,7 +312,11 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [Context; 14] = [
+const CONTEXTS: [Context; 18] = [
+    Context::Review,
+    Context::ReviewSearch,
+    Context::ReviewSession,
+    Context::ReviewTrend,
     Context::Home,
     Context::HomeEmpty,
     Context::SetupText,
@@ -363,6 +369,18 @@ fn app_in(context: Context) -> (App, Rc<ManualClock>) {
         Context::MeetingRound | Context::MeetingOpen | Context::Picker => {
             wellbeing_meeting(Lang::Fi)
         }
+        // A past meeting opened in the review (as the loop would, after Enter).
+        Context::ReviewSession | Context::ReviewTrend => {
+            let (mut app, clock) = home(Lang::Fi);
+            keys(&mut app, "v");
+            let meetings = parvi::sample::meetings();
+            app.show_session(meetings[2].clone());
+            if context == Context::ReviewTrend {
+                keys(&mut app, "t");
+                app.group_loaded(&meetings[0].group.id, TrendData::of(&meetings, 0));
+            }
+            (app, clock)
+        }
         _ => home(Lang::Fi),
     };
     let setup = match context {
@@ -381,6 +399,9 @@ fn app_in(context: Context) -> (App, Rc<ManualClock>) {
         Context::Picker => "   q",
         Context::Confirm => "e<down><down><down><down>x",
         Context::Help => "?",
+        // The archive, on its second meeting so it can move both ways.
+        Context::Review => "v<down>",
+        Context::ReviewSearch => "v/",
         _ => "",
     };
     for key in app_fixture::parse_keys(setup) {

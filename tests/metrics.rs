@@ -108,3 +108,58 @@ fn the_trend_lists_meetings_oldest_first() {
     assert_eq!(points[0].session, uuid::Uuid::from_u128(9));
     assert!((points[1].student_airtime.unwrap() - 1.0 / 3.0).abs() < 1e-12);
 }
+
+#[test]
+fn a_groups_totals_add_up_the_meetings_and_average_their_equity() {
+    use parvi::model::metrics::combined;
+    // Meeting A (above): students 40 s of 120 s, 2 of 7 seats, equity 1 − 560/840 = 1/3.
+    let a = participation(meeting().state());
+    // Meeting B: all seven speak 30 s each; the students (Aino, and Eetu of the student
+    // union) 60 s of 210 s; equity 1.
+    let mut sim = Sim::started();
+    sim.ok(Command::GoToPhase(1));
+    let mut t = 0;
+    sim.at(t).ok(Command::Next);
+    for _ in 0..7 {
+        t += 30;
+        sim.at(t).ok(Command::Next);
+    }
+    let b = participation(sim.state());
+    assert_eq!(b.sides[Side::Student as usize].airtime_ms, 60_000);
+    let total = combined(&[a, b]);
+    let students = total.sides[Side::Student as usize];
+    // 100 s of 330 s spoken, against 4 of 14 seats (person-meetings).
+    assert_eq!(students.airtime_ms, 100_000);
+    assert_eq!(total.total.airtime_ms, 330_000);
+    assert_eq!((students.seats, total.total.seats), (4, 14));
+    assert_eq!((students.turns, students.passes), (3, 1));
+    assert!((total.airtime_share(Side::Student).unwrap() - 100.0 / 330.0).abs() < 1e-12);
+    assert!((total.seat_share(Side::Student).unwrap() - 4.0 / 14.0).abs() < 1e-12);
+    // The mean of 1/3 and 1.
+    assert!(
+        (total.equity.unwrap() - 2.0 / 3.0).abs() < 1e-12,
+        "{:?}",
+        total.equity
+    );
+    let counsellor = total
+        .roles
+        .iter()
+        .find(|(r, _)| *r == Role::GuidanceCounsellor)
+        .unwrap()
+        .1;
+    assert_eq!((counsellor.seats, counsellor.airtime_ms), (2, 90_000));
+    assert_eq!(combined(&[]).equity, None);
+}
+
+#[test]
+fn someone_who_left_early_keeps_their_seat_in_the_figures() {
+    let mut sim = meeting();
+    let leena = sim.id("Leena Mäkinen");
+    sim.ok(Command::SetPresent {
+        who: leena,
+        present: false,
+    });
+    let p = participation(sim.state());
+    assert_eq!(p.sides[Side::Staff as usize].seats, 5);
+    assert_eq!(p.sides[Side::Staff as usize].airtime_ms, 80_000);
+}

@@ -386,7 +386,7 @@ fn actions_carry_to_the_next_meeting_and_its_review_changes_them() {
     let ids: Vec<String> = first.state().actions.iter().map(|a| a.id.clone()).collect();
     assert_eq!(ids.len(), 2);
     assert!(
-        ids[0].starts_with("12345678-"),
+        ids[0].starts_with("123456789abcdef0123456789abcdef0-"),
         "ids carry the meeting's id: {ids:?}"
     );
     assert_ne!(ids[0], ids[1]);

@@ -55,7 +55,7 @@ fn outcome() -> impl Strategy<Value = Command> {
             due: Due::Month { month: 3 },
         }),
         1 => (1u32..4).prop_map(|n| Command::ReviewAction {
-            id: format!("12345678-{n}"),
+            id: format!("123456789abcdef0123456789abcdef0-{n}"),
             status: ActionStatus::Done,
             due: None,
         }),

@@ -6,10 +6,12 @@
 //! mistakes; 4 another parvi holds the data directory.
 
 pub mod app;
+pub mod export;
 pub mod formats;
 pub mod groups;
 pub mod output;
 pub mod sessions;
+pub mod stats;
 pub mod stress;
 
 use std::path::PathBuf;
@@ -60,6 +62,10 @@ pub enum Command {
     Sessions(SessionsCommand),
     /// Start a meeting straight away.
     Run(app::RunArgs),
+    /// A group's participation figures per meeting and in total, and its open actions.
+    Stats(stats::StatsArgs),
+    /// Export a saved meeting as minutes.
+    Export(export::ExportArgs),
     /// Show where parvi keeps its files.
     Paths,
     /// Save repeatedly until killed (for the crash tests).
@@ -116,6 +122,8 @@ pub enum SessionsCommand {
         /// The meeting's id (the first characters are enough).
         session: String,
     },
+    /// Find meetings by words in their titles, notes, ideas, votes, decisions and actions.
+    Search(stats::SearchArgs),
 }
 
 /// What every command needs: the language and the data directory.
@@ -188,6 +196,8 @@ pub fn main() -> ExitCode {
         Some(Command::Groups(cmd)) => groups::run(&cx, cmd),
         Some(Command::Formats(cmd)) => formats::run(&cx, cmd),
         Some(Command::Sessions(cmd)) => sessions::run(&cx, cmd),
+        Some(Command::Stats(args)) => stats::run(&cx, &args),
+        Some(Command::Export(args)) => export::run(&cx, &args),
         Some(Command::Paths) => sessions::paths(&cx),
         Some(Command::SaveStress(args)) => stress::run(&args),
     };

@@ -340,7 +340,10 @@ pub fn command_help(t: &Text, path: &[&str]) -> Option<&'static str> {
         ["sessions"] => t.help_sessions,
         ["sessions", "list"] => t.help_sessions_list,
         ["sessions", "show"] => t.help_sessions_show,
+        ["sessions", "search"] => t.review.help_sessions_search,
+        ["stats"] => t.review.help_stats,
         ["paths"] => t.help_paths,
+        ["export"] => t.minutes.help_export,
         ["run"] => t.help_run,
         _ => return None,
     })
@@ -373,7 +376,15 @@ pub fn arg_help(t: &Text, path: &[&str], id: &str) -> Option<&'static str> {
         (["formats", "check"], "files") => t.help_arg_files,
         (["sessions", "list"], "group") => t.help_arg_filter_group,
         (["sessions", "show"], "session") => t.help_arg_session,
+        (["sessions", "search"], "text") => t.review.help_arg_search_text,
+        (["sessions", "search"], "group") => t.help_arg_filter_group,
+        (["stats"], "group") => t.review.help_arg_stats_group,
         (["run"], "group") => t.help_arg_run_group,
+        (["export"], "session") => t.help_arg_session,
+        (["export"], "format") => t.minutes.help_arg_format,
+        (["export"], "public") => t.minutes.help_arg_public,
+        (["export"], "output") => t.minutes.help_arg_output,
+        (["export"], "force") => t.minutes.help_arg_force,
         (["run"], "format") => t.help_arg_run_format,
         (["run"], "topic") => t.help_arg_topic,
         _ => return None,
@@ -435,6 +446,9 @@ fn localize(mut cmd: clap::Command, path: &[&str], lang: Lang) -> clap::Command 
             t.help_roles_heading,
             role_list(lang)
         ));
+    }
+    if matches!(path, ["export"]) {
+        cmd = cmd.after_help(t.minutes.help_after);
     }
     let names: Vec<String> = cmd
         .get_subcommands()

@@ -20,13 +20,14 @@ pub fn run(cx: &Context, command: SessionsCommand) -> u8 {
     let result = match command {
         SessionsCommand::List(args) => list(cx, &args),
         SessionsCommand::Show { session } => show(cx, &session),
+        SessionsCommand::Search(args) => super::stats::search(cx, &args),
     };
     output::finish(cx.lang, result)
 }
 
 /// How many leading characters of a meeting id tell every meeting apart (at least 8):
 /// the length `parvi sessions list` shows and `parvi sessions show` accepts.
-fn short_len(summaries: &[Summary]) -> usize {
+pub(crate) fn short_len(summaries: &[Summary]) -> usize {
     let mut ids: Vec<String> = summaries.iter().map(|s| s.id.to_string()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -44,7 +45,7 @@ fn short_id(summary: &Summary, len: usize) -> String {
 }
 
 /// Meetings as a table: id, time, group, format, topic, status.
-fn print_session_table(indent: &str, lang: Lang, sessions: &[&Summary], id_len: usize) {
+pub(crate) fn print_session_table(indent: &str, lang: Lang, sessions: &[&Summary], id_len: usize) {
     let t = lang.text();
     let mut rows = vec![vec![
         t.cli_id.to_string(),
@@ -107,8 +108,27 @@ fn list(cx: &Context, args: &ListArgs) -> CliResult {
     Ok(())
 }
 
-/// Loads the meeting whose id (or file name) starts with `query`.
+/// Loads the meeting whose id (or file name) starts with `query`, printing anything odd in
+/// its log before it.
 fn find(cx: &Context, store: &Store, query: &str) -> Result<SessionRecord, CliError> {
+    let (record, warnings) = lookup(cx, store, query)?;
+    if !warnings.is_empty() {
+        println!("{}", cx.lang.text().cli_session_oddities);
+        for w in &warnings {
+            println!("  {}", w.describe(cx.lang));
+        }
+        println!();
+    }
+    Ok(record)
+}
+
+/// Loads the meeting whose id (or file name) starts with `query`, with anything odd in its
+/// log. Used by `parvi sessions show` and `parvi export`.
+pub(crate) fn lookup(
+    cx: &Context,
+    store: &Store,
+    query: &str,
+) -> Result<(SessionRecord, Vec<crate::store::Warning>), CliError> {
     let t = cx.lang.text();
     let wanted = query.trim().to_lowercase();
     let sessions = store.sessions();
@@ -162,17 +182,9 @@ fn find(cx: &Context, store: &Store, query: &str) -> Result<SessionRecord, CliEr
         }
     };
     let path = cx.paths.sessions().join(&summary.file);
-    let (record, warnings) = store
+    store
         .load_session(&path)
-        .map_err(|p| CliError::new(EXIT_BAD_DATA, p.describe(cx.lang)).hint(t.load_untouched))?;
-    if !warnings.is_empty() {
-        println!("{}", t.cli_session_oddities);
-        for w in &warnings {
-            println!("  {}", w.describe(cx.lang));
-        }
-        println!();
-    }
-    Ok(record)
+        .map_err(|p| CliError::new(EXIT_BAD_DATA, p.describe(cx.lang)).hint(t.load_untouched))
 }
 
 fn percent(part: u64, whole: u64) -> String {

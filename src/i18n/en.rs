@@ -401,6 +401,8 @@ pub static TEXT: Text = Text {
     ideas: super::ideas::EN,
     vote: super::vote::EN,
     records: super::records::EN,
+    minutes: super::minutes::EN,
+    review: super::review::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

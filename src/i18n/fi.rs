@@ -401,6 +401,8 @@ pub static TEXT: Text = Text {
     ideas: super::ideas::FI,
     vote: super::vote::FI,
     records: super::records::FI,
+    minutes: super::minutes::FI,
+    review: super::review::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

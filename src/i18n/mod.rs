@@ -8,7 +8,9 @@
 mod en;
 mod fi;
 pub mod ideas;
+pub mod minutes;
 pub mod records;
+pub mod review;
 mod sv;
 pub mod vote;
 
@@ -452,6 +454,8 @@ pub struct Text {
     pub ideas: ideas::IdeasText,
     pub vote: vote::VoteText,
     pub records: records::RecordsText,
+    pub minutes: minutes::MinutesText,
+    pub review: review::ReviewText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

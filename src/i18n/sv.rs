@@ -401,6 +401,8 @@ pub static TEXT: Text = Text {
     ideas: super::ideas::SV,
     vote: super::vote::SV,
     records: super::records::SV,
+    minutes: super::minutes::SV,
+    review: super::review::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

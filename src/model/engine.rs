@@ -96,6 +96,9 @@ pub struct MeetingState {
     pub turns: Vec<TurnRecord>,
     /// Everyone at the meeting, members in seating order then guests.
     pub people: Vec<Participant>,
+    /// Everyone who was present at some point (a seat in the participation figures, even
+    /// for someone who left early).
+    pub attended: Vec<MemberId>,
     /// Meeting time of the last event.
     pub last_ms: u64,
     /// The meeting's id and date, for the ids and dates of its actions.
@@ -333,6 +336,12 @@ impl MeetingState {
             turn: None,
             turns: Vec::new(),
             people: record.participants.clone(),
+            attended: record
+                .participants
+                .iter()
+                .filter(|p| p.present)
+                .map(|p| p.id.clone())
+                .collect(),
             last_ms: 0,
             session: record.id,
             date: record.local_date(),
@@ -465,6 +474,9 @@ impl MeetingState {
                 }
             }
             EventKind::AttendanceChanged { who, present } => {
+                if *present && !self.attended.contains(who) {
+                    self.attended.push(who.clone());
+                }
                 if let Some(p) = self.people.iter_mut().find(|p| &p.id == who) {
                     p.present = *present;
                 }
@@ -483,6 +495,9 @@ impl MeetingState {
             EventKind::GuestAdded { guest } => {
                 if !self.people.iter().any(|p| p.id == guest.id) {
                     self.people.push(guest.clone());
+                    if guest.present {
+                        self.attended.push(guest.id.clone());
+                    }
                     let speakers = self.current_phase().and_then(|p| p.speakers);
                     if let Some(round) = &mut self.round
                         && guest.present
@@ -1437,7 +1452,8 @@ impl Draft {
                 let text = clean_text(&text)?;
                 let session = self.s().session.simple().to_string();
                 let action = Action {
-                    id: format!("{}-{}", &session[..8], self.s().next_action),
+                    // The whole meeting id: a shortened one could repeat across meetings.
+                    id: format!("{session}-{}", self.s().next_action),
                     text,
                     owner,
                     due,

@@ -12,7 +12,7 @@ use super::session::SessionRecord;
 /// The figures of one side or one role in one meeting.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Figures {
-    /// People present.
+    /// People present at some point of the meeting (someone who left early keeps a seat).
     pub seats: usize,
     pub airtime_ms: u64,
     /// Turns that were not passes.
@@ -105,7 +105,7 @@ pub fn participation(state: &MeetingState) -> Participation {
                 p.id.clone(),
                 p.role,
                 Figures {
-                    seats: usize::from(p.present),
+                    seats: usize::from(state.attended.contains(&p.id)),
                     airtime_ms: airtime.get(&p.id).copied().unwrap_or(0),
                     ..Figures::default()
                 },
@@ -158,6 +158,39 @@ pub fn participation(state: &MeetingState) -> Participation {
         roles,
         total,
         equity: gini(&present).map(|g| 1.0 - g),
+    }
+}
+
+/// Several meetings' figures added up, for a group's totals: seats are person-meetings
+/// (someone present at three meetings counts three times), airtime, turns, passes and
+/// contributions are sums, so a side's share of the combined airtime is its share of all the
+/// time spoken in those meetings. `equity` is the mean of the meetings' equity indexes
+/// (`None` when no meeting has one): an index of everyone's airtime across meetings would
+/// mix people who were present at different meetings.
+pub fn combined(parts: &[Participation]) -> Participation {
+    let mut sides = [Figures::default(); 3];
+    let mut roles: Vec<(Role, Figures)> = Vec::new();
+    let mut total = Figures::default();
+    for p in parts {
+        for (sum, f) in sides.iter_mut().zip(&p.sides) {
+            sum.add(f);
+        }
+        total.add(&p.total);
+        for (role, f) in &p.roles {
+            match roles.iter_mut().find(|(r, _)| r == role) {
+                Some((_, figures)) => figures.add(f),
+                None => roles.push((*role, *f)),
+            }
+        }
+    }
+    roles.sort_by_key(|(r, _)| Role::ALL.iter().position(|x| x == r));
+    let equities: Vec<f64> = parts.iter().filter_map(|p| p.equity).collect();
+    Participation {
+        sides,
+        roles,
+        total,
+        equity: (!equities.is_empty())
+            .then(|| equities.iter().sum::<f64>() / equities.len() as f64),
     }
 }
 

@@ -113,7 +113,7 @@ impl ActionStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
-    /// Unique across meetings: the first 8 characters of the meeting's id and a number.
+    /// Unique across meetings: the meeting's id (32 hex digits) and a number.
     pub id: String,
     pub text: String,
     pub owner: Owner,

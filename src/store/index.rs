@@ -151,6 +151,16 @@ pub fn read_index(path: &Path) -> Index {
 
 /// Brings `old` up to date with the session files in `dir`.
 pub fn refresh(dir: &Path, old: Index) -> Refreshed {
+    refresh_with(dir, old, |_, _| {})
+}
+
+/// [`refresh`], handing every log it had to read to `loaded` (the search cache takes its
+/// text from them, so no log is parsed twice).
+pub fn refresh_with(
+    dir: &Path,
+    old: Index,
+    mut loaded: impl FnMut(&Summary, &SessionRecord),
+) -> Refreshed {
     let stale_layout = old.schema != SCHEMA_VERSION || old.count != old.sessions.len();
     let mut known: HashMap<String, Summary> = old
         .sessions
@@ -196,10 +206,11 @@ pub fn refresh(dir: &Path, old: Index) -> Refreshed {
         }
         out.changed = true;
         match load_session(&path) {
-            Ok(record) => out
-                .index
-                .sessions
-                .push(Summary::of(&record, name, size, mtime)),
+            Ok(record) => {
+                let summary = Summary::of(&record, name, size, mtime);
+                loaded(&summary, &record);
+                out.index.sessions.push(summary);
+            }
             Err(problem) => out.problems.push(problem),
         }
     }

@@ -12,6 +12,7 @@ pub mod locate;
 pub mod lock;
 pub mod paths;
 pub mod read;
+pub mod search;
 
 use std::fs;
 use std::io;
@@ -293,6 +294,12 @@ impl Store {
         index::read_index_head(&self.paths.index(), n)
     }
 
+    /// The searchable text of these meetings (`search.txt`, brought up to date and saved
+    /// when this store may write). For the review and `parvi sessions search`; never at start.
+    pub fn search_index(&self, summaries: &[Summary]) -> search::SearchIndex {
+        search::load(&self.paths, summaries, self.writable())
+    }
+
     /// Finds a meeting by its id or the start of its id (at least 4 characters).
     pub fn find_session(&self, id: &str) -> Option<Summary> {
         let id = id.trim().to_lowercase();
@@ -344,10 +351,19 @@ impl Store {
 /// thread.
 pub fn refresh_sessions(paths: &Paths, write_index: bool) -> Sessions {
     let old = index::read_index(&paths.index());
-    let refreshed = index::refresh(&paths.sessions(), old);
+    // The search cache follows the index: the logs read for one give their text to the other.
+    let mut texts = std::collections::HashMap::new();
+    let refreshed = index::refresh_with(&paths.sessions(), old, |summary, record| {
+        if write_index {
+            texts.insert(summary.file.clone(), search::text_of(record));
+        }
+    });
     if refreshed.changed && write_index {
         // The index is only a cache: failing to save it costs speed, not data.
         let _ = atomic::write_atomic(&paths.index(), &index::encode(&refreshed.index));
+    }
+    if write_index {
+        search::refresh_file(paths, &refreshed.index.sessions, texts);
     }
     Sessions {
         summaries: refreshed.index.sessions,

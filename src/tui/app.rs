@@ -17,6 +17,7 @@ use super::overlay::{Answer, Overlay, OverlayOutcome, Purpose};
 use super::screens::group_editor::GroupEditor;
 use super::screens::home::Home;
 use super::screens::meeting::MeetingView;
+use super::screens::review::Review;
 use super::screens::setup::Setup;
 use super::screens::summary::Summary;
 use super::theme::Theme;
@@ -63,6 +64,16 @@ pub enum Effect {
     Reload,
     /// Ring the terminal bell: a countdown reached zero.
     Bell,
+    /// Read the meetings' searchable text for the review (`search.txt`, brought up to date)
+    /// and hand it to [`App::set_search`].
+    LoadSearch,
+    /// Read a group's meetings (by group id) for its trends and open actions, and hand them
+    /// to [`App::group_loaded`].
+    LoadGroup(String),
+    /// Export the minutes of the meeting in this file (the review's export key). The loop
+    /// writes them with `parvi::export` and says where; until that is wired in, it says that
+    /// exporting is not available yet.
+    ExportMinutes(PathBuf),
 }
 
 /// A one-line message under the screen, until the next key.
@@ -80,6 +91,8 @@ pub enum Screen {
     Meeting(Box<MeetingView>),
     GroupEditor(GroupEditor),
     Summary(Box<Summary>),
+    /// Past meetings: the archive, a meeting's view, a group's trends.
+    Review(Box<Review>),
 }
 
 /// Shared state every screen may use: language, clock, data, messages, effects.
@@ -231,6 +244,7 @@ impl App {
             Screen::Meeting(view) => view.context(),
             Screen::GroupEditor(_) => Context::GroupEditor,
             Screen::Summary(_) => Context::Summary,
+            Screen::Review(review) => review.context(),
         }
     }
 
@@ -247,6 +261,7 @@ impl App {
                 Action::NewMeeting | Action::Confirm => writable && !self.cx.data.groups.is_empty(),
                 Action::NewGroup | Action::LoadSample => writable,
                 Action::EditGroup => writable && !self.cx.data.groups.is_empty(),
+                Action::Review => !self.cx.data.sessions.is_empty(),
                 Action::NextPanel => {
                     !self.cx.data.groups.is_empty() || !self.cx.data.sessions.is_empty()
                 }
@@ -254,6 +269,7 @@ impl App {
             },
             Screen::Meeting(view) => view.offers(action, &self.cx),
             Screen::Setup(setup) => setup.offers(action),
+            Screen::Review(review) => review.offers(action, &self.cx),
             _ => true,
         }
     }
@@ -269,6 +285,8 @@ impl App {
                     }
                 } else if let Screen::Setup(setup) = &mut self.screen {
                     setup.paste(text);
+                } else if let Screen::Review(review) = &mut self.screen {
+                    review.paste(text, &self.cx);
                 }
             }
             _ => {}
@@ -306,6 +324,12 @@ impl App {
         {
             return;
         }
+        if let Screen::Review(review) = &mut self.screen
+            && review.takes_text()
+            && review.type_key(key, &self.cx)
+        {
+            return;
+        }
         if let Screen::Meeting(view) = &mut self.screen
             && view.takes_keys()
             && let Some(next) = view.type_key(key, &mut self.cx)
@@ -335,6 +359,7 @@ impl App {
             Screen::Setup(setup) => setup.act(action, &mut self.cx),
             Screen::Meeting(view) => view.act(action, &mut self.cx),
             Screen::GroupEditor(editor) => editor.act(action, &mut self.cx),
+            Screen::Review(review) => review.act(action, &mut self.cx),
             Screen::Summary(_) => match action {
                 Action::Confirm | Action::Back => {
                     self.cx.effect(Effect::Reload);
@@ -365,6 +390,7 @@ impl App {
             Screen::Setup(setup) => setup.answer(purpose, answer, &mut self.cx),
             Screen::GroupEditor(editor) => editor.answer(purpose, answer, &mut self.cx),
             Screen::Home(home) => home.answer(purpose, answer, &mut self.cx),
+            Screen::Review(review) => review.answer(purpose, answer, &mut self.cx),
             Screen::Summary(_) => Next::Stay,
         };
         self.go(next);
@@ -397,8 +423,10 @@ impl App {
     /// The data directory was (re)read.
     pub fn set_data(&mut self, data: Data) {
         self.cx.data = data;
-        if let Screen::Home(home) = &mut self.screen {
-            home.clamp(&self.cx);
+        match &mut self.screen {
+            Screen::Home(home) => home.clamp(&self.cx),
+            Screen::Review(review) => review.set_data(&self.cx),
+            _ => {}
         }
     }
 
@@ -455,9 +483,30 @@ impl App {
         }
     }
 
-    /// A meeting file was loaded to look at.
+    /// A meeting file was loaded to look at: its view in the review (from the home screen,
+    /// a view whose Esc goes home).
     pub fn show_session(&mut self, record: SessionRecord) {
-        self.screen = Screen::Summary(Box::new(Summary::of(record)));
+        match &mut self.screen {
+            Screen::Review(review) => review.show_session(record, &self.cx),
+            _ => {
+                let review = Review::session_from_home(record, &self.cx);
+                self.screen = Screen::Review(Box::new(review));
+            }
+        }
+    }
+
+    /// The meetings' searchable text was read (for the review's search).
+    pub fn set_search(&mut self, index: crate::store::search::SearchIndex) {
+        if let Screen::Review(review) = &mut self.screen {
+            review.set_search(index, &self.cx);
+        }
+    }
+
+    /// A group's meetings were read (for its trends in the review).
+    pub fn group_loaded(&mut self, group_id: &str, data: super::screens::review_trend::TrendData) {
+        if let Screen::Review(review) = &mut self.screen {
+            review.group_loaded(group_id, data);
+        }
     }
 
     /// A file the loop was asked to open could not be read.

@@ -103,6 +103,26 @@ pub enum Action {
     PagePrev,
     /// The next page of a long list.
     PageNext,
+
+    // ---- the review of past meetings ----
+    /// Open the archive of past meetings (home).
+    Review,
+    /// Type words to search for.
+    Search,
+    /// Show one group's meetings only.
+    FilterGroup,
+    /// Show one format's meetings only.
+    FilterFormat,
+    /// Show the meetings of a date range only.
+    FilterDates,
+    /// Show every meeting again.
+    ClearFilters,
+    /// A group's trends and open actions.
+    Trend,
+    /// Export the meeting's minutes.
+    Export,
+    /// Scroll to the next section.
+    NextSection,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -141,6 +161,14 @@ pub enum Context {
     MeetingReview,
     /// The summary of a meeting.
     Summary,
+    /// The archive of past meetings.
+    Review,
+    /// Typing into the archive's search field.
+    ReviewSearch,
+    /// A past meeting in the review.
+    ReviewSession,
+    /// A group's trends and open actions.
+    ReviewTrend,
     /// A one-line text field in a dialog.
     Prompt,
     /// Read-only view of a meeting (another parvi holds the data).
@@ -282,6 +310,12 @@ const HOME: &[Binding] = &[
         &[Key::Char('e')],
         Action::EditGroup,
         |t| t.key_edit_group,
+        true,
+    ),
+    b(
+        &[Key::Char('v')],
+        Action::Review,
+        |t| t.review.key_review,
         true,
     ),
     b(
@@ -590,6 +624,12 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         }
         Context::Picker => &[PICKER, LIST],
         Context::Summary => &[SUMMARY],
+        Context::Review | Context::ReviewSession | Context::ReviewTrend => {
+            &[crate::tui::screens::review::keys(context)]
+        }
+        Context::ReviewSearch => {
+            return crate::tui::screens::review::SEARCH_KEYS.iter().collect();
+        }
         Context::Confirm => &[CONFIRM],
         Context::Prompt => return PROMPT.iter().collect(),
         Context::Help => return HELP.iter().collect(),
@@ -621,7 +661,11 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const ALL: [Context; 24] = [
+    const ALL: [Context; 28] = [
+        Context::Review,
+        Context::ReviewSearch,
+        Context::ReviewSession,
+        Context::ReviewTrend,
         Context::MeetingWriting,
         Context::MeetingIdeas,
         Context::MeetingGrouping,

@@ -291,7 +291,75 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &La
                 let _ = out.write_all(b"\x07");
                 let _ = out.flush();
             }
+            Effect::LoadSearch => {
+                let index = store.search_index(&app.cx.data.sessions);
+                app.set_search(index);
+            }
+            Effect::LoadGroup(group) => {
+                // One log in memory at a time, oldest first, whatever the group's size.
+                let mut data = self::screens::review_trend::TrendData::default();
+                let files: Vec<PathBuf> = app
+                    .cx
+                    .data
+                    .sessions
+                    .iter()
+                    .rev()
+                    .filter(|s| s.group_id == group)
+                    .map(|s| store.paths.sessions().join(&s.file))
+                    .collect();
+                for path in files {
+                    match store.load_session(&path) {
+                        Ok((record, _)) => data.add(&record),
+                        Err(_) => data.unreadable += 1,
+                    }
+                }
+                app.group_loaded(&group, data);
+            }
+            Effect::ExportMinutes(path) => export_minutes(app, store, &path),
         }
+    }
+}
+
+/// Writes a meeting's minutes as print-ready HTML into the directory parvi was started in
+/// (where the facilitator will look for them), never over an existing file.
+fn export_minutes(app: &mut App, store: &Store, path: &std::path::Path) {
+    let t = app.cx.t();
+    let record = match store.load_session(path) {
+        Ok((record, _)) => record,
+        Err(problem) => return app.report(problem.describe(app.cx.lang)),
+    };
+    let zone = crate::cli::export::zone();
+    let options = crate::export::Options {
+        number: Some(crate::cli::export::number(
+            &record,
+            &app.cx.data.sessions,
+            &zone,
+        )),
+        zone,
+        ..crate::export::Options::new(crate::export::Format::Html, app.cx.lang)
+    };
+    let export = crate::export::minutes(&record, &options);
+    let dir = std::env::current_dir().unwrap_or_else(|_| store.paths.root.clone());
+    match crate::cli::export::write_into(&export, &dir, false) {
+        Ok(paths) => {
+            let shown = paths
+                .first()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            app.cx
+                .info(crate::i18n::fill(t.review.export_done, &[("path", &shown)]));
+        }
+        Err(crate::cli::export::WriteError::Exists(existing)) => app.cx.info(crate::i18n::fill(
+            t.review.export_exists,
+            &[("path", &existing.display().to_string())],
+        )),
+        Err(crate::cli::export::WriteError::Io { path, source }) => app.report(crate::i18n::fill(
+            t.err_save_failed,
+            &[
+                ("path", &path.display().to_string()),
+                ("reason", &source.to_string()),
+            ],
+        )),
     }
 }
 

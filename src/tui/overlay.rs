@@ -39,6 +39,8 @@ pub enum Purpose {
     Quit,
     // ---- the phases that produce something ----
     Phase(crate::tui::screens::phases::PhaseAsk),
+    // ---- the review of past meetings ----
+    Review(crate::tui::screens::review::Ask),
 }
 
 /// Whose role is being chosen.

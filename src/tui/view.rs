@@ -72,6 +72,7 @@ impl Widget for &App {
             Screen::Meeting(view) => view.render(body, buf, &self.cx),
             Screen::GroupEditor(editor) => editor.render(body, buf, &self.cx),
             Screen::Summary(summary) => summary.render(body, buf, &self.cx),
+            Screen::Review(review) => review.render(body, buf, &self.cx),
         }
         if let Some(flash) = flash {
             let style = if flash.error {

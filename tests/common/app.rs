@@ -342,6 +342,9 @@ pub fn effect_names(effects: &[Effect]) -> Vec<String> {
             Effect::LoadOpenActions(_) => "load_open_actions".into(),
             Effect::Reload => "reload".into(),
             Effect::Bell => "bell".into(),
+            Effect::LoadSearch => "load_search".into(),
+            Effect::LoadGroup(_) => "load_group".into(),
+            Effect::ExportMinutes(_) => "export_minutes".into(),
         })
         .collect()
 }

@@ -111,6 +111,9 @@ impl Home {
                 }
             },
             Action::NewMeeting => return self.new_meeting(cx),
+            Action::Review if !cx.data.sessions.is_empty() => {
+                return crate::tui::screens::review::Review::open(cx);
+            }
             Action::Resume => match Home::unfinished(cx) {
                 Some(summary) if cx.data.read_only.is_none() => {
                     let path = cx.data.sessions_dir.join(&summary.file);

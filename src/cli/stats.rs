@@ -1,0 +1,274 @@
+//! `parvi stats --group GROUP` (a group's participation figures per meeting and in total,
+//! and its open actions) and `parvi sessions search TEXT` (meetings by words).
+//!
+//! Both only read: the store opens read-only, and the search cache (`search.txt`) is used
+//! as it is on disk, with any meeting it lacks read from its log.
+
+use clap::Args;
+
+use super::output::{self, CliError, CliResult};
+use super::{Context, EXIT_FAILED};
+use crate::i18n::{self, Lang, fill};
+use crate::model::engine::MeetingState;
+use crate::model::metrics::{Participation, combined, participation};
+use crate::model::outcomes::{Action, Due, Owner, open_actions};
+use crate::model::{SessionRecord, Side};
+use crate::store::search::{Filter, Query};
+use crate::store::{Store, Summary};
+
+/// Arguments of `parvi stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The group (id or name).
+    #[arg(long, value_name = "GROUP")]
+    pub group: String,
+}
+
+/// Arguments of `parvi sessions search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to find; every one must appear.
+    #[arg(required = true, value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// Only this group's meetings (id or name).
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+}
+
+/// The group a `--group` names: a group of the data directory, or (for a removed group
+/// whose meetings stay) the id or name its meetings saved. Returns its id and name.
+fn resolve_group(
+    cx: &Context,
+    store: &Store,
+    summaries: &[Summary],
+    query: &str,
+) -> Result<(String, String), CliError> {
+    let groups = store.groups().groups;
+    match super::groups::find_group(cx.lang, &groups, query) {
+        Ok(group) => Ok((group.id.clone(), group.name.clone())),
+        Err(e) => {
+            let wanted = query.trim().to_lowercase();
+            summaries
+                .iter()
+                .find(|s| {
+                    s.group_id.to_lowercase() == wanted || s.group_name.to_lowercase() == wanted
+                })
+                .map(|s| (s.group_id.clone(), s.group_name.clone()))
+                .ok_or(e)
+        }
+    }
+}
+
+/// `parvi sessions search TEXT…`: the meetings whose text has every word, newest first,
+/// listed like `parvi sessions list`. None found is exit code 1, like `grep`.
+pub fn search(cx: &Context, args: &SearchArgs) -> CliResult {
+    let lang = cx.lang;
+    let store = Store::open_read_only(cx.paths.clone());
+    let sessions = store.sessions();
+    let mut filter = Filter {
+        query: Query::new(&args.text.join(" ")),
+        ..Filter::default()
+    };
+    if let Some(group) = &args.group {
+        filter.group = Some(resolve_group(cx, &store, &sessions.summaries, group)?.0);
+    }
+    let index = store.search_index(&sessions.summaries);
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    let shown: Vec<&Summary> = filter
+        .apply(&sessions.summaries, Some(&index), &tz)
+        .into_iter()
+        .map(|i| &sessions.summaries[i])
+        .collect();
+    output::print_problems(lang, &sessions.problems);
+    if shown.is_empty() {
+        println!("{}", lang.text().review.cli_no_matches);
+        return Err(CliError::silent(EXIT_FAILED));
+    }
+    super::sessions::print_session_table(
+        "",
+        lang,
+        &shown,
+        super::sessions::short_len(&sessions.summaries),
+    );
+    Ok(())
+}
+
+/// A share as a whole percentage, `–` when there is none.
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(
+        || "–".to_string(),
+        |s| format!("{} %", (s * 100.0).round() as i64),
+    )
+}
+
+/// A number with two decimals in the language's way.
+fn decimal(lang: Lang, x: Option<f64>) -> String {
+    x.map_or_else(
+        || "–".to_string(),
+        |x| format!("{x:.2}").replace('.', lang.text().records.decimal_separator),
+    )
+}
+
+/// A date as people of `lang` write it.
+fn date(lang: Lang, date: jiff::civil::Date) -> String {
+    let t = &lang.text().records;
+    let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
+    fill(
+        t.date,
+        &[
+            ("d", &date.day().to_string()),
+            ("mon", t.months_in_dates[month - 1]),
+            ("y", &date.year().to_string()),
+        ],
+    )
+}
+
+/// When an action is due, in words, marked when overdue.
+fn due(lang: Lang, action: &Action, today: jiff::civil::Date) -> String {
+    let t = &lang.text().records;
+    let text = match action.due {
+        Due::Date { date: d } => date(lang, d),
+        Due::Month { month } => t.months[usize::from(month.clamp(1, 12)) - 1].to_string(),
+        Due::None => t.due_none.to_string(),
+    };
+    if crate::tui::screens::phases::records::is_overdue(action, today) {
+        format!("{text} ({})", t.overdue)
+    } else {
+        text
+    }
+}
+
+/// `parvi stats --group GROUP`.
+pub fn stats(cx: &Context, args: &StatsArgs) -> CliResult {
+    let lang = cx.lang;
+    let t = lang.text();
+    let r = &t.review;
+    let store = Store::open_read_only(cx.paths.clone());
+    let sessions = store.sessions();
+    let (group_id, group_name) = resolve_group(cx, &store, &sessions.summaries, &args.group)?;
+    let (mut records, problems) = store.group_sessions(&group_id);
+    records.sort_by_key(SessionRecord::started_at);
+
+    println!("{group_name}");
+    println!();
+    if records.is_empty() {
+        println!("{}", t.cli_no_sessions);
+        output::print_problems(lang, &problems);
+        return Ok(());
+    }
+
+    // Per meeting, oldest first.
+    let parts: Vec<Participation> = records
+        .iter()
+        .map(|record| participation(&MeetingState::replay(record)))
+        .collect();
+    let mut rows = vec![r.cli_stats_columns.iter().map(|s| s.to_string()).collect()];
+    for (record, p) in records.iter().zip(&parts) {
+        let mut topic = if record.topic.is_empty() {
+            record.format.title.get(lang).to_string()
+        } else {
+            record.topic.clone()
+        };
+        if record.ended_at().is_none() {
+            topic = format!("{topic} ({})", t.cli_session_status_open);
+        }
+        rows.push(vec![
+            output::datetime(lang, record.started_at()),
+            percent(p.airtime_share(Side::Student)),
+            percent(p.seat_share(Side::Student)),
+            decimal(lang, p.equity),
+            topic,
+        ]);
+    }
+    output::print_columns("", &rows, &[1, 2, 3]);
+
+    // Totals: per side across the meetings, and the mean equity index.
+    let totals = combined(&parts);
+    println!();
+    println!(
+        "{}",
+        fill(
+            r.cli_totals,
+            &[(
+                "count",
+                &fill(
+                    r.count[usize::from(records.len() != 1)],
+                    &[("n", &records.len().to_string())]
+                )
+            )]
+        )
+    );
+    let mut rows = vec![r.cli_side_columns.iter().map(|s| s.to_string()).collect()];
+    for side in Side::ALL {
+        let f = &totals.sides[side as usize];
+        if f.seats == 0 && f.airtime_ms == 0 {
+            continue;
+        }
+        rows.push(vec![
+            i18n::side(lang, side).to_string(),
+            f.seats.to_string(),
+            f.turns.to_string(),
+            f.passes.to_string(),
+            output::clock(f.airtime_ms),
+            percent(totals.airtime_share(side)),
+            percent(totals.seat_share(side)),
+        ]);
+    }
+    output::print_columns("  ", &rows, &[1, 2, 3, 4, 5, 6]);
+    println!(
+        "  {}",
+        fill(
+            r.cli_equity_mean,
+            &[("value", &decimal(lang, totals.equity))]
+        )
+    );
+
+    // Open actions, with the meeting each came from.
+    let open = open_actions(&records);
+    let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    let today = jiff::Timestamp::now().to_zoned_datetime(zone).date();
+    println!();
+    println!(
+        "{}",
+        fill(r.cli_open_actions, &[("count", &open.len().to_string())])
+    );
+    if open.is_empty() {
+        println!("  {}", r.no_open_actions);
+    } else {
+        let mut rows = vec![r.cli_action_columns.iter().map(|s| s.to_string()).collect()];
+        for action in &open {
+            let owner = match &action.owner {
+                Owner::Member { name, .. } => name.clone(),
+                Owner::Role { role } => i18n::role(lang, *role).to_string(),
+            };
+            let from = records
+                .iter()
+                .find(|rec| rec.id == action.session)
+                .map_or_else(
+                    || date(lang, action.agreed),
+                    |rec| {
+                        let day = date(lang, action.agreed);
+                        if rec.topic.is_empty() {
+                            day
+                        } else {
+                            format!("{day} {}", rec.topic)
+                        }
+                    },
+                );
+            rows.push(vec![
+                action.text.clone(),
+                owner,
+                due(lang, action, today),
+                from,
+            ]);
+        }
+        output::print_columns("  ", &rows, &[]);
+    }
+    output::print_problems(lang, &problems);
+    Ok(())
+}
+
+/// `parvi stats`: runs and gives the exit code.
+pub fn run(cx: &Context, args: &StatsArgs) -> u8 {
+    output::finish(cx.lang, stats(cx, args))
+}

@@ -1,0 +1,352 @@
+//! The meeting as six CSV tables for a spreadsheet: attendance, turns, ideas, votes,
+//! decisions and actions.
+//!
+//! What a Finnish spreadsheet opens without an import dialog: UTF-8 with a byte-order mark,
+//! `;` between fields, CRLF line ends, a field quoted only when it holds `;`, `"`, a line
+//! break or surrounding spaces, and decimal commas. A text that starts like a formula gets
+//! a leading `'`.
+
+use jiff::Timestamp;
+
+use crate::i18n::{self, Lang};
+use crate::model::outcomes::{Action, ActionStatus, Due};
+use crate::model::vote::VoteKind;
+use crate::model::{MemberId, SessionRecord, Side};
+
+use super::Options;
+use super::doc::{self, Places};
+use super::people::Roster;
+use super::trace::Trace;
+use super::words;
+
+/// One CSV file being written.
+struct Sheet {
+    out: String,
+}
+
+/// Whether a cell is a plain number (which a leading `-` does not make a formula).
+fn is_number(cell: &str) -> bool {
+    cell.replace(',', ".").parse::<f64>().is_ok()
+}
+
+/// A cell as written: guarded against formulas, quoted when needed.
+fn cell(text: &str) -> String {
+    let mut text = text.to_string();
+    if text.starts_with(['=', '+', '-', '@']) && !is_number(&text) {
+        text.insert(0, '\'');
+    }
+    let quote = text.contains([';', '"', '\r', '\n'])
+        || text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace);
+    if quote {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+impl Sheet {
+    fn new(head: &[&str]) -> Sheet {
+        let mut sheet = Sheet {
+            out: String::from("\u{feff}"),
+        };
+        let head: Vec<String> = head.iter().map(|s| s.to_string()).collect();
+        sheet.row(&head);
+        sheet
+    }
+
+    fn row(&mut self, cells: &[String]) {
+        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        self.out.push_str(&cells.join(";"));
+        self.out.push_str("\r\n");
+    }
+
+    fn bytes(self) -> Vec<u8> {
+        self.out.into_bytes()
+    }
+}
+
+/// A time of day with seconds, in the export's zone: `13:05:12`.
+fn time(at: Timestamp, options: &Options) -> String {
+    at.to_zoned_datetime(options.zone.clone())
+        .strftime("%H:%M:%S")
+        .to_string()
+}
+
+fn yes_no(lang: Lang, b: bool) -> String {
+    let t = lang.text();
+    if b { t.yes } else { t.no }.to_string()
+}
+
+/// A due date as a spreadsheet reads it: an ISO date, a month's name, or nothing.
+fn due(lang: Lang, due: Due) -> String {
+    match due {
+        Due::Date { date } => date.to_string(),
+        Due::Month { .. } => words::due_text(lang, due),
+        Due::None => String::new(),
+    }
+}
+
+/// The six tables, in the order of [`super::CSV_TABLES`].
+pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
+    let lang = options.lang;
+    let t = lang.text();
+    let m = &t.minutes;
+    let trace = Trace::of(record);
+    let state = &trace.state;
+    let roster = Roster::new(record, state, lang, options.public);
+    let places = Places::new(&trace);
+    let phase_title = |p: usize| {
+        state
+            .agenda
+            .get(p)
+            .map_or(String::new(), |x| x.title.get(lang).to_string())
+    };
+    let role_of = |id: &MemberId| state.person(id).map(|p| p.role);
+
+    // ---- attendance ----
+    let mut attendance = Sheet::new(&m.csv_attendance);
+    for p in &state.people {
+        let seen = trace.presence.get(&p.id).copied().unwrap_or_default();
+        attendance.row(&[
+            roster.alias(&p.id),
+            i18n::role(lang, p.role).to_string(),
+            i18n::side(lang, p.role.side()).to_string(),
+            yes_no(lang, p.guest),
+            yes_no(lang, seen.ever),
+            seen.arrived.map_or(String::new(), |at| time(at, options)),
+            seen.left.map_or(String::new(), |at| time(at, options)),
+        ]);
+    }
+
+    // ---- turns: no names in a public version, and never the notes ----
+    let head: Vec<&str> = m
+        .csv_turns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !(options.public && *i == 3))
+        .map(|(_, h)| *h)
+        .collect();
+    let mut turns = Sheet::new(&head);
+    let live = state
+        .turn
+        .as_ref()
+        .map(|l| (&l.speaker, l.phase, l.watch.elapsed(state.last_ms), false));
+    let all = state
+        .turns
+        .iter()
+        .map(|x| (&x.speaker, x.phase, x.duration_ms, x.passed))
+        .chain(live);
+    for (n, ((speaker, phase, ms, passed), started)) in all.zip(&trace.turn_starts).enumerate() {
+        let hidden = roster.person(speaker).is_some_and(|p| roster.hides(p));
+        let role = role_of(speaker);
+        let mut row = vec![
+            (n + 1).to_string(),
+            places.number(phase),
+            phase_title(phase),
+        ];
+        if !options.public {
+            row.push(roster.alias(speaker));
+        }
+        row.push(match role {
+            Some(role) if !hidden => i18n::role(lang, role).to_string(),
+            _ => String::new(),
+        });
+        row.push(role.map_or(String::new(), |r| i18n::side(lang, r.side()).to_string()));
+        row.push(time(*started, options));
+        row.push(((ms + 500) / 1000).to_string());
+        row.push(yes_no(lang, passed));
+        turns.row(&row);
+    }
+
+    // ---- ideas ----
+    let mut ideas = Sheet::new(&m.csv_ideas);
+    for idea in state.live_ideas().filter(|i| !i.hidden) {
+        let theme = idea
+            .theme
+            .and_then(|id| state.themes.iter().find(|t| t.id == id))
+            .map_or(String::new(), |t| roster.scrub(&t.name));
+        ideas.row(&[
+            idea.id.to_string(),
+            places.number(idea.phase),
+            phase_title(idea.phase),
+            theme,
+            roster.scrub(&idea.text),
+            idea.author
+                .as_ref()
+                .map_or(String::new(), |a| roster.label(a)),
+        ]);
+    }
+
+    // ---- votes: one row per option (or per value of a fist of five or yes/no) ----
+    let mut head: Vec<&str> = m.csv_votes.to_vec();
+    let sides: Vec<String> = Side::ALL
+        .iter()
+        .map(|s| doc::capitalise(i18n::side(lang, *s)))
+        .collect();
+    head.extend(sides.iter().map(String::as_str));
+    let mut votes = Sheet::new(&head);
+    for vote in state.votes.iter().filter(|v| v.closed) {
+        let vote = doc::scrubbed(vote, &roster);
+        let tally = vote.tally();
+        let kind = m.vote_kinds[VoteKind::ALL
+            .iter()
+            .position(|k| *k == vote.kind)
+            .unwrap_or(0)];
+        let side_cells = |i: usize, value: &dyn Fn(f64) -> String| -> Vec<String> {
+            Side::ALL
+                .iter()
+                .map(|side| {
+                    tally
+                        .by_side
+                        .iter()
+                        .find(|(s, _)| s == side)
+                        .and_then(|(_, v)| v.get(i))
+                        .map_or(String::new(), |x| value(*x))
+                })
+                .collect()
+        };
+        let count = |x: f64| format!("{}", x.round() as i64);
+        let ranks = doc::ranks(&tally.order, vote.options.len());
+        let common =
+            |option: String, value: String, result: String, rank: String, passed: String| {
+                vec![
+                    vote.id.to_string(),
+                    places.number(vote.phase),
+                    kind.to_string(),
+                    option,
+                    value,
+                    result,
+                    rank,
+                    passed,
+                    tally.voters.to_string(),
+                ]
+            };
+        match vote.kind {
+            VoteKind::Dots | VoteKind::Score | VoteKind::Ranking => {
+                for (i, option) in vote.options.iter().enumerate() {
+                    let value = |x: f64| match vote.kind {
+                        VoteKind::Score => words::number(lang, x, 2),
+                        _ => count(x),
+                    };
+                    let result = match vote.kind {
+                        // A ranking's result: the option's count in the last round it was in.
+                        VoteKind::Ranking => tally
+                            .rounds
+                            .iter()
+                            .filter_map(|r| r.get(i).copied().flatten())
+                            .next_back()
+                            .map_or(String::new(), |c| c.to_string()),
+                        _ => value(tally.totals.get(i).copied().unwrap_or(0.0)),
+                    };
+                    let mut row = common(
+                        option.label.clone(),
+                        String::new(),
+                        result,
+                        ranks[i].to_string(),
+                        String::new(),
+                    );
+                    if vote.kind == VoteKind::Ranking {
+                        row.extend(std::iter::repeat_n(String::new(), Side::ALL.len()));
+                    } else {
+                        row.extend(side_cells(i, &value));
+                    }
+                    votes.row(&row);
+                }
+            }
+            VoteKind::FistOfFive | VoteKind::YesNo => {
+                let proposal = vote
+                    .options
+                    .first()
+                    .map_or(String::new(), |o| o.label.clone());
+                let values: Vec<String> = if vote.kind == VoteKind::FistOfFive {
+                    (0..6).map(|v| v.to_string()).collect()
+                } else {
+                    t.vote.yes_no.iter().map(|s| s.to_string()).collect()
+                };
+                let passed = tally.passed.map_or(String::new(), |p| yes_no(lang, p));
+                for (i, value) in values.into_iter().enumerate() {
+                    let mut row = common(
+                        proposal.clone(),
+                        value,
+                        count(tally.totals.get(i).copied().unwrap_or(0.0)),
+                        String::new(),
+                        passed.clone(),
+                    );
+                    row.extend(side_cells(i, &count));
+                    votes.row(&row);
+                }
+            }
+        }
+    }
+
+    // ---- decisions ----
+    let mut decisions = Sheet::new(&m.csv_decisions);
+    for d in &state.decisions {
+        let basis: Vec<String> = d
+            .basis
+            .iter()
+            .map(|b| doc::basis_text(state, b, lang, &roster))
+            .collect();
+        decisions.row(&[
+            d.id.to_string(),
+            places.number(places.decision(&trace, d.id)),
+            roster.scrub(&d.text),
+            basis.join("; "),
+            d.review.map_or(String::new(), |r| r.to_string()),
+        ]);
+    }
+
+    // ---- actions: the earlier ones as followed up, then this meeting's ----
+    let mut actions = Sheet::new(&m.csv_actions);
+    let row = |a: &Action, status: String, meeting: String| {
+        vec![
+            a.id.clone(),
+            roster.scrub(&a.text),
+            roster.owner(&a.owner),
+            due(lang, a.due),
+            status,
+            a.agreed.to_string(),
+            meeting,
+        ]
+    };
+    for a in &state.carried {
+        actions.row(&row(
+            a,
+            words::status_text(lang, a.status).to_string(),
+            a.session.to_string(),
+        ));
+    }
+    for a in &state.actions {
+        let status = if a.status == ActionStatus::Open {
+            m.status_open.to_string()
+        } else {
+            words::status_text(lang, a.status).to_string()
+        };
+        actions.row(&row(a, status, m.this_meeting.to_string()));
+    }
+
+    vec![
+        attendance.bytes(),
+        turns.bytes(),
+        ideas.bytes(),
+        votes.bytes(),
+        decisions.bytes(),
+        actions.bytes(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_only_when_needed_and_formulas_are_defused() {
+        assert_eq!(cell("Ääni; toinen"), "\"Ääni; toinen\"");
+        assert_eq!(cell("sanoi \"hei\""), "\"sanoi \"\"hei\"\"\"");
+        assert_eq!(cell("=SUMMA(A1)"), "'=SUMMA(A1)");
+        assert_eq!(cell("-2,5"), "-2,5");
+        assert_eq!(cell("Päivi Äijälä"), "Päivi Äijälä");
+        assert_eq!(cell(" välilyönti"), "\" välilyönti\"");
+    }
+}

@@ -1,0 +1,74 @@
+//! The meeting as JSON: the session document exactly as saved, or for a public version the
+//! same document with the names of students, guardians and guests replaced by their aliases
+//! ("opiskelija 1") and taken out of free text. Ids, times, notes and figures are kept.
+
+use crate::model::outcomes::{Action, Owner};
+use crate::model::{EventKind, MeetingState, SessionRecord};
+
+use super::Options;
+use super::people::Roster;
+
+/// Pretty JSON with a final newline, as `store` saves a session.
+fn pretty(record: &SessionRecord) -> String {
+    let mut text = serde_json::to_string_pretty(record).expect("a session always serializes");
+    text.push('\n');
+    text
+}
+
+pub fn render(record: &SessionRecord, options: &Options) -> String {
+    if !options.public {
+        return pretty(record);
+    }
+    let state = MeetingState::replay(record);
+    let roster = Roster::new(record, &state, options.lang, true);
+    let mut out = record.clone();
+    let scrub = |text: &mut String| *text = roster.scrub(text);
+    let owner = |owner: &mut Owner| {
+        let alias = match roster.owner_person(owner) {
+            Some(p) => roster.alias(&p.id),
+            None => options.lang.text().minutes.member_unknown.to_string(),
+        };
+        if let Owner::Member { name, .. } = owner {
+            *name = alias;
+        }
+    };
+    let action = |a: &mut Action| {
+        scrub(&mut a.text);
+        owner(&mut a.owner);
+    };
+    scrub(&mut out.topic);
+    scrub(&mut out.group.name);
+    scrub(&mut out.group.site);
+    for member in &mut out.group.members {
+        member.name = roster.alias(&member.id);
+    }
+    for p in &mut out.participants {
+        p.name = roster.alias(&p.id);
+    }
+    for a in &mut out.carried_actions {
+        action(a);
+    }
+    for event in &mut out.events {
+        match &mut event.event {
+            EventKind::GuestAdded { guest } => guest.name = roster.alias(&guest.id),
+            EventKind::TurnNoted { text, .. }
+            | EventKind::IdeaAdded { text, .. }
+            | EventKind::IdeaEdited { text, .. }
+            | EventKind::IdeasMerged { text, .. } => scrub(text),
+            EventKind::ThemeAdded { name, .. } | EventKind::ThemeRenamed { name, .. } => {
+                scrub(name)
+            }
+            EventKind::VoteOpened { options, .. } => {
+                for option in options {
+                    scrub(&mut option.label);
+                }
+            }
+            EventKind::DecisionRecorded { decision } => scrub(&mut decision.text),
+            EventKind::ActionAdded { action: a } | EventKind::ActionEdited { action: a } => {
+                action(a)
+            }
+            _ => {}
+        }
+    }
+    pretty(&out)
+}

@@ -1,0 +1,242 @@
+//! Minutes: a saved meeting turned into a memo (*muistio*, *promemoria*, meeting notes) in
+//! Finnish, Swedish or English, as Markdown, HTML, CSV tables or JSON.
+//!
+//! This layer is pure: [`minutes`] takes a [`SessionRecord`] and [`Options`] and returns the
+//! files' names and contents. It opens no file, reads no clock and touches no terminal; the
+//! time zone comes in with the options, so the same record always gives the same bytes. The
+//! command line (`parvi export`) and the app decide where the files go.
+//!
+//! # The memo
+//!
+//! A *muistio* rather than a *pöytäkirja* (domain.md §2.2): no legal form, checked at the
+//! next meeting, not signed. Markdown and HTML share one structure:
+//!
+//! 1. **Header.** The group's name; "Muistio 3/2026" (the meeting's running number in the
+//!    group's calendar year, when the caller knows it) and the group's kind; then *Aika*
+//!    (weekday, date, `klo 13.00–14.10` in the given zone), *Paikka* (the group's site, or a
+//!    line to fill in), *Aihe* (the topic), *Työtapa* (the format), *Läsnä* (everyone who was
+//!    there at some point, in seating order, as "name (role)", with late arrivals and early
+//!    leavers timed), *Poissa*, and *Muut läsnäolijat* (guests).
+//! 2. **Numbered items** (`1 §`, `2 §`…; `1.` in English): the opening with its time, then one
+//!    item per agenda phase in agenda order (breaks are left out), then the closing with its
+//!    time. An item shows the phase's prompt and what the phase produced: turns and passes
+//!    and the speaking order of a round; the turn notes as "main points of the discussion",
+//!    never with names; ideas written there, grouped by their theme; the themes made; each
+//!    closed vote with its kind, rules, how ballots were entered, the turnout, the results
+//!    (ties stated as ties, blocks counted, ranking rounds shown) and the per-side breakdown
+//!    only where [`crate::model::vote::Tally::by_side`] gives one; decisions with their basis
+//!    and review date; a pointer to the actions table; the follow-up of earlier meetings'
+//!    actions with their new status. A phase that never ran says so.
+//! 3. **Actions** (*Toimenpiteet*): `# · Mitä · Kuka · Mihin mennessä`.
+//! 4. **Next meeting**: a blank line to fill in (*Seuraava kokous: ____*); parvi does not know
+//!    it.
+//! 5. **Participation**, per side only: those present and their share, speaking time and its
+//!    share, turns, passes, and the equity index (1 − Gini of speaking time among those
+//!    present). Never per person, and not per role either, since a role held by one person
+//!    is a person.
+//! 6. **Footer**: the group's kind; that matters of an individual student are not recorded
+//!    here (domain.md §3.4 rule 9); retention per the provider's records management plan;
+//!    for a public version, what was left out; and the meeting's id.
+//!
+//! The HTML is one self-contained file: inline CSS, no script, no external resource, every
+//! text escaped; readable on screen and laid out for A4 paper in print.
+//!
+//! # CSV
+//!
+//! Six tables, one file each: attendance, turns, ideas, votes, decisions, actions. UTF-8 with
+//! a byte-order mark, `;` between fields, CRLF line ends, quotes only where needed, decimal
+//! commas in Finnish and Swedish: what a Finnish spreadsheet opens correctly. Headers and
+//! words are in the minutes' language; dates are ISO (`2026-12-03`), times `13:05:12`,
+//! lengths in whole seconds. A text cell that starts with `=`, `+`, `-` or `@` gets a leading
+//! `'` so a spreadsheet never runs it as a formula. The turns table has no notes: a note
+//! next to a name would tie a student to a statement (rule 4); the notes are in the memo.
+//!
+//! # JSON
+//!
+//! The session document exactly as saved. A public version has the names of students,
+//! guardians and guests replaced by "opiskelija 1", "huoltaja 1", "vieras 1"… (the same
+//! person keeps the same alias throughout) and their names taken out of free text; notes are
+//! kept.
+//!
+//! # Public versions
+//!
+//! `public` leaves out the names of students, guardians and guests (domain.md §3.4 rules 4
+//! and 7): attendance shows them as counts per role ("opiskelija (2)"), an action or idea of
+//! theirs shows their role, and free text (topic, notes, ideas, themes, options, decisions,
+//! actions) has their names replaced: the full name anywhere, and each part of it as a whole
+//! word or followed by a short Finnish case ending (`Ainolle`, `Virtasen`). A part shared by
+//! two people becomes "[nimi poistettu]". Participation is per side in every version.
+
+mod csv;
+mod doc;
+mod html;
+mod json;
+mod markdown;
+mod people;
+mod trace;
+pub mod words;
+
+use jiff::tz::TimeZone;
+
+use crate::i18n::Lang;
+use crate::model::SessionRecord;
+
+/// The file formats of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+
+    /// The name on the command line and the file extension: `md`, `html`, `csv`, `json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// Parses `md` (or `markdown`), `html`, `csv`, `json`.
+    pub fn from_key(key: &str) -> Option<Format> {
+        match key.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The media type of the files.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Markdown => "text/markdown; charset=utf-8",
+            Format::Html => "text/html; charset=utf-8",
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+        }
+    }
+}
+
+/// How to export.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub format: Format,
+    pub lang: Lang,
+    /// Leave out the names of students, guardians and guests.
+    pub public: bool,
+    /// The zone the times are written in.
+    pub zone: TimeZone,
+    /// The meeting's running number among the group's meetings of its calendar year
+    /// ("Muistio 3/2026"), when the caller knows it.
+    pub number: Option<u32>,
+}
+
+impl Options {
+    /// Minutes in `format` and `lang`, not public, in Finnish time, unnumbered.
+    pub fn new(format: Format, lang: Lang) -> Options {
+        Options {
+            format,
+            lang,
+            public: false,
+            zone: helsinki(),
+            number: None,
+        }
+    }
+}
+
+/// Europe/Helsinki as a POSIX rule (EET, EEST from the last Sunday of March to the last
+/// Sunday of October): Finnish time without reading the system's time zone database.
+pub fn helsinki() -> TimeZone {
+    TimeZone::posix("EET-2EEST,M3.5.0/3,M10.5.0/4").expect("the rule is valid")
+}
+
+/// One file of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// The file's name on its own: `2026-11-03_hyvinvointiryhma-kotka.md`, or for a CSV
+    /// table `2026-11-03_hyvinvointiryhma-kotka_attendance.csv`. A public version has
+    /// `_public` after the group.
+    pub name: String,
+    /// The name inside a directory of its own: the table's name for CSV (`attendance.csv`),
+    /// else the same as `name`.
+    pub short_name: String,
+    pub media_type: &'static str,
+    pub contents: Vec<u8>,
+}
+
+/// An export: one file, or six for CSV.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub format: Format,
+    pub files: Vec<ExportFile>,
+}
+
+/// The CSV tables, in the order they are written.
+pub const CSV_TABLES: [&str; 6] = [
+    "attendance",
+    "turns",
+    "ideas",
+    "votes",
+    "decisions",
+    "actions",
+];
+
+/// The start of every file name: `<date>_<group-slug>`, with `_public` for a public version.
+pub fn stem(record: &SessionRecord, options: &Options) -> String {
+    let date = record
+        .started_at()
+        .to_zoned_datetime(options.zone.clone())
+        .date();
+    let public = if options.public { "_public" } else { "" };
+    format!(
+        "{date}_{}{public}",
+        crate::model::group::slug(&record.group.name)
+    )
+}
+
+/// Exports a meeting. Pure: the same record and options always give the same bytes.
+pub fn minutes(record: &SessionRecord, options: &Options) -> Export {
+    let stem = stem(record, options);
+    let one = |contents: Vec<u8>| {
+        let name = format!("{stem}.{}", options.format.key());
+        vec![ExportFile {
+            short_name: name.clone(),
+            name,
+            media_type: options.format.media_type(),
+            contents,
+        }]
+    };
+    let files = match options.format {
+        Format::Markdown => {
+            let doc = doc::build(record, options);
+            one(markdown::render(&doc).into_bytes())
+        }
+        Format::Html => {
+            let doc = doc::build(record, options);
+            one(html::render(&doc).into_bytes())
+        }
+        Format::Json => one(json::render(record, options).into_bytes()),
+        Format::Csv => csv::tables(record, options)
+            .into_iter()
+            .zip(CSV_TABLES)
+            .map(|(contents, table)| ExportFile {
+                name: format!("{stem}_{table}.csv"),
+                short_name: format!("{table}.csv"),
+                media_type: Format::Csv.media_type(),
+                contents,
+            })
+            .collect(),
+    };
+    Export {
+        format: options.format,
+        files,
+    }
+}

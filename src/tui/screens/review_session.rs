@@ -1,0 +1,868 @@
+//! A past meeting's view in the review: who was there, how the meeting went phase by
+//! phase, the ideas by theme, the results of closed votes, decisions, actions, the follow-up
+//! of earlier actions, and participation per side and per role against the seats.
+//!
+//! Privacy (DESIGN §6): attendance is by name and role, as recorded; everything about
+//! speaking is per side and per role. The turn strip shows each turn as its speaker's side,
+//! notes and ideas are shown without names, and no one's own airtime is shown anywhere.
+//! Vote results are shown only for closed votes, broken down per side only where the tally
+//! allows it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::phases::records::{basis_text, due_text, format_date, owner_text, vote_result};
+use super::review::{Doc, can_scroll, render_doc, room, scrolled};
+use crate::i18n::{self, Lang, fill};
+use crate::model::metrics::{Figures, Participation, participation};
+use crate::model::outcomes::ActionStatus;
+use crate::model::vote::{Vote, VoteKind};
+use crate::model::{EventKind, MeetingState, SessionRecord, Side};
+use crate::tui::app::{Ctx, Effect};
+use crate::tui::keymap::Action;
+use crate::tui::widgets::{self, fit};
+
+/// The marks of the turn strip, per side: a turn taken, and a turn passed.
+pub const TURN_MARKS: [(char, char); 3] = [('●', '○'), ('■', '□'), ('▲', '△')];
+
+/// One past meeting, replayed.
+#[derive(Debug)]
+pub struct SessionView {
+    pub record: SessionRecord,
+    pub state: MeetingState,
+    pub participation: Participation,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+impl SessionView {
+    pub fn new(record: SessionRecord, cx: &Ctx) -> SessionView {
+        let _ = cx;
+        let state = MeetingState::replay(&record);
+        let participation = participation(&state);
+        SessionView {
+            record,
+            state,
+            participation,
+            scroll: 0,
+        }
+    }
+
+    /// The meeting's file, where the index lists it.
+    fn path(&self, cx: &Ctx) -> std::path::PathBuf {
+        let file = cx
+            .data
+            .sessions
+            .iter()
+            .find(|s| s.id == self.record.id)
+            .map(|s| s.file.clone())
+            .unwrap_or_else(|| {
+                crate::store::Paths::session_file_name(
+                    cx.local(self.record.started_at()).date(),
+                    &self.record.id,
+                )
+            });
+        cx.data.sessions_dir.join(file)
+    }
+
+    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PagePrev
+            | Action::PageNext
+            | Action::NextSection => {
+                let doc = self.doc(super::review::page_size().0 as usize, cx);
+                can_scroll(action, self.scroll, &doc, room())
+            }
+            _ => true,
+        }
+    }
+
+    pub fn act(&mut self, action: Action, cx: &mut Ctx) {
+        if action == Action::Export {
+            // The loop writes the minutes (`parvi::export`) and says where they went.
+            cx.effect(Effect::ExportMinutes(self.path(cx)));
+            return;
+        }
+        let doc = self.doc(super::review::page_size().0 as usize, cx);
+        if let Some(scroll) = scrolled(action, self.scroll, &doc, room()) {
+            self.scroll = scroll;
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        render_doc(area, buf, cx, |width| self.doc(width, cx), self.scroll);
+    }
+
+    /// The whole page laid out for `width` columns.
+    pub fn doc(&self, width: usize, cx: &Ctx) -> Doc {
+        let mut doc = Doc::default();
+        self.header(&mut doc, width, cx);
+        self.attendance(&mut doc, width, cx);
+        self.timeline(&mut doc, width, cx);
+        self.ideas(&mut doc, width, cx);
+        self.votes(&mut doc, width, cx);
+        self.decisions(&mut doc, width, cx);
+        self.actions(&mut doc, width, cx);
+        self.follow_up(&mut doc, width, cx);
+        participation_section(&mut doc, &self.participation, None, width, cx);
+        doc
+    }
+
+    fn header(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let record = &self.record;
+        let format = record.format.title.get(cx.lang);
+        let title = if record.topic.is_empty() {
+            format.to_string()
+        } else {
+            record.topic.clone()
+        };
+        doc.push(Line::from(Span::styled(
+            fit(&title, width),
+            theme.heading(),
+        )));
+        let start = cx.local(record.started_at());
+        let mut when = format!(
+            "{} {:02}:{:02}",
+            format_date(cx.lang, start.date()),
+            start.hour(),
+            start.minute()
+        );
+        match record.ended_at() {
+            Some(end) => {
+                let end = cx.local(end);
+                when.push_str(&format!("–{:02}:{:02}", end.hour(), end.minute()));
+            }
+            None => when.push_str(&format!(" ({})", t.cli_session_status_open)),
+        }
+        let line = format!(
+            "{} · {format} · {when} · {}",
+            record.group.name,
+            widgets::clock(self.state.last_ms)
+        );
+        doc.para("", &line, width, theme.text());
+        doc.sections.push(0);
+    }
+
+    fn attendance(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let people = &self.state.people;
+        let present: Vec<String> = people
+            .iter()
+            .filter(|p| p.present)
+            .map(|p| {
+                let role = i18n::role(cx.lang, p.role);
+                if p.guest {
+                    format!("{} ({role}, {})", p.name, t.guest)
+                } else {
+                    format!("{} ({role})", p.name)
+                }
+            })
+            .collect();
+        doc.section(
+            fill(
+                t.review.attendance,
+                &[
+                    ("present", &present.len().to_string()),
+                    ("total", &people.len().to_string()),
+                ],
+            ),
+            theme,
+        );
+        doc.para("", &present.join(", "), width, theme.text());
+        let absent: Vec<&str> = people
+            .iter()
+            .filter(|p| !p.present)
+            .map(|p| p.name.as_str())
+            .collect();
+        if !absent.is_empty() {
+            doc.para(
+                "",
+                &fill(t.review.absent_list, &[("names", &absent.join(", "))]),
+                width,
+                theme.quiet(),
+            );
+        }
+    }
+
+    fn timeline(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        let end = state.last_ms;
+        doc.section(t.review.timeline.to_string(), theme);
+        // The legend of the turn strip: shapes, so colour is never the only sign.
+        let mut legend: Vec<Span> = Vec::new();
+        for side in Side::ALL {
+            let (mark, _) = TURN_MARKS[side as usize];
+            legend.push(Span::styled(format!("{mark} "), theme.side(side)));
+            legend.push(Span::styled(
+                format!("{}   ", i18n::side(cx.lang, side)),
+                theme.quiet(),
+            ));
+        }
+        let passed: String = TURN_MARKS.iter().map(|(_, p)| *p).collect();
+        legend.push(Span::styled(
+            format!("{passed} {}", t.review.passed_mark),
+            theme.quiet(),
+        ));
+        doc.push(Line::from(legend));
+        let number_w = format!("{}", state.agenda.len()).len() + 2;
+        for (i, phase) in state.agenda.iter().enumerate() {
+            let progress = &state.progress[i];
+            let title = format!(
+                "{:>w$} {}",
+                format!("{}.", i + 1),
+                phase.title.get(cx.lang),
+                w = number_w
+            );
+            let time = if progress.visits == 0 {
+                t.review.not_held.to_string()
+            } else if phase.minutes > 0 {
+                format!(
+                    "{} / {} {}",
+                    widgets::clock(progress.watch.elapsed(end)),
+                    phase.minutes,
+                    t.minutes_short
+                )
+            } else {
+                widgets::clock(progress.watch.elapsed(end))
+            };
+            let turns: Vec<_> = state.turns.iter().filter(|x| x.phase == i).collect();
+            let taken = turns.iter().filter(|x| !x.passed).count();
+            let passes = turns.len() - taken;
+            let style = if progress.visits == 0 {
+                theme.quiet()
+            } else {
+                theme.text()
+            };
+            // The title, and the time used against the timebox at the right of a row no
+            // wider than a readable line, so the two stay together on a wide screen.
+            let row_w = width.min(76);
+            let title_w = row_w.saturating_sub(time.width() + 2).max(12);
+            doc.push(Line::from(vec![
+                Span::styled(pad(&title, title_w), style),
+                Span::raw("  "),
+                Span::styled(time, theme.quiet()),
+            ]));
+            // The turns in order, each as its speaker's side, then how many.
+            if !turns.is_empty() {
+                let indent = number_w + 1;
+                let per_line = width.saturating_sub(indent).max(8);
+                let counts = fill(
+                    t.review.phase_turns,
+                    &[
+                        ("turns", &taken.to_string()),
+                        ("passes", &passes.to_string()),
+                    ],
+                );
+                let chunks: Vec<_> = turns.chunks(per_line).collect();
+                for (n, chunk) in chunks.iter().enumerate() {
+                    let mut spans = vec![Span::raw(" ".repeat(indent))];
+                    for turn in *chunk {
+                        let side = state
+                            .person(&turn.speaker)
+                            .map_or(Side::External, |p| p.role.side());
+                        let (taken, passed) = TURN_MARKS[side as usize];
+                        let mark = if turn.passed { passed } else { taken };
+                        spans.push(Span::styled(mark.to_string(), theme.side(side)));
+                    }
+                    let last = n + 1 == chunks.len();
+                    if last && indent + chunk.len() + 3 + counts.width() <= width {
+                        spans.push(Span::styled(format!("   {counts}"), theme.quiet()));
+                        doc.push(Line::from(spans));
+                    } else {
+                        doc.push(Line::from(spans));
+                        if last {
+                            doc.push(Line::from(Span::styled(
+                                fit(&format!("{}{counts}", " ".repeat(indent)), width),
+                                theme.quiet(),
+                            )));
+                        }
+                    }
+                }
+            }
+            // Notes on the turns, without names.
+            for note in turns.iter().filter_map(|x| x.note.as_deref()) {
+                doc.para(
+                    &" ".repeat(number_w + 1),
+                    &format!("”{note}”"),
+                    width,
+                    theme.text(),
+                );
+            }
+        }
+    }
+
+    fn ideas(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = &cx.t().review;
+        let theme = cx.theme;
+        let state = &self.state;
+        let shown: Vec<_> = state.live_ideas().filter(|i| !i.hidden).collect();
+        let hidden = state.live_ideas().filter(|i| i.hidden).count();
+        if shown.is_empty() && hidden == 0 && !state.agenda.iter().any(|p| p.takes_ideas()) {
+            return;
+        }
+        doc.section(t.ideas.to_string(), theme);
+        if shown.is_empty() {
+            doc.push(Line::from(Span::styled(t.no_ideas, theme.quiet())));
+        }
+        let mut groups: Vec<(String, Vec<&str>)> = state
+            .themes
+            .iter()
+            .map(|theme_| {
+                (
+                    theme_.name.clone(),
+                    shown
+                        .iter()
+                        .filter(|i| i.theme == Some(theme_.id))
+                        .map(|i| i.text.as_str())
+                        .collect::<Vec<&str>>(),
+                )
+            })
+            .filter(|(_, ideas)| !ideas.is_empty())
+            .collect();
+        let loose: Vec<&str> = shown
+            .iter()
+            .filter(|i| {
+                i.theme
+                    .is_none_or(|id| !state.themes.iter().any(|x| x.id == id))
+            })
+            .map(|i| i.text.as_str())
+            .collect();
+        if !loose.is_empty() {
+            let label = if groups.is_empty() {
+                String::new()
+            } else {
+                t.no_theme.to_string()
+            };
+            groups.push((label, loose));
+        }
+        for (name, ideas) in groups {
+            if !name.is_empty() {
+                doc.push(Line::from(Span::styled(
+                    fit(&format!("{name} ({})", ideas.len()), width),
+                    theme.current(),
+                )));
+            }
+            for idea in ideas {
+                doc.para("  • ", idea, width, theme.text());
+            }
+        }
+        if hidden > 0 {
+            doc.push(Line::from(Span::styled(
+                fill(t.hidden_ideas, &[("n", &hidden.to_string())]),
+                theme.quiet(),
+            )));
+        }
+    }
+
+    fn votes(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        if self.state.votes.is_empty() {
+            return;
+        }
+        doc.section(t.review.votes.to_string(), theme);
+        for vote in &self.state.votes {
+            let kind = t.vote.kinds[VoteKind::ALL
+                .iter()
+                .position(|k| *k == vote.kind)
+                .unwrap_or(0)];
+            doc.push(Line::from(Span::styled(
+                fit(
+                    &fill(
+                        t.review.vote_heading,
+                        &[("n", &vote.id.to_string()), ("kind", kind)],
+                    ),
+                    width,
+                ),
+                theme.current(),
+            )));
+            if !vote.closed {
+                doc.para("  ", t.review.vote_not_closed, width, theme.quiet());
+                continue;
+            }
+            vote_rows(doc, vote, width, cx);
+        }
+    }
+
+    fn decisions(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        if state.decisions.is_empty()
+            && !has_kind(state, |k| k == crate::model::PhaseKind::Decisions)
+        {
+            return;
+        }
+        doc.section(t.review.decisions.to_string(), theme);
+        if state.decisions.is_empty() {
+            doc.push(Line::from(Span::styled(
+                t.records.no_decisions,
+                theme.quiet(),
+            )));
+        }
+        for (n, decision) in state.decisions.iter().enumerate() {
+            let lead = format!("{}. ", n + 1);
+            doc.para(&lead, &decision.text, width, theme.text());
+            let indent = " ".repeat(lead.width());
+            for basis in &decision.basis {
+                doc.para(
+                    &indent,
+                    &basis_text(state, basis, cx.lang),
+                    width,
+                    theme.quiet(),
+                );
+            }
+            if let Some(date) = decision.review {
+                doc.para(
+                    &indent,
+                    &fill(
+                        t.records.review_on,
+                        &[("date", &format_date(cx.lang, date))],
+                    ),
+                    width,
+                    theme.quiet(),
+                );
+            }
+        }
+    }
+
+    fn actions(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        if state.actions.is_empty() && !has_kind(state, |k| k == crate::model::PhaseKind::Actions) {
+            return;
+        }
+        doc.section(t.review.actions.to_string(), theme);
+        if state.actions.is_empty() {
+            doc.push(Line::from(Span::styled(
+                t.records.no_actions,
+                theme.quiet(),
+            )));
+        }
+        for action in &state.actions {
+            doc.para("• ", &action.text, width, theme.text());
+            doc.para(
+                "  ",
+                &format!(
+                    "{} · {}",
+                    owner_text(cx.lang, &action.owner),
+                    due_text(cx.lang, action.due)
+                ),
+                width,
+                theme.quiet(),
+            );
+        }
+    }
+
+    fn follow_up(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        if state.carried.is_empty() {
+            return;
+        }
+        doc.section(t.review.follow_up.to_string(), theme);
+        for action in &state.carried {
+            let reviewed = self.record.events.iter().any(
+                |e| matches!(&e.event, EventKind::ActionReviewed { id, .. } if *id == action.id),
+            );
+            let status = if reviewed {
+                status_text(cx.lang, action.status)
+            } else {
+                t.records.status_unreviewed
+            };
+            doc.para("• ", &action.text, width, theme.text());
+            doc.para(
+                "  ",
+                &format!(
+                    "{} · {} · {status}",
+                    owner_text(cx.lang, &action.owner),
+                    due_text(cx.lang, action.due)
+                ),
+                width,
+                if reviewed {
+                    theme.quiet()
+                } else {
+                    theme.warning()
+                },
+            );
+        }
+    }
+}
+
+/// Whether the agenda has a phase of this kind.
+fn has_kind(state: &MeetingState, wanted: impl Fn(crate::model::PhaseKind) -> bool) -> bool {
+    state.agenda.iter().any(|p| wanted(p.kind))
+}
+
+/// An action's status in words.
+pub fn status_text(lang: Lang, status: ActionStatus) -> &'static str {
+    let t = &lang.text().records;
+    match status {
+        ActionStatus::Open => t.status_unreviewed,
+        ActionStatus::Done => t.status_done,
+        ActionStatus::Continued => t.status_continued,
+        ActionStatus::Dropped => t.status_dropped,
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let gap = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(gap))
+}
+
+/// A number with one decimal, written with the language's decimal separator.
+pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
+    format!("{x:.places$}").replace('.', lang.text().records.decimal_separator)
+}
+
+/// A closed vote's results: the outcome in words, then a bar per option (or per value).
+fn vote_rows(doc: &mut Doc, vote: &Vote, width: usize, cx: &Ctx) {
+    let t = cx.t();
+    let theme = cx.theme;
+    let tally = vote.tally();
+    doc.para(
+        "  ",
+        &format!(
+            "{} · {}",
+            vote_result(vote, cx.lang),
+            fill(t.vote.voters, &[("count", &tally.voters.to_string())])
+        ),
+        width,
+        theme.text(),
+    );
+    let label = |i: usize| -> String {
+        match vote.kind {
+            VoteKind::FistOfFive => {
+                format!("{i} {}", t.vote.fist_levels.get(i).copied().unwrap_or(""))
+            }
+            VoteKind::YesNo => t.vote.yes_no.get(i).copied().unwrap_or("").to_string(),
+            _ => vote
+                .options
+                .get(i)
+                .map_or(String::new(), |o| o.label.clone()),
+        }
+    };
+    let value = |x: f64| -> String {
+        match vote.kind {
+            VoteKind::Score => decimal(cx.lang, x, 1),
+            VoteKind::Ranking => String::new(),
+            _ => format!("{}", x.round() as i64),
+        }
+    };
+    let rows: Vec<usize> = match vote.kind {
+        // The scales keep their own order: 5 down to 0, yes, no, abstain.
+        VoteKind::FistOfFive => (0..tally.totals.len()).rev().collect(),
+        VoteKind::YesNo => (0..tally.totals.len()).collect(),
+        _ => tally.order.iter().flatten().copied().collect(),
+    };
+    let max = tally.totals.iter().copied().fold(0.0f64, f64::max);
+    let bar_w = (width / 4).clamp(8, 30);
+    let label_w = width.saturating_sub(bar_w + 8).min(60);
+    // Per side only where the tally gives it (every side that voted has enough voters);
+    // a ranking's per-side "totals" are rounds survived, which say nothing on their own.
+    let by_side = if vote.kind == VoteKind::Ranking {
+        &[][..]
+    } else {
+        &tally.by_side[..]
+    };
+    if !by_side.is_empty() {
+        doc.para(
+            "  ",
+            &format!("↳ {}", t.vote.by_side_title),
+            width,
+            theme.quiet(),
+        );
+    }
+    for (rank, i) in rows.iter().enumerate() {
+        let total = tally.totals.get(*i).copied().unwrap_or(0.0);
+        let lead = if vote.kind == VoteKind::Ranking {
+            format!("{}. ", rank + 1)
+        } else {
+            String::new()
+        };
+        let share = if vote.kind == VoteKind::Ranking || max <= 0.0 {
+            0.0
+        } else {
+            total / max
+        };
+        let mut spans = vec![Span::styled(
+            pad(&format!("  {lead}{}", label(*i)), label_w),
+            theme.text(),
+        )];
+        if vote.kind != VoteKind::Ranking {
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(widgets::bar(share, bar_w), theme.current()));
+            spans.push(Span::styled(format!(" {}", value(total)), theme.text()));
+        }
+        doc.push(Line::from(spans));
+        if !by_side.is_empty() {
+            let mut spans = vec![Span::styled("    ↳ ", theme.quiet())];
+            for (n, (side, totals)) in by_side.iter().enumerate() {
+                let x = totals.get(*i).copied().unwrap_or(0.0);
+                let sep = if n == 0 { "" } else { " · " };
+                spans.push(Span::styled(
+                    format!("{sep}{} {}", i18n::side(cx.lang, *side), value(x)),
+                    theme.side(*side),
+                ));
+            }
+            doc.push(Line::from(spans));
+        }
+    }
+    if by_side.is_empty() && vote.kind != VoteKind::Ranking {
+        let sides = Side::ALL
+            .iter()
+            .filter(|s| vote.ballots.iter().any(|(b, _)| b == *s))
+            .count();
+        if sides > 1 && tally.by_side.is_empty() {
+            doc.para("  ", t.vote.by_side_withheld, width, theme.quiet());
+        }
+    }
+}
+
+/// A bar of `share` with a mark at `seat` (the share of seats), so the two can be compared
+/// at a glance without colour. The mark is drawn in `mark` (bold), the bar in `style`.
+pub fn share_bar(
+    share: f64,
+    seat: Option<f64>,
+    width: usize,
+    style: Style,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    let chars: Vec<char> = widgets::bar(share, width).chars().collect();
+    let at = seat
+        .filter(|_| width > 0)
+        .map(|seat| ((seat.clamp(0.0, 1.0) * width as f64).round() as usize).min(width - 1));
+    match at {
+        Some(at) => vec![
+            Span::styled(chars[..at].iter().collect::<String>(), style),
+            Span::styled("│", mark),
+            Span::styled(chars[at + 1..].iter().collect::<String>(), style),
+        ],
+        None => vec![Span::styled(chars.into_iter().collect::<String>(), style)],
+    }
+}
+
+/// A share as a whole percentage, `–` when there is none.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or_else(
+        || "–".to_string(),
+        |s| format!("{} %", (s * 100.0).round() as i64),
+    )
+}
+
+/// Participation per side (a bar of the share of airtime with the share of seats marked)
+/// and per role, and the equity index. Per side and role only: never per person.
+///
+/// With `meetings`, the figures are a group's totals over that many meetings: the heading
+/// says so, and the equity index is their mean.
+pub fn participation_section(
+    doc: &mut Doc,
+    p: &Participation,
+    meetings: Option<usize>,
+    width: usize,
+    cx: &Ctx,
+) {
+    let t = cx.t();
+    let r = &t.review;
+    let theme = cx.theme;
+    let title = match meetings {
+        Some(n) => format!("{} ({})", r.participation, super::review::count(r.count, n)),
+        None => r.participation.to_string(),
+    };
+    doc.section(title, theme);
+    doc.push(Line::from(vec![
+        Span::styled("█ ", theme.current()),
+        Span::styled(format!("{}   ", r.airtime_share), theme.quiet()),
+        Span::styled("│ ", theme.current()),
+        Span::styled(r.seat_share, theme.quiet()),
+    ]));
+    let label_w = Side::ALL
+        .iter()
+        .map(|s| i18n::side(cx.lang, *s).width())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    // The bar takes what the words beside it leave, so the line never runs off the screen.
+    let words_w = Side::ALL
+        .iter()
+        .map(|side| {
+            fill(
+                r.share_line,
+                &[
+                    ("airtime", &percent(p.airtime_share(*side))),
+                    ("seats", &percent(p.seat_share(*side))),
+                ],
+            )
+            .width()
+        })
+        .max()
+        .unwrap_or(0);
+    let bar_w = width.saturating_sub(label_w + words_w + 1).clamp(10, 40);
+    for side in Side::ALL {
+        let f = &p.sides[side as usize];
+        if f.seats == 0 && f.airtime_ms == 0 {
+            continue;
+        }
+        let share = p.airtime_share(side);
+        let seats = p.seat_share(side);
+        let line = fill(
+            r.share_line,
+            &[("airtime", &percent(share)), ("seats", &percent(seats))],
+        );
+        let mut spans = vec![Span::styled(
+            pad(i18n::side(cx.lang, side), label_w),
+            theme.text(),
+        )];
+        spans.extend(share_bar(
+            share.unwrap_or(0.0),
+            seats,
+            bar_w,
+            theme.side(side),
+            theme.heading(),
+        ));
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(
+            fit(&line, width.saturating_sub(label_w + bar_w + 1)),
+            theme.text(),
+        ));
+        doc.push(Line::from(spans));
+        doc.para(
+            &" ".repeat(label_w),
+            &counts_line(r.side_counts, f),
+            width,
+            theme.quiet(),
+        );
+    }
+    // Per role: a table where it fits, otherwise a line per role.
+    doc.blank();
+    doc.push(Line::from(Span::styled(r.roles_title, theme.heading())));
+    let rows: Vec<Vec<String>> = p
+        .roles
+        .iter()
+        .map(|(role, f)| {
+            vec![
+                i18n::role(cx.lang, *role).to_string(),
+                f.seats.to_string(),
+                widgets::clock(f.airtime_ms),
+                percent(
+                    (p.total.airtime_ms > 0)
+                        .then(|| f.airtime_ms as f64 / p.total.airtime_ms as f64),
+                ),
+                f.turns.to_string(),
+                f.passes.to_string(),
+                f.contributions.to_string(),
+            ]
+        })
+        .collect();
+    let mut header: Vec<String> = r.role_columns.iter().map(|s| s.to_string()).collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    // On a narrow screen the last columns go (contributions, then passes) before the
+    // table turns into lines.
+    let table_w = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    while table_w(&widths) > width && widths.len() > 5 {
+        widths.pop();
+        header.pop();
+    }
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|mut row| {
+            row.truncate(widths.len());
+            row
+        })
+        .collect();
+    if table_w(&widths) <= width {
+        let line = |cells: &[String], style: Style| {
+            let spans: Vec<Span> = cells
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(i, (cell, w))| {
+                    let gap = w.saturating_sub(cell.width());
+                    let text = if i == 0 {
+                        format!("{cell}{}", " ".repeat(gap))
+                    } else {
+                        format!("  {}{cell}", " ".repeat(gap))
+                    };
+                    Span::styled(text, style)
+                })
+                .collect();
+            Line::from(spans)
+        };
+        doc.push(line(&header, theme.quiet()));
+        for row in &rows {
+            doc.push(line(row, theme.text()));
+        }
+    } else {
+        let names = &r.role_columns;
+        for ((_, f), row) in p.roles.iter().zip(&rows) {
+            doc.para(
+                "",
+                &format!(
+                    "{}: {} {} · {} {} · {} {} · {} {}",
+                    row[0],
+                    names[2].to_lowercase(),
+                    row[2],
+                    names[3].to_lowercase(),
+                    row[3],
+                    names[4].to_lowercase(),
+                    f.turns,
+                    names[5].to_lowercase(),
+                    f.passes
+                ),
+                width,
+                theme.text(),
+            );
+        }
+    }
+    doc.blank();
+    match p.equity {
+        Some(e) => {
+            let template = if meetings.is_some() {
+                r.cli_equity_mean
+            } else {
+                r.equity
+            };
+            doc.push(Line::from(vec![
+                Span::styled(
+                    fill(template, &[("value", &decimal(cx.lang, e, 2))]),
+                    theme.heading(),
+                ),
+                Span::raw("  "),
+                Span::styled(widgets::bar(e, 20), theme.current()),
+            ]));
+            doc.para("", r.equity_explain, width, theme.quiet());
+        }
+        None => doc.para("", r.equity_none, width, theme.quiet()),
+    }
+}
+
+/// "present 3 · turns 7 · passes 1 · contributions 9".
+fn counts_line(template: &str, f: &Figures) -> String {
+    fill(
+        template,
+        &[
+            ("seats", &f.seats.to_string()),
+            ("turns", &f.turns.to_string()),
+            ("passes", &f.passes.to_string()),
+            ("contributions", &f.contributions.to_string()),
+        ],
+    )
+}

@@ -1,0 +1,367 @@
+//! A group's trends in the review: over its meetings, the students' share of airtime against
+//! their share of seats, and the equity index, drawn as bar rows (one meeting a row, oldest
+//! first); the totals; and every action still open, with the meeting it came from and
+//! whether it is overdue.
+//!
+//! The figures come from `model::metrics` (`trend`, `participation`, `combined`); this page
+//! only draws them. The group's meetings are read by the loop ([`Effect::LoadGroup`]) and
+//! handed over once; the page keeps the figures, not the logs.
+//!
+//! [`Effect::LoadGroup`]: crate::tui::app::Effect::LoadGroup
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::phases::records::{due_text, format_date, is_overdue, owner_text};
+use super::review::{Doc, can_scroll, count, render_doc, room, scrolled};
+use super::review_session::{decimal, participation_section, percent, share_bar};
+use crate::i18n::fill;
+use crate::model::engine::MeetingState;
+use crate::model::metrics::{Participation, combined, participation};
+use crate::model::outcomes::Action as Todo;
+use crate::model::{SessionRecord, Side};
+use crate::tui::app::Ctx;
+use crate::tui::keymap::Action;
+use crate::tui::widgets::{self, fit};
+
+/// The most meetings the charts show a row each: a year of weekly meetings.
+const CHART_ROWS: usize = 52;
+
+/// One meeting on the charts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub started_at: Timestamp,
+    pub student_airtime: Option<f64>,
+    pub student_seats: Option<f64>,
+    pub equity: Option<f64>,
+}
+
+/// What the page shows once the group's meetings have been read: built one meeting at a
+/// time ([`TrendData::add`], oldest first), so that a group of any size is read with one log
+/// in memory at a time. The figures are those of `metrics::trend` and
+/// `outcomes::open_actions` (a test holds them equal).
+#[derive(Debug, Clone)]
+pub struct TrendData {
+    /// Oldest first.
+    pub points: Vec<Point>,
+    /// Every meeting's figures added up (see `metrics::combined`).
+    pub totals: Participation,
+    /// Every action as it stands after the meetings read so far, oldest first.
+    actions: Vec<Todo>,
+    /// Where each meeting an action came from started, and its topic.
+    meetings: HashMap<uuid::Uuid, (Timestamp, String)>,
+    equities: (f64, usize),
+    /// The newest meeting's name for the group.
+    pub group_name: Option<String>,
+    /// Meeting files of the group that could not be read.
+    pub unreadable: usize,
+}
+
+impl Default for TrendData {
+    fn default() -> TrendData {
+        TrendData {
+            points: Vec::new(),
+            totals: combined(&[]),
+            actions: Vec::new(),
+            meetings: HashMap::new(),
+            equities: (0.0, 0),
+            group_name: None,
+            unreadable: 0,
+        }
+    }
+}
+
+impl TrendData {
+    /// Adds one meeting; meetings must come oldest first (as `metrics::trend` orders them
+    /// and `outcomes::all_actions` follows actions up).
+    pub fn add(&mut self, record: &SessionRecord) {
+        let state = MeetingState::replay(record);
+        let p = participation(&state);
+        self.points.push(Point {
+            started_at: record.started_at(),
+            student_airtime: p.airtime_share(Side::Student),
+            student_seats: p.seat_share(Side::Student),
+            equity: p.equity,
+        });
+        if let Some(e) = p.equity {
+            self.equities.0 += e;
+            self.equities.1 += 1;
+        }
+        let mut totals = combined(&[std::mem::replace(&mut self.totals, combined(&[])), p]);
+        totals.equity = (self.equities.1 > 0).then(|| self.equities.0 / self.equities.1 as f64);
+        self.totals = totals;
+        for followed in state.carried.iter().chain(&state.actions) {
+            match self.actions.iter_mut().find(|a| a.id == followed.id) {
+                Some(known) => *known = followed.clone(),
+                None => self.actions.push(followed.clone()),
+            }
+        }
+        if !state.actions.is_empty() {
+            self.meetings
+                .insert(record.id, (record.started_at(), record.topic.clone()));
+        }
+        self.group_name = Some(record.group.name.clone());
+    }
+
+    /// The figures of these meetings (in any order), `unreadable` files besides.
+    pub fn of(records: &[SessionRecord], unreadable: usize) -> TrendData {
+        let mut sorted: Vec<&SessionRecord> = records.iter().collect();
+        sorted.sort_by_key(|r| r.started_at());
+        let mut data = TrendData {
+            unreadable,
+            ..TrendData::default()
+        };
+        for record in sorted {
+            data.add(record);
+        }
+        data
+    }
+
+    /// The actions still open, oldest first, each with the start and topic of the meeting
+    /// it was agreed in (when that meeting was read).
+    pub fn open(&self) -> Vec<(&Todo, Option<&(Timestamp, String)>)> {
+        self.actions
+            .iter()
+            .filter(|a| a.status.is_open())
+            .map(|a| (a, self.meetings.get(&a.session)))
+            .collect()
+    }
+}
+
+/// A group's trends.
+#[derive(Debug)]
+pub struct TrendView {
+    pub group_id: String,
+    pub group_name: String,
+    /// `None` until the loop has read the meetings.
+    pub data: Option<TrendData>,
+    pub scroll: usize,
+}
+
+impl TrendView {
+    pub fn new(group_id: String, group_name: String) -> TrendView {
+        TrendView {
+            group_id,
+            group_name,
+            data: None,
+            scroll: 0,
+        }
+    }
+
+    /// Takes the figures of the group's meetings.
+    pub fn load(&mut self, data: TrendData) {
+        if let Some(name) = &data.group_name {
+            self.group_name = name.clone();
+        }
+        self.data = Some(data);
+    }
+
+    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PagePrev
+            | Action::PageNext
+            | Action::NextSection => {
+                let doc = self.doc(super::review::page_size().0 as usize, cx);
+                can_scroll(action, self.scroll, &doc, room())
+            }
+            _ => true,
+        }
+    }
+
+    pub fn act(&mut self, action: Action, cx: &Ctx) {
+        let doc = self.doc(super::review::page_size().0 as usize, cx);
+        if let Some(scroll) = scrolled(action, self.scroll, &doc, room()) {
+            self.scroll = scroll;
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        render_doc(area, buf, cx, |width| self.doc(width, cx), self.scroll);
+    }
+
+    /// The whole page laid out for `width` columns.
+    pub fn doc(&self, width: usize, cx: &Ctx) -> Doc {
+        let t = cx.t();
+        let r = &t.review;
+        let theme = cx.theme;
+        let mut doc = Doc::default();
+        doc.sections.push(0);
+        doc.push(Line::from(Span::styled(
+            fit(&fill(r.trend_title, &[("group", &self.group_name)]), width),
+            theme.heading(),
+        )));
+        let Some(data) = &self.data else {
+            doc.push(Line::from(Span::styled(r.loading, theme.quiet())));
+            return doc;
+        };
+        if let (Some(first), Some(last)) = (data.points.first(), data.points.last()) {
+            doc.push(Line::from(Span::styled(
+                fit(
+                    &fill(
+                        r.trend_span,
+                        &[
+                            ("count", &count(r.count, data.points.len())),
+                            ("first", &super::review::day(cx, first.started_at)),
+                            ("last", &super::review::day(cx, last.started_at)),
+                        ],
+                    ),
+                    width,
+                ),
+                theme.quiet(),
+            )));
+        } else {
+            doc.push(Line::from(Span::styled(r.no_meetings, theme.quiet())));
+        }
+        if data.unreadable > 0 {
+            doc.push(Line::from(Span::styled(
+                fill(r.unreadable, &[("n", &data.unreadable.to_string())]),
+                theme.warning(),
+            )));
+        }
+
+        // The students' share of airtime against their share of seats, a meeting a row: the
+        // newest meetings that make a readable chart (the totals still cover them all).
+        let shown = &data.points[data.points.len().saturating_sub(CHART_ROWS)..];
+        if shown.len() < data.points.len() {
+            doc.push(Line::from(Span::styled(
+                fill(r.trend_newest, &[("n", &shown.len().to_string())]),
+                theme.quiet(),
+            )));
+        }
+        let dates: Vec<String> = shown
+            .iter()
+            .map(|p| super::review::day(cx, p.started_at))
+            .collect();
+        let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(0) + 2;
+        if !data.points.is_empty() {
+            doc.section(r.student_share_title.to_string(), theme);
+            doc.push(Line::from(vec![
+                Span::styled("█ ", theme.side(Side::Student)),
+                Span::styled(format!("{}   ", r.airtime_share), theme.quiet()),
+                Span::styled("│ ", theme.side(Side::Student)),
+                Span::styled(r.seat_share, theme.quiet()),
+            ]));
+            let values: Vec<String> = shown
+                .iter()
+                .map(|p| {
+                    fill(
+                        r.share_line,
+                        &[
+                            ("airtime", &percent(p.student_airtime)),
+                            ("seats", &percent(p.student_seats)),
+                        ],
+                    )
+                })
+                .collect();
+            let value_w = values.iter().map(|v| v.width()).max().unwrap_or(0) + 1;
+            let bar_w = width.saturating_sub(date_w + value_w).clamp(10, 50);
+            for ((p, date), value) in shown.iter().zip(&dates).zip(&values) {
+                let mut spans = vec![Span::styled(
+                    format!(" {date:<w$}", w = date_w - 1),
+                    theme.text(),
+                )];
+                spans.extend(share_bar(
+                    p.student_airtime.unwrap_or(0.0),
+                    p.student_seats,
+                    bar_w,
+                    theme.side(Side::Student),
+                    theme.heading(),
+                ));
+                spans.push(Span::styled(format!(" {value}"), theme.text()));
+                doc.push(Line::from(spans));
+            }
+
+            // The equity index, a meeting a row.
+            doc.section(r.equity_title.to_string(), theme);
+            let bar_w = width.saturating_sub(date_w + 6).clamp(10, 50);
+            for (p, date) in shown.iter().zip(&dates) {
+                let value = p
+                    .equity
+                    .map_or_else(|| "–".to_string(), |e| decimal(cx.lang, e, 2));
+                doc.push(Line::from(vec![
+                    Span::styled(format!(" {date:<w$}", w = date_w - 1), theme.text()),
+                    Span::styled(
+                        widgets::bar(p.equity.unwrap_or(0.0), bar_w),
+                        theme.current(),
+                    ),
+                    Span::styled(format!(" {value}"), theme.text()),
+                ]));
+            }
+            doc.blank();
+            let totals = &data.totals;
+            doc.para(
+                "",
+                &fill(
+                    r.totals,
+                    &[
+                        ("airtime", &percent(totals.airtime_share(Side::Student))),
+                        ("seats", &percent(totals.seat_share(Side::Student))),
+                        (
+                            "equity",
+                            &totals
+                                .equity
+                                .map_or_else(|| "–".to_string(), |e| decimal(cx.lang, e, 2)),
+                        ),
+                    ],
+                ),
+                width,
+                theme.text(),
+            );
+        }
+
+        // Every action still open, with the meeting it came from.
+        let today = cx.local(cx.now().at).date();
+        let open = data.open();
+        let overdue = open.iter().filter(|(a, _)| is_overdue(a, today)).count();
+        let rt = &t.records;
+        let mut title = r.open_actions.to_string();
+        if !open.is_empty() {
+            title.push_str(&format!(" – {}", count(rt.count_open, open.len())));
+            if overdue > 0 {
+                title.push_str(&format!(", {}", count(rt.count_overdue, overdue)));
+            }
+        }
+        doc.section(title, theme);
+        if open.is_empty() {
+            doc.push(Line::from(Span::styled(r.no_open_actions, theme.quiet())));
+        }
+        for (action, from) in &open {
+            let late = is_overdue(action, today);
+            doc.para("• ", &action.text, width, theme.text());
+            let mut due = due_text(cx.lang, action.due);
+            if late {
+                due = format!("{due} ({})", rt.overdue);
+            }
+            let meeting = match from {
+                Some((at, topic)) if !topic.is_empty() => format!(
+                    "{} – {topic}",
+                    fill(rt.from_meeting, &[("date", &super::review::day(cx, *at))])
+                ),
+                Some((at, _)) => fill(rt.from_meeting, &[("date", &super::review::day(cx, *at))]),
+                None => fill(
+                    rt.from_meeting,
+                    &[("date", &format_date(cx.lang, action.agreed))],
+                ),
+            };
+            doc.para(
+                "  ",
+                &format!("{} · {due} · {meeting}", owner_text(cx.lang, &action.owner)),
+                width,
+                if late { theme.warning() } else { theme.quiet() },
+            );
+        }
+
+        // The totals per side and role, as for one meeting.
+        if !data.points.is_empty() {
+            participation_section(&mut doc, &data.totals, Some(data.points.len()), width, cx);
+        }
+        doc
+    }
+}
