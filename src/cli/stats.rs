@@ -109,25 +109,11 @@ fn decimal(lang: Lang, x: Option<f64>) -> String {
     )
 }
 
-/// A date as people of `lang` write it.
-fn date(lang: Lang, date: jiff::civil::Date) -> String {
-    let t = &lang.text().records;
-    let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
-    fill(
-        t.date,
-        &[
-            ("d", &date.day().to_string()),
-            ("mon", t.months_in_dates[month - 1]),
-            ("y", &date.year().to_string()),
-        ],
-    )
-}
-
 /// When an action is due, in words, marked when overdue.
 fn due(lang: Lang, action: &Action, today: jiff::civil::Date) -> String {
     let t = &lang.text().records;
     let text = match action.due {
-        Due::Date { date: d } => date(lang, d),
+        Due::Date { date: d } => crate::export::words::format_date(lang, d),
         Due::Month { month } => t.months[usize::from(month.clamp(1, 12)) - 1].to_string(),
         Due::None => t.due_none.to_string(),
     };
@@ -245,9 +231,9 @@ pub fn stats(cx: &Context, args: &StatsArgs) -> CliResult {
                 .iter()
                 .find(|rec| rec.id == action.session)
                 .map_or_else(
-                    || date(lang, action.agreed),
+                    || crate::export::words::format_date(lang, action.agreed),
                     |rec| {
-                        let day = date(lang, action.agreed);
+                        let day = crate::export::words::format_date(lang, action.agreed);
                         if rec.topic.is_empty() {
                             day
                         } else {

@@ -19,7 +19,6 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::{self, Lang, fill};
 use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::{Action as Todo, ActionStatus, Basis, Due, Owner};
-use crate::model::vote::{Vote, VoteKind};
 use crate::model::{Command, EventKind, MeetingState, PhaseKind, Role};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Context, Key, binding};
@@ -27,6 +26,9 @@ use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, fit};
+
+// Dates, owners, dues and vote results read the same on the wall and in the minutes.
+pub use crate::export::words::{due_text, format_date, owner_text, vote_result};
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -597,38 +599,6 @@ fn count(forms: [&str; 2], n: usize) -> String {
     fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
 }
 
-/// A date as people write it: `15.1.2027` in Finnish and Swedish, `15 Jan 2027` in English.
-pub fn format_date(lang: Lang, date: Date) -> String {
-    let t = &lang.text().records;
-    let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
-    fill(
-        t.date,
-        &[
-            ("d", &date.day().to_string()),
-            ("mon", t.months_in_dates[month - 1]),
-            ("y", &date.year().to_string()),
-        ],
-    )
-}
-
-/// When an action is due, in words: a date, a month of the year clock, or none.
-pub fn due_text(lang: Lang, due: Due) -> String {
-    let t = &lang.text().records;
-    match due {
-        Due::Date { date } => format_date(lang, date),
-        Due::Month { month } => t.months[usize::from(month.clamp(1, 12)) - 1].to_string(),
-        Due::None => t.due_none.to_string(),
-    }
-}
-
-/// Who owns an action: the member's name, or the role.
-pub fn owner_text(lang: Lang, owner: &Owner) -> String {
-    match owner {
-        Owner::Member { name, .. } => name.clone(),
-        Owner::Role { role } => i18n::role(lang, *role).to_string(),
-    }
-}
-
 /// Whether an open action is past its due on `today`. A date is past the day after it; a
 /// month of the year clock is past after the end of that month's first occurrence on or
 /// after the day the action was agreed. A continued action's month is not judged: the
@@ -691,73 +661,6 @@ pub fn basis_text(state: &MeetingState, basis: &Basis, lang: Lang) -> String {
                 .find(|x| x.id == *theme)
                 .map_or("", |x| x.name.as_str());
             fill(t.based_on_theme, &[("name", name)])
-        }
-    }
-}
-
-/// A closed vote's result in a few words: the winner and its count, ties stated as ties.
-pub fn vote_result(vote: &Vote, lang: Lang) -> String {
-    let t = &lang.text().records;
-    let tally = vote.tally();
-    let label = |i: usize| vote.options.get(i).map_or("", |o| o.label.as_str());
-    if tally.totals.iter().all(|x| *x == 0.0) {
-        let option = vote.options.first().map_or("", |o| o.label.as_str());
-        return if vote.kind.has_options() || option.is_empty() {
-            t.result_no_votes.to_string()
-        } else {
-            format!("{option}: {}", t.result_no_votes)
-        };
-    }
-    let number = |x: f64| {
-        let text = format!("{x:.1}");
-        text.replace('.', t.decimal_separator)
-    };
-    let winners = tally.winners();
-    let names = winners
-        .iter()
-        .map(|i| label(*i))
-        .collect::<Vec<_>>()
-        .join(" / ");
-    let tie = if winners.len() > 1 {
-        format!(" {}", t.result_tie)
-    } else {
-        String::new()
-    };
-    let top = winners.first().and_then(|i| tally.totals.get(*i)).copied();
-    let proposal = label(0);
-    match vote.kind {
-        VoteKind::Dots => {
-            let n = top.unwrap_or(0.0).round() as usize;
-            format!(
-                "{}{tie}",
-                fill(
-                    t.result_dots[usize::from(n != 1)],
-                    &[("option", &names), ("n", &n.to_string())]
-                )
-            )
-        }
-        VoteKind::Score => format!(
-            "{}{tie}",
-            fill(
-                t.result_score,
-                &[("option", &names), ("avg", &number(top.unwrap_or(0.0)))]
-            )
-        ),
-        VoteKind::Ranking => format!("{}{tie}", fill(t.result_ranking, &[("option", &names)])),
-        VoteKind::FistOfFive => {
-            let template = if tally.passed == Some(true) {
-                t.result_passed
-            } else {
-                t.result_not_passed
-            };
-            fill(template, &[("option", proposal)])
-        }
-        VoteKind::YesNo => {
-            let at = |i: usize| (tally.totals.get(i).copied().unwrap_or(0.0) as u32).to_string();
-            fill(
-                t.result_yes_no,
-                &[("option", proposal), ("yes", &at(0)), ("no", &at(1))],
-            )
         }
     }
 }
