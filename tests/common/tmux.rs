@@ -79,6 +79,8 @@ pub struct Launch {
     pub env: Vec<(String, String)>,
     /// Arguments after `--data-dir <data> --lang fi`.
     pub args: Vec<String>,
+    /// The directory parvi starts in (where it writes exported minutes).
+    pub cwd: Option<PathBuf>,
 }
 
 impl Launch {
@@ -90,6 +92,7 @@ impl Launch {
             wrap: Wrap::Direct,
             env: Vec::new(),
             args: args.iter().map(|s| (*s).to_string()).collect(),
+            cwd: None,
         }
     }
 
@@ -227,6 +230,10 @@ impl Tmux {
             .iter()
             .map(|s| (*s).to_string()),
         );
+        if let Some(cwd) = &launch.cwd {
+            args.push("-c".into());
+            args.push(cwd.display().to_string());
+        }
         args.extend(pane);
         let out = tmux.command(&args);
         assert!(
