@@ -190,8 +190,8 @@ fn a_refused_command_explains_itself_in_finnish_and_changes_nothing() {
         parvi::i18n::refusal(Lang::Fi, &Refusal::RoundComplete)
     );
     assert_eq!(flash.text, "Kaikki ovat jo saaneet puheenvuoron.");
-    // The message goes with the next key.
-    keys(&mut app, "<down>");
+    // The message goes with the next key that does something.
+    keys(&mut app, "p");
     assert_eq!(app.cx.flash, None);
 }
 
@@ -680,4 +680,89 @@ fn the_facilitator_can_ask_names_for_the_ideas_of_one_meeting() {
             == 1,
         "only the chosen phase"
     );
+}
+
+// ---- keys that do nothing ------------------------------------------------------------------
+
+#[test]
+fn a_key_that_does_nothing_says_so_and_changes_nothing() {
+    let (mut app, _) = home(Lang::Fi);
+    for (key, name) in [
+        (
+            app_fixture::press(crossterm::event::KeyCode::Char('z')),
+            "z",
+        ),
+        (app_fixture::press(crossterm::event::KeyCode::F(5)), "F5"),
+    ] {
+        let effects = app.handle_event(&Event::Key(key));
+        assert!(effects.is_empty(), "{name}: {effects:?}");
+        assert_eq!(screen_name(&app), "home");
+        assert_eq!(overlay_kind(&app), None);
+        let flash = app.cx.flash.as_ref().expect("a message");
+        assert!(!flash.error, "a stray key is not an error");
+        assert_eq!(
+            flash.text,
+            format!("Näppäin {name} ei tee tässä mitään. ? näyttää kaikki näppäimet.")
+        );
+    }
+    // In a meeting, too: the stray key neither saves nor moves the round.
+    let (mut app, _) = wellbeing_meeting(Lang::En);
+    let before = record(&app).clone();
+    let effects = keys(&mut app, "Z");
+    assert!(effects.is_empty());
+    assert_eq!(*record(&app), before);
+    assert_eq!(
+        app.cx.flash.as_ref().map(|f| f.text.as_str()),
+        Some("The key Z does nothing here. ? shows every key.")
+    );
+}
+
+#[test]
+fn a_key_not_offered_just_now_says_so() {
+    // The group has no saved meetings: the archive key is not in the footer.
+    let mut data = app_fixture::data_sample();
+    data.sessions.clear();
+    let (mut app, _) = app_with(Lang::Sv, data);
+    assert!(!app.offers(parvi::tui::keymap::Action::Review));
+    let effects = keys(&mut app, "v");
+    assert!(effects.is_empty());
+    assert_eq!(screen_name(&app), "home");
+    assert_eq!(
+        app.cx.flash.as_ref().map(|f| f.text.as_str()),
+        Some("v går inte att använda just nu. Nederst står tangenterna som fungerar nu.")
+    );
+    // An arrow at the end of a list needs no words: nothing moving says it.
+    keys(&mut app, "<up>");
+    assert_eq!(app.cx.flash, None);
+}
+
+#[test]
+fn the_archive_opens_while_the_list_of_meetings_is_still_being_read() {
+    // The first frame had no index to read the newest meetings from.
+    let mut data = app_fixture::data_sample();
+    let full = std::mem::take(&mut data.sessions);
+    let (mut app, _) = app_with(Lang::Fi, data);
+    app.cx.reading_sessions = true;
+    assert!(app.offers(parvi::tui::keymap::Action::Review));
+    keys(&mut app, "v");
+    assert_eq!(screen_name(&app), "review");
+    let text = app_fixture::screen_text(&app, 80, 24);
+    assert!(text.contains("Luetaan tallennettuja kokouksia…"), "{text}");
+    assert!(
+        !text.contains("0 kokousta"),
+        "not a count while reading: {text}"
+    );
+
+    app.finished(parvi::tui::background::Finished::Sessions(
+        parvi::store::Sessions {
+            summaries: full,
+            problems: Vec::new(),
+        },
+    ));
+    assert!(!app.cx.reading_sessions);
+    // The search text was read for the short list: it is read again for the full one.
+    assert_eq!(effect_names(&app.cx.effects), ["load_search"]);
+    let text = app_fixture::screen_text(&app, 80, 24);
+    assert!(!text.contains("Luetaan"), "{text}");
+    assert!(text.contains("Ruokala ja välitunnit"), "{text}");
 }

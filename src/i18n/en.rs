@@ -213,6 +213,8 @@ pub static TEXT: Text = Text {
     help_kinds_heading: "Group kinds",
 
     key_help: "help",
+    key_does_nothing: "The key {key} does nothing here. ? shows every key.",
+    key_not_now: "{key} cannot be used just now. The bottom line shows the keys that work now.",
     key_back: "back",
     key_quit: "quit",
     key_up: "up",

@@ -213,6 +213,8 @@ pub static TEXT: Text = Text {
     help_kinds_heading: "Ryhmätyypit",
 
     key_help: "ohje",
+    key_does_nothing: "Näppäin {key} ei tee tässä mitään. ? näyttää kaikki näppäimet.",
+    key_not_now: "{key} ei ole juuri nyt käytettävissä. Alarivillä ovat näppäimet, jotka toimivat nyt.",
     key_back: "takaisin",
     key_quit: "lopeta",
     key_up: "ylös",

@@ -308,6 +308,8 @@ pub struct Text {
 
     // ---- the app ----
     pub key_help: &'static str,
+    pub key_does_nothing: &'static str,
+    pub key_not_now: &'static str,
     pub key_back: &'static str,
     pub key_quit: &'static str,
     pub key_up: &'static str,

@@ -213,6 +213,8 @@ pub static TEXT: Text = Text {
     help_kinds_heading: "Grupptyper",
 
     key_help: "hjälp",
+    key_does_nothing: "Tangenten {key} gör ingenting här. ? visar alla tangenter.",
+    key_not_now: "{key} går inte att använda just nu. Nederst står tangenterna som fungerar nu.",
     key_back: "tillbaka",
     key_quit: "avsluta",
     key_up: "upp",

@@ -105,6 +105,9 @@ pub struct Ctx {
     pub flash: Option<Flash>,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// The full list of meetings is still being read (the first frame shows only the newest
+    /// from the head of the index).
+    pub reading_sessions: bool,
     rng: SplitMix64,
 }
 
@@ -215,6 +218,7 @@ impl App {
             flash: None,
             effects: Vec::new(),
             quit: false,
+            reading_sessions: false,
             rng: SplitMix64(seed),
         };
         App {
@@ -261,7 +265,7 @@ impl App {
                 Action::NewMeeting | Action::Confirm => writable && !self.cx.data.groups.is_empty(),
                 Action::NewGroup | Action::LoadSample => writable,
                 Action::EditGroup => writable && !self.cx.data.groups.is_empty(),
-                Action::Review => !self.cx.data.sessions.is_empty(),
+                Action::Review => !self.cx.data.sessions.is_empty() || self.cx.reading_sessions,
                 Action::NextPanel => {
                     !self.cx.data.groups.is_empty() || !self.cx.data.sessions.is_empty()
                 }
@@ -337,10 +341,29 @@ impl App {
             self.go(next);
             return;
         }
+        // A key that does nothing says so, so that the facilitator is never left wondering
+        // whether parvi heard it.
         let Some(action) = keymap::action_for(self.context(), key) else {
+            if let Some(name) = keymap::describe(key) {
+                let text = crate::i18n::fill(self.cx.t().key_does_nothing, &[("key", &name)]);
+                self.cx.info(text);
+            }
             return;
         };
+        let offered = self.offers(action);
         self.act(action);
+        // A screen that refuses says why itself ("Everyone has already spoken"); otherwise a
+        // key the footer did not offer gets the general word.
+        // (Arrows and paging at the end of a list need no words: nothing moving says it.)
+        if !offered
+            && self.cx.flash.is_none()
+            && self.cx.effects.is_empty()
+            && !keymap::is_movement(key)
+            && let Some(name) = keymap::describe(key)
+        {
+            let text = crate::i18n::fill(self.cx.t().key_not_now, &[("key", &name)]);
+            self.cx.info(text);
+        }
     }
 
     /// Carries out an action on the current screen.
@@ -499,6 +522,44 @@ impl App {
     pub fn set_search(&mut self, index: crate::store::search::SearchIndex) {
         if let Screen::Review(review) = &mut self.screen {
             review.set_search(index, &self.cx);
+        }
+    }
+
+    /// A read on a background thread finished.
+    pub fn finished(&mut self, finished: super::background::Finished) {
+        use super::background::{Finished, Job};
+        match finished {
+            Finished::Sessions(list) => {
+                self.cx.reading_sessions = false;
+                let mut data = self.cx.data.clone();
+                data.sessions = list.summaries;
+                data.problems.extend(list.problems);
+                self.set_data(data);
+                // An archive opened on the first frame's short list searches the full one.
+                if matches!(self.screen, Screen::Review(_)) {
+                    self.cx.effect(Effect::LoadSearch);
+                }
+            }
+            Finished::Group { group, data } => self.group_loaded(&group, *data),
+            Finished::Failed(job) => {
+                self.report(self.cx.t().review.read_failed.to_string());
+                match job {
+                    Job::Sessions => self.cx.reading_sessions = false,
+                    // The trends page says what could not be read instead of waiting forever.
+                    Job::Group(group) => {
+                        let unreadable = self
+                            .cx
+                            .data
+                            .sessions
+                            .iter()
+                            .filter(|s| s.group_id == group)
+                            .count();
+                        let mut data = super::screens::review_trend::TrendData::default();
+                        data.unreadable = unreadable;
+                        self.group_loaded(&group, data);
+                    }
+                }
+            }
         }
     }
 

@@ -177,6 +177,54 @@ pub enum Context {
     Help,
 }
 
+/// A pressed key as written in a message ("The key F5 does nothing here"); `None` for a
+/// key that is not worth a message (a lone modifier, a media key).
+pub fn describe(event: &KeyEvent) -> Option<String> {
+    let name = match event.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab | KeyCode::BackTab => "Tab".into(),
+        KeyCode::Backspace => "⌫".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Insert => "Ins".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        _ => return None,
+    };
+    let mut prefix = String::new();
+    if event.modifiers.contains(KeyModifiers::CONTROL) {
+        prefix.push_str("Ctrl-");
+    }
+    if event.modifiers.contains(KeyModifiers::ALT) {
+        prefix.push_str("Alt-");
+    }
+    Some(prefix + &name)
+}
+
+/// Whether the key moves a selection or a scroll (arrows, paging, Home, End).
+pub fn is_movement(event: &KeyEvent) -> bool {
+    matches!(
+        event.code,
+        KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::PageUp
+            | KeyCode::PageDown
+            | KeyCode::Home
+            | KeyCode::End
+    )
+}
+
 /// A key as written in the footer and the help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {

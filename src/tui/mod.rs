@@ -8,6 +8,7 @@
 //! crossterm 0.29 can spin on a dead terminal instead of returning an error.
 
 pub mod app;
+pub mod background;
 pub mod clock;
 pub mod keymap;
 pub mod overlay;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use crossterm::event;
 
 use self::app::{App, Data, Effect};
+use self::background::Background;
 use self::clock::{Clock, SystemClock};
 use self::theme::Theme;
 use crate::i18n::Lang;
@@ -126,14 +128,9 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
     );
     // The full list of meetings (every file checked against the index) arrives a moment
     // after the first frame.
-    let (sessions_tx, sessions_rx) = std::sync::mpsc::channel();
-    {
-        let paths = store.paths.clone();
-        let write_index = store.writable();
-        std::thread::spawn(move || {
-            let _ = sessions_tx.send(crate::store::refresh_sessions(&paths, write_index));
-        });
-    }
+    let mut background = Background::default();
+    background.list_sessions(store.paths.clone(), store.writable());
+    app.cx.reading_sessions = true;
     if let Start::Meeting {
         group,
         format,
@@ -149,11 +146,11 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
             .unwrap_or_default();
         app.start_meeting(group, format, &topic, carried);
         let effects = std::mem::take(&mut app.cx.effects);
-        carry_out(&mut app, effects, &store, &last_saved);
+        carry_out(&mut app, effects, &store, &last_saved, &mut background);
     }
 
     let mut terminal = enter_terminal()?;
-    let result = event_loop(&mut terminal, &mut app, &store, &last_saved, sessions_rx);
+    let result = event_loop(&mut terminal, &mut app, &store, &last_saved, background);
     leave_terminal();
     result.map(|()| 0)
 }
@@ -191,23 +188,15 @@ fn event_loop(
     app: &mut App,
     store: &Store,
     last_saved: &LastSaved,
-    sessions: std::sync::mpsc::Receiver<crate::store::Sessions>,
+    mut background: Background,
 ) -> io::Result<()> {
-    let mut sessions = Some(sessions);
     loop {
-        if let Some(rx) = &sessions {
-            match rx.try_recv() {
-                Ok(list) => {
-                    let mut data = app.cx.data.clone();
-                    data.sessions = list.summaries;
-                    data.problems.extend(list.problems);
-                    app.set_data(data);
-                    sessions = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => sessions = None,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            }
+        for finished in background.finished() {
+            app.finished(finished);
         }
+        // What a finished read asks for next (the archive's search text for the full list).
+        let effects = std::mem::take(&mut app.cx.effects);
+        carry_out(app, effects, store, last_saved, &mut background);
         // Every wake-up is input or a visible change, so every wake-up draws.
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if app.should_quit() {
@@ -217,8 +206,8 @@ fn event_loop(
         let mut timeout = app
             .next_wakeup_ms()
             .map_or(Duration::from_secs(3600), Duration::from_millis);
-        if sessions.is_some() {
-            // Waiting for the full list of meetings: look again soon.
+        if background.busy() {
+            // Waiting for a read: look again soon.
             timeout = timeout.min(Duration::from_millis(20));
         }
         let effects = if event::poll(timeout)? {
@@ -227,12 +216,18 @@ fn event_loop(
         } else {
             app.tick()
         };
-        carry_out(app, effects, store, last_saved);
+        carry_out(app, effects, store, last_saved, &mut background);
     }
 }
 
 /// Carries out the effects the app asked for, reporting results back to it.
-fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &LastSaved) {
+fn carry_out(
+    app: &mut App,
+    effects: Vec<Effect>,
+    store: &Store,
+    last_saved: &LastSaved,
+    background: &mut Background,
+) {
     let t = app.cx.t();
     for effect in effects {
         match effect {
@@ -274,7 +269,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &La
                 Ok((record, _)) => {
                     app.resume(record, path);
                     let effects = std::mem::take(&mut app.cx.effects);
-                    carry_out(app, effects, store, last_saved);
+                    carry_out(app, effects, store, last_saved, background);
                 }
                 Err(problem) => app.report(problem.describe(app.cx.lang)),
             },
@@ -296,9 +291,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &La
                 app.set_search(index);
             }
             Effect::LoadGroup(group) => {
-                // One log in memory at a time, oldest first, whatever the group's size.
-                let mut data = self::screens::review_trend::TrendData::default();
-                let files: Vec<PathBuf> = app
+                let files = app
                     .cx
                     .data
                     .sessions
@@ -307,13 +300,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, store: &Store, last_saved: &La
                     .filter(|s| s.group_id == group)
                     .map(|s| store.paths.sessions().join(&s.file))
                     .collect();
-                for path in files {
-                    match store.load_session(&path) {
-                        Ok((record, _)) => data.add(&record),
-                        Err(_) => data.unreadable += 1,
-                    }
-                }
-                app.group_loaded(&group, data);
+                background.read_group(group, files);
             }
             Effect::ExportMinutes(path) => export_minutes(app, store, &path),
         }
@@ -449,6 +436,10 @@ fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
 fn install_panic_hook(last_saved: LastSaved, clock: Arc<SystemClock>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A reading thread's failure is reported on screen; the meeting goes on.
+        if std::thread::current().name() == Some(background::THREAD_NAME) {
+            return;
+        }
         leave_terminal();
         // try_lock: the panic may have happened while the slot was held.
         if let Ok(mut slot) = last_saved.try_lock()

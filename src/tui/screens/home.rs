@@ -111,7 +111,7 @@ impl Home {
                 }
             },
             Action::NewMeeting => return self.new_meeting(cx),
-            Action::Review if !cx.data.sessions.is_empty() => {
+            Action::Review if !cx.data.sessions.is_empty() || cx.reading_sessions => {
                 return crate::tui::screens::review::Review::open(cx);
             }
             Action::Resume => match Home::unfinished(cx) {

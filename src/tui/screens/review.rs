@@ -861,7 +861,10 @@ fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let shown = archive.matches.len();
 
     // Title and counts.
-    let counts = if archive.filter.is_empty() {
+    let counts = if total == 0 && cx.reading_sessions {
+        // Not "0 meetings": they are still being read.
+        String::new()
+    } else if archive.filter.is_empty() {
         count(r.count, total)
     } else {
         fill(
@@ -982,7 +985,9 @@ fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
 
     // The rows that fit, and only those.
     if shown == 0 {
-        let message = if total == 0 {
+        let message = if total == 0 && cx.reading_sessions {
+            r.reading_sessions
+        } else if total == 0 {
             r.no_sessions
         } else {
             r.no_matches
