@@ -198,6 +198,14 @@ fn close(app: &mut App) {
     assert!(vote.closed, "the vote is closed");
 }
 
+/// Casts these ballots one voter after another, then closes the vote.
+fn cast_all_and_close(app: &mut App, ballots: &[&str]) {
+    for ballot in ballots {
+        cast(app, ballot);
+    }
+    close(app);
+}
+
 fn snapshot(name: &str, app: &App) {
     for (width, height) in SIZES {
         let terminal = render(app, width, height);
@@ -346,10 +354,7 @@ fn a_dot_vote_takes_four_voters_one_by_one_and_shows_results_only_when_closed() 
 fn one_winner_is_named_and_a_tie_is_stated_as_a_tie() {
     let mut app = vote_meeting(Lang::Fi, dots_spec(), 3);
     keys(&mut app, "o");
-    cast(&mut app, "++<down>+");
-    cast(&mut app, "+<down>++");
-    cast(&mut app, "<down><down>+++");
-    close(&mut app);
+    cast_all_and_close(&mut app, &["++<down>+", "+<down>++", "<down><down>+++"]);
     let results = text(&app);
     assert!(
         results.contains("Tasapeli kärjessä: Ruokalan jonot lyhyemmiksi ja Pidempi välitunti"),
@@ -363,9 +368,7 @@ fn one_winner_is_named_and_a_tie_is_stated_as_a_tie() {
 
     let mut app = vote_meeting(Lang::En, dots_spec(), 2);
     keys(&mut app, "o");
-    cast(&mut app, "++<down>+");
-    cast(&mut app, "+<down><down>++");
-    close(&mut app);
+    cast_all_and_close(&mut app, &["++<down>+", "+<down><down>++"]);
     let results = text(&app);
     assert!(
         results.contains("Most dots: Ruokalan jonot lyhyemmiksi"),
@@ -555,10 +558,7 @@ fn a_fist_of_five_with_a_zero_shows_the_block_and_fails_by_consent() {
 fn a_fist_of_five_without_zeros_passes_and_consensus_asks_for_three() {
     let mut app = vote_meeting(Lang::Fi, spec(VoteKind::FistOfFive), 3);
     keys(&mut app, "e<enter>o");
-    cast(&mut app, "5");
-    cast(&mut app, "2");
-    cast(&mut app, "4");
-    close(&mut app);
+    cast_all_and_close(&mut app, &["5", "2", "4"]);
     let results = small(&app);
     assert!(
         results.contains("Kukaan ei estänyt: ehdotus hyväksytään."),
@@ -572,10 +572,7 @@ fn a_fist_of_five_without_zeros_passes_and_consensus_asks_for_three() {
     };
     let mut app = vote_meeting(Lang::Fi, consensus, 3);
     keys(&mut app, "e<enter>o");
-    cast(&mut app, "5");
-    cast(&mut app, "2");
-    cast(&mut app, "4");
-    close(&mut app);
+    cast_all_and_close(&mut app, &["5", "2", "4"]);
     let results = small(&app);
     assert!(results.contains("yksimielisyyttä ei ole"), "{results}");
 }
@@ -627,9 +624,7 @@ fn yes_no_takes_letters_and_digits_and_states_the_outcome() {
 
     let mut app = vote_meeting(Lang::Sv, spec(VoteKind::YesNo), 2);
     keys(&mut app, "e<enter>o");
-    cast(&mut app, "j");
-    cast(&mut app, "n");
-    close(&mut app);
+    cast_all_and_close(&mut app, &["j", "n"]);
     let results = text(&app);
     assert!(
         results.contains("Lika röstetal, ja 1 – nej 1: förslaget går inte igenom."),
@@ -862,4 +857,77 @@ fn every_stage_of_every_kind_draws_from_the_smallest_window_to_the_largest() {
             "{kind:?}: the results are there even at 60x16:\n{results}"
         );
     }
+}
+
+// ---- voting again -------------------------------------------------------------------------
+
+#[test]
+fn a_tie_is_settled_by_a_new_vote_between_the_tied_options() {
+    let mut app = vote_meeting(Lang::Fi, dots_spec(), 3);
+    keys(&mut app, "o");
+    cast_all_and_close(&mut app, &["++<down>+", "+<down>++", "<down><down>+++"]);
+    let results = text(&app);
+    assert!(
+        results.contains("Tasapelin voi ratkaista uudella äänestyksellä: o"),
+        "{results}"
+    );
+    assert!(footer(&app).contains("o avaa äänestys"), "{}", footer(&app));
+
+    keys(&mut app, "o");
+    assert_eq!(overlay_kind(&app), Some("confirm"), "a new vote asks first");
+    let question = text(&app);
+    assert!(
+        question.contains("Äänestetäänkö uudelleen tasapelin vaihtoehdoista: Ruokalan jonot")
+            && question.contains("lyhyemmiksi ja Pidempi välitunti?"),
+        "{question}"
+    );
+    keys(&mut app, "y");
+    let votes = &state(&app).votes;
+    assert_eq!(votes.len(), 2, "the first vote stays in the log");
+    assert!(votes[0].closed && !votes[1].closed);
+    let labels: Vec<&str> = votes[1].options.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(labels, ["Ruokalan jonot lyhyemmiksi", "Pidempi välitunti"]);
+    assert_eq!(votes[0].phase, votes[1].phase, "in the same agenda item");
+
+    // Everyone present votes again: the first vote's voters are not left out.
+    keys(&mut app, "<enter>");
+    assert_eq!(overlay_kind(&app), Some("picker"));
+    let picker = text(&app);
+    for person in &state(&app).people[..3] {
+        assert!(
+            picker.contains(&person.name),
+            "{} may vote again",
+            person.name
+        );
+    }
+    keys(&mut app, "<esc>");
+    cast_all_and_close(&mut app, &["+++", "++", "<down>+++"]);
+    let results = text(&app);
+    assert!(
+        results.contains("Eniten pisteitä: Ruokalan jonot lyhyemmiksi"),
+        "{results}"
+    );
+    assert!(!results.contains("Tasapelin voi ratkaista"));
+}
+
+#[test]
+fn a_blocked_proposal_can_be_amended_and_voted_on_again() {
+    let mut app = vote_meeting(Lang::En, spec(VoteKind::FistOfFive), 2);
+    keys(&mut app, "o");
+    keys(&mut app, "<enter>");
+    cast_all_and_close(&mut app, &["4", "0"]);
+    // The proposal comes back to be amended, then the new vote opens.
+    keys(&mut app, "o");
+    assert_eq!(overlay_kind(&app), Some("prompt"));
+    keys(&mut app, " on Fridays<enter>");
+    let votes = &state(&app).votes;
+    assert_eq!(votes.len(), 2);
+    assert_eq!(votes[0].options[0].label, "Ruokalan jonot lyhyemmiksi");
+    assert_eq!(
+        votes[1].options[0].label,
+        "Ruokalan jonot lyhyemmiksi on Fridays"
+    );
+    assert!(!votes[1].closed);
+    cast_all_and_close(&mut app, &["4", "3"]);
+    assert!(small(&app).contains("PASSED"), "{}", small(&app));
 }

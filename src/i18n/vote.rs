@@ -79,6 +79,9 @@ pub struct VoteText {
     pub hands_saved: &'static str,
     pub close_confirm: &'static str,
     pub already_held: &'static str,
+    pub revote_tie_confirm: &'static str,
+    pub revote_confirm: &'static str,
+    pub revote_hint: &'static str,
 
     // ---- one voter's ballot ----
     pub ballot_title: &'static str,
@@ -210,6 +213,9 @@ pub const FI: VoteText = VoteText {
     hands_saved: "Kädet kirjattu.",
     close_confirm: "Suljetaanko äänestys ja näytetään tulokset? Ääniä: {count}",
     already_held: "Tämän kohdan äänestys on jo pidetty.",
+    revote_tie_confirm: "Äänestetäänkö uudelleen tasapelin vaihtoehdoista: {names}?",
+    revote_confirm: "Äänestetäänkö uudelleen samoista vaihtoehdoista: {names}?",
+    revote_hint: "Tasapelin voi ratkaista uudella äänestyksellä: {key}",
 
     ballot_title: "Äänestyslippu",
     dots_instructions: "Jaa pisteesi vaihtoehdoille.",
@@ -337,6 +343,9 @@ pub const SV: VoteText = VoteText {
     hands_saved: "Händerna är införda.",
     close_confirm: "Stänga omröstningen och visa resultatet? Röster: {count}",
     already_held: "Omröstningen i den här punkten är redan avslutad.",
+    revote_tie_confirm: "Ska ni rösta om mellan alternativen som delar förstaplatsen: {names}?",
+    revote_confirm: "Ska ni rösta om på samma alternativ: {names}?",
+    revote_hint: "Avgör den delade platsen med en ny omröstning: {key}",
 
     ballot_title: "Röstsedel",
     dots_instructions: "Fördela dina prickar på alternativen.",
@@ -464,6 +473,9 @@ pub const EN: VoteText = VoteText {
     hands_saved: "Hands recorded.",
     close_confirm: "Close the vote and show the results? Votes: {count}",
     already_held: "This item's vote has already been held.",
+    revote_tie_confirm: "Vote again between the options tied for first: {names}?",
+    revote_confirm: "Vote again on the same options: {names}?",
+    revote_hint: "Settle the tie with a new vote: {key}",
 
     ballot_title: "Ballot",
     dots_instructions: "Spread your dots over the options.",

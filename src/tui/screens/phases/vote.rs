@@ -46,6 +46,8 @@ pub enum Ask {
     Hands { slot: usize, counts: Vec<u32> },
     /// Close the vote and show the results.
     Close,
+    /// Open a new vote in the same item on the options set up (after a closed one).
+    Revote,
     /// Cast the ballot on screen (asked when something looks unfinished).
     Submit,
 }
@@ -550,6 +552,10 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
     let t = &cx.t().vote;
     let next = match (action, stage(view)) {
         (Action::OpenVote, Stage::Setup(spec)) => open(view, &spec, cx),
+        (Action::OpenVote, Stage::Closed(vote)) => {
+            let closed = vote.clone();
+            revote(view, &closed, cx)
+        }
         (Action::Add, Stage::Setup(spec)) if spec.kind.has_options() => {
             Next::Open(Overlay::Prompt(Prompt::new(
                 t.add_prompt,
@@ -661,7 +667,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             ));
             Next::Stay
         }
-        (Action::OpenVote | Action::CloseVote | Action::Confirm, Stage::Closed(_)) => {
+        (Action::CloseVote | Action::Confirm, Stage::Closed(_)) => {
             cx.info(t.already_held);
             Next::Stay
         }
@@ -684,10 +690,52 @@ fn open(view: &mut MeetingView, spec: &VoteSpec, cx: &mut Ctx) -> Next {
             None => return proposal_prompt(view, cx, true),
         }
     };
-    if view.run(Command::OpenVote(options), cx) {
-        ui_mut(view).selected = 0;
-    }
+    run_open(view, options, cx);
     Next::Stay
+}
+
+/// Opens a vote on `options`, with a fresh list of who has voted.
+fn run_open(view: &mut MeetingView, options: Vec<VoteOption>, cx: &mut Ctx) {
+    if view.run(Command::OpenVote(options), cx) {
+        let ui = ui_mut(view);
+        ui.selected = 0;
+        ui.voted.clear();
+        ui.ballot = None;
+        ui.blank = false;
+    }
+}
+
+/// A new vote in the same item after one has closed, as after a tie or an objection: among
+/// the options tied for first (a runoff), else on the same options, once confirmed; a
+/// proposal is asked again first, so that it can be amended.
+fn revote(view: &mut MeetingView, closed: &Vote, cx: &mut Ctx) -> Next {
+    let t = &cx.t().vote;
+    if !closed.kind.has_options() {
+        ui_mut(view).proposal = closed.options.first().map(|o| o.label.clone());
+        return proposal_prompt(view, cx, true);
+    }
+    let tally = closed.tally();
+    let tied = tally.winners().len() > 1;
+    let options: Vec<VoteOption> = if tied {
+        tally
+            .winners()
+            .iter()
+            .filter_map(|i| closed.options.get(*i).cloned())
+            .collect()
+    } else {
+        closed.options.clone()
+    };
+    let names: Vec<String> = options.iter().map(|o| o.label.clone()).collect();
+    ui_mut(view).options = Some(options);
+    let question = if tied {
+        t.revote_tie_confirm
+    } else {
+        t.revote_confirm
+    };
+    Next::Open(Overlay::confirm(
+        fill(question, &[("names", &join(&names, t.and))]),
+        Purpose::Phase(PhaseAsk::Vote(Ask::Revote)),
+    ))
 }
 
 /// The prompt for the proposal, prefilled with the typed one or the first default option.
@@ -774,7 +822,13 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
         }
         (Ask::Proposal { then_open }, Answer::Text(text)) if !text.is_empty() => {
             ui_mut(view).proposal = Some(text);
-            if then_open && let Stage::Setup(spec) = stage(view) {
+            // Opening: the item's first vote, or a new one after a closed vote.
+            let spec = match stage(view) {
+                Stage::Setup(spec) => Some(spec),
+                Stage::Closed(_) => view.state().current_phase().and_then(|p| p.vote.clone()),
+                _ => None,
+            };
+            if then_open && let Some(spec) = spec {
                 return open(view, &spec, cx);
             }
         }
@@ -836,6 +890,10 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
             ui.blank = false;
         }
         (Ask::Submit, Answer::Yes) => return submit(view, cx, true),
+        (Ask::Revote, Answer::Yes) => {
+            let options = setup_options(view);
+            run_open(view, options, cx);
+        }
         _ => {}
     }
     Next::Stay
@@ -872,9 +930,11 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
             Action::Up | Action::Down => vote.options.len() > 1,
             _ => false,
         },
-        Stage::Closed(vote) => {
-            matches!(action, Action::Up | Action::Down) && vote.options.len() > 1
-        }
+        Stage::Closed(vote) => match action {
+            Action::OpenVote => writable,
+            Action::Up | Action::Down => vote.options.len() > 1,
+            _ => false,
+        },
         Stage::Nothing => false,
     }
 }
@@ -1741,6 +1801,10 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
                 fill(template, &[("name", &join(&winners, t.and))])
             };
             pen.wrapped(&headline, theme.current(), 2);
+            if winners.len() > 1 {
+                let key = cx.key_for(Context::MeetingVote, Action::OpenVote);
+                pen.wrapped(&fill(t.revote_hint, &[("key", &key)]), theme.quiet(), 2);
+            }
             let tied = tally
                 .order
                 .iter()
