@@ -1088,3 +1088,45 @@ fn parvi_export_writes_files_refuses_to_overwrite_and_prints_to_stdout() {
     assert!(help.contains("--public"), "{help}");
     assert!(help.contains("--lang"), "{help}");
 }
+
+#[test]
+fn an_edited_decision_shows_as_edited_and_its_names_are_hidden_in_public() {
+    // The sample meeting with its first decision reworded, naming a student, just before
+    // it ended (an ended meeting takes no commands, so the event is written here).
+    let mut record = sample();
+    let state = MeetingState::replay(&record);
+    let mut decision = state.decisions[0].clone();
+    decision.text = "Aino Virtanen kokoaa opiskelijoiden ehdotukset".into();
+    let end = record.events.len() - 1;
+    let mut edited = record.events[end - 1].clone();
+    edited.event = parvi::model::EventKind::DecisionEdited {
+        decision: decision.clone(),
+    };
+    record.events.insert(end, edited);
+    for (n, event) in record.events.iter_mut().enumerate() {
+        event.seq = n as u64 + 1;
+    }
+
+    let full = md(&record, Lang::Fi, false);
+    assert!(
+        full.contains("Aino Virtanen kokoaa opiskelijoiden ehdotukset"),
+        "{full}"
+    );
+    assert!(
+        !full.contains(&state.decisions[0].text),
+        "the old wording is gone"
+    );
+    for format in Format::ALL {
+        let public = text(&export::minutes(&record, &options(format, Lang::Fi, true)));
+        assert!(
+            public.contains("kokoaa opiskelijoiden ehdotukset"),
+            "{}",
+            format.key()
+        );
+        assert!(
+            !has_word(&public, "Aino"),
+            "{} public: {public}",
+            format.key()
+        );
+    }
+}

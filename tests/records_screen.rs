@@ -352,6 +352,62 @@ fn removing_a_decision_asks_first() {
 }
 
 #[test]
+fn a_decision_is_edited_in_place_keeping_its_number_basis_and_review_date() {
+    let (mut app, _clock) = two_decisions(Lang::Fi);
+    assert!(app.offers(Action::Edit));
+    keys(&mut app, "<up>e");
+    assert_eq!(overlay_kind(&app), Some("prompt"));
+    assert_eq!(
+        prompt_value(&app),
+        "Ruokailuvuorot porrastetaan kevätlukukaudella"
+    );
+    keys(&mut app, " ja syksyllä<enter>");
+    // The basis picker starts on the decision's own basis, the review prompt on its date.
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the basis picker is open: {:?}", app.overlay);
+    };
+    assert_eq!(picker.selected, 1);
+    keys(&mut app, "<enter>");
+    assert_eq!(prompt_value(&app), "15.1.2027");
+    let effects = keys(&mut app, "<enter>");
+
+    assert_eq!(effect_names(&effects), ["save:decision_edited"]);
+    let decisions = &state(&app).decisions;
+    assert_eq!(
+        decisions[0],
+        Decision {
+            id: 1,
+            text: "Ruokailuvuorot porrastetaan kevätlukukaudella ja syksyllä".into(),
+            basis: vec![Basis::Vote { vote: 1 }],
+            review: Some(date(2027, 1, 15)),
+        }
+    );
+    assert_eq!(decisions[1].id, 2, "the order stays");
+    let wall = screen_text(&app, 160, 45);
+    assert!(wall.contains("Päätös 1: Ruokailuvuorot porrastetaan kevätlukukaudella ja syksyllä"));
+
+    // The second one gets a review date; its text and (empty) basis stay.
+    keys(&mut app, "<down>e<enter>");
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the basis picker is open: {:?}", app.overlay);
+    };
+    assert_eq!(picker.selected, 0, "no basis before, none preselected");
+    keys(&mut app, "<enter>");
+    assert_eq!(prompt_value(&app), "");
+    keys(&mut app, "1.3.2027<enter>");
+    let second = &state(&app).decisions[1];
+    assert_eq!(
+        second.text,
+        "Opiskelijakunta kerää ehdotuksia välituntitoiminnasta"
+    );
+    assert_eq!(second.basis, []);
+    assert_eq!(second.review, Some(date(2027, 3, 1)));
+    // Replaying the log gives the same decisions.
+    let replayed = parvi::model::MeetingState::replay(record(&app));
+    assert_eq!(replayed.decisions, state(&app).decisions);
+}
+
+#[test]
 fn snapshot_decisions() {
     let (app, _clock) = two_decisions(Lang::Fi);
     snapshot("decisions", &app, 80, 24);

@@ -49,6 +49,17 @@ fn outcome() -> impl Strategy<Value = Command> {
             ballot: Ballot::Dots(vec![a, b]),
         }),
         1 => Just(Command::CloseVote),
+        1 => "[a-z ]{1,20}".prop_map(|text| Command::RecordDecision {
+            text,
+            basis: Vec::new(),
+            review: None,
+        }),
+        1 => (1u32..4, "[a-z ]{1,20}").prop_map(|(decision, text)| Command::EditDecision {
+            decision,
+            text,
+            basis: Vec::new(),
+            review: None,
+        }),
         1 => "[a-z ]{1,20}".prop_map(|text| Command::AddAction {
             text,
             owner: Owner::Role { role: Role::Nurse },

@@ -63,7 +63,9 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
                     scrub(&mut option.label);
                 }
             }
-            EventKind::DecisionRecorded { decision } => scrub(&mut decision.text),
+            EventKind::DecisionRecorded { decision } | EventKind::DecisionEdited { decision } => {
+                scrub(&mut decision.text)
+            }
             EventKind::ActionAdded { action: a } | EventKind::ActionEdited { action: a } => {
                 action(a)
             }

@@ -14,6 +14,8 @@ pub struct RecordsText {
     pub key_remove_decision: &'static str,
     pub key_new_action: &'static str,
     pub key_edit_action: &'static str,
+    pub key_edit_decision: &'static str,
+    pub decision_edit_title: &'static str,
     pub key_remove_action: &'static str,
     pub key_mark: &'static str,
 
@@ -103,6 +105,8 @@ pub const FI: RecordsText = RecordsText {
     key_remove_decision: "poista päätös",
     key_new_action: "uusi toimenpide",
     key_edit_action: "muokkaa",
+    key_edit_decision: "muokkaa",
+    decision_edit_title: "Muokkaa päätöstä",
     key_remove_action: "poista",
     key_mark: "merkitse tila",
 
@@ -195,6 +199,8 @@ pub const SV: RecordsText = RecordsText {
     key_remove_decision: "ta bort beslut",
     key_new_action: "ny åtgärd",
     key_edit_action: "redigera",
+    key_edit_decision: "redigera",
+    decision_edit_title: "Redigera beslutet",
     key_remove_action: "ta bort",
     key_mark: "markera status",
 
@@ -287,6 +293,8 @@ pub const EN: RecordsText = RecordsText {
     key_remove_decision: "remove decision",
     key_new_action: "new action",
     key_edit_action: "edit",
+    key_edit_decision: "edit",
+    decision_edit_title: "Edit the decision",
     key_remove_action: "remove",
     key_mark: "mark status",
 

@@ -204,6 +204,13 @@ pub enum Command {
         review: Option<jiff::civil::Date>,
     },
     RemoveDecision(u32),
+    /// New wording, basis or review date for decision `decision` (its number stays).
+    EditDecision {
+        decision: u32,
+        text: String,
+        basis: Vec<Basis>,
+        review: Option<jiff::civil::Date>,
+    },
     AddAction {
         text: String,
         owner: Owner,
@@ -614,6 +621,11 @@ impl MeetingState {
                 self.decisions.push(decision.clone());
             }
             EventKind::DecisionRemoved { decision } => self.decisions.retain(|d| d.id != *decision),
+            EventKind::DecisionEdited { decision } => {
+                if let Some(d) = self.decisions.iter_mut().find(|d| d.id == decision.id) {
+                    *d = decision.clone();
+                }
+            }
             EventKind::ActionAdded { action } => {
                 self.next_action += 1;
                 self.actions.push(action.clone());
@@ -1447,6 +1459,24 @@ impl Draft {
                     return Err(Refusal::NoSuchDecision);
                 }
                 self.emit(EventKind::DecisionRemoved { decision });
+            }
+            Command::EditDecision {
+                decision,
+                text,
+                basis,
+                review,
+            } => {
+                if !self.s().decisions.iter().any(|d| d.id == decision) {
+                    return Err(Refusal::NoSuchDecision);
+                }
+                self.emit(EventKind::DecisionEdited {
+                    decision: Decision {
+                        id: decision,
+                        text: clean_text(&text)?,
+                        basis,
+                        review,
+                    },
+                });
             }
             Command::AddAction { text, owner, due } => {
                 let text = clean_text(&text)?;

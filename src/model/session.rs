@@ -204,6 +204,10 @@ pub enum EventKind {
     DecisionRemoved {
         decision: u32,
     },
+    /// A decision of this meeting was changed (the whole decision as it is now).
+    DecisionEdited {
+        decision: Decision,
+    },
     ActionAdded {
         action: Action,
     },

@@ -33,15 +33,19 @@ pub use crate::export::words::{due_text, format_date, owner_text, vote_result};
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
-    /// The text of a new decision.
-    DecisionText,
+    /// The text of a new decision (`edit: None`) or of the decision with this number.
+    DecisionText {
+        edit: Option<u32>,
+    },
     /// What the decision is based on: the picker's items after "none" are `bases`.
     DecisionBasis {
+        edit: Option<u32>,
         text: String,
         bases: Vec<Basis>,
     },
     /// The decision's review date (empty for none).
     DecisionReview {
+        edit: Option<u32>,
         text: String,
         basis: Vec<Basis>,
     },
@@ -99,6 +103,12 @@ const DECISIONS: &[Binding] = &[
         &[Key::Enter],
         Action::Add,
         |t| t.records.key_new_decision,
+        true,
+    ),
+    binding(
+        &[Key::Char('e')],
+        Action::Edit,
+        |t| t.records.key_edit_decision,
         true,
     ),
     binding(
@@ -210,9 +220,21 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             t.decision_title,
             t.decision_hint,
             "",
-            ask(Ask::DecisionText),
+            ask(Ask::DecisionText { edit: None }),
             MAX_TEXT_CHARS,
         ))),
+        (PhaseKind::Decisions, Action::Edit) => {
+            let decision = view.state().decisions.get(chosen?)?;
+            Next::Open(Overlay::Prompt(Prompt::new(
+                t.decision_edit_title,
+                t.decision_hint,
+                &decision.text,
+                ask(Ask::DecisionText {
+                    edit: Some(decision.id),
+                }),
+                MAX_TEXT_CHARS,
+            )))
+        }
         (PhaseKind::Decisions, Action::Remove) => {
             let decision = view.state().decisions.get(chosen?)?;
             let n = (chosen? + 1).to_string();
@@ -280,41 +302,61 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
     let t = &cx.t().records;
     let today = view.state().date;
     match (question, answer) {
-        (Ask::DecisionText, Answer::Text(text)) if !text.is_empty() => {
-            let (items, bases, preselect) = basis_items(view.state(), cx.lang);
+        (Ask::DecisionText { edit }, Answer::Text(text)) if !text.is_empty() => {
+            let current = edit.and_then(|id| view.state().decisions.iter().find(|d| d.id == id));
+            let (items, bases, mut preselect) = basis_items(view.state(), cx.lang);
+            if let Some(decision) = current {
+                // An edited decision keeps its basis unless another is picked.
+                preselect = decision
+                    .basis
+                    .first()
+                    .and_then(|b| bases.iter().position(|x| x == b))
+                    .map_or(0, |i| i + 1);
+            }
             if bases.is_empty() {
-                return review_prompt(text, Vec::new(), "", cx);
+                let typed = review_text(current.and_then(|d| d.review), cx);
+                return review_prompt(edit, text, Vec::new(), &typed, cx);
             }
             return Next::Open(Overlay::picker(
                 t.basis_title,
                 items,
                 preselect,
-                ask(Ask::DecisionBasis { text, bases }),
+                ask(Ask::DecisionBasis { edit, text, bases }),
             ));
         }
-        (Ask::DecisionBasis { text, bases }, Answer::Picked(i)) => {
+        (Ask::DecisionBasis { edit, text, bases }, Answer::Picked(i)) => {
             let basis = i
                 .checked_sub(1)
                 .and_then(|i| bases.get(i).cloned())
                 .into_iter()
                 .collect();
-            return review_prompt(text, basis, "", cx);
+            let current = edit.and_then(|id| view.state().decisions.iter().find(|d| d.id == id));
+            let typed = review_text(current.and_then(|d| d.review), cx);
+            return review_prompt(edit, text, basis, &typed, cx);
         }
-        (Ask::DecisionReview { text, basis }, Answer::Text(typed)) => {
+        (Ask::DecisionReview { edit, text, basis }, Answer::Text(typed)) => {
             match parse_date(&typed, today) {
                 Ok(review) => {
-                    let command = Command::RecordDecision {
-                        text,
-                        basis,
-                        review,
+                    let command = match edit {
+                        Some(decision) => Command::EditDecision {
+                            decision,
+                            text,
+                            basis,
+                            review,
+                        },
+                        None => Command::RecordDecision {
+                            text,
+                            basis,
+                            review,
+                        },
                     };
-                    if view.run(command, cx) {
+                    if view.run(command, cx) && edit.is_none() {
                         select(view, usize::MAX);
                     }
                 }
                 Err(problem) => {
                     cx.error(explain(problem, &typed, cx.lang));
-                    return review_prompt(text, basis, &typed, cx);
+                    return review_prompt(edit, text, basis, &typed, cx);
                 }
             }
         }
@@ -389,15 +431,26 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
 }
 
 /// The prompt for a decision's review date, with `typed` already in it.
-fn review_prompt(text: String, basis: Vec<Basis>, typed: &str, cx: &Ctx) -> Next {
+fn review_prompt(
+    edit: Option<u32>,
+    text: String,
+    basis: Vec<Basis>,
+    typed: &str,
+    cx: &Ctx,
+) -> Next {
     let t = &cx.t().records;
     Next::Open(Overlay::Prompt(Prompt::new(
         t.review_title,
         t.review_hint,
         typed,
-        ask(Ask::DecisionReview { text, basis }),
+        ask(Ask::DecisionReview { edit, text, basis }),
         40,
     )))
+}
+
+/// A review date as the prompt shows it for editing (empty for none).
+fn review_text(review: Option<Date>, cx: &Ctx) -> String {
+    review.map_or_else(String::new, |date| format_date(cx.lang, date))
 }
 
 /// The prompt for a due date, with `typed` already in it.
