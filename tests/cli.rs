@@ -808,6 +808,64 @@ fn help_speaks_finnish_in_a_neutral_locale_and_swedish_when_asked() {
 }
 
 #[test]
+fn usage_errors_speak_the_users_language_and_exit_2() {
+    let (_tmp, dir) = data_dir();
+    let cases: [(&[&str], &[&str]); 6] = [
+        (
+            &["--bogus"],
+            &[
+                "virhe: tuntematon valitsin tai argumentti ”--bogus”",
+                "Käyttö: parvi ",
+                "Lisätietoja: --help",
+            ],
+        ),
+        (
+            &["grups"],
+            &[
+                "virhe: tuntematon komento ”grups”",
+                "vinkki: tarkoititko ”groups”?",
+            ],
+        ),
+        (
+            &["groups", "show"],
+            &[
+                "virhe: pakollinen argumentti puuttuu: <GROUP>",
+                "Käyttö: parvi groups show <GROUP>",
+            ],
+        ),
+        (
+            &["export", "x", "--format", "pdf"],
+            &["virhe: --format <FORMAT> ei voi olla ”pdf”. Sallitut arvot: md, html, csv, json"],
+        ),
+        (
+            &["--lang", "sv", "stats", "--group"],
+            &[
+                "fel: --group <GROUP> behöver ett värde",
+                "Mer information: --help",
+            ],
+        ),
+        (
+            &["--lang", "en", "groups", "shw"],
+            &[
+                "error: unknown command “shw”",
+                "hint: did you mean “show”?",
+                "Usage: parvi groups [OPTIONS] <COMMAND>",
+            ],
+        ),
+    ];
+    for (args, expected) in cases {
+        let o = parvi(&dir, args);
+        expect(&o, 2);
+        let err = stderr(&o);
+        for text in expected {
+            assert!(err.contains(text), "{args:?}: {text:?} missing from\n{err}");
+        }
+        assert!(!err.contains("Usage: Usage"), "{err}");
+        assert!(stdout(&o).is_empty(), "errors go to stderr: {}", stdout(&o));
+    }
+}
+
+#[test]
 fn parvi_alone_gives_an_overview() {
     let (_tmp, dir) = data_dir();
     let o = parvi(&dir, &[]);

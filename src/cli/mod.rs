@@ -13,6 +13,7 @@ pub mod output;
 pub mod sessions;
 pub mod stats;
 pub mod stress;
+pub mod usage;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -185,9 +186,9 @@ pub fn main() -> ExitCode {
     let cli = match output::localized_command(lang).try_get_matches_from(&args) {
         Ok(matches) => match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
             Ok(cli) => cli,
-            Err(e) => return exit_clap(e),
+            Err(e) => return exit_clap(e, lang),
         },
-        Err(e) => return exit_clap(e),
+        Err(e) => return exit_clap(e, lang),
     };
     let cx = Context { lang, paths };
     let code = match cli.command {
@@ -204,7 +205,14 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn exit_clap(e: clap::Error) -> ExitCode {
-    let _ = e.print();
+/// Help and version go to stdout as clap writes them; usage errors to stderr, in the user's
+/// language where there is a translation.
+fn exit_clap(e: clap::Error, lang: Lang) -> ExitCode {
+    match usage::message(&e, lang) {
+        Some(text) => eprintln!("{text}"),
+        None => {
+            let _ = e.print();
+        }
+    }
     ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 })
 }
