@@ -204,10 +204,21 @@ impl Simulation {
         }
     }
 
-    /// Writes `count` ideas from the pool, a little apart.
+    /// Writes `count` ideas from the pool, a little apart, none twice in one meeting (a
+    /// repeated idea would look like a slip in the sample's minutes).
     fn write_ideas(&mut self, count: u64, timebox_ms: u64) {
         for _ in 0..count {
-            let text = IDEAS[self.dice.below(IDEAS.len() as u64) as usize];
+            let drawn = self.dice.below(IDEAS.len() as u64) as usize;
+            let written: Vec<String> = self
+                .meeting
+                .state()
+                .live_ideas()
+                .map(|i| i.text.clone())
+                .collect();
+            let text = (0..IDEAS.len())
+                .map(|k| IDEAS[(drawn + k) % IDEAS.len()])
+                .find(|t| !written.iter().any(|w| w == t))
+                .unwrap_or(IDEAS[drawn]);
             self.wait(timebox_ms / (count + 1));
             self.run(Command::AddIdea {
                 text: text.to_string(),

@@ -148,7 +148,7 @@ fn typing_a_search_filters_at_each_key_and_esc_clears_it() {
 fn a_word_from_an_idea_finds_its_meeting_which_opens_and_exports() {
     // The flow the end-to-end test takes: archive, a word of an idea, Enter, export.
     let mut app = archive(Lang::Fi);
-    keys(&mut app, "/Liikuntasali<enter>");
+    keys(&mut app, "/Palautelaatikko<enter>");
     let archive = &review(&app).archive;
     assert_eq!(archive.matches.len(), 1);
     let effects = keys(&mut app, "<enter>");

@@ -302,7 +302,7 @@ pub const FI: MinutesText = MinutesText {
     ],
 
     help_export: "Vie kokous muistioksi: Markdown, HTML (tulostettava), CSV-taulukot tai JSON.",
-    help_arg_format: "Muoto: md, html, csv tai json (oletus md).",
+    help_arg_format: "Muoto: md, html, csv tai json.",
     help_arg_public: "Julkinen versio: ei opiskelijoiden, huoltajien eikä vieraiden nimiä; osallistuminen vain ryhmittäin.",
     help_arg_output: "Tiedosto, johon kirjoitetaan (CSV: hakemisto). Ilman tätä md, html ja json tulostetaan ja CSV-taulukot kirjoitetaan nykyiseen hakemistoon.",
     help_arg_force: "Korvaa olemassa oleva tiedosto.",
@@ -452,7 +452,7 @@ pub const SV: MinutesText = MinutesText {
     csv_actions: ["Id", "Vad", "Vem", "Tidsfrist", "Status", "Avtalad", "Möte"],
 
     help_export: "Exportera ett möte som promemoria: Markdown, HTML (för utskrift), CSV-tabeller eller JSON.",
-    help_arg_format: "Format: md, html, csv eller json (standard md).",
+    help_arg_format: "Format: md, html, csv eller json.",
     help_arg_public: "Offentlig version: inga namn på studerande, vårdnadshavare eller gäster; delaktighet endast per grupp.",
     help_arg_output: "Filen att skriva (CSV: en katalog). Utan den skrivs md, html och json ut och CSV-tabellerna sparas i den aktuella katalogen.",
     help_arg_force: "Skriv över en befintlig fil.",
@@ -604,7 +604,7 @@ pub const EN: MinutesText = MinutesText {
     ],
 
     help_export: "Export a meeting as minutes: Markdown, HTML (print-ready), CSV tables or JSON.",
-    help_arg_format: "The format: md, html, csv or json (default md).",
+    help_arg_format: "The format: md, html, csv or json.",
     help_arg_public: "A public version: no names of students, guardians or guests; participation per side only.",
     help_arg_output: "The file to write (for CSV, a directory). Without it, md, html and json go to standard output and the CSV tables into the current directory.",
     help_arg_force: "Overwrite an existing file.",
