@@ -916,6 +916,11 @@ fn a_blocked_proposal_can_be_amended_and_voted_on_again() {
     keys(&mut app, "o");
     keys(&mut app, "<enter>");
     cast_all_and_close(&mut app, &["4", "0"]);
+    assert!(
+        small(&app).contains("Vote again on an amended proposal: o"),
+        "{}",
+        small(&app)
+    );
     // The proposal comes back to be amended, then the new vote opens.
     keys(&mut app, "o");
     assert_eq!(overlay_kind(&app), Some("prompt"));

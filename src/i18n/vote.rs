@@ -82,6 +82,7 @@ pub struct VoteText {
     pub revote_tie_confirm: &'static str,
     pub revote_confirm: &'static str,
     pub revote_hint: &'static str,
+    pub amend_hint: &'static str,
 
     // ---- one voter's ballot ----
     pub ballot_title: &'static str,
@@ -216,6 +217,7 @@ pub const FI: VoteText = VoteText {
     revote_tie_confirm: "Äänestetäänkö uudelleen tasapelin vaihtoehdoista: {names}?",
     revote_confirm: "Äänestetäänkö uudelleen samoista vaihtoehdoista: {names}?",
     revote_hint: "Tasapelin voi ratkaista uudella äänestyksellä: {key}",
+    amend_hint: "Muokatusta ehdotuksesta voi äänestää uudelleen: {key}",
 
     ballot_title: "Äänestyslippu",
     dots_instructions: "Jaa pisteesi vaihtoehdoille.",
@@ -346,6 +348,7 @@ pub const SV: VoteText = VoteText {
     revote_tie_confirm: "Ska ni rösta om mellan alternativen som delar förstaplatsen: {names}?",
     revote_confirm: "Ska ni rösta om på samma alternativ: {names}?",
     revote_hint: "Avgör den delade platsen med en ny omröstning: {key}",
+    amend_hint: "Rösta om på ett ändrat förslag: {key}",
 
     ballot_title: "Röstsedel",
     dots_instructions: "Fördela dina prickar på alternativen.",
@@ -476,6 +479,7 @@ pub const EN: VoteText = VoteText {
     revote_tie_confirm: "Vote again between the options tied for first: {names}?",
     revote_confirm: "Vote again on the same options: {names}?",
     revote_hint: "Settle the tie with a new vote: {key}",
+    amend_hint: "Vote again on an amended proposal: {key}",
 
     ballot_title: "Ballot",
     dots_instructions: "Spread your dots over the options.",

@@ -1925,6 +1925,10 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
                 }
             };
             pen.wrapped(&sentence, style, 2);
+            if !passed {
+                let key = cx.key_for(Context::MeetingVote, Action::OpenVote);
+                pen.wrapped(&fill(t.amend_hint, &[("key", &key)]), theme.quiet(), 2);
+            }
             if vote.kind == VoteKind::FistOfFive && vote.rule == Rule::Consent {
                 pen.wrapped(t.consent_rule, theme.quiet(), 2);
             } else if vote.kind == VoteKind::FistOfFive {
