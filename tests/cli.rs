@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 use common::{Sim, format, record_with};
 use parvi::model::{Command as Cmd, Group, Role};
-use parvi::store::{Origin, Paths, Store};
+use parvi::store::{Origin, Paths};
 
 fn parvi_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_parvi"));
@@ -447,7 +447,7 @@ fn removing_a_group_needs_yes_and_its_meetings_stay() {
 fn writing_while_another_parvi_holds_the_directory_exits_4() {
     let (_tmp, dir) = data_dir();
     add_kotka(&dir);
-    let held = Store::open(Paths::at(&dir, Origin::Flag)).unwrap();
+    let held = common::open_writable(Paths::at(&dir, Origin::Flag));
     assert!(held.writable());
     let o = parvi(&dir, &["groups", "add", "Toinen", "--kind", "other"]);
     expect(&o, 4);
@@ -461,6 +461,8 @@ fn writing_while_another_parvi_holds_the_directory_exits_4() {
     // Reading still works.
     expect(&parvi(&dir, &["groups", "list"]), 0);
     drop(held);
+    // The lock is free once no starting child still holds a copy of it.
+    drop(common::open_writable(Paths::at(&dir, Origin::Flag)));
     expect(
         &parvi(&dir, &["groups", "add", "Toinen", "--kind", "other"]),
         0,
@@ -618,7 +620,7 @@ fn save_meeting(dir: &Path, group_id: &str) -> uuid::Uuid {
     sim.at(150).ok(Cmd::Next);
     sim.at(170).ok(Cmd::End);
     let record = sim.meeting.into_record();
-    let store = Store::open(Paths::at(dir, Origin::Flag)).unwrap();
+    let store = common::open_writable(Paths::at(dir, Origin::Flag));
     let path = store.new_session_path(&record);
     store.save_session(&path, &record).unwrap();
     record.id

@@ -88,7 +88,10 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
     // Open it: its view shows the idea.
     tmux.send_keys(&["Enter"]);
     tmux.wait_for("Kokouksen kulku");
+    // e asks what to export; the first choice is the minutes to print.
     tmux.send_keys(&["e"]);
+    tmux.wait_for("Muistio tulostettavaksi");
+    tmux.send_keys(&["Enter"]);
     tmux.wait_for("Muistio tallennettu");
 
     let files = exported(&out);
@@ -116,6 +119,8 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
     // A second export never overwrites the first.
     let before = std::fs::read(&files[0]).unwrap();
     tmux.send_keys(&["e"]);
+    tmux.wait_for("Muistio tulostettavaksi");
+    tmux.send_keys(&["Enter"]);
     tmux.wait_for("on jo tallennettu");
     assert_eq!(std::fs::read(&files[0]).unwrap(), before);
     assert_eq!(exported(&out).len(), 1);

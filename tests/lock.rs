@@ -160,7 +160,7 @@ fn a_second_process_makes_the_store_read_only_until_it_is_killed() {
 fn a_second_store_in_the_same_process_is_read_only_too() {
     let tmp = tempfile::tempdir().unwrap();
     let paths = Paths::at(tmp.path(), Origin::Flag);
-    let first = Store::open(paths.clone()).unwrap();
+    let first = common::open_writable(paths.clone());
     assert!(first.writable());
     let second = Store::open(paths.clone()).unwrap();
     assert!(!second.writable());
@@ -170,5 +170,5 @@ fn a_second_store_in_the_same_process_is_read_only_too() {
     );
     drop(first);
     drop(second);
-    assert!(Store::open(paths).unwrap().writable());
+    assert!(common::open_writable(paths).writable());
 }

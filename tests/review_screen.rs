@@ -154,12 +154,46 @@ fn a_word_from_an_idea_finds_its_meeting_which_opens_and_exports() {
     let effects = keys(&mut app, "<enter>");
     assert_eq!(effect_names(&effects), ["show_session"]);
     app.show_session(newest_first().remove(0));
+    // e asks what to export; Enter takes the first, the minutes to print.
     let effects = keys(&mut app, "e");
+    assert!(effects.is_empty());
+    assert_eq!(overlay_kind(&app), Some("picker"));
+    let text = screen_text(&app, 80, 24);
+    for label in [
+        "Muistio tulostettavaksi",
+        "Julkinen muistio tulostettavaksi",
+        "Koko kokousloki",
+    ] {
+        assert!(text.contains(label), "{label}: {text}");
+    }
+    let path = sessions_dir().join(&sample_summaries()[0].file);
+    let effects = keys(&mut app, "<enter>");
     assert_eq!(
         effects,
-        [Effect::ExportMinutes(
-            sessions_dir().join(&sample_summaries()[0].file)
-        )]
+        [Effect::ExportMinutes {
+            path: path.clone(),
+            format: parvi::export::Format::Html,
+            public: false,
+        }]
+    );
+    // The second choice is the public version; the fifth the CSV tables.
+    let effects = keys(&mut app, "e2");
+    assert_eq!(
+        effects,
+        [Effect::ExportMinutes {
+            path: path.clone(),
+            format: parvi::export::Format::Html,
+            public: true,
+        }]
+    );
+    let effects = keys(&mut app, "e5");
+    assert_eq!(
+        effects,
+        [Effect::ExportMinutes {
+            path,
+            format: parvi::export::Format::Csv,
+            public: false,
+        }]
     );
 }
 

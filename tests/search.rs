@@ -15,7 +15,7 @@ use parvi::store::search::{self, Filter, Query, SearchIndex};
 use parvi::store::{Origin, Paths, Store, Summary};
 
 fn open(dir: &Path) -> Store {
-    Store::open(Paths::at(dir, Origin::Flag)).unwrap()
+    common::open_writable(Paths::at(dir, Origin::Flag))
 }
 
 /// A data directory with the bundled sample: one group, three meetings.

@@ -272,14 +272,14 @@ fn run_case(kind: Kind, plant: impl FnOnce(&Path, &Data), expect: Expect) {
     assert!(before.meta.is_some(), "the case planted nothing");
     let outside_before = snapshot(&data.outside.join("target.json"));
 
-    let store = Store::open(data.paths.clone()).unwrap();
+    let store = common::open_writable(data.paths.clone());
     assert!(store.writable());
     check_store(&store, &data, kind, &bad, &expect, 0);
     assert_eq!(snapshot(&bad), before, "loading changed the bad file");
 
     // A restart, an index rewrite, and saving other files leave it alone too.
     drop(store);
-    let store = Store::open(data.paths.clone()).unwrap();
+    let store = common::open_writable(data.paths.clone());
     assert!(store.writable());
     let sessions = store.sessions();
     assert!(

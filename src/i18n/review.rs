@@ -88,6 +88,10 @@ pub struct ReviewText {
     pub seat_share: &'static str,
     pub export_exists: &'static str,
     pub export_done: &'static str,
+    pub export_done_many: &'static str,
+    pub export_title: &'static str,
+    /// The exports of a meeting's view, as (label, detail), in the order of `EXPORT_CHOICES`.
+    pub export_choices: [(&'static str, &'static str); 6],
 
     // ---- a group's trends ----
     pub trend_title: &'static str,
@@ -199,6 +203,22 @@ pub const FI: ReviewText = ReviewText {
     seat_share: "osuus paikoista",
     export_exists: "Muistio on jo tallennettu tähän: {path}",
     export_done: "Muistio tallennettu: {path}",
+    export_done_many: "{count} tiedostoa tallennettu, ensimmäinen: {path}",
+    export_title: "Vie kokous tiedostoksi",
+    export_choices: [
+        ("Muistio tulostettavaksi", "HTML"),
+        (
+            "Julkinen muistio tulostettavaksi",
+            "HTML, ilman opiskelijoiden nimiä",
+        ),
+        ("Muistio tekstinä", "Markdown"),
+        (
+            "Julkinen muistio tekstinä",
+            "Markdown, ilman opiskelijoiden nimiä",
+        ),
+        ("Taulukot laskentaohjelmaan", "CSV, kuusi tiedostoa"),
+        ("Koko kokousloki", "JSON"),
+    ],
 
     trend_title: "{group}: kehitys",
     trend_span: "{count}, {first}–{last}",
@@ -319,6 +339,22 @@ pub const SV: ReviewText = ReviewText {
     seat_share: "andel av platserna",
     export_exists: "Promemorian finns redan här: {path}",
     export_done: "Promemorian sparades: {path}",
+    export_done_many: "{count} filer sparades, den första: {path}",
+    export_title: "Exportera mötet till fil",
+    export_choices: [
+        ("Promemoria för utskrift", "HTML"),
+        (
+            "Offentlig promemoria för utskrift",
+            "HTML, utan studerandenas namn",
+        ),
+        ("Promemoria som text", "Markdown"),
+        (
+            "Offentlig promemoria som text",
+            "Markdown, utan studerandenas namn",
+        ),
+        ("Tabeller för kalkylprogram", "CSV, sex filer"),
+        ("Hela möteslogg", "JSON"),
+    ],
 
     trend_title: "{group}: utveckling",
     trend_span: "{count}, {first}–{last}",
@@ -439,6 +475,19 @@ pub const EN: ReviewText = ReviewText {
     seat_share: "share of seats",
     export_exists: "The minutes are already saved here: {path}",
     export_done: "Minutes saved: {path}",
+    export_done_many: "{count} files saved, the first: {path}",
+    export_title: "Export the meeting to a file",
+    export_choices: [
+        ("Minutes to print", "HTML"),
+        ("Public minutes to print", "HTML, without students' names"),
+        ("Minutes as text", "Markdown"),
+        (
+            "Public minutes as text",
+            "Markdown, without students' names",
+        ),
+        ("Tables for a spreadsheet", "CSV, six files"),
+        ("The whole meeting log", "JSON"),
+    ],
 
     trend_title: "{group}: trends",
     trend_span: "{count}, {first}–{last}",

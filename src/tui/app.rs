@@ -70,10 +70,13 @@ pub enum Effect {
     /// Read a group's meetings (by group id) for its trends and open actions, and hand them
     /// to [`App::group_loaded`].
     LoadGroup(String),
-    /// Export the minutes of the meeting in this file (the review's export key). The loop
-    /// writes them with `parvi::export` and says where; until that is wired in, it says that
-    /// exporting is not available yet.
-    ExportMinutes(PathBuf),
+    /// Export the meeting in this file (the review's export key) into the directory parvi
+    /// was started in; the loop writes the files with `parvi::export` and says where.
+    ExportMinutes {
+        path: PathBuf,
+        format: crate::export::Format,
+        public: bool,
+    },
 }
 
 /// A one-line message under the screen, until the next key.

@@ -302,14 +302,24 @@ fn carry_out(
                     .collect();
                 background.read_group(group, files);
             }
-            Effect::ExportMinutes(path) => export_minutes(app, store, &path),
+            Effect::ExportMinutes {
+                path,
+                format,
+                public,
+            } => export_minutes(app, store, &path, format, public),
         }
     }
 }
 
-/// Writes a meeting's minutes as print-ready HTML into the directory parvi was started in
+/// Writes a meeting's minutes (or tables, or log) into the directory parvi was started in
 /// (where the facilitator will look for them), never over an existing file.
-fn export_minutes(app: &mut App, store: &Store, path: &std::path::Path) {
+fn export_minutes(
+    app: &mut App,
+    store: &Store,
+    path: &std::path::Path,
+    format: crate::export::Format,
+    public: bool,
+) {
     let t = app.cx.t();
     let record = match store.load_session(path) {
         Ok((record, _)) => record,
@@ -323,7 +333,8 @@ fn export_minutes(app: &mut App, store: &Store, path: &std::path::Path) {
             &zone,
         )),
         zone,
-        ..crate::export::Options::new(crate::export::Format::Html, app.cx.lang)
+        public,
+        ..crate::export::Options::new(format, app.cx.lang)
     };
     let export = crate::export::minutes(&record, &options);
     let dir = std::env::current_dir().unwrap_or_else(|_| store.paths.root.clone());
@@ -333,8 +344,15 @@ fn export_minutes(app: &mut App, store: &Store, path: &std::path::Path) {
                 .first()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            app.cx
-                .info(crate::i18n::fill(t.review.export_done, &[("path", &shown)]));
+            let text = if paths.len() > 1 {
+                crate::i18n::fill(
+                    t.review.export_done_many,
+                    &[("count", &paths.len().to_string()), ("path", &shown)],
+                )
+            } else {
+                crate::i18n::fill(t.review.export_done, &[("path", &shown)])
+            };
+            app.cx.info(text);
         }
         Err(crate::cli::export::WriteError::Exists(existing)) => app.cx.info(crate::i18n::fill(
             t.review.export_exists,

@@ -141,7 +141,25 @@ impl App {
                 Paragraph::new(lines).render(inner, buf);
             }
             Overlay::Picker(picker) => {
-                let width = (area.width * 2 / 3).clamp(40, 72);
+                use unicode_width::UnicodeWidthStr;
+                let mark_width = if picker.items.iter().any(|i| i.mark.is_some()) {
+                    4
+                } else {
+                    0
+                };
+                let longest_label = picker
+                    .items
+                    .iter()
+                    .map(|i| i.label.width() + mark_width)
+                    .max()
+                    .unwrap_or(0);
+                let longest_detail = picker.items.iter().map(|i| i.detail.width()).max();
+                let longest_detail = longest_detail.unwrap_or(0);
+                // Wide enough for the longest item where the window allows it.
+                let needed = (longest_label + longest_detail + 5).min(100) as u16;
+                let width = (area.width * 2 / 3)
+                    .clamp(40, 72)
+                    .max(needed.min(area.width.saturating_sub(4)));
                 let visible = (area.height.saturating_sub(4) as usize)
                     .min(picker.items.len())
                     .max(1);
@@ -152,7 +170,14 @@ impl App {
                     buf,
                 );
                 let start = picker.selected.saturating_sub(visible - 1);
-                let label_width = (inner.width as usize * 3 / 5).max(16);
+                let inner_width = inner.width as usize;
+                let mut label_width = (inner_width * 3 / 5).max(16);
+                if longest_label > label_width {
+                    label_width = longest_label.min(inner_width.saturating_sub(11));
+                } else if label_width + 3 + longest_detail > inner_width {
+                    // Less padding after the labels, so the details are not cut.
+                    label_width = longest_label.max(inner_width.saturating_sub(3 + longest_detail));
+                }
                 let lines: Vec<Line> = picker
                     .items
                     .iter()
@@ -176,8 +201,7 @@ impl App {
                             theme.text()
                         };
                         let label = fit(&format!("{mark}{}", item.label), label_width);
-                        let pad = label_width
-                            .saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+                        let pad = label_width.saturating_sub(label.width());
                         Line::from(vec![
                             Span::styled(number, theme.key()),
                             Span::styled(format!("{label}{}", " ".repeat(pad)), style),

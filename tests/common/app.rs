@@ -344,7 +344,7 @@ pub fn effect_names(effects: &[Effect]) -> Vec<String> {
             Effect::Bell => "bell".into(),
             Effect::LoadSearch => "load_search".into(),
             Effect::LoadGroup(_) => "load_group".into(),
-            Effect::ExportMinutes(_) => "export_minutes".into(),
+            Effect::ExportMinutes { .. } => "export_minutes".into(),
         })
         .collect()
 }

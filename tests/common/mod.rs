@@ -182,3 +182,19 @@ impl Sim {
             .collect()
     }
 }
+
+/// Opens the data directory for writing, waiting (up to ten seconds) while the lock is
+/// still held by a copy of a lock file this process just closed: between `fork` and `exec`,
+/// a child that another test thread is starting holds a copy of every open file, a dropped
+/// store's lock included, until its program starts.
+pub fn open_writable(paths: parvi::store::Paths) -> parvi::store::Store {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let store = parvi::store::Store::open(paths.clone()).expect("open the data directory");
+        if store.writable() || std::time::Instant::now() > deadline {
+            return store;
+        }
+        drop(store);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}

@@ -212,7 +212,20 @@ pub enum Ask {
     From,
     /// The last day, the first having been answered.
     To(Option<Date>),
+    /// What to export of the meeting in this file: one of [`EXPORT_CHOICES`].
+    Export(std::path::PathBuf),
 }
+
+/// The exports offered in a meeting's view, in picker order: (format, public). The command
+/// line has every combination; these are the ones a facilitator reaches for.
+pub const EXPORT_CHOICES: [(crate::export::Format, bool); 6] = [
+    (crate::export::Format::Html, false),
+    (crate::export::Format::Html, true),
+    (crate::export::Format::Markdown, false),
+    (crate::export::Format::Markdown, true),
+    (crate::export::Format::Csv, false),
+    (crate::export::Format::Json, false),
+];
 
 fn purpose(ask: Ask) -> Purpose {
     Purpose::Review(ask)
@@ -607,6 +620,20 @@ impl Review {
         match self.pages.last_mut() {
             Some(Page::Session(view)) => match action {
                 Action::Back => return self.back(cx),
+                Action::Export => {
+                    let t = &cx.t().review;
+                    let items = t
+                        .export_choices
+                        .iter()
+                        .map(|(label, detail)| Item::new(*label, *detail))
+                        .collect();
+                    return Next::Open(Overlay::picker(
+                        t.export_title,
+                        items,
+                        0,
+                        purpose(Ask::Export(view.path(cx))),
+                    ));
+                }
                 Action::Trend => {
                     let group = view.record.group.id.clone();
                     let name = view.record.group.name.clone();
@@ -785,6 +812,16 @@ impl Review {
                 }
                 Err(message) => cx.error(message),
             },
+            (Ask::Export(path), Answer::Picked(i)) => {
+                if let Some((format, public)) = EXPORT_CHOICES.get(i).copied() {
+                    // The loop writes the files (`parvi::export`) and says where they went.
+                    cx.effect(Effect::ExportMinutes {
+                        path,
+                        format,
+                        public,
+                    });
+                }
+            }
             _ => {}
         }
         Next::Stay

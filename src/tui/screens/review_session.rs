@@ -21,7 +21,7 @@ use crate::model::metrics::{Figures, Participation, participation};
 use crate::model::outcomes::ActionStatus;
 use crate::model::vote::{Vote, VoteKind};
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
-use crate::tui::app::{Ctx, Effect};
+use crate::tui::app::Ctx;
 use crate::tui::keymap::Action;
 use crate::tui::widgets::{self, fit};
 
@@ -52,7 +52,8 @@ impl SessionView {
     }
 
     /// The meeting's file, where the index lists it.
-    fn path(&self, cx: &Ctx) -> std::path::PathBuf {
+    /// The meeting's file (what the export reads).
+    pub fn path(&self, cx: &Ctx) -> std::path::PathBuf {
         let file = cx
             .data
             .sessions
@@ -83,11 +84,6 @@ impl SessionView {
     }
 
     pub fn act(&mut self, action: Action, cx: &mut Ctx) {
-        if action == Action::Export {
-            // The loop writes the minutes (`parvi::export`) and says where they went.
-            cx.effect(Effect::ExportMinutes(self.path(cx)));
-            return;
-        }
         let doc = self.doc(super::review::page_size().0 as usize, cx);
         if let Some(scroll) = scrolled(action, self.scroll, &doc, room()) {
             self.scroll = scroll;
