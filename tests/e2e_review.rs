@@ -71,7 +71,7 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
     let mut launch = Launch::new(&[]);
     launch.cwd = Some(out.clone());
     let tmux = Tmux::start(&data, launch);
-    // The archive key is offered once the list of meetings has arrived.
+    // The home screen is up.
     tmux.wait_for("v arkisto");
     tmux.send_keys(&["v"]);
     tmux.wait_for("3 kokousta");
@@ -92,7 +92,7 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
     tmux.send_keys(&["e"]);
     tmux.wait_for("Muistio tulostettavaksi");
     tmux.send_keys(&["Enter"]);
-    tmux.wait_for("Muistio tallennettu");
+    tmux.wait_for("Tallennettu 20");
 
     let files = exported(&out);
     assert_eq!(
@@ -121,7 +121,7 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
     tmux.send_keys(&["e"]);
     tmux.wait_for("Muistio tulostettavaksi");
     tmux.send_keys(&["Enter"]);
-    tmux.wait_for("on jo tallennettu");
+    tmux.wait_for("on jo olemassa");
     assert_eq!(std::fs::read(&files[0]).unwrap(), before);
     assert_eq!(exported(&out).len(), 1);
 }

@@ -338,25 +338,34 @@ fn export_minutes(
     };
     let export = crate::export::minutes(&record, &options);
     let dir = std::env::current_dir().unwrap_or_else(|_| store.paths.root.clone());
+    // The file's name first and its directory last: on a narrow screen the line is cut at
+    // the end, and the name is what the facilitator looks for.
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let folder = dir.display().to_string();
     match crate::cli::export::write_into(&export, &dir, false) {
         Ok(paths) => {
-            let shown = paths
-                .first()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default();
+            let file = paths.first().map(|p| name(p)).unwrap_or_default();
             let text = if paths.len() > 1 {
                 crate::i18n::fill(
                     t.review.export_done_many,
-                    &[("count", &paths.len().to_string()), ("path", &shown)],
+                    &[
+                        ("count", &paths.len().to_string()),
+                        ("file", &file),
+                        ("dir", &folder),
+                    ],
                 )
             } else {
-                crate::i18n::fill(t.review.export_done, &[("path", &shown)])
+                crate::i18n::fill(t.review.export_done, &[("file", &file), ("dir", &folder)])
             };
             app.cx.info(text);
         }
         Err(crate::cli::export::WriteError::Exists(existing)) => app.cx.info(crate::i18n::fill(
             t.review.export_exists,
-            &[("path", &existing.display().to_string())],
+            &[("file", &name(&existing)), ("dir", &folder)],
         )),
         Err(crate::cli::export::WriteError::Io { path, source }) => app.report(crate::i18n::fill(
             t.err_save_failed,
