@@ -732,6 +732,10 @@ fn a_key_not_offered_just_now_says_so() {
         Some("v går inte att använda just nu. Nederst står tangenterna som fungerar nu.")
     );
     // An arrow at the end of a list needs no words: nothing moving says it.
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "v");
+    assert_eq!(screen_name(&app), "review");
+    assert!(!app.offers(parvi::tui::keymap::Action::Up), "the first row");
     keys(&mut app, "<up>");
     assert_eq!(app.cx.flash, None);
 }

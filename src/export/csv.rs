@@ -286,7 +286,7 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
         let basis: Vec<String> = d
             .basis
             .iter()
-            .map(|b| doc::basis_text(state, b, lang, &roster))
+            .map(|b| words::basis_text(state, b, lang, |text| roster.scrub(text)))
             .collect();
         decisions.row(&[
             d.id.to_string(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::i18n::{self, Lang, fill};
 use crate::model::metrics;
-use crate::model::outcomes::{Action, ActionStatus, Basis};
+use crate::model::outcomes::{Action, ActionStatus};
 use crate::model::vote::{MIN_SIDE_VOTERS, Vote, VoteKind};
 use crate::model::{PhaseKind, Role, SessionRecord, Side};
 
@@ -373,7 +373,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
             let mut details: Vec<String> = d
                 .basis
                 .iter()
-                .map(|b| basis_text(state, b, lang, &roster))
+                .map(|b| words::basis_text(state, b, lang, |text| roster.scrub(text)))
                 .collect();
             if let Some(review) = d.review {
                 details.push(fill(
@@ -592,54 +592,6 @@ impl Places {
             .then(|| trace.review_phase.get(&action.id).copied())
             .flatten();
         self.item(reviewed).or(self.item(self.review_home))
-    }
-}
-
-/// What a decision was based on, in words: "Äänestyksen 1 perusteella: Ruokailu 7 pistettä".
-pub fn basis_text(
-    state: &crate::model::MeetingState,
-    basis: &Basis,
-    lang: Lang,
-    roster: &Roster,
-) -> String {
-    let t = &lang.text().records;
-    match basis {
-        Basis::Vote { vote } => {
-            let result = state
-                .votes
-                .iter()
-                .find(|v| v.id == *vote && v.closed)
-                .map(|v| words::vote_result(&scrubbed(v, roster), lang))
-                .unwrap_or_default();
-            let text = fill(
-                t.based_on_vote,
-                &[("n", &vote.to_string()), ("result", &result)],
-            );
-            if result.is_empty() {
-                text.trim_end_matches([':', ' ']).to_string()
-            } else {
-                text
-            }
-        }
-        Basis::Idea { idea } => {
-            let text = state
-                .ideas
-                .iter()
-                .find(|i| i.id == *idea)
-                .map_or(String::new(), |i| roster.scrub(&i.text));
-            fill(
-                t.based_on_idea,
-                &[("n", &idea.to_string()), ("text", &text)],
-            )
-        }
-        Basis::Theme { theme } => {
-            let name = state
-                .themes
-                .iter()
-                .find(|x| x.id == *theme)
-                .map_or(String::new(), |x| roster.scrub(&x.name));
-            fill(t.based_on_theme, &[("name", &name)])
-        }
     }
 }
 

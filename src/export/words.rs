@@ -1,14 +1,14 @@
 //! Small pieces of text the minutes are made of: dates, times, due dates, owners, numbers
-//! and a closed vote's result in a few words. Pure, so the screens can use them too (the
-//! records screen has the same `format_date`, `due_text`, `owner_text` and `vote_result`;
-//! these give the same text).
+//! a closed vote's result and a decision's basis in a few words. Pure, so the screens use
+//! them too: the wall, the review and the minutes say things the same way.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::i18n::{self, Lang, fill};
-use crate::model::outcomes::{ActionStatus, Due, Owner};
+use crate::model::MeetingState;
+use crate::model::outcomes::{ActionStatus, Basis, Due, Owner};
 use crate::model::vote::{Vote, VoteKind};
 
 /// A date as people of `lang` write it: `3.11.2026`, `3 Nov 2026`.
@@ -158,6 +158,63 @@ pub fn vote_result(vote: &Vote, lang: Lang) -> String {
                 t.result_yes_no,
                 &[("option", proposal), ("yes", &at(0)), ("no", &at(1))],
             )
+        }
+    }
+}
+
+/// What a decision was based on, in words: "Äänestyksen 1 perusteella: Ruokailu 7 pistettä".
+/// `scrub` hides names in the texts it quotes (the public minutes); the screens quote them as
+/// they are.
+pub fn basis_text(
+    state: &MeetingState,
+    basis: &Basis,
+    lang: Lang,
+    scrub: impl Fn(&str) -> String,
+) -> String {
+    let t = &lang.text().records;
+    match basis {
+        Basis::Vote { vote } => {
+            let result = state
+                .votes
+                .iter()
+                .find(|v| v.id == *vote && v.closed)
+                .map(|v| {
+                    let mut v = v.clone();
+                    for option in &mut v.options {
+                        option.label = scrub(&option.label);
+                    }
+                    vote_result(&v, lang)
+                })
+                .unwrap_or_default();
+            let text = fill(
+                t.based_on_vote,
+                &[("n", &vote.to_string()), ("result", &result)],
+            );
+            // Without a result (a vote not in this meeting), no dangling colon.
+            if result.is_empty() {
+                text.trim_end_matches([':', ' ']).to_string()
+            } else {
+                text
+            }
+        }
+        Basis::Idea { idea } => {
+            let text = state
+                .ideas
+                .iter()
+                .find(|i| i.id == *idea)
+                .map_or(String::new(), |i| scrub(&i.text));
+            fill(
+                t.based_on_idea,
+                &[("n", &idea.to_string()), ("text", &text)],
+            )
+        }
+        Basis::Theme { theme } => {
+            let name = state
+                .themes
+                .iter()
+                .find(|x| x.id == *theme)
+                .map_or(String::new(), |x| scrub(&x.name));
+            fill(t.based_on_theme, &[("name", &name)])
         }
     }
 }

@@ -387,6 +387,43 @@ pub(super) fn room() -> usize {
     page_size().1 as usize
 }
 
+/// A page that is one scrolling document (a meeting, a group's trends): what it offers,
+/// how it scrolls and how it is drawn follow from its layout and its scroll position.
+pub trait DocPage {
+    /// The whole page laid out for `width` columns.
+    fn layout(&self, width: usize, cx: &Ctx) -> Doc;
+    fn scroll_mut(&mut self) -> &mut usize;
+    fn scroll(&self) -> usize;
+
+    /// Whether an action can do something now (for the footer): scrolling only where the
+    /// page can move.
+    fn offers(&self, action: Action, cx: &Ctx) -> bool {
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PagePrev
+            | Action::PageNext
+            | Action::NextSection => {
+                let doc = self.layout(page_size().0 as usize, cx);
+                can_scroll(action, self.scroll(), &doc, room())
+            }
+            _ => true,
+        }
+    }
+
+    /// Scrolls the page for a scrolling action; any other action does nothing here.
+    fn act(&mut self, action: Action, cx: &Ctx) {
+        let doc = self.layout(page_size().0 as usize, cx);
+        if let Some(scroll) = scrolled(action, self.scroll(), &doc, room()) {
+            *self.scroll_mut() = scroll;
+        }
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        render_doc(area, buf, cx, |width| self.layout(width, cx), self.scroll());
+    }
+}
+
 // ---- the archive list ---------------------------------------------------------------------------
 
 /// The archive: filters, the search field, and the meetings that pass.

@@ -8,21 +8,19 @@
 //! Vote results are shown only for closed votes, broken down per side only where the tally
 //! allows it.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::phases::records::{basis_text, due_text, format_date, owner_text, vote_result};
-use super::review::{Doc, can_scroll, render_doc, room, scrolled};
+use super::phases::records::{
+    basis_text, due_text, format_date, owner_text, status_text, vote_result,
+};
+use super::review::{Doc, DocPage};
 use crate::i18n::{self, Lang, fill};
 use crate::model::metrics::{Figures, Participation, participation};
-use crate::model::outcomes::ActionStatus;
 use crate::model::vote::{Vote, VoteKind};
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
 use crate::tui::app::Ctx;
-use crate::tui::keymap::Action;
 use crate::tui::widgets::{self, fit};
 
 /// The marks of the turn strip, per side: a turn taken, and a turn passed.
@@ -36,6 +34,18 @@ pub struct SessionView {
     pub participation: Participation,
     /// The first line shown.
     pub scroll: usize,
+}
+
+impl DocPage for SessionView {
+    fn layout(&self, width: usize, cx: &Ctx) -> Doc {
+        self.doc(width, cx)
+    }
+    fn scroll(&self) -> usize {
+        self.scroll
+    }
+    fn scroll_mut(&mut self) -> &mut usize {
+        &mut self.scroll
+    }
 }
 
 impl SessionView {
@@ -67,31 +77,6 @@ impl SessionView {
                 )
             });
         cx.data.sessions_dir.join(file)
-    }
-
-    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
-        match action {
-            Action::Up
-            | Action::Down
-            | Action::PagePrev
-            | Action::PageNext
-            | Action::NextSection => {
-                let doc = self.doc(super::review::page_size().0 as usize, cx);
-                can_scroll(action, self.scroll, &doc, room())
-            }
-            _ => true,
-        }
-    }
-
-    pub fn act(&mut self, action: Action, cx: &mut Ctx) {
-        let doc = self.doc(super::review::page_size().0 as usize, cx);
-        if let Some(scroll) = scrolled(action, self.scroll, &doc, room()) {
-            self.scroll = scroll;
-        }
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
-        render_doc(area, buf, cx, |width| self.doc(width, cx), self.scroll);
     }
 
     /// The whole page laid out for `width` columns.
@@ -413,7 +398,7 @@ impl SessionView {
             for basis in &decision.basis {
                 doc.para(
                     &indent,
-                    &basis_text(state, basis, cx.lang),
+                    &basis_text(state, basis, cx.lang, str::to_string),
                     width,
                     theme.quiet(),
                 );
@@ -500,17 +485,6 @@ impl SessionView {
 /// Whether the agenda has a phase of this kind.
 fn has_kind(state: &MeetingState, wanted: impl Fn(crate::model::PhaseKind) -> bool) -> bool {
     state.agenda.iter().any(|p| wanted(p.kind))
-}
-
-/// An action's status in words.
-pub fn status_text(lang: Lang, status: ActionStatus) -> &'static str {
-    let t = &lang.text().records;
-    match status {
-        ActionStatus::Open => t.status_unreviewed,
-        ActionStatus::Done => t.status_done,
-        ActionStatus::Continued => t.status_continued,
-        ActionStatus::Dropped => t.status_dropped,
-    }
 }
 
 fn pad(text: &str, width: usize) -> String {

@@ -12,13 +12,11 @@
 use std::collections::HashMap;
 
 use jiff::Timestamp;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::phases::records::{due_text, format_date, is_overdue, owner_text};
-use super::review::{Doc, can_scroll, count, render_doc, room, scrolled};
+use super::review::{Doc, DocPage, count};
 use super::review_session::{decimal, participation_section, percent, share_bar};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
@@ -26,7 +24,6 @@ use crate::model::metrics::{Participation, combined, participation};
 use crate::model::outcomes::Action as Todo;
 use crate::model::{SessionRecord, Side};
 use crate::tui::app::Ctx;
-use crate::tui::keymap::Action;
 use crate::tui::widgets::{self, fit};
 
 /// The most meetings the charts show a row each: a year of weekly meetings.
@@ -143,6 +140,18 @@ pub struct TrendView {
     pub scroll: usize,
 }
 
+impl DocPage for TrendView {
+    fn layout(&self, width: usize, cx: &Ctx) -> Doc {
+        self.doc(width, cx)
+    }
+    fn scroll(&self) -> usize {
+        self.scroll
+    }
+    fn scroll_mut(&mut self) -> &mut usize {
+        &mut self.scroll
+    }
+}
+
 impl TrendView {
     pub fn new(group_id: String, group_name: String) -> TrendView {
         TrendView {
@@ -159,31 +168,6 @@ impl TrendView {
             self.group_name = name.clone();
         }
         self.data = Some(data);
-    }
-
-    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
-        match action {
-            Action::Up
-            | Action::Down
-            | Action::PagePrev
-            | Action::PageNext
-            | Action::NextSection => {
-                let doc = self.doc(super::review::page_size().0 as usize, cx);
-                can_scroll(action, self.scroll, &doc, room())
-            }
-            _ => true,
-        }
-    }
-
-    pub fn act(&mut self, action: Action, cx: &Ctx) {
-        let doc = self.doc(super::review::page_size().0 as usize, cx);
-        if let Some(scroll) = scrolled(action, self.scroll, &doc, room()) {
-            self.scroll = scroll;
-        }
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
-        render_doc(area, buf, cx, |width| self.doc(width, cx), self.scroll);
     }
 
     /// The whole page laid out for `width` columns.

@@ -28,7 +28,9 @@ use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, fit};
 
 // Dates, owners, dues and vote results read the same on the wall and in the minutes.
-pub use crate::export::words::{due_text, format_date, owner_text, vote_result};
+pub use crate::export::words::{
+    basis_text, due_text, format_date, owner_text, status_text, vote_result,
+};
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -677,47 +679,6 @@ pub fn is_overdue(action: &Todo, today: Date) -> bool {
     }
 }
 
-/// What a decision was based on, in words: "Äänestyksen 1 perusteella: Ruokailu 7 pistettä".
-pub fn basis_text(state: &MeetingState, basis: &Basis, lang: Lang) -> String {
-    let t = &lang.text().records;
-    match basis {
-        Basis::Vote { vote } => {
-            let result = state
-                .votes
-                .iter()
-                .find(|v| v.id == *vote)
-                .map(|v| vote_result(v, lang))
-                .unwrap_or_default();
-            let text = fill(
-                t.based_on_vote,
-                &[("n", &vote.to_string()), ("result", &result)],
-            );
-            // Without a result (a vote not in this meeting), no dangling colon.
-            if result.is_empty() {
-                text.trim_end_matches([':', ' ']).to_string()
-            } else {
-                text
-            }
-        }
-        Basis::Idea { idea } => {
-            let text = state
-                .ideas
-                .iter()
-                .find(|i| i.id == *idea)
-                .map_or("", |i| i.text.as_str());
-            fill(t.based_on_idea, &[("n", &idea.to_string()), ("text", text)])
-        }
-        Basis::Theme { theme } => {
-            let name = state
-                .themes
-                .iter()
-                .find(|x| x.id == *theme)
-                .map_or("", |x| x.name.as_str());
-            fill(t.based_on_theme, &[("name", name)])
-        }
-    }
-}
-
 /// Why a typed date was not taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateProblem {
@@ -1117,7 +1078,10 @@ fn decisions(view: &MeetingView, cx: &Ctx) -> Listing {
             let label = fill(t.decision_label, &[("n", &(i + 1).to_string())]);
             let mut main = vec![vec![(label, strong), (d.text.clone(), strong)]];
             for basis in &d.basis {
-                main.push(vec![(basis_text(state, basis, cx.lang), theme.text())]);
+                main.push(vec![(
+                    basis_text(state, basis, cx.lang, str::to_string),
+                    theme.text(),
+                )]);
             }
             if let Some(date) = d.review {
                 main.push(vec![(
