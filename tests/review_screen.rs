@@ -505,3 +505,15 @@ fn the_trend_read_one_meeting_at_a_time_agrees_with_the_model() {
     let mean = points.iter().filter_map(|p| p.equity).sum::<f64>() / 3.0;
     assert!((data.totals.equity.unwrap() - mean).abs() < 1e-12);
 }
+
+#[test]
+fn the_longest_date_keeps_a_space_before_the_topic() {
+    let mut data = data_sample();
+    data.sessions[0].started_at = "2026-11-23T12:00:00Z".parse().unwrap();
+    let (mut app, _) = app_with(Lang::Fi, data);
+    keys(&mut app, "v");
+    for (width, height) in [(80, 24), (160, 45)] {
+        let text = screen_text(&app, width, height);
+        assert!(text.contains("23.11.2026 Ruokala"), "{text}");
+    }
+}

@@ -1069,7 +1069,8 @@ fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         lines.push(Line::from(Span::styled(message, theme.quiet())));
     }
     let wide = width >= 110;
-    let date_w = 11;
+    // A space, the longest date (`23.11.2026`) and a space before the topic.
+    let date_w = 12;
     let rest = width.saturating_sub(date_w + 2);
     let (topic_w, format_w, group_w) = if wide {
         (
