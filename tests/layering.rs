@@ -65,3 +65,28 @@ fn the_scan_finds_what_it_looks_for() {
     scan(dir.path(), &mut offences);
     assert_eq!(offences.len(), 2);
 }
+
+/// Exports written while trying the app in the repository's own folder (the in-app export
+/// writes into the directory parvi was started in) must never be committed: `.gitignore`
+/// keeps `/*.csv`, `/*.html` and `/*.md` (but the README) out, and this checks what git
+/// tracks at the root. Without git (a source tarball) there is nothing to check.
+#[test]
+fn no_exported_minutes_are_tracked_at_the_repository_root() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let Ok(out) = std::process::Command::new("git")
+        .args(["ls-files", "--", "*.csv", "*.html", "*.md"])
+        .current_dir(root)
+        .output()
+    else {
+        return;
+    };
+    if !out.status.success() {
+        return;
+    }
+    let tracked = String::from_utf8_lossy(&out.stdout);
+    let strays: Vec<&str> = tracked
+        .lines()
+        .filter(|path| !path.contains('/') && *path != "README.md")
+        .collect();
+    assert!(strays.is_empty(), "exports committed at the root: {strays:?}");
+}
