@@ -121,8 +121,249 @@ fn back_returns_the_floor_to_the_previous_speaker() {
     sim.at(30).ok(Command::Next);
     assert_eq!(sim.speaker().as_deref(), Some("Mikko Korhonen"));
     let airtime = sim.state().airtime(40_000);
+    // Aino's one turn goes on (20 s + 8 s); Mikko's two seconds started by mistake were
+    // nobody's airtime and no turn of his.
     assert_eq!(airtime[&sim.id("Aino Virtanen")], 28_000);
-    assert_eq!(airtime[&sim.id("Mikko Korhonen")], 2_000 + 10_000);
+    assert_eq!(airtime[&sim.id("Mikko Korhonen")], 10_000);
+    let aino = sim.id("Aino Virtanen");
+    assert_eq!(
+        sim.state()
+            .turns
+            .iter()
+            .filter(|t| t.speaker == aino)
+            .count(),
+        1
+    );
+    let events = &sim.meeting.record().events;
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e.event, EventKind::TurnWithdrawn { .. })),
+        "the log says the turn was taken back"
+    );
+    assert_eq!(&MeetingState::replay(sim.meeting.record()), sim.state());
+}
+
+/// The trial of issue 9: in the return to those who passed, Space starts the one who passed,
+/// `b` within a second, Space again, and `s`. The one who only ever passed is not heard,
+/// no turn without a pass mark is left of them, and the one before is one turn, not two.
+#[test]
+fn back_in_the_return_to_those_who_passed_never_counts_the_passer_as_heard() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Next); // Aino
+    sim.at(30).ok(Command::Pass); // Aino was speaking, passes; Mikko starts
+    sim.at(60).ok(Command::Next); // Eetu
+    sim.at(90).ok(Command::Next); // Leena
+    sim.at(120).ok(Command::Next); // Sari
+    sim.at(150).ok(Command::Next); // Päivi
+    sim.at(180).ok(Command::Next); // Jukka, the last of the first pass
+    assert_eq!(sim.speaker().as_deref(), Some("Jukka Heikkinen"));
+    sim.at(210).ok(Command::Next); // the return: Aino again
+    assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
+    sim.now_ms = 210_860;
+    sim.ok(Command::Back); // 0.86 s later: Jukka was not done
+    assert_eq!(sim.speaker().as_deref(), Some("Jukka Heikkinen"));
+    sim.at(220).ok(Command::Next); // Jukka done; Aino asked again
+    assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
+    sim.at(221).ok(Command::Pass); // and she passes
+
+    let state = sim.state();
+    let aino = sim.id("Aino Virtanen");
+    let jukka = sim.id("Jukka Heikkinen");
+    assert!(!state.has_spoken(&aino), "Aino only ever passed");
+    assert!(
+        state.not_spoken_yet().iter().any(|p| p.id == aino),
+        "Aino is still 'not heard yet'"
+    );
+    assert!(
+        state.turns.iter().all(|t| t.speaker != aino || t.passed),
+        "no turn of Aino's without a pass mark: {:?}",
+        state.turns
+    );
+    let jukkas: Vec<_> = state.turns.iter().filter(|t| t.speaker == jukka).collect();
+    assert_eq!(jukkas.len(), 1, "Jukka spoke once");
+    // 30 s before Space, 9.14 s after Back (210.86 → 220).
+    assert_eq!(jukkas[0].duration_ms, 30_000 + 9_140);
+    assert!(state.round_complete());
+    assert_eq!(&MeetingState::replay(sim.meeting.record()), state);
+}
+
+#[test]
+fn back_after_a_real_turn_keeps_it_and_gives_the_previous_speaker_another() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Next); // Aino
+    sim.at(20).ok(Command::Next); // Mikko speaks 25 s
+    sim.at(45).ok(Command::Back); // Aino wants to add something
+    assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
+    sim.at(55).ok(Command::Next);
+    // Mikko's words stay his, and the round comes back to him.
+    assert_eq!(sim.speaker().as_deref(), Some("Mikko Korhonen"));
+    let airtime = sim.state().airtime(55_000);
+    assert_eq!(airtime[&sim.id("Aino Virtanen")], 30_000);
+    assert_eq!(airtime[&sim.id("Mikko Korhonen")], 25_000);
+    assert!(sim.state().has_spoken(&sim.id("Mikko Korhonen")));
+}
+
+#[test]
+fn back_just_after_a_turn_ended_lets_the_same_turn_go_on() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Next); // Aino
+    sim.at(20).ok(Command::EndTurn); // `e` a little early
+    sim.at(23).ok(Command::Back);
+    assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
+    sim.at(33).ok(Command::EndTurn);
+    let aino = sim.id("Aino Virtanen");
+    let turns: Vec<_> = sim
+        .state()
+        .turns
+        .iter()
+        .filter(|t| t.speaker == aino)
+        .collect();
+    assert_eq!(turns.len(), 1);
+    assert_eq!(turns[0].duration_ms, 30_000);
+    assert_eq!(sim.next_up().as_deref(), Some("Mikko Korhonen"));
+}
+
+#[test]
+fn back_after_a_pass_by_mistake_gives_the_floor_back_without_the_pass_mark() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Pass); // Aino "passes" before starting: a slip of the key
+    assert_eq!(sim.next_up().as_deref(), Some("Mikko Korhonen"));
+    sim.at(2).ok(Command::Back);
+    assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
+    sim.at(32).ok(Command::Next);
+    let aino = sim.id("Aino Virtanen");
+    let turns: Vec<_> = sim
+        .state()
+        .turns
+        .iter()
+        .filter(|t| t.speaker == aino)
+        .collect();
+    assert_eq!(turns.len(), 1);
+    assert!(!turns[0].passed);
+    assert_eq!(turns[0].duration_ms, 30_000);
+    assert!(sim.state().passers().is_empty());
+}
+
+#[test]
+fn back_on_the_first_turn_of_a_round_takes_it_back() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Next); // Space pressed once too often
+    sim.now_ms = 500;
+    sim.ok(Command::Back);
+    assert_eq!(sim.speaker(), None);
+    assert_eq!(sim.next_up().as_deref(), Some("Aino Virtanen"));
+    assert!(sim.state().turns.is_empty());
+    assert!(!sim.state().has_spoken(&sim.id("Aino Virtanen")));
+}
+
+/// Every other key that starts or ends a turn, on one timeline: each turn it leaves is one
+/// that happened, with its whole time, and nobody is skipped or asked twice.
+#[test]
+fn every_key_that_starts_or_ends_a_turn_leaves_true_turns() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Next); // Aino
+    sim.at(10).ok(Command::EndTurn); // e
+    assert_eq!(sim.speaker(), None);
+    sim.at(20).ok(Command::Next); // Mikko (the gap is nobody's)
+    let mikko = sim.id("Mikko Korhonen");
+    sim.at(50).ok(Command::SetPresent {
+        who: mikko,
+        present: false,
+    }); // Mikko leaves mid-turn: his 30 s stay his
+    assert_eq!(sim.speaker(), None);
+    sim.at(60).ok(Command::GoToPhase(2)); // g to the open discussion
+    let (eetu, leena, sari) = (
+        sim.id("Eetu Nieminen"),
+        sim.id("Leena Mäkinen"),
+        sim.id("Sari Lehtonen"),
+    );
+    sim.at(61).ok(Command::RaiseHand(eetu));
+    sim.at(62).ok(Command::RaiseHand(leena));
+    sim.at(63).ok(Command::Next); // Space: Eetu
+    sim.at(83).ok(Command::Next); // Space: Leena
+    sim.at(93).ok(Command::GiveFloor(sari)); // f
+    sim.at(100).ok(Command::NextPhase); // n while Sari speaks: her 7 s are hers
+    let state = sim.state();
+    let seconds = |name: &str| state.airtime(100_000).get(&sim.id(name)).copied();
+    assert_eq!(seconds("Aino Virtanen"), Some(10_000));
+    assert_eq!(seconds("Mikko Korhonen"), Some(30_000));
+    assert_eq!(seconds("Eetu Nieminen"), Some(20_000));
+    assert_eq!(seconds("Leena Mäkinen"), Some(10_000));
+    assert_eq!(seconds("Sari Lehtonen"), Some(7_000));
+    assert_eq!(state.turns.len(), 5);
+    assert!(state.turns.iter().all(|t| !t.passed));
+    assert_eq!(&MeetingState::replay(sim.meeting.record()), state);
+}
+
+/// Someone arriving while those who passed are asked again is asked too, after them; the
+/// one speaking is not asked twice.
+#[test]
+fn a_late_arrival_during_the_return_to_those_who_passed_gets_a_turn_after_it() {
+    let mut f = format();
+    f.phases[1] = round("check_in", OrderRule::Seating, 60);
+    let mut record = record_with(f);
+    let late = record.participants[6].id.clone(); // Jukka is late
+    record.participants[6].present = false;
+    let mut sim = Sim::new(record);
+    sim.ok(Command::Start);
+    go_to(&mut sim, 1);
+    sim.at(0).ok(Command::Pass); // Aino passes
+    for s in 1..=5 {
+        sim.at(s * 10).ok(Command::Next); // Mikko … Päivi
+    }
+    sim.at(60).ok(Command::Next); // Päivi done: back to Aino
+    assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
+    sim.at(65).ok(Command::SetPresent {
+        who: late.clone(),
+        present: true,
+    });
+    sim.at(80).ok(Command::Next); // Aino done: Jukka next, not Aino again
+    assert_eq!(sim.speaker().as_deref(), Some("Jukka Heikkinen"));
+    sim.at(90).ok(Command::Next);
+    assert_eq!(sim.speaker(), None);
+    assert!(sim.state().round_complete());
+    let aino = sim.id("Aino Virtanen");
+    assert_eq!(
+        sim.state()
+            .turns
+            .iter()
+            .filter(|t| t.speaker == aino && !t.passed)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn someone_who_left_before_their_turn_and_came_back_is_still_asked() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    let eetu = sim.id("Eetu Nieminen");
+    sim.at(0).ok(Command::SetPresent {
+        who: eetu.clone(),
+        present: false,
+    });
+    sim.at(1).ok(Command::Next); // Aino
+    sim.at(10).ok(Command::Next); // Mikko
+    sim.at(20).ok(Command::Next); // Leena: Eetu's place went by
+    sim.at(25).ok(Command::SetPresent {
+        who: eetu.clone(),
+        present: true,
+    });
+    for s in [30, 40, 50] {
+        sim.at(s).ok(Command::Next); // Sari, Päivi, Jukka
+    }
+    sim.at(60).ok(Command::Next);
+    assert_eq!(sim.speaker().as_deref(), Some("Eetu Nieminen"));
+    sim.at(70).ok(Command::Next);
+    assert!(sim.state().round_complete());
+    assert!(sim.state().not_spoken_yet().is_empty());
 }
 
 #[test]
@@ -344,6 +585,56 @@ fn reopening_after_a_crash_counts_the_gap_as_paused() {
     assert_eq!(again.state().turn_elapsed(999_000), 0);
     again.at(110).ok(Command::Resume);
     assert_eq!(again.state().turn_elapsed(130_000), 20_000);
+}
+
+/// kill -9 ten seconds into a turn: the heartbeat saved on the timer's own wake-ups means
+/// the seconds up to it count as spoken; only the rest is the gap.
+#[test]
+fn a_heartbeat_keeps_the_spoken_time_before_a_crash() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(100).ok(Command::Next); // Aino starts at 100 s
+    // The loop wakes once a second; a heartbeat is written only every ten.
+    let mut written = 0;
+    for s in 101..=115 {
+        sim.at(s);
+        let stamp = sim.stamp();
+        written += usize::from(sim.meeting.heartbeat(stamp));
+    }
+    assert_eq!(written, 1, "one heartbeat in 15 s, at 110 s");
+    sim.at(121);
+    let stamp = sim.stamp();
+    assert!(sim.meeting.heartbeat(stamp));
+    let beats = |sim: &Sim| {
+        sim.meeting
+            .record()
+            .events
+            .iter()
+            .filter(|e| e.event == EventKind::Heartbeat)
+            .count()
+    };
+    assert_eq!(beats(&sim), 1, "a heartbeat after a heartbeat replaces it");
+    // killed at 125 s: the file holds the heartbeat of 121 s.
+    let record = sim.meeting.record().clone();
+    assert!(record.oddities().is_empty(), "{:?}", record.oddities());
+    let mut again = Sim::new(record);
+    again.now_ms = 121_000; // the meeting clock continues from the last saved event
+    again.ok(Command::Reopen { gap_ms: 600_000 });
+    assert_eq!(again.state().turn_elapsed(999_000), 21_000);
+    // Paused time writes no heartbeat.
+    again.at(200);
+    let stamp = again.stamp();
+    assert!(!again.meeting.heartbeat(stamp));
+    // A real event after a heartbeat follows it in order.
+    again.at(201).ok(Command::Resume);
+    let seqs: Vec<u64> = again
+        .meeting
+        .record()
+        .events
+        .iter()
+        .map(|e| e.seq)
+        .collect();
+    assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "{seqs:?}");
 }
 
 #[test]

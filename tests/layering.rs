@@ -88,5 +88,8 @@ fn no_exported_minutes_are_tracked_at_the_repository_root() {
         .lines()
         .filter(|path| !path.contains('/') && *path != "README.md")
         .collect();
-    assert!(strays.is_empty(), "exports committed at the root: {strays:?}");
+    assert!(
+        strays.is_empty(),
+        "exports committed at the root: {strays:?}"
+    );
 }

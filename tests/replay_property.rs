@@ -103,14 +103,19 @@ proptest! {
 
     #[test]
     fn replay_equals_live_state(
-        steps in prop::collection::vec((0u64..90_000, command(7, 10)), 0..80),
+        steps in prop::collection::vec((0u64..90_000, command(7, 10), any::<bool>()), 0..80),
         seed in any::<u64>(),
     ) {
         let mut sim = Sim::new(record_with(long_format()));
         sim.seed = seed;
         sim.ok(Command::Start);
-        for (gap, command) in steps {
+        for (gap, command, beat) in steps {
             sim.now_ms += gap;
+            if beat {
+                // The loop's heartbeat, between commands as it comes in the app.
+                let stamp = sim.stamp();
+                sim.meeting.heartbeat(stamp);
+            }
             sim.seed = sim.seed.wrapping_add(1);
             let _ = sim.run(command); // refusals are part of the game
         }

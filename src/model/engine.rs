@@ -62,6 +62,9 @@ pub struct LiveTurn {
     pub watch: Stopwatch,
     pub started_ms: u64,
     pub note: Option<String>,
+    /// Whether this turn was given back to its speaker by `b` (it already holds their time,
+    /// so it is never "just started by mistake").
+    pub reopened: bool,
 }
 
 /// A finished turn.
@@ -74,6 +77,9 @@ pub struct TurnRecord {
     pub duration_ms: u64,
     pub passed: bool,
     pub note: Option<String>,
+    /// When it ended on the meeting clock (not saved: it is the stamp of the event that
+    /// ended it), so `b` can tell a turn that just ended from one long over.
+    pub ended_ms: u64,
 }
 
 /// The live state of a meeting: the fold of its events over the header.
@@ -313,6 +319,15 @@ pub enum Refusal {
     EveryoneVoted,
 }
 
+/// How often a running meeting notes that it is still running (see [`Meeting::heartbeat`]):
+/// the most spoken time a crash can turn into pause.
+pub const HEARTBEAT_MS: u64 = 10_000;
+
+/// How long a turn may have run (or have been over) for `b` to take it back as a slip of
+/// the key rather than end it as a real turn. Ten seconds: long enough to notice the wrong
+/// name on the wall, short enough that nobody has really spoken yet.
+pub const UNDO_GRACE_MS: u64 = 10_000;
+
 /// The longest idea, decision or action accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
 
@@ -444,6 +459,7 @@ impl MeetingState {
                         watch: Stopwatch::started(now, self.running()),
                         started_ms: now,
                         note: None,
+                        reopened: false,
                     });
                 }
             }
@@ -452,6 +468,17 @@ impl MeetingState {
                     self.close_turn(now, *passed);
                 }
             }
+            EventKind::TurnWithdrawn { speaker } => {
+                if self.turn.as_ref().is_some_and(|t| &t.speaker == speaker)
+                    && let Some(live) = self.turn.take()
+                    && let (Some(round), Some(slot)) = (&mut self.round, live.slot)
+                {
+                    // Nobody's time, nobody's turn: the withdrawn speaker is next again.
+                    round.next_slot = slot;
+                }
+            }
+            EventKind::TurnReopened { speaker } => self.reopen_turn(now, speaker),
+            EventKind::Heartbeat => {}
             EventKind::TurnNoted { turn, text } => {
                 if *turn == self.turns.len() {
                     if let Some(live) = &mut self.turn {
@@ -487,16 +514,8 @@ impl MeetingState {
                 if let Some(p) = self.people.iter_mut().find(|p| &p.id == who) {
                     p.present = *present;
                 }
-                let side = self.person(who).map(|p| p.role.side());
-                let speakers = self.current_phase().and_then(|p| p.speakers);
-                if *present
-                    && speakers.is_none_or(|s| Some(s) == side)
-                    && let Some(round) = &mut self.round
-                    && !round.lineup.contains(who)
-                {
-                    // A late arrival joins the end of the round's first pass.
-                    round.lineup.insert(round.first_pass_len, who.clone());
-                    round.first_pass_len += 1;
+                if *present {
+                    self.seat_late_arrival(who);
                 }
             }
             EventKind::GuestAdded { guest } => {
@@ -504,14 +523,7 @@ impl MeetingState {
                     self.people.push(guest.clone());
                     if guest.present {
                         self.attended.push(guest.id.clone());
-                    }
-                    let speakers = self.current_phase().and_then(|p| p.speakers);
-                    if let Some(round) = &mut self.round
-                        && guest.present
-                        && speakers.is_none_or(|s| s == guest.role.side())
-                    {
-                        round.lineup.insert(round.first_pass_len, guest.id.clone());
-                        round.first_pass_len += 1;
+                        self.seat_late_arrival(&guest.id);
                     }
                 }
             }
@@ -673,8 +685,79 @@ impl MeetingState {
                 duration_ms: live.watch.elapsed(now),
                 passed,
                 note: live.note,
+                ended_ms: now,
             });
         }
+    }
+
+    /// Someone who arrives (or comes back) during a round gets a turn in it, unless they
+    /// already had one or are still waiting for theirs: at the end of the first pass, or,
+    /// once those who passed are being asked again, at the very end. Never in front of the
+    /// slot that is next, so nobody is skipped and nobody asked twice.
+    fn seat_late_arrival(&mut self, who: &MemberId) {
+        let side = self.person(who).map(|p| p.role.side());
+        let speakers = self.current_phase().and_then(|p| p.speakers);
+        if speakers.is_some_and(|s| Some(s) != side) {
+            return;
+        }
+        let Some(round) = &self.round else { return };
+        let had_turn = self
+            .turns
+            .get(round.first_turn..)
+            .is_some_and(|turns| turns.iter().any(|t| &t.speaker == who))
+            || self.turn.as_ref().is_some_and(|t| &t.speaker == who);
+        let waiting = round
+            .lineup
+            .iter()
+            .skip(round.next_slot)
+            .any(|id| id == who);
+        if had_turn || waiting {
+            return;
+        }
+        if let Some(round) = &mut self.round {
+            if round.returned || round.next_slot > round.first_pass_len {
+                round.lineup.push(who.clone());
+            } else {
+                round.lineup.insert(round.first_pass_len, who.clone());
+                round.first_pass_len += 1;
+            }
+        }
+    }
+
+    /// The last turn of the running round, if it is `speaker`'s and nobody speaks now, goes
+    /// on again: its time so far, its note, and no pass mark (only its end decides that).
+    fn reopen_turn(&mut self, now: u64, speaker: &MemberId) {
+        let Some(round) = &self.round else { return };
+        let last_of_round = self.turns.len() > round.first_turn
+            && self.turns.last().is_some_and(|t| {
+                &t.speaker == speaker && Some(t.phase) == self.phase && t.slot.is_some()
+            });
+        if self.turn.is_some() || !last_of_round {
+            return;
+        }
+        let Some(record) = self.turns.pop() else {
+            return;
+        };
+        let slot = record.slot.unwrap_or(0);
+        let running = self.running();
+        if let Some(round) = &mut self.round {
+            round.next_slot = slot + 1;
+            if round.returned && slot < round.first_pass_len {
+                // Back into the first pass: the return to those who passed is taken back
+                // too, and made again (with who passed by then) when the first pass ends.
+                round.lineup.truncate(round.first_pass_len);
+                round.returned = false;
+            }
+        }
+        self.turn = Some(LiveTurn {
+            speaker: record.speaker,
+            phase: record.phase,
+            slot: record.slot,
+            watch: Stopwatch::resumed(record.duration_ms, now, running),
+            started_ms: record.started_ms,
+            note: record.note,
+            reopened: true,
+        });
     }
 
     fn stop_watches(&mut self, now: u64) {
@@ -1066,6 +1149,78 @@ impl Draft {
         }
     }
 
+    /// `b` in a round. A turn begun a moment ago was begun by mistake: it is taken back
+    /// (nobody's airtime, not a turn) and, when the same key press ended the turn before it,
+    /// that turn goes on. A turn that ended a moment ago goes on too. Past
+    /// [`UNDO_GRACE_MS`] a turn is real: it ends as any turn does, and the previous speaker
+    /// in the order gets a new turn.
+    fn back(&mut self) -> Result<(), Refusal> {
+        let now = self.stamp.mono_ms;
+        let round = self.s().round.as_ref().ok_or(Refusal::NotARound)?;
+        let last_of_round = self
+            .s()
+            .turns
+            .get(round.first_turn..)
+            .and_then(|turns| turns.last())
+            .filter(|t| t.slot.is_some() && Some(t.phase) == self.s().phase)
+            .cloned();
+        let next_slot = round.next_slot;
+        let just_ended = last_of_round
+            .as_ref()
+            .filter(|t| now.saturating_sub(t.ended_ms) < UNDO_GRACE_MS)
+            .map(|t| t.speaker.clone());
+        match (self.s().turn.clone(), just_ended) {
+            (Some(live), _) if !live.reopened && live.watch.elapsed(now) < UNDO_GRACE_MS => {
+                self.emit(EventKind::TurnWithdrawn {
+                    speaker: live.speaker.clone(),
+                });
+                match last_of_round {
+                    // One key press ended that turn and began this one: undo the press.
+                    Some(last) if last.ended_ms == live.started_ms => {
+                        self.emit(EventKind::TurnReopened {
+                            speaker: last.speaker,
+                        });
+                    }
+                    _ => {
+                        let current = live.slot.unwrap_or(next_slot);
+                        if let Some((slot, speaker)) = self.previous_slot(current) {
+                            self.emit(EventKind::TurnStarted {
+                                speaker,
+                                slot: Some(slot),
+                            });
+                        }
+                    }
+                }
+                Ok(())
+            }
+            (None, Some(speaker)) => {
+                self.emit(EventKind::TurnReopened { speaker });
+                Ok(())
+            }
+            (live, _) => {
+                let current = live.and_then(|t| t.slot).unwrap_or(next_slot);
+                let (slot, speaker) = self.previous_slot(current).ok_or(Refusal::NothingBefore)?;
+                self.end_live_turn(false);
+                self.emit(EventKind::TurnStarted {
+                    speaker,
+                    slot: Some(slot),
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// In a round: the last present speaker before slot `current`, with their slot.
+    fn previous_slot(&self, current: usize) -> Option<(usize, MemberId)> {
+        let round = self.s().round.as_ref()?;
+        round.lineup[..current.min(round.lineup.len())]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, id)| self.s().is_present(id))
+            .map(|(slot, id)| (slot, id.clone()))
+    }
+
     fn require_person(&self, who: &MemberId) -> Result<(), Refusal> {
         match self.s().person(who) {
             None => Err(Refusal::UnknownPerson),
@@ -1160,23 +1315,7 @@ impl Draft {
                 if kind != PhaseKind::Round {
                     return Err(Refusal::NotARound);
                 }
-                let round = self.s().round.as_ref().ok_or(Refusal::NotARound)?;
-                let current = match &self.s().turn {
-                    Some(t) => t.slot.unwrap_or(round.next_slot),
-                    None => round.next_slot,
-                };
-                let previous = round.lineup[..current.min(round.lineup.len())]
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(_, id)| self.s().is_present(id))
-                    .map(|(slot, id)| (slot, id.clone()))
-                    .ok_or(Refusal::NothingBefore)?;
-                self.end_live_turn(false);
-                self.emit(EventKind::TurnStarted {
-                    speaker: previous.1,
-                    slot: Some(previous.0),
-                });
+                self.back()?;
             }
             Command::GiveFloor(who) => {
                 let (_, kind) = self.require_phase()?;
@@ -1563,6 +1702,37 @@ impl Meeting {
     /// Gives the record up, e.g. to save it.
     pub fn into_record(self) -> SessionRecord {
         self.record
+    }
+
+    /// Marks that the meeting was still running at `stamp`, so that after a crash the time
+    /// up to here counts as spoken and phase time, not as a pause. Only while timers run and
+    /// at most every [`HEARTBEAT_MS`]; a heartbeat right after another replaces it, so the
+    /// log holds at most one between two real events. Returns whether the record changed
+    /// (and so wants saving).
+    pub fn heartbeat(&mut self, stamp: Stamp) -> bool {
+        let Some(last) = self.record.events.last() else {
+            return false;
+        };
+        if !self.state.running() || stamp.mono_ms < last.mono_ms.saturating_add(HEARTBEAT_MS) {
+            return false;
+        }
+        let seq = if last.event == EventKind::Heartbeat {
+            last.seq
+        } else {
+            last.seq + 1
+        };
+        let event = Event {
+            seq,
+            at: last.at.max(stamp.at),
+            mono_ms: stamp.mono_ms,
+            event: EventKind::Heartbeat,
+        };
+        self.state.apply(&event);
+        if last.event == EventKind::Heartbeat {
+            self.record.events.pop();
+        }
+        self.record.events.push(event);
+        true
     }
 
     /// Carries out a command at `stamp`. On success the new events are appended to the

@@ -90,6 +90,19 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         passed: bool,
     },
+    /// The turn in progress was taken back (`b` just after it began by mistake): it is not
+    /// a turn, its seconds are nobody's airtime, and its speaker is next again.
+    TurnWithdrawn {
+        speaker: MemberId,
+    },
+    /// The last turn of the round, ended a moment ago, goes on again (`b`): the same turn,
+    /// with its time so far, no longer a pass.
+    TurnReopened {
+        speaker: MemberId,
+    },
+    /// The meeting was still running at this moment (saved every few seconds while a timer
+    /// runs), so after a crash the time up to here counts as it ran, not as a pause.
+    Heartbeat,
     /// A one-line note on a turn (the index of the turn in the meeting, from 0).
     TurnNoted {
         turn: usize,
@@ -411,7 +424,10 @@ impl EventKind {
         match self {
             EventKind::RoundOrdered { order, .. } => order.iter().collect(),
             EventKind::ReturnedToPassed { speakers } => speakers.iter().collect(),
-            EventKind::TurnStarted { speaker, .. } | EventKind::TurnEnded { speaker, .. } => {
+            EventKind::TurnStarted { speaker, .. }
+            | EventKind::TurnEnded { speaker, .. }
+            | EventKind::TurnWithdrawn { speaker }
+            | EventKind::TurnReopened { speaker } => {
                 vec![speaker]
             }
             EventKind::HandRaised { who }

@@ -21,6 +21,14 @@ impl Stopwatch {
         }
     }
 
+    /// A stopwatch that already holds `elapsed` and goes on from `now` if `running`.
+    pub fn resumed(elapsed: u64, now: u64, running: bool) -> Stopwatch {
+        Stopwatch {
+            accumulated: elapsed,
+            since: running.then_some(now),
+        }
+    }
+
     pub fn is_running(&self) -> bool {
         self.since.is_some()
     }

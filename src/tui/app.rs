@@ -298,6 +298,10 @@ impl App {
             }
             _ => {}
         }
+        // Steady typing never lets the loop time out, so the heartbeat goes here too.
+        if let Screen::Meeting(view) = &mut self.screen {
+            view.heartbeat(&mut self.cx);
+        }
         std::mem::take(&mut self.cx.effects)
     }
 

@@ -208,14 +208,11 @@ impl MeetingView {
                 phase.is_some_and(|p| p.pass_allowed)
                     && (state.turn.is_some() || state.next_up().is_some())
             }
-            Action::PreviousSpeaker => state.round.as_ref().is_some_and(|r| {
-                let current = state
-                    .turn
-                    .as_ref()
-                    .and_then(|t| t.slot)
-                    .unwrap_or(r.next_slot);
-                current > 0
-            }),
+            // Going back has several cases (take back a turn just begun, let one just ended
+            // go on, give the previous speaker a new turn): ask the engine itself.
+            Action::PreviousSpeaker => {
+                state.round.is_some() && state.decide(Command::Back, cx.now(), 0).is_ok()
+            }
             Action::EndTurn | Action::Note => {
                 state.turn.is_some() || (action == Action::Note && !state.turns.is_empty())
             }
@@ -489,6 +486,16 @@ impl MeetingView {
         }
         if self.save_error.is_some() && now.saturating_sub(self.last_save_try_ms) >= SAVE_RETRY_MS {
             self.last_save_try_ms = now;
+            self.save(cx);
+        }
+        self.heartbeat(cx);
+    }
+
+    /// While timers run, notes every [`crate::model::engine::HEARTBEAT_MS`] that the meeting still runs and saves
+    /// it, on a wake-up that happens anyway (the timer's second), so a crash turns at most
+    /// that much spoken time into pause. Read-only copies write nothing.
+    pub fn heartbeat(&mut self, cx: &mut Ctx) {
+        if cx.data.read_only.is_none() && self.meeting.heartbeat(cx.now()) {
             self.save(cx);
         }
     }
