@@ -19,6 +19,16 @@ const SEATING: [&str; 7] = [
     "Jukka Heikkinen",
 ];
 
+/// The finished turns of one person, by name.
+fn turns_of<'a>(sim: &'a Sim, name: &str) -> Vec<&'a parvi::model::engine::TurnRecord> {
+    let id = sim.id(name);
+    sim.state()
+        .turns
+        .iter()
+        .filter(|t| t.speaker == id)
+        .collect()
+}
+
 /// Moves the meeting to agenda item `n` at the current time.
 fn go_to(sim: &mut Sim, n: usize) {
     sim.ok(Command::GoToPhase(n));
@@ -170,7 +180,6 @@ fn back_in_the_return_to_those_who_passed_never_counts_the_passer_as_heard() {
 
     let state = sim.state();
     let aino = sim.id("Aino Virtanen");
-    let jukka = sim.id("Jukka Heikkinen");
     assert!(!state.has_spoken(&aino), "Aino only ever passed");
     assert!(
         state.not_spoken_yet().iter().any(|p| p.id == aino),
@@ -181,7 +190,7 @@ fn back_in_the_return_to_those_who_passed_never_counts_the_passer_as_heard() {
         "no turn of Aino's without a pass mark: {:?}",
         state.turns
     );
-    let jukkas: Vec<_> = state.turns.iter().filter(|t| t.speaker == jukka).collect();
+    let jukkas = turns_of(&sim, "Jukka Heikkinen");
     assert_eq!(jukkas.len(), 1, "Jukka spoke once");
     // 30 s before Space, 9.14 s after Back (210.86 → 220).
     assert_eq!(jukkas[0].duration_ms, 30_000 + 9_140);
@@ -215,13 +224,7 @@ fn back_just_after_a_turn_ended_lets_the_same_turn_go_on() {
     sim.at(23).ok(Command::Back);
     assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
     sim.at(33).ok(Command::EndTurn);
-    let aino = sim.id("Aino Virtanen");
-    let turns: Vec<_> = sim
-        .state()
-        .turns
-        .iter()
-        .filter(|t| t.speaker == aino)
-        .collect();
+    let turns = turns_of(&sim, "Aino Virtanen");
     assert_eq!(turns.len(), 1);
     assert_eq!(turns[0].duration_ms, 30_000);
     assert_eq!(sim.next_up().as_deref(), Some("Mikko Korhonen"));
@@ -236,13 +239,7 @@ fn back_after_a_pass_by_mistake_gives_the_floor_back_without_the_pass_mark() {
     sim.at(2).ok(Command::Back);
     assert_eq!(sim.speaker().as_deref(), Some("Aino Virtanen"));
     sim.at(32).ok(Command::Next);
-    let aino = sim.id("Aino Virtanen");
-    let turns: Vec<_> = sim
-        .state()
-        .turns
-        .iter()
-        .filter(|t| t.speaker == aino)
-        .collect();
+    let turns = turns_of(&sim, "Aino Virtanen");
     assert_eq!(turns.len(), 1);
     assert!(!turns[0].passed);
     assert_eq!(turns[0].duration_ms, 30_000);
