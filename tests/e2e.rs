@@ -242,6 +242,64 @@ fn start_turn(data: &Path, launch: Launch) -> Tmux {
     tmux
 }
 
+/// `kill -9` more than ten seconds into a turn: the heartbeat the running timer saved keeps
+/// those seconds as Aino's, and only the time after it becomes the paused gap.
+#[test]
+fn kill_9_mid_turn_keeps_the_spoken_time_up_to_the_last_heartbeat() {
+    require_tmux!();
+    let (_tmp, data) = data_dir();
+    let data = data.as_path();
+    let tmux = start_turn(data, run_launch());
+    let pid = tmux.pid();
+    let started = wait_speaker(data, &tmux, "Aino Virtanen");
+    let turn_start = started.events.last().map_or(0, |e| e.mono_ms);
+    // The first heartbeat comes ten seconds after the turn's start: poll the file for it,
+    // with a deadline of its own (longer than the helpers' ten seconds).
+    let path = session_path(data).expect("the meeting file");
+    let end = Instant::now() + Duration::from_secs(30);
+    let beat = loop {
+        let record = read_record(&path);
+        if let Some(e) = record.events.last()
+            && e.event == EventKind::Heartbeat
+        {
+            break e.mono_ms;
+        }
+        assert!(
+            Instant::now() < end,
+            "no heartbeat in 30 s of a running turn:\n{}",
+            describe_events(&record)
+        );
+        std::thread::sleep(tmux::POLL);
+    };
+    assert!(
+        beat >= turn_start + 10_000,
+        "a heartbeat before ten seconds"
+    );
+    tmux::signal(pid, "KILL");
+    assert!(
+        tmux::wait_exit(pid, Duration::from_secs(2)),
+        "parvi survived kill -9"
+    );
+    drop(tmux);
+
+    let tmux = Tmux::start(data, Launch::new(&[]));
+    tmux.wait_for("Kesken jäänyt kokous");
+    tmux.send_keys(&["r"]);
+    let reopened = wait_record(data, &tmux, "Reopened", |r, _| {
+        matches!(last_event(r), Some(EventKind::Reopened { .. }))
+    });
+    let state = MeetingState::replay(&reopened);
+    assert_eq!(speaker(&state), Some("Aino Virtanen"));
+    // Everything up to the heartbeat is spoken time, not pause.
+    assert!(
+        state.turn_elapsed(state.last_ms) >= beat - turn_start,
+        "{} ms spoken, the heartbeat was at {} ms:\n{}",
+        state.turn_elapsed(state.last_ms),
+        beat - turn_start,
+        describe_events(&reopened)
+    );
+}
+
 /// The SGR sequences (`ESC [ ... m`) in `text`, each split into attributes: an attribute is
 /// one code, or a whole extended colour (`38;5;n`, `38;2;r;g;b`, and the same for 48).
 fn sgr_attributes(text: &str) -> Vec<Vec<u32>> {
