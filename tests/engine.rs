@@ -584,6 +584,22 @@ fn reopening_after_a_crash_counts_the_gap_as_paused() {
     assert_eq!(again.state().turn_elapsed(130_000), 20_000);
 }
 
+/// Reading and replaying the file takes a moment, so the reopen is stamped a little after
+/// the last saved event; that moment is nobody's speaking time.
+#[test]
+fn the_moment_parvi_takes_to_reopen_is_not_counted_as_speaking() {
+    let mut sim = Sim::started();
+    go_to(&mut sim, 1);
+    sim.at(100).ok(Command::Next); // Aino starts at 100 s
+    let phase_at_kill = sim.state().phase_elapsed(100_000);
+    let record = sim.meeting.record().clone();
+    let mut again = Sim::new(record);
+    again.now_ms = 100_350; // 350 ms after the last saved event
+    again.ok(Command::Reopen { gap_ms: 600_000 });
+    assert_eq!(again.state().turn_elapsed(999_000), 0);
+    assert_eq!(again.state().phase_elapsed(999_000), phase_at_kill);
+}
+
 /// kill -9 ten seconds into a turn: the heartbeat saved on the timer's own wake-ups means
 /// the seconds up to it count as spoken; only the rest is the gap.
 #[test]
@@ -751,4 +767,70 @@ fn students_first_in_an_open_phase_gives_raised_student_hands_the_floor_first() 
         sim.ok(Command::RaiseHand(who.clone()));
     }
     assert_eq!(sim.state().queue(), [eetu, aino, mikko, leena]);
+}
+
+/// The wellbeing meeting's "Today: …" line is built from this meeting's agenda: an item
+/// dropped is not announced, a moved one is named where it now is, and an added one is named.
+#[test]
+fn the_today_line_names_this_meetings_agenda_after_drops_and_moves() {
+    use parvi::i18n::Lang;
+    use parvi::model::format::phase_text;
+    let wellbeing = parvi::store::formats::builtin()
+        .into_iter()
+        .find(|f| f.name == "hyvinvointiryhma")
+        .expect("the built-in wellbeing format");
+    let mut agenda = wellbeing.phases.clone();
+    let at = |agenda: &[parvi::model::Phase], id: &str| {
+        agenda.iter().position(|p| p.id == id).expect(id)
+    };
+    let today = |agenda: &[parvi::model::Phase], lang| {
+        let index = agenda.iter().position(|p| p.id == "agenda").unwrap();
+        phase_text(agenda, index, lang)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        today(&agenda, Lang::Fi),
+        "Tänään: Alkukierros · Edellisen kokouksen toimenpiteet · Päivän teema: opiskelijat ensin · \
+         Tauko · Yhteinen keskustelu · Ideat talteen · Pisteäänestys · Päätökset · Toimenpiteet · \
+         Muut asiat ja seuraava kokous · Loppukierros."
+    );
+    // The break is dropped and the open discussion moved before the theme round.
+    agenda.remove(at(&agenda, "break"));
+    let discussion = agenda.remove(at(&agenda, "discussion"));
+    agenda.insert(at(&agenda, "theme"), discussion);
+    let line = today(&agenda, Lang::Fi);
+    assert!(!line.contains("Tauko"), "{line}");
+    assert!(
+        line.contains("Yhteinen keskustelu · Päivän teema"),
+        "{line}"
+    );
+    let line = today(&agenda, Lang::Sv);
+    assert!(line.starts_with("I dag: Incheckning ·"), "{line}");
+    assert!(!line.contains("Paus"), "{line}");
+    // The other lines of the text are the format's own.
+    let index = at(&agenda, "agenda");
+    assert!(phase_text(&agenda, index, Lang::Fi).contains("Vuoron voi aina ohittaa."));
+}
+
+/// A text that names the items to come lists only those after it, as the agenda now stands.
+#[test]
+fn an_order_line_lists_the_items_after_it() {
+    use parvi::i18n::Lang;
+    use parvi::model::format::phase_text;
+    let consent = parvi::store::formats::builtin()
+        .into_iter()
+        .find(|f| f.name == "suostumuspaatos")
+        .expect("the built-in consent format");
+    let mut agenda = consent.phases.clone();
+    agenda.retain(|p| p.id != "amend");
+    let text = phase_text(&agenda, 0, Lang::En);
+    assert!(
+        text.contains(
+            "Order: Clarifying questions · Reaction round · Fist of five · Decision · Actions."
+        ),
+        "{text}"
+    );
 }

@@ -112,9 +112,14 @@ pub fn print_phases(lang: Lang, format: &Format) {
         })
         .collect();
     let indent = " ".repeat(2 + rows.iter().map(|r| r[0].len()).max().unwrap_or(0) + 2);
-    for (line, phase) in output::columns(&rows, &[0, 3]).iter().zip(&format.phases) {
+    for (index, (line, phase)) in output::columns(&rows, &[0, 3])
+        .iter()
+        .zip(&format.phases)
+        .enumerate()
+    {
         println!("  {line}");
-        for text in [phase.prompt.get(lang), phase.text.get(lang)] {
+        let text = crate::model::format::phase_text(&format.phases, index, lang);
+        for text in [phase.prompt.get(lang), text.as_str()] {
             for part in text.lines().filter(|l| !l.trim().is_empty()) {
                 println!("{indent}{}", part.trim());
             }

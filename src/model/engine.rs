@@ -394,6 +394,7 @@ impl MeetingState {
     /// Folds one event into the state. Total: an event that does not fit (a broken or
     /// hand-edited file) is ignored rather than trusted, and never panics.
     pub fn apply(&mut self, event: &Event) {
+        let last_saved_ms = self.last_ms;
         let now = event.mono_ms.max(self.last_ms);
         self.last_ms = now;
         match &event.event {
@@ -534,8 +535,10 @@ impl MeetingState {
             EventKind::Reopened { .. } => {
                 // Whatever was running when parvi stopped stops at the last saved moment,
                 // and the meeting comes back paused: nothing counts until the facilitator
-                // says the room is ready again.
-                self.stop_watches(now);
+                // says the room is ready again. The reopen is stamped a few milliseconds
+                // after that moment (the file is read and replayed first); those belong to
+                // nobody's turn.
+                self.stop_watches(last_saved_ms);
                 self.interrupted = false;
                 self.paused = true;
             }

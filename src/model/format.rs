@@ -182,6 +182,38 @@ pub struct Phase {
     pub vote: Option<super::vote::VoteSpec>,
 }
 
+/// Stands, in a phase's text, for this meeting's other agenda items, so a line such as
+/// "Today: {agenda}" names what is really on the agenda after items were dropped, moved or
+/// added (the format's fixed list would not).
+pub const AGENDA_MARK: &str = "{agenda}";
+/// Stands for the agenda items after this one ("Order: {agenda_next}").
+pub const AGENDA_NEXT_MARK: &str = "{agenda_next}";
+
+/// The text of agenda item `index` as shown in the meeting, with the agenda marks replaced
+/// by the titles of this meeting's items, in their order, joined with " · " (titles may
+/// hold dashes themselves).
+pub fn phase_text(agenda: &[Phase], index: usize, lang: Lang) -> String {
+    let Some(phase) = agenda.get(index) else {
+        return String::new();
+    };
+    let text = phase.text.get(lang);
+    if !text.contains('{') {
+        return text.to_string();
+    }
+    let titles = |from: usize| -> String {
+        agenda
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i >= from && *i != index)
+            .map(|(_, p)| p.title.get(lang).trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    text.replace(AGENDA_NEXT_MARK, &titles(index + 1))
+        .replace(AGENDA_MARK, &titles(0))
+}
+
 impl Phase {
     /// The timebox in milliseconds.
     pub fn timebox_ms(&self) -> u64 {
@@ -381,6 +413,19 @@ impl Format {
                     "attributed and private only apply to writing, ideas and grouping phases"
                         .into(),
                 );
+            }
+            for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+                let text = phase.text.get(lang);
+                let rest = text.replace(AGENDA_NEXT_MARK, "").replace(AGENDA_MARK, "");
+                if rest.contains('{') {
+                    add(
+                        at("text"),
+                        format!(
+                            "the only marks a text may hold are {AGENDA_MARK} and {AGENDA_NEXT_MARK}"
+                        ),
+                    );
+                    break;
+                }
             }
             if phase.kind == PhaseKind::Info && phase.text.is_empty() && phase.prompt.is_empty() {
                 add(

@@ -770,7 +770,7 @@ impl MeetingView {
             }
             _ => {
                 // Info: the text, one item per line; every phase: the phase countdown big.
-                let text = phase.text.get(cx.lang);
+                let text = crate::model::format::phase_text(&state.agenda, index, cx.lang);
                 if !text.is_empty() && y < bottom {
                     // One item per line, wrapped with a hanging indent under its bullet.
                     let mut lines = Vec::new();
