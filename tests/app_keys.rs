@@ -127,6 +127,56 @@ fn typing_the_topic_takes_finnish_letters_backspace_and_command_keys() {
     assert_eq!(record(&app).topic, "Ruokala ja välitunnit");
 }
 
+/// The agenda step adds an item of any built-in kind: here silent writing before the ideas
+/// of the wellbeing meeting, which then runs as a private writing phase and is named in the
+/// "Today" line.
+#[test]
+fn the_agenda_step_adds_a_silent_writing_item_before_the_ideas() {
+    use parvi::model::PhaseKind;
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "n<enter><enter>Ruokala<enter>");
+    assert_eq!(app.context(), Context::SetupAgenda);
+    let Screen::Setup(setup) = &app.screen else {
+        panic!("in setup")
+    };
+    let discussion = setup
+        .agenda
+        .iter()
+        .position(|p| p.id == "discussion")
+        .expect("the open discussion");
+    keys(&mut app, &"<down>".repeat(discussion));
+    keys(&mut app, "a");
+    assert_eq!(overlay_kind(&app), Some("picker"));
+    let writing = PhaseKind::ALL
+        .iter()
+        .position(|k| *k == PhaseKind::Writing)
+        .unwrap();
+    keys(&mut app, &"<down>".repeat(writing));
+    keys(&mut app, "<enter>");
+    let Screen::Setup(setup) = &app.screen else {
+        panic!("in setup")
+    };
+    let added = &setup.agenda[discussion + 1];
+    assert_eq!(added.kind, PhaseKind::Writing);
+    assert_eq!(added.title.get(Lang::Fi), "Hiljainen kirjoitus");
+    assert_eq!(setup.agenda[discussion + 2].id, "ideas");
+    assert_eq!(setup.cursor, discussion + 1);
+    // Five minutes by default; + makes it six.
+    keys(&mut app, "+<enter>");
+    let agenda = &record(&app).format.phases;
+    let added = agenda
+        .iter()
+        .find(|p| p.kind == PhaseKind::Writing)
+        .expect("the meeting has the writing item");
+    assert_eq!(added.minutes, 6);
+    let info = agenda.iter().position(|p| p.id == "agenda").unwrap();
+    let today = parvi::model::format::phase_text(agenda, info, Lang::Fi);
+    assert!(
+        today.contains("Yhteinen keskustelu · Hiljainen kirjoitus · Ideat talteen"),
+        "{today}"
+    );
+}
+
 // ---- rounds --------------------------------------------------------------------------------
 
 #[test]

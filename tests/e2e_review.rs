@@ -116,12 +116,24 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
         let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
-    // A second export never overwrites the first.
-    let before = std::fs::read(&files[0]).unwrap();
+    // A second export asks before it replaces the first: no keeps the file as it is.
+    let exported_html = std::fs::read(&files[0]).unwrap();
+    std::fs::write(&files[0], b"an older version").unwrap();
     tmux.send_keys(&["e"]);
     tmux.wait_for("Muistio tulostettavaksi");
     tmux.send_keys(&["Enter"]);
-    tmux.wait_for("on jo olemassa");
-    assert_eq!(std::fs::read(&files[0]).unwrap(), before);
+    tmux.wait_for("Korvataanko se?");
+    tmux.send_keys(&["n"]);
+    tmux.wait_gone("Korvataanko se?");
+    assert_eq!(std::fs::read(&files[0]).unwrap(), b"an older version");
+    assert_eq!(exported(&out).len(), 1);
+    // Yes replaces it with the new export.
+    tmux.send_keys(&["e"]);
+    tmux.wait_for("Muistio tulostettavaksi");
+    tmux.send_keys(&["Enter"]);
+    tmux.wait_for("Korvataanko se?");
+    tmux.send_keys(&["k"]);
+    tmux.wait_for("Tallennettu 20");
+    assert_eq!(std::fs::read(&files[0]).unwrap(), exported_html);
     assert_eq!(exported(&out).len(), 1);
 }

@@ -174,6 +174,7 @@ fn a_word_from_an_idea_finds_its_meeting_which_opens_and_exports() {
             path: path.clone(),
             format: parvi::export::Format::Html,
             public: false,
+            replace: false,
         }]
     );
     // The second choice is the public version; the fifth the CSV tables.
@@ -184,6 +185,7 @@ fn a_word_from_an_idea_finds_its_meeting_which_opens_and_exports() {
             path: path.clone(),
             format: parvi::export::Format::Html,
             public: true,
+            replace: false,
         }]
     );
     let effects = keys(&mut app, "e5");
@@ -193,6 +195,7 @@ fn a_word_from_an_idea_finds_its_meeting_which_opens_and_exports() {
             path,
             format: parvi::export::Format::Csv,
             public: false,
+            replace: false,
         }]
     );
 }
@@ -516,4 +519,59 @@ fn the_longest_date_keeps_a_space_before_the_topic() {
         let text = screen_text(&app, width, height);
         assert!(text.contains("23.11.2026 Ruokala"), "{text}");
     }
+}
+
+/// The review's attendance is the minutes': someone who came late is named with the time
+/// they came, and someone who left early with the time they left (issue 9.10).
+#[test]
+fn the_review_names_late_arrivals_and_early_leavers_as_the_minutes_do() {
+    let mut record = common::record_with(common::format());
+    record.participants[1].present = false; // Mikko comes late
+    let mut sim = common::Sim::new(record);
+    sim.ok(Command::Start);
+    let mikko = sim.id("Mikko Korhonen");
+    let eetu = sim.id("Eetu Nieminen");
+    sim.at(15 * 60).ok(Command::SetPresent {
+        who: mikko,
+        present: true,
+    });
+    sim.at(40 * 60).ok(Command::SetPresent {
+        who: eetu,
+        present: false,
+    });
+    sim.at(50 * 60).ok(Command::End);
+    let record = sim.meeting.record().clone();
+    let (mut app, _) = app_with(Lang::Fi, data_sample());
+    app.show_session(record.clone());
+    // Words as a reader follows them across the wrapped lines.
+    let text = screen_text(&app, 160, 45)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let total = record.participants.len();
+    assert!(
+        text.contains(&format!("Läsnä {total}/{total}")),
+        "both were there at some point:\n{text}"
+    );
+    assert!(
+        text.contains("Mikko Korhonen (opettaja, saapui klo 12.15)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Eetu Nieminen (opiskelijakunnan edustaja, poistui klo 12.40)"),
+        "{text}"
+    );
+    // The minutes say the same (in the same time zone).
+    let minutes = parvi::export::minutes(
+        &record,
+        &parvi::export::Options {
+            zone: jiff::tz::TimeZone::UTC,
+            ..parvi::export::Options::new(parvi::export::Format::Markdown, Lang::Fi)
+        },
+    );
+    let md = String::from_utf8_lossy(&minutes.files[0].contents).into_owned();
+    assert!(
+        md.contains("saapui klo 12.15") && md.contains("poistui klo 12.40"),
+        "{md}"
+    );
 }

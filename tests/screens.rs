@@ -599,3 +599,87 @@ fn an_overrunning_turn_is_marked_by_more_than_colour() {
         );
     }
 }
+
+// ---- small screens keep what matters (issue 9.8) -------------------------------------------
+
+/// A round of ten (the sample group and one more) where three passed, back at the first who
+/// passed: the longest order a wellbeing group's round has.
+fn ten_person_round_with_three_passes() -> (App, std::rc::Rc<ManualClock>) {
+    let mut data = data_sample();
+    data.groups[0]
+        .add_member("Ville Rantanen", parvi::model::Role::Student)
+        .expect("a tenth member");
+    let (mut app, clock) = app_with(Lang::Fi, data);
+    app.start_meeting(
+        0,
+        app_fixture::format_index("hyvinvointiryhma"),
+        "Ruokala",
+        Vec::new(),
+    );
+    keys(&mut app, " ");
+    for n in 0..10 {
+        let passes = [2, 5, 8].contains(&n);
+        clock.advance(if passes { 3_000 } else { 20_000 });
+        keys(&mut app, if passes { "s" } else { " " });
+    }
+    (app, clock)
+}
+
+#[test]
+fn a_ten_person_round_keeps_the_not_heard_yet_count_on_a_laptop_screen() {
+    let (app, _) = ten_person_round_with_three_passes();
+    let state = app_fixture::state(&app);
+    assert_eq!(state.turns.iter().filter(|t| t.passed).count(), 3);
+    let silent = state.not_spoken_yet().len();
+    assert!(silent > 0);
+    let count = format!("Ei vielä puhunut ({silent})");
+    for (width, height) in [(80, 24), (160, 45)] {
+        let screen = app_fixture::screen_text(&app, width, height);
+        assert!(
+            screen.contains(&count),
+            "{width}x{height} lost “{count}”:\n{screen}"
+        );
+    }
+    snapshot("meeting_round_of_ten_with_three_passes", &app, 80, 24);
+    snapshot("meeting_round_of_ten_with_three_passes", &app, 160, 45);
+}
+
+#[test]
+fn a_small_terminal_keeps_the_main_key_of_the_moment_in_the_footer() {
+    let (app, _) = round_mid_turn(Lang::Fi);
+    let screen = app_fixture::screen_text(&app, 60, 16);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(
+        footer.contains("Space") && footer.contains("? "),
+        "the footer at 60x16 lost the main key or the help: {footer}"
+    );
+    snapshot("meeting_round_mid_turn", &app, 60, 16);
+}
+
+// ---- home: lists that scroll, a meeting without a topic (issue 9.10) ----------------------
+
+#[test]
+fn home_lists_say_when_they_scroll_and_a_meeting_without_a_topic_is_named_by_its_format() {
+    let mut record = unfinished_record();
+    record.topic = String::new();
+    let mut data = data_sample();
+    data.sessions.insert(0, summary(&record));
+    let (app, _) = app_with(Lang::Fi, data);
+    let text = app_fixture::screen_text(&app, 160, 45);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Kesken jäänyt kokous"))
+        .expect("the resume line");
+    assert!(
+        line.contains("– Hyvinvointiryhmän kokous ("),
+        "the resume line names the format when the topic is empty: {line}"
+    );
+    assert!(!line.contains("– ("), "{line}");
+    // Nine formats do not fit in the box at 80x24: its edge says so.
+    let text = app_fixture::screen_text(&app, 80, 24);
+    assert!(
+        text.contains("↓ 1–") && text.contains(&format!("/{}", app.cx.data.formats.len())),
+        "{text}"
+    );
+    snapshot("home_with_an_untitled_unfinished_meeting", &app, 80, 24);
+}

@@ -73,7 +73,7 @@ mod html;
 mod json;
 mod markdown;
 mod people;
-mod trace;
+pub mod trace;
 pub mod words;
 
 use jiff::tz::TimeZone;

@@ -440,4 +440,9 @@ pub static TEXT: Text = Text {
     load_id_mismatch: "the file name does not match the id {id} inside it",
     load_untouched: "The file was not touched. Fix it or move it out of the directory; everything else works as usual.",
     load_mode_tightened: "Tightened permissions: {path} ({old} → {new})",
+    key_add_phase: "add item",
+    setup_add_phase: "What kind of item?",
+    meeting_press_to_start_next: "Start the next turn: {key}",
+    meeting_round_done_next: "The round is complete. Next item: {key}",
+    meeting_round_done_last: "The round is complete. End the meeting: {key}",
 };

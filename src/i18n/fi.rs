@@ -440,4 +440,9 @@ pub static TEXT: Text = Text {
     load_id_mismatch: "tiedoston nimi ei vastaa sen sisältämää tunnusta {id}",
     load_untouched: "Tiedostoon ei ole koskettu. Korjaa se tai siirrä se pois hakemistosta; muut tiedot toimivat normaalisti.",
     load_mode_tightened: "Käyttöoikeuksia tiukennettiin: {path} ({old} → {new})",
+    key_add_phase: "lisää kohta",
+    setup_add_phase: "Minkälaisen kohdan lisäät?",
+    meeting_press_to_start_next: "Aloita seuraava puheenvuoro: {key}",
+    meeting_round_done_next: "Kierros on valmis. Seuraava kohta: {key}",
+    meeting_round_done_last: "Kierros on valmis. Päätä kokous: {key}",
 };

@@ -490,6 +490,11 @@ pub struct Text {
     pub load_id_mismatch: &'static str,
     pub load_untouched: &'static str,
     pub load_mode_tightened: &'static str,
+    pub key_add_phase: &'static str,
+    pub setup_add_phase: &'static str,
+    pub meeting_press_to_start_next: &'static str,
+    pub meeting_round_done_next: &'static str,
+    pub meeting_round_done_last: &'static str,
 }
 
 /// Why the engine refused a command, in the user's language.

@@ -440,4 +440,9 @@ pub static TEXT: Text = Text {
     load_id_mismatch: "filens namn motsvarar inte id:t {id} i filen",
     load_untouched: "Filen har inte rörts. Rätta den eller flytta bort den ur mappen; allt annat fungerar som vanligt.",
     load_mode_tightened: "Behörigheterna skärptes: {path} ({old} → {new})",
+    key_add_phase: "lägg till punkt",
+    setup_add_phase: "Vilken sorts punkt lägger du till?",
+    meeting_press_to_start_next: "Starta nästa inlägg: {key}",
+    meeting_round_done_next: "Rundan är klar. Nästa punkt: {key}",
+    meeting_round_done_last: "Rundan är klar. Avsluta mötet: {key}",
 };

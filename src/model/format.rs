@@ -215,6 +215,41 @@ pub fn phase_text(agenda: &[Phase], index: usize, lang: Lang) -> String {
 }
 
 impl Phase {
+    /// A new agenda item of `kind` added in the agenda step, with the timings a facilitator
+    /// would most often give it; `id` must be unique in the agenda.
+    pub fn added(id: String, kind: PhaseKind, title: Localized) -> Phase {
+        let (minutes, turn_seconds) = match kind {
+            PhaseKind::Round => (10, Some(60)),
+            PhaseKind::Open => (10, Some(120)),
+            PhaseKind::Info => (3, None),
+            PhaseKind::Writing => (5, None),
+            PhaseKind::Break | PhaseKind::Decisions => (5, None),
+            PhaseKind::Vote => (6, None),
+            PhaseKind::Ideas | PhaseKind::Grouping => (8, None),
+            PhaseKind::Actions | PhaseKind::ReviewActions => (7, None),
+        };
+        Phase {
+            id,
+            kind,
+            title,
+            prompt: Localized::default(),
+            text: Localized::default(),
+            minutes,
+            turn_seconds,
+            order: None,
+            speakers: None,
+            pass_allowed: true,
+            attributed: false,
+            private: None,
+            vote: (kind == PhaseKind::Vote).then(|| super::vote::VoteSpec {
+                kind: super::vote::VoteKind::Dots,
+                budget: None,
+                cap: None,
+                entry: Default::default(),
+                rule: Default::default(),
+            }),
+        }
+    }
     /// The timebox in milliseconds.
     pub fn timebox_ms(&self) -> u64 {
         u64::from(self.minutes) * 60_000

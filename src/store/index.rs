@@ -41,6 +41,16 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// What a list calls this meeting: its topic, or its format's title when it has none
+    /// (so no line ends in an empty topic).
+    pub fn title(&self, lang: crate::i18n::Lang) -> String {
+        if self.topic.trim().is_empty() {
+            self.format_title.get(lang).to_string()
+        } else {
+            self.topic.clone()
+        }
+    }
+
     /// Summarises a loaded record.
     pub fn of(record: &SessionRecord, file: String, size: u64, mtime_ns: i128) -> Summary {
         Summary {

@@ -76,6 +76,8 @@ pub enum Effect {
         path: PathBuf,
         format: crate::export::Format,
         public: bool,
+        /// Write over a file of the same name (the facilitator said yes when asked).
+        replace: bool,
     },
 }
 

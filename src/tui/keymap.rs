@@ -441,6 +441,13 @@ const SETUP_AGENDA: &[Binding] = &[
         true,
     ),
     b(
+        &[Key::Esc, Key::Left],
+        Action::Back,
+        |t| t.key_previous_step,
+        true,
+    ),
+    b(&[Key::Char('a')], Action::Add, |t| t.key_add_phase, true),
+    b(
         &[Key::Char('+')],
         Action::MoreTime,
         |t| t.key_more_time,
@@ -480,12 +487,6 @@ const SETUP_AGENDA: &[Binding] = &[
         &[Key::Char('x'), Key::Delete],
         Action::Remove,
         |t| t.key_drop_phase,
-        true,
-    ),
-    b(
-        &[Key::Esc, Key::Left],
-        Action::Back,
-        |t| t.key_previous_step,
         true,
     ),
 ];

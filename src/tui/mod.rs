@@ -306,19 +306,22 @@ fn carry_out(
                 path,
                 format,
                 public,
-            } => export_minutes(app, store, &path, format, public),
+                replace,
+            } => export_minutes(app, store, &path, format, public, replace),
         }
     }
 }
 
 /// Writes a meeting's minutes (or tables, or log) into the directory parvi was started in
-/// (where the facilitator will look for them), never over an existing file.
+/// (where the facilitator will look for them); over an existing file only when `replace`,
+/// that is after the facilitator was asked and said yes.
 fn export_minutes(
     app: &mut App,
     store: &Store,
     path: &std::path::Path,
     format: crate::export::Format,
     public: bool,
+    replace: bool,
 ) {
     let t = app.cx.t();
     let record = match store.load_session(path) {
@@ -346,7 +349,7 @@ fn export_minutes(
             .unwrap_or_default()
     };
     let folder = dir.display().to_string();
-    match crate::cli::export::write_into(&export, &dir, false) {
+    match crate::cli::export::write_into(&export, &dir, replace) {
         Ok(paths) => {
             let file = paths.first().map(|p| name(p)).unwrap_or_default();
             let text = if paths.len() > 1 {
@@ -363,10 +366,16 @@ fn export_minutes(
             };
             app.cx.info(text);
         }
-        Err(crate::cli::export::WriteError::Exists(existing)) => app.cx.info(crate::i18n::fill(
-            t.review.export_exists,
-            &[("file", &name(&existing)), ("dir", &folder)],
-        )),
+        Err(crate::cli::export::WriteError::Exists(existing)) => {
+            let question = crate::i18n::fill(
+                t.review.export_exists,
+                &[("file", &name(&existing)), ("dir", &folder)],
+            );
+            app.overlay = Some(crate::tui::overlay::Overlay::confirm(
+                question,
+                crate::tui::screens::review::ask_replace(path.to_path_buf(), format, public),
+            ));
+        }
         Err(crate::cli::export::WriteError::Io { path, source }) => app.report(crate::i18n::fill(
             t.err_save_failed,
             &[

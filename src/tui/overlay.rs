@@ -26,6 +26,8 @@ pub enum Purpose {
     // ---- setup ----
     SetupGuestName,
     SetupGuestRole(String),
+    /// A new agenda item, of the kind picked (in [`crate::model::PhaseKind::ALL`] order).
+    SetupAddPhase,
     // ---- group editor ----
     GroupName,
     GroupSite,

@@ -52,6 +52,7 @@ impl Widget for &App {
             t,
             theme,
             area.width.saturating_sub(margin) as usize,
+            usize::MAX,
         )
         .len()
         .clamp(1, if area.height >= 24 { 2 } else { 1 }) as u16;

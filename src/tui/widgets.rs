@@ -212,8 +212,10 @@ pub fn percent(part: u64, whole: u64) -> String {
 }
 
 /// The footer: the keys of this context that are marked for it and can do something now,
-/// as `key label` pairs in keymap order, on as many lines as `area` has; the help key always
-/// fits at the end, so every other key can be found.
+/// as `key label` pairs in keymap order, on as many lines as `area` has. The order of a
+/// context's table is its priority: its first key is the main action of the moment, so when
+/// the keys do not fit, the last ones give way first; the help key always stays at the end,
+/// so every other key can still be found.
 pub fn footer(
     context: Context,
     offers: impl Fn(keymap::Action) -> bool,
@@ -222,25 +224,25 @@ pub fn footer(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let lines = footer_lines(context, offers, t, theme, area.width as usize);
-    let shown = lines.len().min(area.height as usize);
-    // With fewer rows than lines, the last row keeps the help key.
-    let mut out: Vec<Line> = lines[..shown.saturating_sub(1)].to_vec();
-    if let Some(last) = lines.last()
-        && shown > 0
-    {
-        out.push(last.clone());
-    }
-    Paragraph::new(out).render(area, buf);
+    let lines = footer_lines(
+        context,
+        offers,
+        t,
+        theme,
+        area.width as usize,
+        area.height as usize,
+    );
+    Paragraph::new(lines).render(area, buf);
 }
 
-/// The footer's lines at `width` columns (see [`footer`]).
+/// The footer's lines at `width` columns on at most `rows` rows (see [`footer`]).
 pub fn footer_lines<'a>(
     context: Context,
     offers: impl Fn(keymap::Action) -> bool,
     t: &'a Text,
     theme: Theme,
     width: usize,
+    rows: usize,
 ) -> Vec<Line<'a>> {
     // The first key of each binding is enough here; the help lists them all.
     let pair = |b: &keymap::Binding| {
@@ -254,16 +256,29 @@ pub fn footer_lines<'a>(
         .filter(|b| b.footer && b.action != keymap::Action::Help && offers(b.action))
         .map(pair)
         .collect();
-    if let Some(help) = keymap::bindings(context)
+    let help = keymap::bindings(context)
         .into_iter()
         .find(|b| b.footer && b.action == keymap::Action::Help)
-    {
-        items.push(pair(help));
+        .map(pair);
+    let rows_needed = |items: &[(String, &str, usize)]| {
+        let mut rows = 0;
+        let mut used = 0;
+        for (_, _, cells) in items.iter().chain(&help) {
+            if rows == 0 || (used + cells > width && used > 0) {
+                rows += 1;
+                used = 0;
+            }
+            used += cells;
+        }
+        rows
+    };
+    while !items.is_empty() && rows_needed(&items) > rows.max(1) {
+        items.pop();
     }
     let mut lines = Vec::new();
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, label, cells) in items {
+    for (key, label, cells) in items.into_iter().chain(help) {
         if used + cells > width && !spans.is_empty() {
             lines.push(Line::from(std::mem::take(&mut spans)));
             used = 0;
@@ -277,6 +292,7 @@ pub fn footer_lines<'a>(
     if !spans.is_empty() {
         lines.push(Line::from(spans));
     }
+    lines.truncate(rows.max(1));
     lines
 }
 

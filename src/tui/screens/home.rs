@@ -222,7 +222,7 @@ impl Home {
                 t.home_unfinished,
                 &[
                     ("group", &summary.group_name),
-                    ("topic", &summary.topic),
+                    ("topic", &summary.title(cx.lang)),
                     ("time", &time),
                 ],
             );
@@ -288,11 +288,7 @@ impl Home {
                 } else {
                     s.group_name.clone()
                 };
-                let title = if s.topic.is_empty() {
-                    s.format_title.get(cx.lang).to_string()
-                } else {
-                    s.topic.clone()
-                };
+                let title = s.title(cx.lang);
                 (
                     format!("{}.{}.{} {title}", local.day(), local.month(), local.year()),
                     detail,
@@ -351,13 +347,29 @@ impl Home {
                 },
             ));
         let inner = block.inner(area);
-        block.render(area, buf);
         let width = inner.width as usize;
         let per_row = 2usize;
         let visible = (inner.height as usize / per_row).max(1);
         let selected = self.selected[panel as usize];
         // Only the rows that fit are drawn, however long the list (10,000 meetings).
         let start = selected.saturating_sub(visible.saturating_sub(1));
+        // A list longer than its box says so on the bottom edge: which rows show, of how
+        // many, and an arrow towards the rest.
+        let block = if rows.len() > visible {
+            let end = (start + visible).min(rows.len());
+            let up = if start > 0 { "↑" } else { "" };
+            let down = if end < rows.len() { "↓" } else { "" };
+            block.title_bottom(
+                Line::from(Span::styled(
+                    format!(" {up}{down} {}–{end}/{} ", start + 1, rows.len()),
+                    theme.quiet(),
+                ))
+                .right_aligned(),
+            )
+        } else {
+            block
+        };
+        block.render(area, buf);
         let mut lines = Vec::new();
         if rows.is_empty() && panel == Panel::Sessions {
             lines.push(Line::from(Span::styled(

@@ -938,14 +938,15 @@ impl MeetingView {
                 let (text, style) =
                     match (state.current_phase().map(|p| p.kind), self.next_name(cx)) {
                         (Some(PhaseKind::Round), _) if state.round_complete() => {
-                            let key = cx.key_for(Context::MeetingRound, Action::NextPhase);
-                            (
-                                format!(
-                                    "{}  {}: {key}",
-                                    t.meeting_round_complete, t.key_next_phase
-                                ),
-                                theme.done(),
-                            )
+                            // On the last item the way on is to end the meeting, not "next".
+                            let last = state.phase.is_none_or(|p| p + 1 >= state.agenda.len());
+                            let (text, action) = if last {
+                                (t.meeting_round_done_last, Action::EndMeeting)
+                            } else {
+                                (t.meeting_round_done_next, Action::NextPhase)
+                            };
+                            let key = cx.key_for(Context::MeetingRound, action);
+                            (fill(text, &[("key", &key)]), theme.done())
                         }
                         (_, Some(next)) => {
                             let key = cx.key_for(self.context(), Action::NextSpeaker);
@@ -959,10 +960,15 @@ impl MeetingView {
                                 rows,
                                 buf,
                             );
-                            (
-                                fill(t.meeting_press_to_start, &[("key", &key)]),
-                                theme.key(),
-                            )
+                            // "the first turn" only while this item has had none.
+                            let phase = state.phase;
+                            let started = state.turns.iter().any(|turn| Some(turn.phase) == phase);
+                            let text = if started {
+                                t.meeting_press_to_start_next
+                            } else {
+                                t.meeting_press_to_start
+                            };
+                            (fill(text, &[("key", &key)]), theme.key())
                         }
                         (Some(PhaseKind::Open), None) => {
                             (t.meeting_queue_empty.to_string(), theme.quiet())
@@ -1070,7 +1076,9 @@ impl MeetingView {
                     .find(|turn| turn.slot == Some(slot))
                     .map(|turn| turn.passed)
             };
-            let rows_left = (area.height as usize).saturating_sub(lines.len());
+            // The last two rows are kept for the "not heard yet" count: of everything in
+            // this panel it is the last to go on a small screen.
+            let rows_left = (area.height as usize).saturating_sub(lines.len() + 2);
             // Keep the current speaker in view when the order is longer than the panel.
             let focus = current_slot.unwrap_or(round.next_slot);
             let start = focus
@@ -1099,18 +1107,21 @@ impl MeetingView {
                     Span::styled(fit(&text, width.saturating_sub(2)), style),
                 ]));
             }
-            if (lines.len() + 2) <= area.height as usize {
-                let silent = state.not_spoken_yet().len();
+            let silent = state.not_spoken_yet().len();
+            let count = if silent == 0 {
+                Line::from(Span::styled(t.meeting_everyone_spoken, theme.done()))
+            } else {
+                Line::from(Span::styled(
+                    format!("{} ({silent})", t.meeting_not_spoken),
+                    theme.heading(),
+                ))
+            };
+            // On a panel too short for everything the rows above give way, not the count.
+            lines.truncate((area.height as usize).saturating_sub(2));
+            if area.height >= 2 {
                 lines.push(Line::default());
-                lines.push(if silent == 0 {
-                    Line::from(Span::styled(t.meeting_everyone_spoken, theme.done()))
-                } else {
-                    Line::from(Span::styled(
-                        format!("{} ({silent})", t.meeting_not_spoken),
-                        theme.heading(),
-                    ))
-                });
             }
+            lines.push(count);
         } else {
             if kind == Some(PhaseKind::Open) {
                 lines.push(Line::from(Span::styled(t.meeting_queue, theme.heading())));
@@ -1131,16 +1142,18 @@ impl MeetingView {
                 lines.push(Line::default());
             }
             let silent = state.not_spoken_yet();
-            lines.push(Line::from(Span::styled(
-                format!("{} ({})", t.meeting_not_spoken, silent.len()),
-                theme.heading(),
-            )));
-            if silent.is_empty() {
-                lines.push(Line::from(Span::styled(
+            // Said once: either who is still to be heard, or that everyone has been.
+            lines.push(if silent.is_empty() {
+                Line::from(Span::styled(
                     fit(t.meeting_everyone_spoken, width),
                     theme.done(),
-                )));
-            }
+                ))
+            } else {
+                Line::from(Span::styled(
+                    format!("{} ({})", t.meeting_not_spoken, silent.len()),
+                    theme.heading(),
+                ))
+            });
             for p in silent {
                 lines.push(Line::from(Span::styled(
                     fit(&format!("· {}", p.name), width),

@@ -214,6 +214,25 @@ pub enum Ask {
     To(Option<Date>),
     /// What to export of the meeting in this file: one of [`EXPORT_CHOICES`].
     Export(std::path::PathBuf),
+    /// Whether to write this export over the file of the same name already there.
+    Replace {
+        path: std::path::PathBuf,
+        format: crate::export::Format,
+        public: bool,
+    },
+}
+
+/// The question asked when an export's file is already there (the loop asks it).
+pub fn ask_replace(
+    path: std::path::PathBuf,
+    format: crate::export::Format,
+    public: bool,
+) -> Purpose {
+    purpose(Ask::Replace {
+        path,
+        format,
+        public,
+    })
 }
 
 /// The exports offered in a meeting's view, in picker order: (format, public). The command
@@ -856,9 +875,23 @@ impl Review {
                         path,
                         format,
                         public,
+                        replace: false,
                     });
                 }
             }
+            (
+                Ask::Replace {
+                    path,
+                    format,
+                    public,
+                },
+                Answer::Yes,
+            ) => cx.effect(Effect::ExportMinutes {
+                path,
+                format,
+                public,
+                replace: true,
+            }),
             _ => {}
         }
         Next::Stay
@@ -1089,11 +1122,7 @@ fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         } else {
             theme.text()
         };
-        let title = if s.topic.is_empty() {
-            s.format_title.get(cx.lang).to_string()
-        } else {
-            s.topic.clone()
-        };
+        let title = s.title(cx.lang);
         let title = if s.unfinished() {
             format!("{title} ({})", t.cli_session_status_open)
         } else {

@@ -16,6 +16,7 @@ use super::phases::records::{
     basis_text, due_text, format_date, owner_text, status_text, vote_result,
 };
 use super::review::{Doc, DocPage};
+use crate::export::trace::{Presence, Trace};
 use crate::i18n::{self, Lang, fill};
 use crate::model::metrics::{Figures, Participation, participation};
 use crate::model::vote::{Vote, VoteKind};
@@ -32,6 +33,9 @@ pub struct SessionView {
     pub record: SessionRecord,
     pub state: MeetingState,
     pub participation: Participation,
+    /// Who was there at some point, and who came late or left early: the same account of
+    /// attendance as the minutes give.
+    pub presence: std::collections::BTreeMap<crate::model::MemberId, Presence>,
     /// The first line shown.
     pub scroll: usize,
 }
@@ -51,12 +55,14 @@ impl DocPage for SessionView {
 impl SessionView {
     pub fn new(record: SessionRecord, cx: &Ctx) -> SessionView {
         let _ = cx;
-        let state = MeetingState::replay(&record);
+        let trace = Trace::of(&record);
+        let state = trace.state;
         let participation = participation(&state);
         SessionView {
             record,
             state,
             participation,
+            presence: trace.presence,
             scroll: 0,
         }
     }
@@ -135,16 +141,26 @@ impl SessionView {
         let t = cx.t();
         let theme = cx.theme;
         let people = &self.state.people;
+        let seen = |p: &crate::model::Participant| self.presence.get(&p.id).copied();
+        // The time written as the minutes write it ("klo 14.15" in Finnish).
+        let clock = |at: jiff::Timestamp| crate::export::words::clock(cx.lang, at, &cx.tz);
+        // Everyone who was there at some point, with when they came late or left early.
         let present: Vec<String> = people
             .iter()
-            .filter(|p| p.present)
+            .filter(|p| seen(p).map_or(p.present, |s| s.ever))
             .map(|p| {
-                let role = i18n::role(cx.lang, p.role);
+                let mut notes = vec![i18n::role(cx.lang, p.role).to_string()];
                 if p.guest {
-                    format!("{} ({role}, {})", p.name, t.guest)
-                } else {
-                    format!("{} ({role})", p.name)
+                    notes.push(t.guest.to_string());
                 }
+                let seen = seen(p).unwrap_or_default();
+                if let Some(at) = seen.arrived {
+                    notes.push(fill(t.minutes.arrived, &[("time", &clock(at))]));
+                }
+                if let Some(at) = seen.left {
+                    notes.push(fill(t.minutes.left, &[("time", &clock(at))]));
+                }
+                format!("{} ({})", p.name, notes.join(", "))
             })
             .collect();
         doc.section(
@@ -160,7 +176,7 @@ impl SessionView {
         doc.para("", &present.join(", "), width, theme.text());
         let absent: Vec<&str> = people
             .iter()
-            .filter(|p| !p.present)
+            .filter(|p| !seen(p).map_or(p.present, |s| s.ever))
             .map(|p| p.name.as_str())
             .collect();
         if !absent.is_empty() {

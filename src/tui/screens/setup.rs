@@ -9,13 +9,15 @@ use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use crate::i18n::Lang;
 use crate::i18n::{self, fill};
+use crate::model::format::Localized;
 use crate::model::format::MAX_PHASE_MINUTES;
-use crate::model::{MemberId, Participant, Phase, Role, SessionRecord};
+use crate::model::{MemberId, Participant, Phase, PhaseKind, Role, SessionRecord};
 use crate::store::Paths;
 use crate::tui::app::{Ctx, Next, Screen};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
+use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::home::Home;
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::widgets::fit;
@@ -289,6 +291,18 @@ impl Setup {
                     self.cursor = to;
                 }
             }
+            Action::Add if self.step == Step::Agenda => {
+                let items = PhaseKind::ALL
+                    .iter()
+                    .map(|kind| Item::new(capitalized(i18n::phase_kind(cx.lang, *kind)), ""))
+                    .collect();
+                return Next::Open(Overlay::picker(
+                    t.setup_add_phase,
+                    items,
+                    0,
+                    Purpose::SetupAddPhase,
+                ));
+            }
             Action::Remove if self.step == Step::Agenda => {
                 if self.agenda.len() > 1 {
                     self.agenda.remove(self.cursor);
@@ -312,6 +326,11 @@ impl Setup {
                     Purpose::SetupGuestRole(name),
                 ));
             }
+            (Purpose::SetupAddPhase, Answer::Picked(i)) => {
+                if let Some(kind) = PhaseKind::ALL.get(i).copied() {
+                    self.add_phase(kind);
+                }
+            }
             (Purpose::SetupGuestRole(name), Answer::Picked(i)) => {
                 let role = Role::ALL.get(i).copied().unwrap_or(Role::ExternalExpert);
                 if let Ok(name) = crate::model::group::clean_name(&name) {
@@ -329,6 +348,23 @@ impl Setup {
             _ => {}
         }
         Next::Stay
+    }
+
+    /// Puts a new item of `kind` after the selected one, titled with the kind's name in each
+    /// language, and selects it so its minutes can be set at once.
+    fn add_phase(&mut self, kind: PhaseKind) {
+        let title = Localized {
+            fi: Some(capitalized(i18n::phase_kind(Lang::Fi, kind))),
+            sv: Some(capitalized(i18n::phase_kind(Lang::Sv, kind))),
+            en: Some(capitalized(i18n::phase_kind(Lang::En, kind))),
+        };
+        let id = (1..)
+            .map(|n| format!("added_{n}"))
+            .find(|id| !self.agenda.iter().any(|p| &p.id == id))
+            .unwrap_or_default();
+        let at = (self.cursor + 1).min(self.agenda.len());
+        self.agenda.insert(at, Phase::added(id, kind, title));
+        self.cursor = at;
     }
 
     /// Starts a meeting at once: everyone present, the format's own agenda.
@@ -575,4 +611,13 @@ impl Setup {
         }
         Paragraph::new(lines).render(body, buf);
     }
+}
+
+/// "ideat" → "Ideat": a kind's name as the title of an item.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
