@@ -683,3 +683,32 @@ fn home_lists_say_when_they_scroll_and_a_meeting_without_a_topic_is_named_by_its
     );
     snapshot("home_with_an_untitled_unfinished_meeting", &app, 80, 24);
 }
+
+// ---- what the floor says between turns (issue 9.10) ---------------------------------------
+
+#[test]
+fn the_open_discussion_asks_for_the_next_turn_once_one_was_had() {
+    let (mut app, _) = open_discussion(Lang::Fi);
+    keys(&mut app, "e");
+    let text = app_fixture::screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Aloita seuraava puheenvuoro: Space"),
+        "{text}"
+    );
+    assert!(!text.contains("ensimmäinen"), "{text}");
+}
+
+#[test]
+fn a_round_finished_on_the_last_item_says_how_to_end_the_meeting() {
+    let (mut app, _) = meeting(Lang::Fi, "kierros", "Ruokala");
+    keys(&mut app, "n");
+    let people = app_fixture::state(&app).present().count();
+    keys(&mut app, &" ".repeat(people + 1));
+    assert!(app_fixture::state(&app).round_complete());
+    let text = app_fixture::screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Kierros on valmis. Päätä kokous: q"),
+        "{text}"
+    );
+    assert!(!text.contains("Seuraava kohta"), "{text}");
+}
