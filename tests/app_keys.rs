@@ -177,6 +177,36 @@ fn the_agenda_step_adds_a_silent_writing_item_before_the_ideas() {
     );
 }
 
+/// Long pickers go round and jump: the last role of twelve is one ↑ or End away, not eleven
+/// ↓ (issue 9.10).
+#[test]
+fn a_picker_goes_round_from_the_first_item_to_the_last_and_home_and_end_jump() {
+    let (mut app, _) = home(Lang::Fi);
+    keys(&mut app, "n<enter>");
+    keys(&mut app, "aRiikka Laaksonen<enter>");
+    let picked = |app: &App| match &app.overlay {
+        Some(parvi::tui::overlay::Overlay::Picker(p)) => p.selected,
+        other => panic!("no picker: {other:?}"),
+    };
+    assert_eq!(picked(&app), 0);
+    keys(&mut app, "<up>");
+    assert_eq!(picked(&app), Role::ALL.len() - 1);
+    keys(&mut app, "<down>");
+    assert_eq!(picked(&app), 0);
+    keys(&mut app, "<end>");
+    assert_eq!(picked(&app), Role::ALL.len() - 1);
+    keys(&mut app, "<home>");
+    assert_eq!(picked(&app), 0);
+    // The external expert, second from the end.
+    keys(&mut app, "<up><up><enter>");
+    let Screen::Setup(setup) = &app.screen else {
+        panic!("in setup")
+    };
+    let guest = setup.people.last().expect("the guest");
+    assert_eq!(guest.name, "Riikka Laaksonen");
+    assert_eq!(guest.role, Role::ALL[Role::ALL.len() - 2]);
+}
+
 // ---- rounds --------------------------------------------------------------------------------
 
 #[test]

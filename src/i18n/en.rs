@@ -445,4 +445,6 @@ pub static TEXT: Text = Text {
     meeting_press_to_start_next: "Start the next turn: {key}",
     meeting_round_done_next: "The round is complete. Next item: {key}",
     meeting_round_done_last: "The round is complete. End the meeting: {key}",
+    key_first: "to the first",
+    key_last: "to the last",
 };

@@ -445,4 +445,6 @@ pub static TEXT: Text = Text {
     meeting_press_to_start_next: "Aloita seuraava puheenvuoro: {key}",
     meeting_round_done_next: "Kierros on valmis. Seuraava kohta: {key}",
     meeting_round_done_last: "Kierros on valmis. Päätä kokous: {key}",
+    key_first: "ensimmäiseen",
+    key_last: "viimeiseen",
 };

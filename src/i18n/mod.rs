@@ -495,6 +495,8 @@ pub struct Text {
     pub meeting_press_to_start_next: &'static str,
     pub meeting_round_done_next: &'static str,
     pub meeting_round_done_last: &'static str,
+    pub key_first: &'static str,
+    pub key_last: &'static str,
 }
 
 /// Why the engine refused a command, in the user's language.

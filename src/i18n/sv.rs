@@ -445,4 +445,6 @@ pub static TEXT: Text = Text {
     meeting_press_to_start_next: "Starta nästa inlägg: {key}",
     meeting_round_done_next: "Rundan är klar. Nästa punkt: {key}",
     meeting_round_done_last: "Rundan är klar. Avsluta mötet: {key}",
+    key_first: "till den första",
+    key_last: "till den sista",
 };

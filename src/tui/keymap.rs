@@ -17,6 +17,10 @@ pub enum Action {
     Quit,
     Up,
     Down,
+    /// Select the first item of a list.
+    First,
+    /// Select the last item of a list.
+    Last,
     /// Move the selected item up (earlier).
     MoveUp,
     /// Move the selected item down (later).
@@ -242,6 +246,8 @@ pub enum Key {
     ShiftUp,
     ShiftDown,
     CtrlC,
+    Home,
+    End,
 }
 
 impl Key {
@@ -262,6 +268,8 @@ impl Key {
             Key::ShiftUp => "⇧↑".into(),
             Key::ShiftDown => "⇧↓".into(),
             Key::CtrlC => "Ctrl-C".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
         }
     }
 
@@ -282,6 +290,8 @@ impl Key {
             (Key::Right, KeyCode::Right) => true,
             (Key::Delete, KeyCode::Delete) => true,
             (Key::Backspace, KeyCode::Backspace) => true,
+            (Key::Home, KeyCode::Home) => true,
+            (Key::End, KeyCode::End) => true,
             _ => false,
         }
     }
@@ -622,6 +632,8 @@ const PROMPT: &[Binding] = &[
 const PICKER: &[Binding] = &[
     b(&[Key::Enter], Action::Confirm, |t| t.key_choose, true),
     b(&[Key::Esc], Action::Back, |t| t.key_cancel, true),
+    b(&[Key::Home], Action::First, |t| t.key_first, false),
+    b(&[Key::End], Action::Last, |t| t.key_last, false),
 ];
 
 const CONFIRM: &[Binding] = &[

@@ -224,13 +224,27 @@ impl Overlay {
                     return OverlayOutcome::Stay;
                 }
                 match keymap::action_for(Context::Picker, key) {
+                    // Up from the first goes round to the last and down from the last to
+                    // the first, and Home and End jump: no list needs a dozen presses.
                     Some(Action::Up) => {
-                        picker.selected = picker.selected.saturating_sub(1);
+                        let last = picker.items.len().saturating_sub(1);
+                        picker.selected = picker.selected.checked_sub(1).unwrap_or(last);
                         OverlayOutcome::Stay
                     }
                     Some(Action::Down) => {
-                        picker.selected =
-                            (picker.selected + 1).min(picker.items.len().saturating_sub(1));
+                        picker.selected = if picker.selected + 1 < picker.items.len() {
+                            picker.selected + 1
+                        } else {
+                            0
+                        };
+                        OverlayOutcome::Stay
+                    }
+                    Some(Action::First) => {
+                        picker.selected = 0;
+                        OverlayOutcome::Stay
+                    }
+                    Some(Action::Last) => {
+                        picker.selected = picker.items.len().saturating_sub(1);
                         OverlayOutcome::Stay
                     }
                     Some(Action::Confirm) if !picker.items.is_empty() => OverlayOutcome::Done(

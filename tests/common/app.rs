@@ -219,12 +219,14 @@ pub fn key_event(key: Key) -> KeyEvent {
         Key::ShiftUp => KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT),
         Key::ShiftDown => KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT),
         Key::CtrlC => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Key::Home => press(KeyCode::Home),
+        Key::End => press(KeyCode::End),
     }
 }
 
 /// Parses a key string in the style of helix's `parse_macro`: plain characters are typed as
 /// they are; `<enter>`, `<esc>`, `<tab>`, `<space>`, `<up>`, `<down>`, `<left>`, `<right>`,
-/// `<bs>`, `<del>`, `<S-up>`, `<S-down>`, `<C-c>` and `<lt>` (a literal `<`) name keys.
+/// `<bs>`, `<del>`, `<home>`, `<end>`, `<S-up>`, `<S-down>`, `<C-c>` and `<lt>` (a literal `<`) name keys.
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = keys;
@@ -247,6 +249,8 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "S-up" => Key::ShiftUp,
                 "S-down" => Key::ShiftDown,
                 "C-c" => Key::CtrlC,
+                "home" => Key::Home,
+                "end" => Key::End,
                 "lt" => Key::Char('<'),
                 other => panic!("unknown key <{other}>"),
             };
