@@ -874,6 +874,20 @@ fn the_csv_tables_read_back_with_finnish_letters_and_the_meetings_counts() {
         "no role for a student in a public table"
     );
 
+    // Public: a role held by fewer than three present is not named beside a turn's length
+    // (one teacher's turns are that teacher's airtime); it is "other staff roles".
+    let staff_roles: Vec<&str> = Role::ALL
+        .iter()
+        .filter(|r| r.side() == Side::Staff)
+        .map(|r| parvi::i18n::role(Lang::Fi, *r))
+        .collect();
+    let mikko = turns.1.iter().position(|r| r[3] == "Mikko Korhonen").unwrap();
+    assert_eq!(turns.1[mikko][4], "opettaja", "the full version names the speaker");
+    assert_eq!(public[1].1[mikko][3], "muut henkilöstön roolit");
+    for row in &public[1].1 {
+        assert!(!staff_roles.contains(&row[3].as_str()), "{row:?}");
+    }
+
     // Swedish and English headers; the tricky meeting's quoting and formula guard.
     assert_eq!(csv_tables(&record, Lang::Sv, false)[0].0[0], "Namn");
     assert_eq!(csv_tables(&record, Lang::En, false)[4].0[2], "Decision");
