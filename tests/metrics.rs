@@ -46,11 +46,14 @@ fn no_role_row_stands_for_fewer_than_three_people() {
     assert!(p.roles_folded);
     assert_eq!(
         p.roles,
-        vec![(RoleRow::OtherRoles(Side::Staff), p.sides[Side::Staff as usize])],
+        vec![(RoleRow::AllRoles(Side::Staff), p.sides[Side::Staff as usize])],
         "the staff's roles fold into one row; the students, two people, have none"
     );
     assert!(p.roles.iter().all(|(_, f)| f.seats >= MIN_ROLE_SEATS));
-    assert_eq!(p.row_of(Role::GuidanceCounsellor), Some(RoleRow::OtherRoles(Side::Staff)));
+    assert_eq!(
+        p.row_of(Role::GuidanceCounsellor),
+        Some(RoleRow::AllRoles(Side::Staff))
+    );
 }
 
 #[test]
@@ -185,7 +188,7 @@ fn a_groups_totals_add_up_the_meetings_and_average_their_equity() {
     let staff = total
         .roles
         .iter()
-        .find(|(r, _)| *r == RoleRow::OtherRoles(Side::Staff))
+        .find(|(r, _)| *r == RoleRow::AllRoles(Side::Staff))
         .unwrap()
         .1;
     assert_eq!((staff.seats, staff.airtime_ms), (10, 230_000));

@@ -553,5 +553,6 @@ pub fn role_row(lang: super::Lang, row: crate::model::metrics::RoleRow) -> &'sta
         crate::model::metrics::RoleRow::OtherRoles(side) => {
             lang.text().review.other_roles[side as usize]
         }
+        crate::model::metrics::RoleRow::AllRoles(side) => super::side(lang, side),
     }
 }

@@ -40,8 +40,10 @@ pub const MIN_ROLE_SEATS: usize = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RoleRow {
     Role(Role),
-    /// "Other staff roles": the side's roles folded together.
+    /// "Other staff roles": the side's smaller roles folded together.
     OtherRoles(Side),
+    /// All of a side's roles folded together, none being shown alone: named as the side.
+    AllRoles(Side),
 }
 
 impl RoleRow {
@@ -49,7 +51,7 @@ impl RoleRow {
     pub fn side(self) -> Side {
         match self {
             RoleRow::Role(role) => role.side(),
-            RoleRow::OtherRoles(side) => side,
+            RoleRow::OtherRoles(side) | RoleRow::AllRoles(side) => side,
         }
     }
 }
@@ -79,7 +81,12 @@ impl Participation {
     /// The row of the per-role table that holds `role`'s figures: its own, its side's folded
     /// row, or `None` when they are left out.
     pub fn row_of(&self, role: Role) -> Option<RoleRow> {
-        [RoleRow::Role(role), RoleRow::OtherRoles(role.side())]
+        let side = role.side();
+        [
+            RoleRow::Role(role),
+            RoleRow::OtherRoles(side),
+            RoleRow::AllRoles(side),
+        ]
             .into_iter()
             .find(|row| self.roles.iter().any(|(r, _)| r == row))
     }
@@ -228,9 +235,14 @@ pub fn role_rows(by_role: &[(Role, Figures)]) -> (Vec<(RoleRow, Figures)>, bool)
             other.add(&shown.remove(i).1);
         }
         folded |= small;
+        let fold = if shown.is_empty() {
+            RoleRow::AllRoles(side)
+        } else {
+            RoleRow::OtherRoles(side)
+        };
         rows.extend(shown.into_iter().map(|(r, f)| (RoleRow::Role(r), f)));
         if small && other.seats >= MIN_ROLE_SEATS {
-            rows.push((RoleRow::OtherRoles(side), other));
+            rows.push((fold, other));
         }
     }
     (rows, folded)
@@ -280,7 +292,7 @@ fn row_order(row: RoleRow) -> (Side, usize) {
             role.side(),
             Role::ALL.iter().position(|r| *r == role).unwrap_or(0),
         ),
-        RoleRow::OtherRoles(side) => (side, Role::ALL.len()),
+        RoleRow::OtherRoles(side) | RoleRow::AllRoles(side) => (side, Role::ALL.len()),
     }
 }
 
