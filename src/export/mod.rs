@@ -72,6 +72,7 @@ mod doc;
 mod html;
 mod json;
 mod markdown;
+mod names;
 mod people;
 mod trace;
 pub mod words;
