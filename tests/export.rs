@@ -13,8 +13,8 @@ use parvi::i18n::Lang;
 use parvi::model::outcomes::{Action, ActionStatus, Basis, Due, Owner};
 use parvi::model::vote::{Ballot, Entry, Rule, VoteKind, VoteOption, VoteSpec};
 use parvi::model::{
-    Command, EventKind, Group, GroupKind, Localized, Meeting, MeetingState, MemberId, OrderRule, Phase,
-    PhaseKind, Role, SCHEMA_VERSION, SessionRecord, Side, Stamp,
+    Command, EventKind, Group, GroupKind, Localized, Meeting, MeetingState, MemberId, OrderRule,
+    Phase, PhaseKind, Role, SCHEMA_VERSION, SessionRecord, Side, Stamp,
 };
 
 // ---- fixtures -----------------------------------------------------------------------------
@@ -739,6 +739,8 @@ fn names_written_any_way_leave_public_markdown_and_json_and_the_sentence_still_r
         }
     }
     assert_eq!(texts, (true, true));
+    // The agenda as edited for the meeting is free text too.
+    record.format.phases[1].title.fi = Some("Eetun kysymys".to_string());
     let state = MeetingState::replay(&record);
     assert!(state.live_ideas().any(|i| i.text == idea));
     let markdown = md(&record, Lang::Fi, true);
@@ -748,13 +750,25 @@ fn names_written_any_way_leave_public_markdown_and_json_and_the_sentence_still_r
     ));
     for out in [&markdown, &json] {
         for leak in [
-            "AINO", "aino", "Sofialta", "eetu", "sofia", "Ainollekin", "Virtaselle", "EETU",
+            "AINO",
+            "aino",
+            "Sofialta",
+            "eetu",
+            "sofia",
+            "Ainollekin",
+            "Virtaselle",
+            "EETU",
             "Ainostakin",
+            "Eetun",
         ] {
             assert!(!has_word(out, leak), "{leak:?} in {out}");
         }
         // Ordinary words stay; a name becomes a neutral word in its case.
         assert!(out.contains("Ainoa ehto on aikataulu."), "{out}");
+        assert!(
+            out.contains("[Opiskelijan] kysymys") || out.contains("\\[Opiskelijan\\] kysymys"),
+            "{out}"
+        );
     }
     assert!(
         json.contains("[Opiskelija] haluaa pidemmät välitunnit, ja [opiskelijalta] tuli hyvä idea"),
@@ -765,7 +779,9 @@ fn names_written_any_way_leave_public_markdown_and_json_and_the_sentence_still_r
         "{json}"
     );
     assert!(
-        markdown.contains("\\[Opiskelija\\] haluaa pidemmät välitunnit, ja \\[opiskelijalta\\] tuli hyvä idea"),
+        markdown.contains(
+            "\\[Opiskelija\\] haluaa pidemmät välitunnit, ja \\[opiskelijalta\\] tuli hyvä idea"
+        ),
         "{markdown}"
     );
 }
@@ -934,8 +950,15 @@ fn the_csv_tables_read_back_with_finnish_letters_and_the_meetings_counts() {
         .filter(|r| r.side() == Side::Staff)
         .map(|r| parvi::i18n::role(Lang::Fi, *r))
         .collect();
-    let mikko = turns.1.iter().position(|r| r[3] == "Mikko Korhonen").unwrap();
-    assert_eq!(turns.1[mikko][4], "opettaja", "the full version names the speaker");
+    let mikko = turns
+        .1
+        .iter()
+        .position(|r| r[3] == "Mikko Korhonen")
+        .unwrap();
+    assert_eq!(
+        turns.1[mikko][4], "opettaja",
+        "the full version names the speaker"
+    );
     assert_eq!(public[1].1[mikko][3], "henkilöstö");
     for row in &public[1].1 {
         assert!(!staff_roles.contains(&row[3].as_str()), "{row:?}");

@@ -3,9 +3,7 @@
 mod common;
 
 use common::{Sim, format, record_with};
-use parvi::model::metrics::{
-    Figures, MIN_ROLE_SEATS, RoleRow, participation, role_rows, trend,
-};
+use parvi::model::metrics::{Figures, MIN_ROLE_SEATS, RoleRow, participation, role_rows, trend};
 use parvi::model::{Command, Role, Side};
 
 /// A round: Aino (student) 40 s, Mikko (teacher) 20 s, Eetu (student union) passes,
@@ -46,7 +44,10 @@ fn no_role_row_stands_for_fewer_than_three_people() {
     assert!(p.roles_folded);
     assert_eq!(
         p.roles,
-        vec![(RoleRow::AllRoles(Side::Staff), p.sides[Side::Staff as usize])],
+        vec![(
+            RoleRow::AllRoles(Side::Staff),
+            p.sides[Side::Staff as usize]
+        )],
         "the staff's roles fold into one row; the students, two people, have none"
     );
     assert!(p.roles.iter().all(|(_, f)| f.seats >= MIN_ROLE_SEATS));

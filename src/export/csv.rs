@@ -9,8 +9,8 @@
 use jiff::Timestamp;
 
 use crate::i18n::{self, Lang};
-use crate::model::outcomes::{Action, ActionStatus, Due};
 use crate::model::metrics::{self, RoleRow};
+use crate::model::outcomes::{Action, ActionStatus, Due};
 use crate::model::vote::VoteKind;
 use crate::model::{MemberId, SessionRecord, Side};
 
@@ -101,7 +101,7 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
         state
             .agenda
             .get(p)
-            .map_or(String::new(), |x| x.title.get(lang).to_string())
+            .map_or(String::new(), |x| roster.scrub(x.title.get(lang)))
     };
     let role_of = |id: &MemberId| state.person(id).map(|p| p.role);
     let figures = metrics::participation(state);

@@ -479,7 +479,11 @@ mod tests {
             .collect();
         assert!(bases.contains(&("ainolle".to_string(), "kin".to_string())));
         assert!(splits("ainokseni").iter().any(|s| s.base == "ainoksi"));
-        assert!(splits("eetukohan").iter().any(|s| s.base == "eetu" && s.clitic == "kohan"));
+        assert!(
+            splits("eetukohan")
+                .iter()
+                .any(|s| s.base == "eetu" && s.clitic == "kohan")
+        );
         assert_eq!(clitic_after("henkilö", "kaan"), "kään");
     }
 

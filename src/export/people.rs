@@ -319,13 +319,13 @@ impl Roster {
             .find_map(|s| self.forms.get(&s.base).map(|of| (s, of)))?;
         if names::is_common_word(&split.base) {
             let mut chars = word.chars();
-            let capitalised = chars.next().is_some_and(char::is_uppercase)
-                && chars.any(char::is_lowercase);
+            let capitalised =
+                chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
             let bare = of.case == Case::Nominative && split.clitic.is_empty();
-            if !capitalised && !(bare && word.chars().any(char::is_uppercase)) {
-                return None;
-            }
-            if capitalised && sentence_start && !bare {
+            // Lower case is the ordinary word; capitals everywhere ("AINOA") are a name only
+            // bare; a capital at a sentence's start is the ordinary word but for a bare name.
+            let as_name = capitalised || (bare && word.chars().any(char::is_uppercase));
+            if !as_name || (capitalised && sentence_start && !bare) {
                 return None;
             }
         }
@@ -372,9 +372,8 @@ impl Roster {
 /// Whether a word after `before` starts a sentence: nothing but spaces, quotes or a dash
 /// since the start of the text, a line break, or `.`, `!` or `?`.
 fn sentence_start(before: &str) -> bool {
-    let trimmed = before.trim_end_matches(|c: char| {
-        c.is_whitespace() || "\"'«»”“(–—-*•".contains(c)
-    });
+    let trimmed =
+        before.trim_end_matches(|c: char| c.is_whitespace() || "\"'«»”“(–—-*•".contains(c));
     trimmed.is_empty()
         || before[trimmed.len()..].contains('\n')
         || trimmed.ends_with(['.', '!', '?'])
@@ -435,22 +434,82 @@ mod tests {
     /// possessives, clitics, gradation and stem changes.
     const NAME_FORMS: [&str; 72] = [
         // the issue's own
-        "AINO", "aino", "Ainollekin", "Ainostakin", "EETU", "eetu", "sofia", "Sofialta",
+        "AINO",
+        "aino",
+        "Ainollekin",
+        "Ainostakin",
+        "EETU",
+        "eetu",
+        "sofia",
+        "Sofialta",
         // Aino
-        "Ainon", "Eetuko", "Ainona", "Ainoksi", "Ainossa", "Ainoon", "Ainolla", "Ainolta",
-        "Ainotta", "Ainoineen", "Ainoni", "Ainollesi", "Ainokaan", "Ainohan", "Ainopa",
-        "Ainoko", "Ainollekohan",
+        "Ainon",
+        "Eetuko",
+        "Ainona",
+        "Ainoksi",
+        "Ainossa",
+        "Ainoon",
+        "Ainolla",
+        "Ainolta",
+        "Ainotta",
+        "Ainoineen",
+        "Ainoni",
+        "Ainollesi",
+        "Ainokaan",
+        "Ainohan",
+        "Ainopa",
+        "Ainoko",
+        "Ainollekohan",
         // Eetu, Sofia
-        "Eetun", "Eetua", "Eetulle", "Eetukin", "Eetuun", "Sofian", "Sofiaa", "Sofiaan",
-        "Sofiallekaan", "Sofiahan",
+        "Eetun",
+        "Eetua",
+        "Eetulle",
+        "Eetukin",
+        "Eetuun",
+        "Sofian",
+        "Sofiaa",
+        "Sofiaan",
+        "Sofiallekaan",
+        "Sofiahan",
         // -nen and -e surnames
-        "Virtanen", "VIRTASEN", "Virtasta", "Virtasena", "Virtaseen", "Virtaselle",
-        "Virtasellekin", "Virtaset", "Niemiselle", "Niemisen", "Laine", "Laineen", "Lainetta",
-        "Laineelle", "Laineeseen",
+        "Virtanen",
+        "VIRTASEN",
+        "Virtasta",
+        "Virtasena",
+        "Virtaseen",
+        "Virtaselle",
+        "Virtasellekin",
+        "Virtaset",
+        "Niemiselle",
+        "Niemisen",
+        "Laine",
+        "Laineen",
+        "Lainetta",
+        "Laineelle",
+        "Laineeseen",
         // gradation, i-stems, -s stems
-        "Antin", "Antille", "Anttia", "Anttiin", "Antilta", "Anttikin", "Kankaan", "Kangasta",
-        "Kankaalle", "Kankaaseen", "Riikan", "Riikkaa", "Riikalta", "Riikalle", "Lahden",
-        "Lahdelle", "Lahtea", "Lahteen", "Markuksen", "Markukselle", "Rinteen", "Rinnettä",
+        "Antin",
+        "Antille",
+        "Anttia",
+        "Anttiin",
+        "Antilta",
+        "Anttikin",
+        "Kankaan",
+        "Kangasta",
+        "Kankaalle",
+        "Kankaaseen",
+        "Riikan",
+        "Riikkaa",
+        "Riikalta",
+        "Riikalle",
+        "Lahden",
+        "Lahdelle",
+        "Lahtea",
+        "Lahteen",
+        "Markuksen",
+        "Markukselle",
+        "Rinteen",
+        "Rinnettä",
     ];
 
     #[test]
@@ -463,9 +522,9 @@ mod tests {
                 format!("Kuulimme: {form}."),
             ] {
                 let out = r.scrub(&text);
-                let kept = out
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case(form) || w.to_lowercase() == form.to_lowercase());
+                let kept = out.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    w.eq_ignore_ascii_case(form) || w.to_lowercase() == form.to_lowercase()
+                });
                 assert!(!kept && out.contains('['), "{text:?} → {out:?}");
             }
         }
@@ -491,7 +550,10 @@ mod tests {
             assert_eq!(r.scrub(text), text);
         }
         // Capitalised inside a sentence, "Ainoa" is Aino's partitive.
-        assert_eq!(r.scrub("Kiitimme Ainoa avusta."), "Kiitimme [opiskelijaa] avusta.");
+        assert_eq!(
+            r.scrub("Kiitimme Ainoa avusta."),
+            "Kiitimme [opiskelijaa] avusta."
+        );
     }
 
     #[test]

@@ -542,7 +542,11 @@ pub const EN: ReviewText = ReviewText {
     cli_equity_mean: "Mean equity index: {value}",
     cli_open_actions: "Open actions ({count})",
     cli_action_columns: ["What", "Who", "By when", "Agreed in"],
-    other_roles: ["other student roles", "other staff roles", "other external roles"],
+    other_roles: [
+        "other student roles",
+        "other staff roles",
+        "other external roles",
+    ],
     roles_folded: "Roles with fewer than three present are folded into other roles or left out, so that no one's own airtime shows.",
 };
 

@@ -87,8 +87,8 @@ impl Participation {
             RoleRow::OtherRoles(side),
             RoleRow::AllRoles(side),
         ]
-            .into_iter()
-            .find(|row| self.roles.iter().any(|(r, _)| r == row))
+        .into_iter()
+        .find(|row| self.roles.iter().any(|(r, _)| r == row))
     }
 
     /// A side's share of the seats of those present, 0–1.
