@@ -120,8 +120,6 @@ pub struct MinutesText {
     pub student_alias: &'static str,
     pub guardian_alias: &'static str,
     pub guest_alias: &'static str,
-    /// Put in place of a name in free text when it cannot be told whose it is.
-    pub name_removed: &'static str,
     /// An action's owner from an earlier meeting whom the record does not know.
     pub member_unknown: &'static str,
 
@@ -265,7 +263,6 @@ pub const FI: MinutesText = MinutesText {
     student_alias: "opiskelija {n}",
     guardian_alias: "huoltaja {n}",
     guest_alias: "vieras {n}",
-    name_removed: "[nimi poistettu]",
     member_unknown: "ryhmän jäsen",
 
     csv_attendance: [
@@ -426,7 +423,6 @@ pub const SV: MinutesText = MinutesText {
     student_alias: "studerande {n}",
     guardian_alias: "vårdnadshavare {n}",
     guest_alias: "gäst {n}",
-    name_removed: "[namn borttaget]",
     member_unknown: "gruppmedlem",
 
     csv_attendance: ["Namn", "Roll", "Grupp", "Gäst", "Närvarande", "Kom", "Gick"],
@@ -583,7 +579,6 @@ pub const EN: MinutesText = MinutesText {
     student_alias: "student {n}",
     guardian_alias: "guardian {n}",
     guest_alias: "guest {n}",
-    name_removed: "[name removed]",
     member_unknown: "group member",
 
     csv_attendance: [
