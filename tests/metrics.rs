@@ -3,7 +3,7 @@
 mod common;
 
 use common::{Sim, format, record_with};
-use parvi::model::metrics::{participation, trend};
+use parvi::model::metrics::{Figures, MIN_ROLE_SEATS, RoleRow, participation, role_rows, trend};
 use parvi::model::{Command, Role, Side};
 
 /// A round: Aino (student) 40 s, Mikko (teacher) 20 s, Eetu (student union) passes,
@@ -34,14 +34,58 @@ fn airtime_turns_and_passes_per_side_match_the_hand_count() {
     // 40 of 120 seconds against 2 of 7 seats.
     assert!((p.airtime_share(Side::Student).unwrap() - 1.0 / 3.0).abs() < 1e-12);
     assert!((p.seat_share(Side::Student).unwrap() - 2.0 / 7.0).abs() < 1e-12);
-    let counsellor = p
-        .roles
-        .iter()
-        .find(|(r, _)| *r == Role::GuidanceCounsellor)
-        .unwrap()
-        .1;
-    assert_eq!(counsellor.airtime_ms, 60_000);
-    assert_eq!(p.roles.len(), 7, "every role present is listed");
+}
+
+#[test]
+fn no_role_row_stands_for_fewer_than_three_people() {
+    // Present: Aino (student) and Eetu (student union), and five staff in five roles, one
+    // each. Leena the counsellor alone spoke 60 s: no row may say so.
+    let p = participation(meeting().state());
+    assert!(p.roles_folded);
+    assert_eq!(
+        p.roles,
+        vec![(
+            RoleRow::AllRoles(Side::Staff),
+            p.sides[Side::Staff as usize]
+        )],
+        "the staff's roles fold into one row; the students, two people, have none"
+    );
+    assert!(p.roles.iter().all(|(_, f)| f.seats >= MIN_ROLE_SEATS));
+    assert_eq!(
+        p.row_of(Role::GuidanceCounsellor),
+        Some(RoleRow::AllRoles(Side::Staff))
+    );
+}
+
+#[test]
+fn roles_of_three_keep_their_row_and_a_side_of_two_is_left_out() {
+    let f = |seats: usize, airtime_ms: u64| Figures {
+        seats,
+        airtime_ms,
+        ..Figures::default()
+    };
+    let by_role = [
+        (Role::Student, f(4, 10)),
+        (Role::Teacher, f(3, 20)),
+        (Role::GuidanceCounsellor, f(4, 30)),
+        (Role::Nurse, f(1, 40)),
+        (Role::Guardian, f(2, 50)),
+    ];
+    let (rows, folded) = role_rows(&by_role);
+    assert!(folded);
+    // The nurse alone would be "other staff roles" of one: the smaller of the two staff roles
+    // shown joins her, and the two guardians, a side of two, are not shown at all.
+    assert_eq!(
+        rows,
+        vec![
+            (RoleRow::Role(Role::Student), f(4, 10)),
+            (RoleRow::Role(Role::GuidanceCounsellor), f(4, 30)),
+            (RoleRow::OtherRoles(Side::Staff), f(4, 60)),
+        ]
+    );
+    let (rows, folded) = role_rows(&[(Role::Student, f(3, 10)), (Role::Teacher, f(5, 0))]);
+    assert!(!folded);
+    assert_eq!(rows.len(), 2);
 }
 
 #[test]
@@ -141,13 +185,15 @@ fn a_groups_totals_add_up_the_meetings_and_average_their_equity() {
         "{:?}",
         total.equity
     );
-    let counsellor = total
+    // Each meeting folds its one-person staff roles: 80 s and 5 × 30 s.
+    let staff = total
         .roles
         .iter()
-        .find(|(r, _)| *r == Role::GuidanceCounsellor)
+        .find(|(r, _)| *r == RoleRow::AllRoles(Side::Staff))
         .unwrap()
         .1;
-    assert_eq!((counsellor.seats, counsellor.airtime_ms), (2, 90_000));
+    assert_eq!((staff.seats, staff.airtime_ms), (10, 230_000));
+    assert_eq!(total.roles.len(), 1);
     assert_eq!(combined(&[]).equity, None);
 }
 

@@ -9,6 +9,7 @@
 use jiff::Timestamp;
 
 use crate::i18n::{self, Lang};
+use crate::model::metrics::{self, RoleRow};
 use crate::model::outcomes::{Action, ActionStatus, Due};
 use crate::model::vote::VoteKind;
 use crate::model::{MemberId, SessionRecord, Side};
@@ -100,9 +101,10 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
         state
             .agenda
             .get(p)
-            .map_or(String::new(), |x| x.title.get(lang).to_string())
+            .map_or(String::new(), |x| roster.scrub(x.title.get(lang)))
     };
     let role_of = |id: &MemberId| state.person(id).map(|p| p.role);
+    let figures = metrics::participation(state);
 
     // ---- attendance ----
     let mut attendance = Sheet::new(&m.csv_attendance);
@@ -148,10 +150,17 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
         if !options.public {
             row.push(roster.alias(speaker));
         }
-        row.push(match role {
-            Some(role) if !hidden => i18n::role(lang, role).to_string(),
-            _ => String::new(),
-        });
+        // A public table names a role only as the per-role table does: a role held by one
+        // or two people would name them by the length of their turns.
+        let shown = match role {
+            Some(_) if hidden => None,
+            Some(role) if options.public => figures.row_of(role),
+            Some(role) => Some(RoleRow::Role(role)),
+            None => None,
+        };
+        row.push(shown.map_or(String::new(), |r| {
+            i18n::review::role_row(lang, r).to_string()
+        }));
         row.push(role.map_or(String::new(), |r| i18n::side(lang, r.side()).to_string()));
         row.push(time(*started, options));
         row.push(((ms + 500) / 1000).to_string());

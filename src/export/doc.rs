@@ -157,7 +157,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
     }
     meta.push((
         m.label_format.to_string(),
-        record.format.title.get(lang).to_string(),
+        roster.scrub(record.format.title.get(lang)),
     ));
     let attendance = |guests: bool, present: bool| -> String {
         let mut named: Vec<String> = Vec::new();
@@ -218,7 +218,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
         let mut blocks = Vec::new();
         let prompt = phase.prompt.get(lang).trim();
         if !prompt.is_empty() {
-            blocks.push(Block::Prompt(prompt.to_string()));
+            blocks.push(Block::Prompt(roster.scrub(prompt)));
         }
         let visited = state.progress.get(i).is_some_and(|p| p.visits > 0);
         let before = blocks.len();
@@ -425,7 +425,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
         }
         items.push(Section {
             number: Some(number(items.len() + 1)),
-            title: Some(phase.title.get(lang).to_string()),
+            title: Some(roster.scrub(phase.title.get(lang))),
             blocks,
         });
     }

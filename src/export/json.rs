@@ -36,6 +36,21 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
         scrub(&mut a.text);
         owner(&mut a.owner);
     };
+    // The agenda as edited for this meeting is free text too.
+    let localized = |text: &mut crate::model::Localized| {
+        for t in [&mut text.fi, &mut text.sv, &mut text.en]
+            .into_iter()
+            .flatten()
+        {
+            scrub(t);
+        }
+    };
+    localized(&mut out.format.title);
+    for phase in &mut out.format.phases {
+        localized(&mut phase.title);
+        localized(&mut phase.prompt);
+        localized(&mut phase.text);
+    }
     scrub(&mut out.topic);
     scrub(&mut out.group.name);
     scrub(&mut out.group.site);
@@ -58,9 +73,14 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
             EventKind::ThemeAdded { name, .. } | EventKind::ThemeRenamed { name, .. } => {
                 scrub(name)
             }
-            EventKind::VoteOpened { options, .. } => {
+            EventKind::VoteOpened {
+                options, method, ..
+            } => {
                 for option in options {
                     scrub(&mut option.label);
+                }
+                if let Some(m) = method {
+                    scrub(m);
                 }
             }
             EventKind::DecisionRecorded { decision } | EventKind::DecisionEdited { decision } => {

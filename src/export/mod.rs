@@ -62,16 +62,19 @@
 //!
 //! `public` leaves out the names of students, guardians and guests (domain.md §3.4 rules 4
 //! and 7): attendance shows them as counts per role ("opiskelija (2)"), an action or idea of
-//! theirs shows their role, and free text (topic, notes, ideas, themes, options, decisions,
-//! actions) has their names replaced: the full name anywhere, and each part of it as a whole
-//! word or followed by a short Finnish case ending (`Ainolle`, `Virtasen`). A part shared by
-//! two people becomes "[nimi poistettu]". Participation is per side in every version.
+//! theirs shows their role, and free text (topic, agenda, notes, ideas, themes, options,
+//! decisions, actions) has each of their names, in whatever case, capitals or inflection
+//! (`names` makes every form: `Antille`, `Virtasellekin`, `Lahden`), replaced by a neutral
+//! word in the same case: "[Opiskelijalta] tuli hyvä idea". A name a named person shares
+//! becomes "[henkilö]". Participation is per side in the minutes; the turns table names a
+//! role only by the per-role rule of `model::metrics::role_rows`.
 
 mod csv;
 mod doc;
 mod html;
 mod json;
 mod markdown;
+mod names;
 mod people;
 pub mod trace;
 pub mod words;

@@ -2,6 +2,10 @@
 //! public version, students, guardians and guests by an alias ("opiskelija 1") or their role,
 //! with their names taken out of free text.
 
+use std::collections::HashMap;
+
+use super::names::{self, Case};
+use crate::i18n::minutes::NEUTRAL_FI;
 use crate::i18n::{self, Lang, fill};
 use crate::model::outcomes::Owner;
 use crate::model::{MeetingState, MemberId, Role, SessionRecord, Side};
@@ -17,14 +21,34 @@ pub struct Person {
     pub alias: Option<String>,
 }
 
-/// A replacement for one word-sized piece of a name in free text.
+/// Who a name in free text may be, and the case it was written in.
 #[derive(Debug, Clone)]
-struct Part {
-    /// The piece as written (`Aino`), or an inflection stem (`Virtas` of `Virtanen`).
-    text: String,
-    /// Whether the piece must be followed by an ending to count (a stem is not a word).
-    stem: bool,
-    replacement: String,
+struct FormOf {
+    /// Indexes into [`Roster::kinds`]; [`NAMED`] when someone named in the export shares it.
+    owners: Vec<usize>,
+    case: Case,
+}
+
+/// A name found in free text: who may be meant, its case and the clitics after it.
+#[derive(Debug, Clone)]
+struct Found {
+    owners: Vec<usize>,
+    case: Case,
+    clitic: String,
+}
+
+/// An owner of a name form who is named in the export (a member of staff sharing a first
+/// name with a student): the neutral word must then not say "student".
+const NAMED: usize = usize::MAX;
+
+/// Which neutral word stands for a hidden name, indexed like `MinutesText::neutral`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Student,
+    Guardian,
+    Guest,
+    /// Someone it cannot be told: a name two kinds of people share, or an unknown owner.
+    Person,
 }
 
 /// The people of a record and the rules for naming them.
@@ -33,9 +57,10 @@ pub struct Roster {
     pub lang: Lang,
     pub public: bool,
     pub people: Vec<Person>,
-    /// Full names to replace in free text (longest first), with their replacements.
-    full: Vec<(Vec<char>, String)>,
-    parts: Vec<Part>,
+    /// Every form of every word of a hidden name, lowercase (see [`names::declension`]).
+    forms: HashMap<String, FormOf>,
+    /// The kind of each hidden name that `forms` points at.
+    kinds: Vec<Kind>,
 }
 
 /// Whether a public version leaves this person's name out: students, guardians (a guardian's
@@ -44,8 +69,18 @@ fn private(role: Role, guest: bool) -> bool {
     role.side() == Side::Student || role == Role::Guardian || guest
 }
 
-/// The longest ending taken after a name part (`Aino|lle`, `Virtas|elle`).
-const MAX_ENDING: usize = 5;
+/// The kind of neutral word for someone whose name a public version leaves out.
+fn kind(role: Role, guest: bool) -> Kind {
+    if role.side() == Side::Student {
+        Kind::Student
+    } else if role == Role::Guardian {
+        Kind::Guardian
+    } else if guest {
+        Kind::Guest
+    } else {
+        Kind::Person
+    }
+}
 
 impl Roster {
     pub fn new(record: &SessionRecord, state: &MeetingState, lang: Lang, public: bool) -> Roster {
@@ -90,8 +125,8 @@ impl Roster {
             lang,
             public,
             people,
-            full: Vec::new(),
-            parts: Vec::new(),
+            forms: HashMap::new(),
+            kinds: Vec::new(),
         };
         if public {
             roster.learn_names(record);
@@ -99,14 +134,14 @@ impl Roster {
         roster
     }
 
-    /// Builds the free-text replacements: every hidden person's name, and the names of
-    /// action owners the record does not know (a member who has left the group).
+    /// Learns every form of the names to take out of free text: every hidden person's name,
+    /// and the names of action owners the record does not know (a member who has left).
     fn learn_names(&mut self, record: &SessionRecord) {
-        let removed = self.lang.text().minutes.name_removed;
-        let mut hidden: Vec<(String, String)> = self
+        let mut hidden: Vec<(String, Kind)> = self
             .people
             .iter()
-            .filter_map(|p| p.alias.clone().map(|a| (p.name.clone(), a)))
+            .filter(|p| p.alias.is_some())
+            .map(|p| (p.name.clone(), kind(p.role, p.guest)))
             .collect();
         let owners = record
             .carried_actions
@@ -122,59 +157,38 @@ impl Roster {
                 && self.owner_person(owner).is_none()
                 && !hidden.iter().any(|(n, _)| n == name)
             {
-                hidden.push((name.clone(), removed.to_string()));
+                hidden.push((name.clone(), Kind::Person));
             }
         }
-        let named: Vec<&str> = self
-            .people
-            .iter()
-            .filter(|p| p.alias.is_none())
-            .map(|p| p.name.as_str())
-            .collect();
         let pieces = |name: &str| -> Vec<String> {
             name.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().count() >= 2)
-                .map(str::to_string)
+                .map(str::to_lowercase)
                 .collect()
         };
-        let mut full: Vec<(Vec<char>, String)> = hidden
+        let named: Vec<String> = self
+            .people
             .iter()
-            .map(|(name, alias)| (name.chars().collect(), alias.clone()))
+            .filter(|p| p.alias.is_none())
+            .flat_map(|p| pieces(&p.name))
             .collect();
-        full.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
-        let mut parts: Vec<Part> = Vec::new();
-        for (name, alias) in &hidden {
+        for (i, (name, kind)) in hidden.iter().enumerate() {
+            self.kinds.push(*kind);
             for piece in pieces(name) {
-                let owners = hidden
-                    .iter()
-                    .filter(|(other, _)| pieces(other).contains(&piece))
-                    .count();
-                let shared = owners > 1 || named.iter().any(|n| pieces(n).contains(&piece));
-                let replacement = if shared {
-                    removed.to_string()
-                } else {
-                    alias.clone()
-                };
-                // Finnish -nen names inflect from an -s- stem: Virtanen, Virtasen, Virtaselle.
-                if let Some(base) = piece.strip_suffix("nen")
-                    && base.chars().count() >= 2
-                {
-                    parts.push(Part {
-                        text: format!("{base}s"),
-                        stem: true,
-                        replacement: replacement.clone(),
+                let shared = named.contains(&piece);
+                for (form, case) in names::declension(&piece) {
+                    let of = self.forms.entry(form).or_insert(FormOf {
+                        owners: Vec::new(),
+                        case,
                     });
+                    for owner in [Some(i), shared.then_some(NAMED)].into_iter().flatten() {
+                        if !of.owners.contains(&owner) {
+                            of.owners.push(owner);
+                        }
+                    }
                 }
-                parts.push(Part {
-                    text: piece,
-                    stem: false,
-                    replacement,
-                });
             }
         }
-        parts.sort_by_key(|p| std::cmp::Reverse(p.text.len()));
-        self.full = full;
-        self.parts = parts;
     }
 
     pub fn person(&self, id: &MemberId) -> Option<&Person> {
@@ -229,79 +243,147 @@ impl Roster {
         }
     }
 
-    /// Free text with the hidden names taken out (only in a public version).
+    /// Free text with the hidden names taken out (only in a public version). Each name,
+    /// however written (capitals, lower case, a Finnish case ending, clitics), becomes a
+    /// neutral word in brackets that keeps the sentence's grammar: "Sofialta tuli hyvä idea"
+    /// → "[Opiskelijalta] tuli hyvä idea", "AINO VIRTANEN haluaa" → "[opiskelija] haluaa".
     pub fn scrub(&self, text: &str) -> String {
-        if !self.public || self.full.is_empty() {
+        if !self.public || self.forms.is_empty() {
             return text.to_string();
         }
-        self.scrub_parts(&self.scrub_full(text))
-    }
-
-    /// Replaces whole names, whatever their case, where they stand as words.
-    fn scrub_full(&self, text: &str) -> String {
-        let chars: Vec<char> = text.chars().collect();
-        let mut out = String::with_capacity(text.len());
-        let mut i = 0;
-        'outer: while i < chars.len() {
-            let boundary_before = i == 0 || !chars[i - 1].is_alphanumeric();
-            if boundary_before {
-                for (name, replacement) in &self.full {
-                    let end = i + name.len();
-                    if end <= chars.len()
-                        && chars[i..end]
-                            .iter()
-                            .zip(name)
-                            .all(|(a, b)| a.to_lowercase().eq(b.to_lowercase()))
-                        && chars.get(end).is_none_or(|c| !c.is_alphanumeric())
-                    {
-                        out.push_str(replacement);
-                        i = end;
-                        continue 'outer;
-                    }
-                }
+        // Words and what lies between them, with where each starts.
+        let mut tokens: Vec<(usize, &str, bool)> = Vec::new();
+        let mut start = 0;
+        let mut kind: Option<bool> = None;
+        for (i, c) in text.char_indices() {
+            let word = c.is_alphanumeric();
+            if let Some(k) = kind
+                && k != word
+            {
+                tokens.push((start, &text[start..i], k));
+                start = i;
             }
-            out.push(chars[i]);
+            kind = Some(word);
+        }
+        if let Some(k) = kind {
+            tokens.push((start, &text[start..], k));
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut i = 0;
+        while i < tokens.len() {
+            let (at, token, word) = tokens[i];
+            let first = sentence_start(&text[..at]);
+            let Some(mut found) = word.then(|| self.find(token, first)).flatten() else {
+                out.push_str(token);
+                i += 1;
+                continue;
+            };
+            // "Aino Virtanen", "Anna-Liisa": one person's name words are one replacement,
+            // in the case of the last word.
+            while let [(_, gap, false), (_, next, true), ..] = &tokens[i + 1..] {
+                if *gap != " " && *gap != "-" {
+                    break;
+                }
+                let Some(more) = self.find(next, false) else {
+                    break;
+                };
+                let both: Vec<usize> = found
+                    .owners
+                    .iter()
+                    .filter(|o| more.owners.contains(o))
+                    .copied()
+                    .collect();
+                if both.is_empty() {
+                    break;
+                }
+                found = Found {
+                    owners: both,
+                    ..more
+                };
+                i += 2;
+            }
+            let capital = first && token.starts_with(char::is_uppercase);
+            out.push_str(&self.neutral(&found, capital));
             i += 1;
         }
         out
     }
 
-    /// Replaces words that are a part of a hidden name, or such a part with a short
-    /// lower-case ending (`Ainolle`, `Virtasen`). Case matters: names are capitalised, so
-    /// `ainoa` ("the only") stays.
-    fn scrub_parts(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut word = String::new();
-        let flush = |word: &mut String, out: &mut String| {
-            if word.is_empty() {
-                return;
-            }
-            let hit = self.parts.iter().find(|p| {
-                word.strip_prefix(p.text.as_str()).is_some_and(|ending| {
-                    let n = ending.chars().count();
-                    if n == 0 {
-                        !p.stem
-                    } else {
-                        n <= MAX_ENDING && ending.chars().all(char::is_lowercase)
-                    }
-                })
-            });
-            match hit {
-                Some(p) => out.push_str(&p.replacement),
-                None => out.push_str(word),
-            }
-            word.clear();
-        };
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                word.push(c);
-            } else {
-                flush(&mut word, &mut out);
-                out.push(c);
+    /// The hidden name `word` is a form of, if it is one. A form that is also an ordinary
+    /// word ("ainoa", "only", is Aino's partitive) is a name only where it is written as
+    /// one: capitalised inside a sentence, or as a bare name at the start of one.
+    fn find(&self, word: &str, sentence_start: bool) -> Option<Found> {
+        let lower = word.to_lowercase();
+        let (split, of) = names::splits(&lower)
+            .into_iter()
+            .find_map(|s| self.forms.get(&s.base).map(|of| (s, of)))?;
+        if names::is_common_word(&split.base) {
+            let mut chars = word.chars();
+            let capitalised =
+                chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+            let bare = of.case == Case::Nominative && split.clitic.is_empty();
+            // Lower case is the ordinary word; capitals everywhere ("AINOA") are a name only
+            // bare; a capital at a sentence's start is the ordinary word but for a bare name.
+            let as_name = capitalised || (bare && word.chars().any(char::is_uppercase));
+            if !as_name || (capitalised && sentence_start && !bare) {
+                return None;
             }
         }
-        flush(&mut word, &mut out);
-        out
+        Some(Found {
+            owners: of.owners.clone(),
+            case: of.case,
+            clitic: split.clitic,
+        })
+    }
+
+    /// The neutral word for a name found in free text: "[opiskelija]" in the minutes'
+    /// language for a bare name (its sentence may be in any language), the Finnish word in
+    /// the same case for a name with a Finnish ending ("[opiskelijallekin]").
+    fn neutral(&self, found: &Found, capital: bool) -> String {
+        let kinds: Vec<Kind> = found
+            .owners
+            .iter()
+            .map(|o| self.kinds.get(*o).copied().unwrap_or(Kind::Person))
+            .collect();
+        let kind = match kinds.first() {
+            Some(k) if kinds.iter().all(|x| x == k) => *k,
+            _ => Kind::Person,
+        } as usize;
+        let (mut word, after) = match found.case {
+            Case::Nominative if found.clitic.is_empty() => {
+                (self.lang.text().minutes.neutral[kind].to_string(), "")
+            }
+            Case::SvGenitive => (self.lang.text().minutes.neutral[kind].to_string(), "s"),
+            case => {
+                let fi = NEUTRAL_FI[kind][case as usize];
+                (
+                    format!("{fi}{}", names::clitic_after(fi, &found.clitic)),
+                    "",
+                )
+            }
+        };
+        if capital {
+            word = capitalise(&word);
+        }
+        format!("[{word}]{after}")
+    }
+}
+
+/// Whether a word after `before` starts a sentence: nothing but spaces, quotes or a dash
+/// since the start of the text, a line break, or `.`, `!` or `?`.
+fn sentence_start(before: &str) -> bool {
+    let trimmed =
+        before.trim_end_matches(|c: char| c.is_whitespace() || "\"'«»”“(–—-*•".contains(c));
+    trimmed.is_empty()
+        || before[trimmed.len()..].contains('\n')
+        || trimmed.ends_with(['.', '!', '?'])
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -333,6 +415,174 @@ mod tests {
         assert_eq!(roster(false).label(&MemberId("m1".into())), "Aino Virtanen");
     }
 
+    /// The sample meeting's roster with three more people whose names change their stem:
+    /// a student Antti Kangas, a guardian Riikka Lahti and a student Markus Rinne.
+    fn wider_roster() -> Roster {
+        let mut record = crate::sample::meetings().remove(2);
+        for (name, role) in [
+            ("Antti Kangas", Role::Student),
+            ("Riikka Lahti", Role::Guardian),
+            ("Markus Rinne", Role::Student),
+        ] {
+            record.group.add_member(name, role).unwrap();
+        }
+        let state = MeetingState::replay(&record);
+        Roster::new(&record, &state, Lang::Fi, true)
+    }
+
+    /// Forms of hidden names as a trial wrote them: capitals, lower case, case endings,
+    /// possessives, clitics, gradation and stem changes.
+    const NAME_FORMS: [&str; 72] = [
+        // the issue's own
+        "AINO",
+        "aino",
+        "Ainollekin",
+        "Ainostakin",
+        "EETU",
+        "eetu",
+        "sofia",
+        "Sofialta",
+        // Aino
+        "Ainon",
+        "Eetuko",
+        "Ainona",
+        "Ainoksi",
+        "Ainossa",
+        "Ainoon",
+        "Ainolla",
+        "Ainolta",
+        "Ainotta",
+        "Ainoineen",
+        "Ainoni",
+        "Ainollesi",
+        "Ainokaan",
+        "Ainohan",
+        "Ainopa",
+        "Ainoko",
+        "Ainollekohan",
+        // Eetu, Sofia
+        "Eetun",
+        "Eetua",
+        "Eetulle",
+        "Eetukin",
+        "Eetuun",
+        "Sofian",
+        "Sofiaa",
+        "Sofiaan",
+        "Sofiallekaan",
+        "Sofiahan",
+        // -nen and -e surnames
+        "Virtanen",
+        "VIRTASEN",
+        "Virtasta",
+        "Virtasena",
+        "Virtaseen",
+        "Virtaselle",
+        "Virtasellekin",
+        "Virtaset",
+        "Niemiselle",
+        "Niemisen",
+        "Laine",
+        "Laineen",
+        "Lainetta",
+        "Laineelle",
+        "Laineeseen",
+        // gradation, i-stems, -s stems
+        "Antin",
+        "Antille",
+        "Anttia",
+        "Anttiin",
+        "Antilta",
+        "Anttikin",
+        "Kankaan",
+        "Kangasta",
+        "Kankaalle",
+        "Kankaaseen",
+        "Riikan",
+        "Riikkaa",
+        "Riikalta",
+        "Riikalle",
+        "Lahden",
+        "Lahdelle",
+        "Lahtea",
+        "Lahteen",
+        "Markuksen",
+        "Markukselle",
+        "Rinteen",
+        "Rinnettä",
+    ];
+
+    #[test]
+    fn every_written_form_of_a_hidden_name_is_taken_out() {
+        let r = wider_roster();
+        for form in NAME_FORMS {
+            for text in [
+                form.to_string(),
+                format!("Kokouksessa {form} sanoi jotain."),
+                format!("Kuulimme: {form}."),
+            ] {
+                let out = r.scrub(&text);
+                let kept = out.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    w.eq_ignore_ascii_case(form) || w.to_lowercase() == form.to_lowercase()
+                });
+                assert!(!kept && out.contains('['), "{text:?} → {out:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_words_that_begin_like_a_name_stay() {
+        let r = wider_roster();
+        for text in [
+            "Ainoa ongelma on jonot.",
+            "Se on ainoa keino.",
+            "Tämä on ainoastaan kokeilu.",
+            "Ainoat tilat ovat täynnä.",
+            "Ruokala on ainoana paikkana auki.",
+            "Kangastus ja kangaspuut.",
+            "Virtaa riittää, virta katkesi.",
+            "Lahtinen ja lahtiranta.",
+            "Eetteri ja Sofistikoitunut ehdotus.",
+            "Antiikki ja anturit.",
+            "Markkinat ja markka.",
+            "Riikinkukko.",
+        ] {
+            assert_eq!(r.scrub(text), text);
+        }
+        // Capitalised inside a sentence, "Ainoa" is Aino's partitive.
+        assert_eq!(
+            r.scrub("Kiitimme Ainoa avusta."),
+            "Kiitimme [opiskelijaa] avusta."
+        );
+    }
+
+    #[test]
+    fn a_sentence_keeps_its_grammar_and_a_whole_name_is_one_word() {
+        let r = wider_roster();
+        assert_eq!(
+            r.scrub("Sofialta tuli hyvä idea"),
+            "[Opiskelijalta] tuli hyvä idea"
+        );
+        assert_eq!(
+            r.scrub("AINO haluaa pidemmät välitunnit"),
+            "[Opiskelija] haluaa pidemmät välitunnit"
+        );
+        assert_eq!(
+            r.scrub("aino ja eetu ja sofia"),
+            "[opiskelija] ja [opiskelija] ja [opiskelija]"
+        );
+        assert_eq!(
+            r.scrub("Puhuimme Aino Virtaselle ja Riikka Lahden kanssa, Ainollekin kerrotaan."),
+            "Puhuimme [opiskelijalle] ja [huoltajan] kanssa, [opiskelijallekin] kerrotaan."
+        );
+        // A bare name in an English sentence; a Finnish ending in English minutes.
+        let record = crate::sample::meetings().remove(2);
+        let state = MeetingState::replay(&record);
+        let en = Roster::new(&record, &state, Lang::En, true);
+        assert_eq!(en.scrub("It was Aino's idea"), "It was [student]'s idea");
+        assert_eq!(en.scrub("Sofialta tuli idea"), "[Opiskelijalta] tuli idea");
+    }
+
     #[test]
     fn hidden_names_are_taken_out_of_free_text_with_their_endings() {
         let r = roster(true);
@@ -340,11 +590,11 @@ mod tests {
             r.scrub(
                 "AINO VIRTANEN ja Mikko Korhonen sopivat, että Ainolle ja Virtaselle kerrotaan."
             ),
-            "opiskelija 1 ja Mikko Korhonen sopivat, että opiskelija 1 ja opiskelija 1 kerrotaan."
+            "[Opiskelija] ja Mikko Korhonen sopivat, että [opiskelijalle] ja [opiskelijalle] kerrotaan."
         );
         assert_eq!(
             r.scrub("Sofian idea: ainoa hiljainen tila. Lainen ehdotus."),
-            "opiskelija 3 idea: ainoa hiljainen tila. opiskelija 3 ehdotus."
+            "[Opiskelijan] idea: ainoa hiljainen tila. [Opiskelijan] ehdotus."
         );
         assert_eq!(r.scrub("Ruokalan jonot"), "Ruokalan jonot");
         // Not public: nothing changes.

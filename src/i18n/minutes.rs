@@ -120,8 +120,6 @@ pub struct MinutesText {
     pub student_alias: &'static str,
     pub guardian_alias: &'static str,
     pub guest_alias: &'static str,
-    /// Put in place of a name in free text when it cannot be told whose it is.
-    pub name_removed: &'static str,
     /// An action's owner from an earlier meeting whom the record does not know.
     pub member_unknown: &'static str,
 
@@ -146,6 +144,10 @@ pub struct MinutesText {
     pub err_not_dir: &'static str,
     pub err_write: &'static str,
     pub written: &'static str,
+    /// The neutral word put in place of a name in free text, as "[opiskelija]", by who is
+    /// meant: a student, a guardian, a guest, or someone it cannot be told (a name two
+    /// people share). Where the name had a Finnish case ending, [`NEUTRAL_FI`] is used.
+    pub neutral: [&'static str; 4],
 }
 
 pub const FI: MinutesText = MinutesText {
@@ -261,7 +263,6 @@ pub const FI: MinutesText = MinutesText {
     student_alias: "opiskelija {n}",
     guardian_alias: "huoltaja {n}",
     guest_alias: "vieras {n}",
-    name_removed: "[nimi poistettu]",
     member_unknown: "ryhmän jäsen",
 
     csv_attendance: [
@@ -312,6 +313,7 @@ pub const FI: MinutesText = MinutesText {
     err_not_dir: "{path} ei ole hakemisto. CSV-taulukot kirjoitetaan hakemistoon.",
     err_write: "Tiedostoa {path} ei voitu kirjoittaa: {reason}",
     written: "Kirjoitettu: {path}",
+    neutral: ["opiskelija", "huoltaja", "vieras", "henkilö"],
 };
 
 pub const SV: MinutesText = MinutesText {
@@ -421,7 +423,6 @@ pub const SV: MinutesText = MinutesText {
     student_alias: "studerande {n}",
     guardian_alias: "vårdnadshavare {n}",
     guest_alias: "gäst {n}",
-    name_removed: "[namn borttaget]",
     member_unknown: "gruppmedlem",
 
     csv_attendance: ["Namn", "Roll", "Grupp", "Gäst", "Närvarande", "Kom", "Gick"],
@@ -462,6 +463,7 @@ pub const SV: MinutesText = MinutesText {
     err_not_dir: "{path} är ingen katalog. CSV-tabellerna skrivs i en katalog.",
     err_write: "Filen {path} kunde inte skrivas: {reason}",
     written: "Sparad: {path}",
+    neutral: ["studerande", "vårdnadshavare", "gäst", "person"],
 };
 
 pub const EN: MinutesText = MinutesText {
@@ -577,7 +579,6 @@ pub const EN: MinutesText = MinutesText {
     student_alias: "student {n}",
     guardian_alias: "guardian {n}",
     guest_alias: "guest {n}",
-    name_removed: "[name removed]",
     member_unknown: "group member",
 
     csv_attendance: [
@@ -614,4 +615,80 @@ pub const EN: MinutesText = MinutesText {
     err_not_dir: "{path} is not a directory. The CSV tables are written into a directory.",
     err_write: "Could not write {path}: {reason}",
     written: "Written: {path}",
+    neutral: ["student", "guardian", "guest", "person"],
 };
+
+/// The neutral words of [`MinutesText::neutral`] in Finnish, in the cases of
+/// `export::names::Case` (nominative … instructive, then the nominative plural). A name
+/// written with a Finnish case ending stood in Finnish text, whatever the language of the
+/// minutes, so "Sofialta tuli hyvä idea" becomes "[Opiskelijalta] tuli hyvä idea" in each.
+pub const NEUTRAL_FI: [[&str; 15]; 4] = [
+    [
+        "opiskelija",
+        "opiskelijan",
+        "opiskelijaa",
+        "opiskelijana",
+        "opiskelijaksi",
+        "opiskelijassa",
+        "opiskelijasta",
+        "opiskelijaan",
+        "opiskelijalla",
+        "opiskelijalta",
+        "opiskelijalle",
+        "opiskelijatta",
+        "opiskelijoineen",
+        "opiskelijoin",
+        "opiskelijat",
+    ],
+    [
+        "huoltaja",
+        "huoltajan",
+        "huoltajaa",
+        "huoltajana",
+        "huoltajaksi",
+        "huoltajassa",
+        "huoltajasta",
+        "huoltajaan",
+        "huoltajalla",
+        "huoltajalta",
+        "huoltajalle",
+        "huoltajatta",
+        "huoltajineen",
+        "huoltajin",
+        "huoltajat",
+    ],
+    [
+        "vieras",
+        "vieraan",
+        "vierasta",
+        "vieraana",
+        "vieraaksi",
+        "vieraassa",
+        "vieraasta",
+        "vieraaseen",
+        "vieraalla",
+        "vieraalta",
+        "vieraalle",
+        "vieraatta",
+        "vieraineen",
+        "vierain",
+        "vieraat",
+    ],
+    [
+        "henkilö",
+        "henkilön",
+        "henkilöä",
+        "henkilönä",
+        "henkilöksi",
+        "henkilössä",
+        "henkilöstä",
+        "henkilöön",
+        "henkilöllä",
+        "henkilöltä",
+        "henkilölle",
+        "henkilöttä",
+        "henkilöineen",
+        "henkilöin",
+        "henkilöt",
+    ],
+];

@@ -121,6 +121,10 @@ pub struct ReviewText {
     pub cli_open_actions: &'static str,
     /// What, who, by when, agreed in.
     pub cli_action_columns: [&'static str; 4],
+    /// The per-role row of a side's roles folded together, indexed like `Side::ALL`.
+    pub other_roles: [&'static str; 3],
+    /// Under the per-role table when a role was folded or left out.
+    pub roles_folded: &'static str,
 }
 
 pub const FI: ReviewText = ReviewText {
@@ -257,6 +261,12 @@ pub const FI: ReviewText = ReviewText {
     cli_equity_mean: "Tasapuolisuusindeksi keskimäärin: {value}",
     cli_open_actions: "Avoimet toimenpiteet ({count})",
     cli_action_columns: ["Mitä", "Kuka", "Mihin mennessä", "Kokouksesta"],
+    other_roles: [
+        "muut opiskelijoiden roolit",
+        "muut henkilöstön roolit",
+        "muut ulkopuolisten roolit",
+    ],
+    roles_folded: "Alle kolmen läsnäolijan roolit on yhdistetty muihin rooleihin tai jätetty pois, ettei kenenkään oma puheaika näy.",
 };
 
 pub const SV: ReviewText = ReviewText {
@@ -393,6 +403,12 @@ pub const SV: ReviewText = ReviewText {
     cli_equity_mean: "Jämlikhetsindex i medeltal: {value}",
     cli_open_actions: "Öppna åtgärder ({count})",
     cli_action_columns: ["Vad", "Vem", "Tidsfrist", "Från mötet"],
+    other_roles: [
+        "övriga roller bland studerande",
+        "övriga personalroller",
+        "övriga externa roller",
+    ],
+    roles_folded: "Roller med färre än tre närvarande har slagits ihop med andra roller eller lämnats bort, så att ingens egen taltid syns.",
 };
 
 pub const EN: ReviewText = ReviewText {
@@ -526,4 +542,21 @@ pub const EN: ReviewText = ReviewText {
     cli_equity_mean: "Mean equity index: {value}",
     cli_open_actions: "Open actions ({count})",
     cli_action_columns: ["What", "Who", "By when", "Agreed in"],
+    other_roles: [
+        "other student roles",
+        "other staff roles",
+        "other external roles",
+    ],
+    roles_folded: "Roles with fewer than three present are folded into other roles or left out, so that no one's own airtime shows.",
 };
+
+/// The name of a row of the per-role table: a role's name, or "other staff roles".
+pub fn role_row(lang: super::Lang, row: crate::model::metrics::RoleRow) -> &'static str {
+    match row {
+        crate::model::metrics::RoleRow::Role(role) => super::role(lang, role),
+        crate::model::metrics::RoleRow::OtherRoles(side) => {
+            lang.text().review.other_roles[side as usize]
+        }
+        crate::model::metrics::RoleRow::AllRoles(side) => super::side(lang, side),
+    }
+}

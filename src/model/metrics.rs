@@ -32,13 +32,40 @@ impl Figures {
     }
 }
 
+/// The fewest people present that a row of the per-role table may stand for: a role held by
+/// one or two people would show those people's airtime (DESIGN §6).
+pub const MIN_ROLE_SEATS: usize = 3;
+
+/// A row of the per-role table: a role, or a side's roles that are too small to show alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleRow {
+    Role(Role),
+    /// "Other staff roles": the side's smaller roles folded together.
+    OtherRoles(Side),
+    /// All of a side's roles folded together, none being shown alone: named as the side.
+    AllRoles(Side),
+}
+
+impl RoleRow {
+    /// The side the row is counted on.
+    pub fn side(self) -> Side {
+        match self {
+            RoleRow::Role(role) => role.side(),
+            RoleRow::OtherRoles(side) | RoleRow::AllRoles(side) => side,
+        }
+    }
+}
+
 /// A meeting's participation figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Participation {
     /// Indexed like [`Side::ALL`].
     pub sides: [Figures; 3],
-    /// Every role with someone present or some airtime, in [`Role::ALL`] order.
-    pub roles: Vec<(Role, Figures)>,
+    /// The per-role table, by the one rule of [`role_rows`]: roles with at least
+    /// [`MIN_ROLE_SEATS`] present, then each side's smaller roles folded together.
+    pub roles: Vec<(RoleRow, Figures)>,
+    /// Whether some role was folded into its side's row or left out, so a table can say so.
+    pub roles_folded: bool,
     pub total: Figures,
     /// 1 − Gini of airtime among those present: 1 when everyone spoke equally long, towards
     /// 0 when one person held the floor. `None` with fewer than two present or no airtime.
@@ -49,6 +76,19 @@ impl Participation {
     /// A side's share of the airtime, 0–1 (`None` when nobody spoke).
     pub fn airtime_share(&self, side: Side) -> Option<f64> {
         share(self.sides[side as usize].airtime_ms, self.total.airtime_ms)
+    }
+
+    /// The row of the per-role table that holds `role`'s figures: its own, its side's folded
+    /// row, or `None` when they are left out.
+    pub fn row_of(&self, role: Role) -> Option<RoleRow> {
+        let side = role.side();
+        [
+            RoleRow::Role(role),
+            RoleRow::OtherRoles(side),
+            RoleRow::AllRoles(side),
+        ]
+        .into_iter()
+        .find(|row| self.roles.iter().any(|(r, _)| r == row))
     }
 
     /// A side's share of the seats of those present, 0–1.
@@ -136,18 +176,17 @@ pub fn participation(state: &MeetingState) -> Participation {
         }
     }
     let mut sides = [Figures::default(); 3];
-    let mut roles: Vec<(Role, Figures)> = Vec::new();
+    let mut by_role: Vec<(Role, Figures)> = Vec::new();
     let mut total = Figures::default();
     for (_, role, f) in &per_person {
         sides[role.side() as usize].add(f);
         total.add(f);
-        match roles.iter_mut().find(|(r, _)| r == role) {
+        match by_role.iter_mut().find(|(r, _)| r == role) {
             Some((_, figures)) => figures.add(f),
-            None => roles.push((*role, *f)),
+            None => by_role.push((*role, *f)),
         }
     }
-    roles.retain(|(_, f)| f.seats > 0 || f.airtime_ms > 0);
-    roles.sort_by_key(|(r, _)| Role::ALL.iter().position(|x| x == r));
+    let (roles, roles_folded) = role_rows(&by_role);
     let present: Vec<u64> = per_person
         .iter()
         .filter(|(_, _, f)| f.seats > 0)
@@ -156,9 +195,57 @@ pub fn participation(state: &MeetingState) -> Participation {
     Participation {
         sides,
         roles,
+        roles_folded,
         total,
         equity: gini(&present).map(|g| 1.0 - g),
     }
+}
+
+/// The one rule for showing figures per role, used by every screen and export: a role
+/// with fewer than [`MIN_ROLE_SEATS`] people present is folded into a row for the other
+/// roles of its side; while that row stands for one or two people, the smallest role still
+/// shown joins it (else the side's figures minus the roles shown would give those people's
+/// airtime); a folded row that still has fewer than [`MIN_ROLE_SEATS`] is left out. Returns
+/// the rows in [`Role::ALL`] order, each side's folded row after its roles, and whether
+/// anything was folded or left out.
+pub fn role_rows(by_role: &[(Role, Figures)]) -> (Vec<(RoleRow, Figures)>, bool) {
+    let mut rows = Vec::new();
+    let mut folded = false;
+    for side in Side::ALL {
+        let mut shown: Vec<(Role, Figures)> = Role::ALL
+            .iter()
+            .filter(|r| r.side() == side)
+            .filter_map(|r| by_role.iter().find(|(x, _)| x == r).copied())
+            .filter(|(_, f)| f.seats > 0 || f.airtime_ms > 0)
+            .collect();
+        let mut other = Figures::default();
+        let mut small = false;
+        shown.retain(|(_, f)| {
+            let keep = f.seats >= MIN_ROLE_SEATS;
+            if !keep {
+                other.add(f);
+                small = true;
+            }
+            keep
+        });
+        while small && other.seats < MIN_ROLE_SEATS {
+            let Some(i) = (0..shown.len()).min_by_key(|i| shown[*i].1.seats) else {
+                break;
+            };
+            other.add(&shown.remove(i).1);
+        }
+        folded |= small;
+        let fold = if shown.is_empty() {
+            RoleRow::AllRoles(side)
+        } else {
+            RoleRow::OtherRoles(side)
+        };
+        rows.extend(shown.into_iter().map(|(r, f)| (RoleRow::Role(r), f)));
+        if small && other.seats >= MIN_ROLE_SEATS {
+            rows.push((fold, other));
+        }
+    }
+    (rows, folded)
 }
 
 /// Several meetings' figures added up, for a group's totals: seats are person-meetings
@@ -169,7 +256,7 @@ pub fn participation(state: &MeetingState) -> Participation {
 /// mix people who were present at different meetings.
 pub fn combined(parts: &[Participation]) -> Participation {
     let mut sides = [Figures::default(); 3];
-    let mut roles: Vec<(Role, Figures)> = Vec::new();
+    let mut roles: Vec<(RoleRow, Figures)> = Vec::new();
     let mut total = Figures::default();
     for p in parts {
         for (sum, f) in sides.iter_mut().zip(&p.sides) {
@@ -183,14 +270,29 @@ pub fn combined(parts: &[Participation]) -> Participation {
             }
         }
     }
-    roles.sort_by_key(|(r, _)| Role::ALL.iter().position(|x| x == r));
+    // Each meeting's rows already follow the rule, so every row here stands for at least
+    // three people at each meeting it adds up.
+    roles.sort_by_key(|(row, _)| row_order(*row));
     let equities: Vec<f64> = parts.iter().filter_map(|p| p.equity).collect();
     Participation {
         sides,
         roles,
+        roles_folded: parts.iter().any(|p| p.roles_folded),
         total,
         equity: (!equities.is_empty())
             .then(|| equities.iter().sum::<f64>() / equities.len() as f64),
+    }
+}
+
+/// Where a row goes in the table: by side, the roles in [`Role::ALL`] order, the folded
+/// row last.
+fn row_order(row: RoleRow) -> (Side, usize) {
+    match row {
+        RoleRow::Role(role) => (
+            role.side(),
+            Role::ALL.iter().position(|r| *r == role).unwrap_or(0),
+        ),
+        RoleRow::OtherRoles(side) | RoleRow::AllRoles(side) => (side, Role::ALL.len()),
     }
 }
 

@@ -738,9 +738,9 @@ pub fn participation_section(
     let rows: Vec<Vec<String>> = p
         .roles
         .iter()
-        .map(|(role, f)| {
+        .map(|(row, f)| {
             vec![
-                i18n::role(cx.lang, *role).to_string(),
+                i18n::review::role_row(cx.lang, *row).to_string(),
                 f.seats.to_string(),
                 widgets::clock(f.airtime_ms),
                 percent(
@@ -817,6 +817,9 @@ pub fn participation_section(
                 theme.text(),
             );
         }
+    }
+    if p.roles_folded {
+        doc.para("", r.roles_folded, width, theme.quiet());
     }
     doc.blank();
     match p.equity {
