@@ -361,9 +361,13 @@ fn one_winner_is_named_and_a_tie_is_stated_as_a_tie() {
         "3 and 3 is a tie:\n{results}"
     );
     assert!(!results.contains("Eniten pisteitä"));
-    // Both tied options share first place.
-    assert!(results.contains("1. Ruokalan jonot") && results.contains("1. Pidempi välitunti"));
-    assert!(results.contains("3. Hiljainen tila"), "{results}");
+    // Both tied options share first place; the place and the option's own number apart.
+    assert!(
+        results.contains("1. sija #1 Ruokalan jonot")
+            && results.contains("1. sija #2 Pidempi välitunti"),
+        "{results}"
+    );
+    assert!(results.contains("3. sija #3 Hiljainen tila"), "{results}");
     snapshot("dots_results_tie", &app);
 
     let mut app = vote_meeting(Lang::En, dots_spec(), 2);
