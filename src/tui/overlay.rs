@@ -263,7 +263,11 @@ impl Overlay {
         selected: usize,
         purpose: Purpose,
     ) -> Overlay {
-        let (numbers, items): (Vec<Option<u32>>, Vec<Item>) = items.into_iter().unzip();
+        let (mut numbers, items): (Vec<Option<u32>>, Vec<Item>) = items.into_iter().unzip();
+        if numbers.iter().all(Option::is_none) {
+            // Nothing has a number of its own: the rows are counted, as in any picker.
+            numbers.clear();
+        }
         match Overlay::picker(title, items, selected, purpose) {
             Overlay::Picker(picker) => Overlay::Picker(Picker { numbers, ..picker }),
             other => other,
