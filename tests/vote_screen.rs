@@ -969,7 +969,10 @@ fn vote_options_go_by_the_numbers_the_wall_shows_and_places_are_said_as_places()
     // reads as option 1.
     let results = text(&app);
     assert!(results.contains("1. sija #4 Pyöräkatos"), "{results}");
-    assert!(results.contains("2. sija #2 Pidempi välitunti"), "{results}");
+    assert!(
+        results.contains("2. sija #2 Pidempi välitunti"),
+        "{results}"
+    );
     snapshot("dots_results_numbers", &app);
 }
 
@@ -993,7 +996,10 @@ fn counted_hands_are_counted_and_more_than_the_room_has_is_questioned() {
     assert_eq!(state(&app).open_vote().unwrap().hands, None, "not recorded");
     // Counted again: nine hands. Closing says nine, not "0 votes".
     keys(&mut app, "h3<enter>4<enter>0<enter>2<enter>");
-    assert_eq!(state(&app).open_vote().unwrap().hands, Some(vec![3, 4, 0, 2]));
+    assert_eq!(
+        state(&app).open_vote().unwrap().hands,
+        Some(vec![3, 4, 0, 2])
+    );
     keys(&mut app, "s");
     match &app.overlay {
         Some(parvi::tui::overlay::Overlay::Confirm(c)) => assert_eq!(
@@ -1012,7 +1018,10 @@ fn counted_hands_are_counted_and_more_than_the_room_has_is_questioned() {
     };
     let mut app = vote_meeting(Lang::Fi, fist, 3);
     keys(&mut app, "oEhdotus<enter>");
-    keys(&mut app, "h0<enter>0<enter>0<enter>1<enter>2<enter>3<enter>");
+    keys(
+        &mut app,
+        "h0<enter>0<enter>0<enter>1<enter>2<enter>3<enter>",
+    );
     match &app.overlay {
         Some(parvi::tui::overlay::Overlay::Confirm(c)) => assert_eq!(
             c.question,
@@ -1084,8 +1093,16 @@ fn the_help_of_a_dot_ballot_lists_only_the_keys_of_a_dot_vote() {
     for key in ["lisää", "vähennä", "anna ääni", "tyhjää"] {
         assert!(help.contains(key), "{key} missing:\n{help}");
     }
-    for other in ["kyllä", "valitse numerolla", "siirrä ylemmäs", "siirrä alemmas"] {
-        assert!(!help.contains(other), "{other} is not a key of a dot vote:\n{help}");
+    for other in [
+        "kyllä",
+        "valitse numerolla",
+        "siirrä ylemmäs",
+        "siirrä alemmas",
+    ] {
+        assert!(
+            !help.contains(other),
+            "{other} is not a key of a dot vote:\n{help}"
+        );
     }
     snapshot("ballot_dots_help", &app);
 }

@@ -87,6 +87,9 @@ impl Item {
     }
 }
 
+/// A row of a picker with the item's own number (`None`: a row without one).
+pub type NumberedItem = (Option<u32>, Item);
+
 /// A list to choose from, with numbers for quick picking.
 ///
 /// By default the rows are numbered 1–9, then 0 for the tenth. Where the items have numbers
@@ -259,7 +262,7 @@ impl Overlay {
     /// without one), which the digit keys pick by.
     pub fn numbered(
         title: &str,
-        items: Vec<(Option<u32>, Item)>,
+        items: Vec<NumberedItem>,
         selected: usize,
         purpose: Purpose,
     ) -> Overlay {

@@ -22,7 +22,7 @@ use crate::model::outcomes::{Action as Todo, ActionStatus, Basis, Due, Owner};
 use crate::model::{Command, EventKind, MeetingState, PhaseKind, Role};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Context, Key, binding};
-use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
+use crate::tui::overlay::{Answer, Item, NumberedItem, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, fit};
@@ -562,8 +562,7 @@ fn reviewed_here(view: &MeetingView, id: &str) -> bool {
 /// The basis picker's items: none, each closed vote with its result, each theme, each idea
 /// on the wall. Also the bases after "none" and the item to preselect (the latest vote).
 /// Only the ideas are numbered, with the numbers the wall shows (the digits pick by them).
-#[allow(clippy::type_complexity)]
-fn basis_items(state: &MeetingState, lang: Lang) -> (Vec<(Option<u32>, Item)>, Vec<Basis>, usize) {
+fn basis_items(state: &MeetingState, lang: Lang) -> (Vec<NumberedItem>, Vec<Basis>, usize) {
     let t = &lang.text().records;
     let mut items = vec![(None, Item::new(t.basis_none, ""))];
     let mut bases = Vec::new();

@@ -804,6 +804,13 @@ fn slot_label(vote: &Vote, slot: usize, t: &VoteText) -> String {
     }
 }
 
+/// Records counted hands and says so.
+fn record_hands(view: &mut MeetingView, counts: Vec<u32>, cx: &mut Ctx) {
+    if view.run(Command::CountHands(counts), cx) {
+        cx.info(cx.t().vote.hands_saved);
+    }
+}
+
 /// Whether counted hands are more than the people present could raise: one hand each for
 /// a proposal, a hand per dot (at most the cap on one option) for a dot vote. The question
 /// to ask when they are.
@@ -961,15 +968,9 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                     Purpose::Phase(PhaseAsk::Vote(Ask::HandsAnyway(counts))),
                 ));
             }
-            if view.run(Command::CountHands(counts), cx) {
-                cx.info(t.hands_saved);
-            }
+            record_hands(view, counts, cx);
         }
-        (Ask::HandsAnyway(counts), Answer::Yes) => {
-            if view.run(Command::CountHands(counts), cx) {
-                cx.info(t.hands_saved);
-            }
-        }
+        (Ask::HandsAnyway(counts), Answer::Yes) => record_hands(view, counts, cx),
         (Ask::Close, Answer::Yes) if view.run(Command::CloseVote, cx) => {
             let ui = ui_mut(view);
             ui.selected = 0;
@@ -1483,7 +1484,9 @@ fn render_ballot(pen: &mut Pen, vote: &Vote, ballot: &BallotUi, cx: &Ctx) {
         VoteKind::Ranking => t.ranking_instructions,
     };
     pen.wrapped(instructions, theme.text(), 2);
-    if !vote.kind.has_options() {
+    if vote.kind.has_options() {
+        pen.text(&options_title(&vote.options, t), theme.heading());
+    } else {
         proposal_rows(pen, vote, 2, cx);
     }
     pen.gap();
