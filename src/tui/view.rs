@@ -154,8 +154,15 @@ impl App {
                     .unwrap_or(0);
                 let longest_detail = picker.items.iter().map(|i| i.detail.width()).max();
                 let longest_detail = longest_detail.unwrap_or(0);
+                // The items' own numbers may be longer than the one digit of a row number.
+                let number_width = (0..picker.items.len())
+                    .map(|i| picker.number_label(i).len())
+                    .max()
+                    .unwrap_or(1)
+                    .max(1);
+                let extra = number_width - 1;
                 // Wide enough for the longest item where the window allows it.
-                let needed = (longest_label + longest_detail + 5).min(100) as u16;
+                let needed = (longest_label + longest_detail + 5 + extra).min(100) as u16;
                 let width = (area.width * 2 / 3)
                     .clamp(40, 72)
                     .max(needed.min(area.width.saturating_sub(4)));
@@ -169,12 +176,7 @@ impl App {
                     buf,
                 );
                 let start = picker.selected.saturating_sub(visible - 1);
-                let number_width = (0..picker.items.len())
-                    .map(|i| picker.number_label(i).len())
-                    .max()
-                    .unwrap_or(1)
-                    .max(1);
-                let inner_width = inner.width as usize;
+                let inner_width = (inner.width as usize).saturating_sub(extra);
                 let mut label_width = (inner_width * 3 / 5).max(16);
                 if longest_label > label_width {
                     label_width = longest_label.min(inner_width.saturating_sub(11));
