@@ -72,7 +72,8 @@ pub const RANKING_METHOD: &str = "instant_runoff";
 #[serde(deny_unknown_fields)]
 pub struct VoteSpec {
     pub kind: VoteKind,
-    /// Dots per voter (dot voting); by default [`default_budget`].
+    /// Dots per voter (dot voting); by default a third of the options, but at least 3 and
+    /// at most 10, and never more than the cap lets the options hold ([`default_budget`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<u32>,
     /// The most dots one voter may put on one option; by default no limit.
