@@ -366,3 +366,35 @@ impl Overlay {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn picked(outcome: OverlayOutcome) -> Option<usize> {
+        match outcome {
+            OverlayOutcome::Done(_, Answer::Picked(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn typed_digits_pick_the_item_with_that_number_not_that_row() {
+        let items = [Some(1), Some(10), Some(12), None, Some(3)]
+            .into_iter()
+            .map(|n| (n, Item::new("", "")))
+            .collect();
+        let Overlay::Picker(mut picker) = Overlay::numbered("", items, 0, Purpose::Note) else {
+            panic!("a picker");
+        };
+        // 3 is the fifth row.
+        assert_eq!(picked(picker.digit('3')), Some(4));
+        // 1 could be 1, 10 or 12: it selects 1 and waits; 2 then makes 12.
+        assert_eq!(picked(picker.digit('1')), None);
+        assert_eq!(picker.selected, 0);
+        assert_eq!(picked(picker.digit('2')), Some(2));
+        // A number nobody has picks nothing.
+        assert_eq!(picked(picker.digit('7')), None);
+        assert_eq!(picker.typed, "");
+    }
+}
