@@ -700,6 +700,10 @@ fn a_ranking_states_its_method_and_shows_the_rounds() {
     );
     keys(&mut app, "<enter>1");
     assert!(text(&app).contains(method), "on the ballot");
+    // Each place is said as a place, apart from the option's own number.
+    let ballot = small(&app);
+    assert!(ballot.contains("▶ 1. sija  #1 Ruokalan jonot"), "{ballot}");
+    assert!(ballot.contains("  4. sija  #4 Pyöräkatos"), "{ballot}");
     assert!(footer(&app).contains("siirrä ylemmäs"));
     assert!(!footer(&app).contains("lisää"), "no dots in a ranking");
     keys(&mut app, "<esc>");
