@@ -534,11 +534,19 @@ pub fn meetings() -> Vec<SessionRecord> {
     let group = group();
     let formats = crate::store::formats::builtin();
     let format = |name: &str| {
-        formats
+        let mut format = formats
             .iter()
             .find(|f| f.name == name)
             .cloned()
-            .expect("the built-in formats include the sample's")
+            .expect("the built-in formats include the sample's");
+        // The sample's dot votes were held with two dots each, the budget their options
+        // had by the default of the time: the meetings stay as they were held.
+        for spec in format.phases.iter_mut().filter_map(|p| p.vote.as_mut()) {
+            if spec.kind == crate::model::vote::VoteKind::Dots {
+                spec.budget.get_or_insert(2);
+            }
+        }
+        format
     };
     let at = |s: &str| s.parse::<Timestamp>().expect("sample times are valid");
     let id = |n: u128| Uuid::from_u128(0x5a3f0c2e_8d41_4c6b_9f2a_1b7e6d9c0a00 + n);

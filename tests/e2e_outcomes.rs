@@ -354,6 +354,15 @@ fn answer_prompt(tmux: &Tmux, title: &str, text: &str) {
     tmux.send_keys(&["Enter"]);
 }
 
+/// The facilitator looks up after closing the idea field. Letters typed within
+/// [`parvi::tui::overlay::CLOSING_GUARD_MS`] of it are taken for a writer typing on and run no command, so the
+/// next command waits that long (a person's pause, not a wait for the screen).
+fn look_up() {
+    std::thread::sleep(Duration::from_millis(
+        parvi::tui::overlay::CLOSING_GUARD_MS + 100,
+    ));
+}
+
 /// Goes on to the next agenda item and waits for the file to show it running.
 fn next_item(path: &Path, tmux: &Tmux, to: usize) {
     tmux.send_keys(&["n"]);
@@ -488,6 +497,7 @@ fn one_two_four_all_vote_decision_actions_survive_kill_9_and_are_followed_up() {
         "private writing must show a count and no texts:\n{}",
         tmux::frame(&screen)
     );
+    look_up();
     // Revealed, they are on the wall.
     tmux.send_keys(&["r"]);
     tmux.wait_for("Näytetäänkö piilossa olevat ideat (3) seinällä?");
@@ -514,10 +524,11 @@ fn one_two_four_all_vote_decision_actions_survive_kill_9_and_are_followed_up() {
     tmux.send_keys(&["Escape"]);
     tmux.wait_gone("┌ Uusi idea nro 5");
     tmux.wait_for(ALL_IDEA);
+    look_up();
 
     // The dot vote: the four ideas are the options; two ballots, then parvi is killed.
     next_item(&path, &tmux, vote_item);
-    tmux.wait_for("Vaihtoehdot: 4");
+    tmux.wait_for("Äänestetään ideoista: 4");
     tmux.wait_for("Pisteitä kullakin: 2");
     tmux.send_keys(&["o"]);
     wait_record(&path, &tmux, "VoteOpened", |_, s| s.open_vote().is_some());

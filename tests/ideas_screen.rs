@@ -96,7 +96,25 @@ fn ideas_meeting(lang: Lang) -> App {
     app.cx.effects.clear();
     // 42 s into the first item: its clock shows 4:18 left.
     clock.advance(42_000);
+    CLOCK.with(|c| *c.borrow_mut() = Some(clock));
     app
+}
+
+thread_local! {
+    /// The clock of this test's meeting (each test runs on a thread of its own).
+    static CLOCK: std::cell::RefCell<Option<std::rc::Rc<parvi::tui::clock::ManualClock>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Moves the meeting clock on by `ms`.
+fn advance(ms: u64) {
+    CLOCK.with(|c| c.borrow().as_ref().expect("a meeting").advance(ms));
+}
+
+/// The facilitator looks up after closing the idea field: past the guard that keeps
+/// letters typed on from running commands.
+fn look_up() {
+    advance(parvi::tui::overlay::CLOSING_GUARD_MS);
 }
 
 const IDEAS: [&str; 3] = [
@@ -154,6 +172,7 @@ fn type_ideas(app: &mut App, ideas: &[&str]) {
     }
     keys(app, "<esc>");
     assert_eq!(overlay_kind(app), None, "Esc closes the field");
+    look_up();
 }
 
 /// The ideas on the meeting, as (number, text), live ones only.
@@ -229,15 +248,24 @@ fn private_writing_shows_a_count_until_the_ideas_are_revealed() {
         Some(PhaseKind::Writing)
     );
 
-    // The field masks what is typed; Tab shows it to the typist and hides it again.
+    // The field masks what is typed, and says truthfully what the wall shows.
     keys(&mut app, "<enter>Penkkejä pihalle");
     let typing = screen_text(&app, 80, 24);
     assert!(typing.contains("••••••••••••••••"), "{typing}");
     assert!(!typing.contains("Penkkejä"), "{typing}");
+    assert!(
+        typing.contains("Seinällä näkyy vain •••, ei tekstiä."),
+        "{typing}"
+    );
+    // One screen is the wall: Tab does not show the text to "the typist only".
     keys(&mut app, "<tab>");
-    assert!(screen_text(&app, 80, 24).contains("Penkkejä pihalle"));
-    keys(&mut app, "<tab>");
-    assert!(!screen_text(&app, 80, 24).contains("Penkkejä"));
+    let tabbed = screen_text(&app, 80, 24);
+    assert!(
+        !tabbed.contains("Penkkejä"),
+        "Tab showed a private idea:
+{tabbed}"
+    );
+    assert_eq!(prompt(&app).1, "Penkkejä pihalle", "Tab typed nothing");
 
     // Enter adds it and opens the field again, for the next note of the stack.
     keys(&mut app, "<enter>");
@@ -249,6 +277,7 @@ fn private_writing_shows_a_count_until_the_ideas_are_revealed() {
     // Enter on an empty field is done, like Esc.
     keys(&mut app, "<enter>");
     assert_eq!(overlay_kind(&app), None);
+    look_up();
     assert_eq!(live(&app).len(), 3);
     assert!(
         state(&app)
@@ -302,6 +331,40 @@ fn private_writing_shows_a_count_until_the_ideas_are_revealed() {
     let screen = screen_text(&app, 80, 24);
     assert!(!screen.contains("Oma tila"), "{screen}");
     assert!(screen.contains("Jo esillä: 3"), "{screen}");
+}
+
+#[test]
+fn letters_typed_on_just_after_the_field_closed_run_no_commands() {
+    let mut app = ideas_meeting(Lang::Fi);
+    // A writer types two private ideas, presses Enter twice (the field closes) and types
+    // on: "ry" would reveal every private idea, "x" remove one.
+    keys(
+        &mut app,
+        "<enter>Penkkejä pihalle<enter>Pingispöytä aulaan<enter><enter>",
+    );
+    assert_eq!(overlay_kind(&app), None, "the empty Enter closed the field");
+    keys(&mut app, "ry ja vielä x");
+    assert_eq!(overlay_kind(&app), None, "a letter opened a dialog");
+    assert!(
+        state(&app).ideas.iter().all(|i| i.hidden),
+        "letters typed on revealed the private ideas"
+    );
+    let said = screen_text(&app, 80, 24);
+    assert!(said.contains("Kenttä oli jo suljettu"), "{said}");
+
+    // Each letter started the guard again; once the writer stops, the keys are commands.
+    advance(parvi::tui::overlay::CLOSING_GUARD_MS - 1);
+    keys(&mut app, "r");
+    assert_eq!(overlay_kind(&app), None, "still the tail of the typing");
+    look_up();
+    keys(&mut app, "r");
+    assert_eq!(overlay_kind(&app), Some("confirm"), "r asks to reveal");
+    keys(&mut app, "<esc>");
+
+    // Enter reopens the field at once: it is no letter.
+    keys(&mut app, "<enter>Kasveja<esc>");
+    keys(&mut app, "<enter>");
+    assert_eq!(overlay_kind(&app), Some("prompt"));
 }
 
 #[test]
@@ -365,20 +428,25 @@ fn edit_remove_and_merge_keep_the_numbers_people_saw() {
 
     // A fourth idea gets number 4, not 1 again.
     keys(&mut app, "<enter>Roska-astioita pihalle<enter><esc>");
+    look_up();
     assert_eq!(state(&app).ideas.last().unwrap().id, 4);
 
-    // Merge idea 4 (selected: the newest) into idea 3: the picker lists the others.
+    // Merge idea 4 (selected: the newest) into idea 3: the picker lists the others under
+    // the numbers the wall shows, and the digit 3 picks idea 3 (not the third row).
     keys(&mut app, "m");
     let (title, items, _) = picker(&app);
     assert_eq!(title, "Mihin ideaan idea 4 yhdistetään?");
     assert_eq!(
         items,
         [
-            "idea 2: Musiikkia ruokalaan välitunnilla ja aulaan",
-            "idea 3: Pingispöytä aulaan"
+            "Musiikkia ruokalaan välitunnilla ja aulaan",
+            "Pingispöytä aulaan"
         ]
     );
-    keys(&mut app, "2");
+    let merging = screen_text(&app, 80, 24);
+    assert!(merging.contains("│2 Musiikkia"), "{merging}");
+    assert!(merging.contains("│3 Pingispöytä aulaan"), "{merging}");
+    keys(&mut app, "3");
     assert_eq!(
         live(&app),
         [
@@ -513,6 +581,7 @@ fn the_writer_is_asked_and_recorded_only_where_the_phase_records_names() {
     keys(&mut app, "<enter>Penkkejä pihalle<enter>");
     assert_eq!(prompt(&app).0, "Uusi idea nro 2");
     keys(&mut app, "<esc>");
+    look_up();
     assert_eq!(state(&app).ideas[0].author, None);
 
     // The named phase asks after the text: those present, then anonymous.
@@ -539,6 +608,7 @@ fn the_writer_is_asked_and_recorded_only_where_the_phase_records_names() {
     keys(&mut app, &format!("{}", (present.len() + 1) % 10));
     assert_eq!(state(&app).ideas[3].author, None);
     keys(&mut app, "<esc>");
+    look_up();
 
     // Names show only in the phase that records them.
     let screen = screen_text(&app, 80, 24);

@@ -68,6 +68,11 @@ const FORMAT: &str = r#"{
 /// from earlier meetings; item 1 (the follow-up) is running.
 fn meeting(lang: Lang, carried: Vec<Todo>) -> (App, Rc<ManualClock>) {
     let format: Format = serde_json::from_str(FORMAT).expect("the test format parses");
+    meeting_in(format, lang, carried)
+}
+
+/// The sample group's meeting in `format`, everyone present, item 1 running.
+fn meeting_in(format: Format, lang: Lang, carried: Vec<Todo>) -> (App, Rc<ManualClock>) {
     assert!(
         format.problems(true).is_empty(),
         "{:?}",
@@ -295,6 +300,41 @@ fn a_decision_records_its_text_the_closed_vote_it_is_based_on_and_a_review_date(
     let second = &state(&app).decisions[1];
     assert_eq!(second.basis, []);
     assert_eq!(second.review, Some(date(2027, 1, 15)));
+}
+
+#[test]
+fn a_digit_in_the_basis_picker_picks_the_idea_with_that_number() {
+    // FORMAT with an item of ideas first.
+    let mut format: Format = serde_json::from_str(FORMAT).expect("the test format parses");
+    let mut ideas = format.phases[2].clone();
+    ideas.id = "ideas".into();
+    ideas.kind = parvi::model::PhaseKind::Ideas;
+    format.phases.insert(0, ideas);
+    let (mut app, _clock) = meeting_in(format, Lang::Fi, Vec::new());
+    for text in ["Penkkejä", "Pingispöytä", "Pyöräkatos", "Lukunurkkaus"] {
+        run(
+            &mut app,
+            Command::AddIdea {
+                text: text.into(),
+                author: None,
+            },
+        );
+    }
+    run(&mut app, Command::RemoveIdea(1));
+    run(&mut app, Command::RemoveIdea(2));
+    keys(&mut app, "g4<enter>Pyöräkatos hankitaan<enter>");
+    // The ideas left are 3 and 4, on the second and third rows: the picker shows their
+    // own numbers, and 3 picks idea 3 (the third row would be idea 4).
+    let picking = screen_text(&app, 80, 24);
+    assert!(picking.contains("│  Ei äänestystä eikä ideaa"), "{picking}");
+    assert!(picking.contains("│3 Idea 3: Pyöräkatos"), "{picking}");
+    assert!(picking.contains("│4 Idea 4: Lukunurkkaus"), "{picking}");
+    keys(&mut app, "3<enter>");
+    assert_eq!(
+        state(&app).decisions[0].basis,
+        [Basis::Idea { idea: 3 }],
+        "the digit picked another row"
+    );
 }
 
 #[test]

@@ -361,9 +361,13 @@ fn one_winner_is_named_and_a_tie_is_stated_as_a_tie() {
         "3 and 3 is a tie:\n{results}"
     );
     assert!(!results.contains("Eniten pisteitä"));
-    // Both tied options share first place.
-    assert!(results.contains("1. Ruokalan jonot") && results.contains("1. Pidempi välitunti"));
-    assert!(results.contains("3. Hiljainen tila"), "{results}");
+    // Both tied options share first place; the place and the option's own number apart.
+    assert!(
+        results.contains("1. sija #1 Ruokalan jonot")
+            && results.contains("1. sija #2 Pidempi välitunti"),
+        "{results}"
+    );
+    assert!(results.contains("3. sija #3 Hiljainen tila"), "{results}");
     snapshot("dots_results_tie", &app);
 
     let mut app = vote_meeting(Lang::En, dots_spec(), 2);
@@ -696,6 +700,10 @@ fn a_ranking_states_its_method_and_shows_the_rounds() {
     );
     keys(&mut app, "<enter>1");
     assert!(text(&app).contains(method), "on the ballot");
+    // Each place is said as a place, apart from the option's own number.
+    let ballot = small(&app);
+    assert!(ballot.contains("▶ 1. sija  #1 Ruokalan jonot"), "{ballot}");
+    assert!(ballot.contains("  4. sija  #4 Pyöräkatos"), "{ballot}");
     assert!(footer(&app).contains("siirrä ylemmäs"));
     assert!(!footer(&app).contains("lisää"), "no dots in a ranking");
     keys(&mut app, "<esc>");
@@ -935,4 +943,170 @@ fn a_blocked_proposal_can_be_amended_and_voted_on_again() {
     assert!(!votes[1].closed);
     cast_all_and_close(&mut app, &["4", "3"]);
     assert!(small(&app).contains("PASSED"), "{}", small(&app));
+}
+
+// ---- issue 9: numbers, counted hands, themes or ideas, the ballot's help -----------------
+
+#[test]
+fn vote_options_go_by_the_numbers_the_wall_shows_and_places_are_said_as_places() {
+    let mut app = vote_meeting(Lang::Fi, dots_spec(), 3);
+    // Idea 1 was merged into idea 3 before the vote: the wall shows 2, 3 and 4.
+    exec(&mut app, Command::MergeIdeas { into: 3, from: 1 });
+    let setup = text(&app);
+    for row in [
+        "▶ 2  Pidempi välitunti",
+        "3  Hiljainen tila opiskeluun / Ruokalan",
+        "4  Pyöräkatos",
+    ] {
+        assert!(setup.contains(row), "{row}:\n{setup}");
+    }
+    assert!(!setup.contains("1  Pidempi"), "{setup}");
+    keys(&mut app, "o");
+    // The ballot: the same numbers.
+    keys(&mut app, "<enter>1");
+    let ballot = text(&app);
+    assert!(ballot.contains("▶ 2  Pidempi välitunti"), "{ballot}");
+    assert!(ballot.contains("  4  Pyöräkatos"), "{ballot}");
+    keys(&mut app, "<esc>");
+    cast_all_and_close(&mut app, &["<down><down>++", "<down><down>++", "++"]);
+    // The results: the place, then the option's own number ("#4"), never a bare "1." that
+    // reads as option 1.
+    let results = text(&app);
+    assert!(results.contains("1. sija #4 Pyöräkatos"), "{results}");
+    assert!(
+        results.contains("2. sija #2 Pidempi välitunti"),
+        "{results}"
+    );
+    snapshot("dots_results_numbers", &app);
+}
+
+#[test]
+fn counted_hands_are_counted_and_more_than_the_room_has_is_questioned() {
+    let hands = VoteSpec {
+        entry: Entry::Hands,
+        ..dots_spec()
+    };
+    // Four present with three dots each: at most twelve hands.
+    let mut app = vote_meeting(Lang::Fi, hands, 4);
+    keys(&mut app, "oh5<enter>7<enter>0<enter>2<enter>");
+    match &app.overlay {
+        Some(parvi::tui::overlay::Overlay::Confirm(c)) => assert_eq!(
+            c.question,
+            "Käsiä on 14, vaikka läsnä on 4 ja kullakin 3 pistettä (enintään 12). Kirjataanko silti?"
+        ),
+        other => panic!("too many hands were taken without a question: {other:?}"),
+    }
+    keys(&mut app, "<esc>");
+    assert_eq!(state(&app).open_vote().unwrap().hands, None, "not recorded");
+    // Counted again: nine hands. Closing says nine, not "0 votes".
+    keys(&mut app, "h3<enter>4<enter>0<enter>2<enter>");
+    assert_eq!(
+        state(&app).open_vote().unwrap().hands,
+        Some(vec![3, 4, 0, 2])
+    );
+    keys(&mut app, "s");
+    match &app.overlay {
+        Some(parvi::tui::overlay::Overlay::Confirm(c)) => assert_eq!(
+            c.question,
+            "Suljetaanko äänestys ja näytetään tulokset? Käsiä laskettu: 9"
+        ),
+        other => panic!("no question: {other:?}"),
+    }
+    keys(&mut app, "<esc>");
+
+    // A fist of five by hands: one hand each. Six hands of three people are asked about,
+    // and kept when the facilitator is sure.
+    let fist = VoteSpec {
+        entry: Entry::Hands,
+        ..spec(VoteKind::FistOfFive)
+    };
+    let mut app = vote_meeting(Lang::Fi, fist, 3);
+    keys(&mut app, "oEhdotus<enter>");
+    keys(
+        &mut app,
+        "h0<enter>0<enter>0<enter>1<enter>2<enter>3<enter>",
+    );
+    match &app.overlay {
+        Some(parvi::tui::overlay::Overlay::Confirm(c)) => assert_eq!(
+            c.question,
+            "Käsiä on 6, vaikka läsnä on vain 3. Kirjataanko silti?"
+        ),
+        other => panic!("too many hands were taken without a question: {other:?}"),
+    }
+    keys(&mut app, "y");
+    assert_eq!(
+        state(&app).open_vote().unwrap().hands,
+        Some(vec![0, 0, 0, 1, 2, 3])
+    );
+}
+
+/// Two themes over the four ideas (ideas 1 and 2 in the first, 3 in the second).
+fn themed(app: &mut App) {
+    exec(app, Command::AddTheme("Ruoka ja tauot".into()));
+    exec(app, Command::AddTheme("Tilat".into()));
+    for (idea, theme) in [(1, 1), (2, 1), (3, 2)] {
+        exec(
+            app,
+            Command::SetTheme {
+                idea,
+                theme: Some(theme),
+            },
+        );
+    }
+}
+
+#[test]
+fn a_vote_is_on_the_themes_or_the_ideas_as_the_facilitator_chooses() {
+    let mut app = vote_meeting(Lang::Fi, spec(VoteKind::Dots), 5);
+    themed(&mut app);
+    // The themes by default, said as themes; two themes get three dots, not one each.
+    let setup = text(&app);
+    assert!(setup.contains("Äänestetään teemoista: 2"), "{setup}");
+    assert!(setup.contains("Pisteitä kullakin: 3"), "{setup}");
+    assert!(footer(&app).contains("t teemat/ideat"), "{}", footer(&app));
+    // t: the ideas instead (all four, grouped or not), with their numbers.
+    keys(&mut app, "t");
+    let ideas = text(&app);
+    assert!(ideas.contains("Äänestetään ideoista: 4"), "{ideas}");
+    assert!(ideas.contains("4  Pyöräkatos"), "{ideas}");
+    snapshot("setup_on_ideas", &app);
+    keys(&mut app, "o");
+    let vote = state(&app).open_vote().expect("open");
+    assert_eq!(vote.options.len(), 4);
+    assert!(vote.options.iter().all(|o| o.idea.is_some()));
+    assert_eq!(vote.budget, 3);
+    // The open vote says what is voted on too.
+    assert!(text(&app).contains("Äänestetään ideoista: 4"));
+
+    // And back: t again gives the themes.
+    let mut app = vote_meeting(Lang::Fi, spec(VoteKind::Dots), 5);
+    themed(&mut app);
+    keys(&mut app, "tto");
+    let vote = state(&app).open_vote().expect("open");
+    assert!(vote.options.iter().all(|o| o.theme.is_some()));
+    assert_eq!((vote.options.len(), vote.budget), (2, 3));
+}
+
+#[test]
+fn the_help_of_a_dot_ballot_lists_only_the_keys_of_a_dot_vote() {
+    let mut app = vote_meeting(Lang::Fi, dots_spec(), 3);
+    keys(&mut app, "o<enter>1");
+    assert_eq!(app.context(), Context::MeetingBallot);
+    keys(&mut app, "?");
+    let help = small(&app);
+    for key in ["lisää", "vähennä", "anna ääni", "tyhjää"] {
+        assert!(help.contains(key), "{key} missing:\n{help}");
+    }
+    for other in [
+        "kyllä",
+        "valitse numerolla",
+        "siirrä ylemmäs",
+        "siirrä alemmas",
+    ] {
+        assert!(
+            !help.contains(other),
+            "{other} is not a key of a dot vote:\n{help}"
+        );
+    }
+    snapshot("ballot_dots_help", &app);
 }

@@ -50,8 +50,6 @@ pub struct IdeasText {
     pub edit_title: &'static str,
     pub remove_confirm: &'static str,
     pub merge_title: &'static str,
-    /// An idea in the merge picker (its number apart from the picker's own key).
-    pub merge_item: &'static str,
     pub merged: &'static str,
     pub reveal_confirm: &'static str,
     pub theme_title: &'static str,
@@ -60,6 +58,8 @@ pub struct IdeasText {
     pub new_theme_title: &'static str,
     pub rename_which: &'static str,
     pub rename_title: &'static str,
+    /// Letters typed on after the idea field closed: they did nothing.
+    pub field_closed: &'static str,
 }
 
 pub const FI: IdeasText = IdeasText {
@@ -90,13 +90,12 @@ pub const FI: IdeasText = IdeasText {
 
     add_title: "Uusi idea nro {n}",
     add_hint: "Enter lisää idean ja avaa seuraavan.",
-    add_hint_secret: "Teksti ei näy seinällä – Tab näyttää/piilottaa.",
+    add_hint_secret: "Seinällä näkyy vain •••, ei tekstiä. Enter lisää idean ja avaa seuraavan.",
     author_title: "Kuka kirjoitti idean {n}?",
     anonymous: "Nimettömänä",
     edit_title: "Muokkaa ideaa {n}",
     remove_confirm: "Poistetaanko idea {n}? ”{text}”",
     merge_title: "Mihin ideaan idea {n} yhdistetään?",
-    merge_item: "idea {n}: {text}",
     merged: "Idea {from} on nyt osa ideaa {into}.",
     reveal_confirm: "Näytetäänkö piilossa olevat ideat ({count}) seinällä?",
     theme_title: "Mihin teemaan idea {n} kuuluu?",
@@ -105,6 +104,7 @@ pub const FI: IdeasText = IdeasText {
     new_theme_title: "Uuden teeman nimi",
     rename_which: "Minkä teeman nimeä muutetaan?",
     rename_title: "Teeman uusi nimi",
+    field_closed: "Kenttä oli jo suljettu, joten kirjaimet eivät tehneet mitään. Uusi idea: {key}",
 };
 
 pub const SV: IdeasText = IdeasText {
@@ -135,13 +135,12 @@ pub const SV: IdeasText = IdeasText {
 
     add_title: "Ny idé nr {n}",
     add_hint: "Enter lägger till idén och öppnar nästa.",
-    add_hint_secret: "Texten syns inte på skärmen – Tab visar/döljer.",
+    add_hint_secret: "På skärmen syns bara •••, inte texten. Enter lägger till idén och öppnar nästa.",
     author_title: "Vem skrev idé {n}?",
     anonymous: "Anonymt",
     edit_title: "Redigera idé {n}",
     remove_confirm: "Ta bort idé {n}? ”{text}”",
     merge_title: "Med vilken idé ska idé {n} slås ihop?",
-    merge_item: "idé {n}: {text}",
     merged: "Idé {from} ingår nu i idé {into}.",
     reveal_confirm: "Ska de dolda idéerna ({count}) visas på skärmen?",
     theme_title: "Vilket tema hör idé {n} till?",
@@ -150,6 +149,7 @@ pub const SV: IdeasText = IdeasText {
     new_theme_title: "Det nya temats namn",
     rename_which: "Vilket tema ska få ett nytt namn?",
     rename_title: "Temats nya namn",
+    field_closed: "Fältet var redan stängt, så bokstäverna gjorde ingenting. Ny idé: {key}",
 };
 
 pub const EN: IdeasText = IdeasText {
@@ -180,13 +180,12 @@ pub const EN: IdeasText = IdeasText {
 
     add_title: "New idea no. {n}",
     add_hint: "Enter adds the idea and opens the next one.",
-    add_hint_secret: "The text is hidden from the wall – Tab shows/hides.",
+    add_hint_secret: "The wall shows only •••, not the text. Enter adds the idea and opens the next one.",
     author_title: "Who wrote idea {n}?",
     anonymous: "Anonymous",
     edit_title: "Edit idea {n}",
     remove_confirm: "Remove idea {n}? “{text}”",
     merge_title: "Merge idea {n} into which idea?",
-    merge_item: "idea {n}: {text}",
     merged: "Idea {from} is now part of idea {into}.",
     reveal_confirm: "Show the hidden ideas ({count}) on the wall?",
     theme_title: "Which theme does idea {n} belong to?",
@@ -195,4 +194,5 @@ pub const EN: IdeasText = IdeasText {
     new_theme_title: "Name of the new theme",
     rename_which: "Which theme gets a new name?",
     rename_title: "New name for the theme",
+    field_closed: "The field had already closed, so those letters did nothing. New idea: {key}",
 };

@@ -137,6 +137,18 @@ pub struct VoteText {
     pub by_side_title: &'static str,
     pub by_side_withheld: &'static str,
     pub more_rows: &'static str,
+    /// A place in the results ("1. sija"), written so that it cannot be read as an option's
+    /// number (those are shown as "#4").
+    pub rank: &'static str,
+    /// Over the options when they are the ideas, or the themes.
+    pub options_title_ideas: &'static str,
+    pub options_title_themes: &'static str,
+    pub key_themes_or_ideas: &'static str,
+    /// The close confirmation of a vote whose hands were counted.
+    pub close_confirm_hands: &'static str,
+    /// More hands than the people present could raise.
+    pub hands_too_many: &'static str,
+    pub hands_too_many_dots: &'static str,
 }
 
 pub const FI: VoteText = VoteText {
@@ -268,6 +280,13 @@ pub const FI: VoteText = VoteText {
     by_side_title: "Ryhmittäin",
     by_side_withheld: "Ryhmittäisiä tuloksia ei näytetä: jossakin ryhmässä on alle kolme äänestäjää.",
     more_rows: "… ja {count} muuta (↓)",
+    rank: "{n}. sija",
+    options_title_ideas: "Äänestetään ideoista: {count}",
+    options_title_themes: "Äänestetään teemoista: {count}",
+    key_themes_or_ideas: "teemat/ideat",
+    close_confirm_hands: "Suljetaanko äänestys ja näytetään tulokset? Käsiä laskettu: {count}",
+    hands_too_many: "Käsiä on {count}, vaikka läsnä on vain {present}. Kirjataanko silti?",
+    hands_too_many_dots: "Käsiä on {count}, vaikka läsnä on {present} ja kullakin {dots} pistettä (enintään {most}). Kirjataanko silti?",
 };
 
 pub const SV: VoteText = VoteText {
@@ -399,6 +418,13 @@ pub const SV: VoteText = VoteText {
     by_side_title: "Per grupp",
     by_side_withheld: "Resultat per grupp visas inte: någon grupp har färre än tre röstande.",
     more_rows: "… och {count} till (↓)",
+    rank: "plats {n}",
+    options_title_ideas: "Vi röstar om idéerna: {count}",
+    options_title_themes: "Vi röstar om temana: {count}",
+    key_themes_or_ideas: "teman/idéer",
+    close_confirm_hands: "Ska omröstningen avslutas och resultatet visas? Räknade händer: {count}",
+    hands_too_many: "Händerna är {count}, fast bara {present} är närvarande. Ska de antecknas ändå?",
+    hands_too_many_dots: "Händerna är {count}, fast {present} är närvarande med {dots} prickar var (högst {most}). Ska de antecknas ändå?",
 };
 
 pub const EN: VoteText = VoteText {
@@ -530,4 +556,11 @@ pub const EN: VoteText = VoteText {
     by_side_title: "By side",
     by_side_withheld: "No results by side: a side has fewer than three voters.",
     more_rows: "… and {count} more (↓)",
+    rank: "place {n}",
+    options_title_ideas: "Voting on the ideas: {count}",
+    options_title_themes: "Voting on the themes: {count}",
+    key_themes_or_ideas: "themes/ideas",
+    close_confirm_hands: "Close the vote and show the results? Hands counted: {count}",
+    hands_too_many: "{count} hands, but only {present} people are present. Record them anyway?",
+    hands_too_many_dots: "{count} hands, but {present} people are present with {dots} dots each (at most {most}). Record them anyway?",
 };

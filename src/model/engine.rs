@@ -815,21 +815,29 @@ impl MeetingState {
     /// them, else the ideas; for a fist of five or yes/no, the latest decision text or idea
     /// as the single proposal is left to the facilitator.
     pub fn default_options(&self) -> Vec<VoteOption> {
-        let themed: Vec<&Theme> = self
-            .themes
+        let themes = self.theme_options();
+        if themes.is_empty() {
+            self.idea_options()
+        } else {
+            themes
+        }
+    }
+
+    /// The themes that hold an idea, as vote options.
+    pub fn theme_options(&self) -> Vec<VoteOption> {
+        self.themes
             .iter()
             .filter(|t| self.live_ideas().any(|i| i.theme == Some(t.id)))
-            .collect();
-        if !themed.is_empty() {
-            return themed
-                .iter()
-                .map(|t| VoteOption {
-                    label: t.name.clone(),
-                    idea: None,
-                    theme: Some(t.id),
-                })
-                .collect();
-        }
+            .map(|t| VoteOption {
+                label: t.name.clone(),
+                idea: None,
+                theme: Some(t.id),
+            })
+            .collect()
+    }
+
+    /// The ideas on the wall, as vote options (whether or not they were grouped).
+    pub fn idea_options(&self) -> Vec<VoteOption> {
         self.live_ideas()
             .filter(|i| !i.hidden)
             .map(|i| VoteOption {
@@ -1541,8 +1549,9 @@ impl Draft {
                 };
                 let is_dots = spec.kind == VoteKind::Dots;
                 let budget = if is_dots {
-                    spec.budget
-                        .unwrap_or_else(|| super::vote::default_budget(options.len()))
+                    spec.budget.unwrap_or_else(|| {
+                        super::vote::default_budget(options.len(), spec.cap.unwrap_or(0))
+                    })
                 } else {
                     0
                 };

@@ -72,7 +72,8 @@ pub const RANKING_METHOD: &str = "instant_runoff";
 #[serde(deny_unknown_fields)]
 pub struct VoteSpec {
     pub kind: VoteKind,
-    /// Dots per voter (dot voting); by default a third of the options, at least one.
+    /// Dots per voter (dot voting); by default a third of the options, but at least 3 and
+    /// at most 10, and never more than the cap lets the options hold ([`default_budget`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<u32>,
     /// The most dots one voter may put on one option; by default no limit.
@@ -159,9 +160,41 @@ pub struct Vote {
     pub closed: bool,
 }
 
-/// The default dot budget: a third of the options, at least one.
-pub fn default_budget(options: usize) -> u32 {
-    (options as u32).div_ceil(3).max(1)
+/// The fewest dots a voter gets by default: with one dot on two or three options, a dot
+/// vote is only a show of hands, and nobody can say "this one matters twice as much".
+pub const MIN_DOTS: u32 = 3;
+/// The most dots a voter gets by default: past this, placing them takes longer than
+/// deciding, and the tally says no more.
+pub const MAX_DOTS: u32 = 10;
+
+/// The default dot budget: the rule of thumb of a third of the options, but at least
+/// [`MIN_DOTS`] and at most [`MAX_DOTS`]. With fewer options than dots, dots are stacked
+/// (there is no cap by default); with a `cap` per option (0: none), never more dots than
+/// the options can hold.
+pub fn default_budget(options: usize, cap: u32) -> u32 {
+    let dots = (options as u32).div_ceil(3).clamp(MIN_DOTS, MAX_DOTS);
+    if cap > 0 {
+        dots.min(cap.saturating_mul(options as u32)).max(1)
+    } else {
+        dots
+    }
+}
+
+/// The number each option goes by on every screen. An option that is an idea has the
+/// idea's own number, the one the wall shows (ideas keep their numbers through merges and
+/// removals); the other options are numbered on after the largest of those, in list order;
+/// a list without ideas is numbered from 1.
+pub fn option_numbers(options: &[VoteOption]) -> Vec<u32> {
+    let mut next = options.iter().filter_map(|o| o.idea).max().unwrap_or(0);
+    options
+        .iter()
+        .map(|o| {
+            o.idea.unwrap_or_else(|| {
+                next += 1;
+                next
+            })
+        })
+        .collect()
 }
 
 impl Vote {
@@ -479,7 +512,7 @@ mod tests {
                     theme: None,
                 })
                 .collect(),
-            budget: default_budget(options),
+            budget: default_budget(options, 0),
             cap: 0,
             entry: Entry::Voters,
             rule: Rule::Consent,
@@ -492,7 +525,7 @@ mod tests {
     #[test]
     fn dot_budgets_and_caps_are_enforced() {
         let mut v = vote(VoteKind::Dots, 6);
-        assert_eq!(v.budget, 2);
+        v.budget = 2;
         v.cap = 1;
         assert_eq!(v.check(&Ballot::Dots(vec![1, 1, 0, 0, 0, 0])), Ok(()));
         assert_eq!(
@@ -645,5 +678,31 @@ mod tests {
         // One side alone is not broken down.
         v.ballots.retain(|(s, _)| *s == Side::Staff);
         assert!(v.tally().by_side.is_empty());
+    }
+
+    #[test]
+    fn the_default_budget_is_a_third_of_the_options_but_at_least_three_and_at_most_ten() {
+        // Two themes: three dots to stack, not one dot each (a show of hands).
+        assert_eq!(default_budget(2, 0), 3);
+        assert_eq!(default_budget(9, 0), 3);
+        assert_eq!(default_budget(12, 0), 4);
+        assert_eq!(default_budget(60, 0), 10);
+        // A cap of one dot an option: never more dots than the options hold.
+        assert_eq!(default_budget(2, 1), 2);
+        assert_eq!(default_budget(2, 2), 3);
+    }
+
+    #[test]
+    fn options_go_by_their_ideas_numbers_and_the_others_follow_them() {
+        let option = |idea: Option<u32>| VoteOption {
+            label: String::new(),
+            idea,
+            theme: None,
+        };
+        assert_eq!(
+            option_numbers(&[option(Some(2)), option(Some(5)), option(None)]),
+            [2, 5, 6]
+        );
+        assert_eq!(option_numbers(&[option(None), option(None)]), [1, 2]);
     }
 }

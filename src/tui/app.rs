@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::tz::TimeZone;
 
 use super::clock::Clock;
@@ -202,6 +202,9 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The list of keys, on top of everything (also of a dialog, which it returns to).
     pub help: bool,
+    /// A guarded text field closed: when (the meeting clock of the last key since) and what
+    /// to say about letters that keep coming.
+    closed_field: Option<(u64, String)>,
 }
 
 impl App {
@@ -231,6 +234,7 @@ impl App {
             cx,
             overlay: None,
             help: false,
+            closed_field: None,
         }
     }
 
@@ -255,6 +259,21 @@ impl App {
             Screen::Summary(_) => Context::Summary,
             Screen::Review(review) => review.context(),
         }
+    }
+
+    /// The keys the help lists: every key of the screen, but a ballot lists only the keys
+    /// of its kind of vote.
+    pub fn help_bindings(&self) -> Vec<&'static keymap::Binding> {
+        let context = self.screen_context();
+        keymap::bindings(context)
+            .into_iter()
+            .filter(|b| match &self.screen {
+                Screen::Meeting(view) if context == Context::MeetingBallot => {
+                    super::screens::phases::vote::in_help(view, b.action)
+                }
+                _ => true,
+            })
+            .collect()
     }
 
     /// Whether an action can do something now: the footer shows only those, so it never
@@ -324,11 +343,21 @@ impl App {
             return;
         }
         if let Some(mut overlay) = self.overlay.take() {
+            let guard = match &overlay {
+                Overlay::Prompt(prompt) => prompt.guard.clone(),
+                _ => None,
+            };
             match overlay.handle_key(key, &self.cx) {
                 OverlayOutcome::Stay => self.overlay = Some(overlay),
                 OverlayOutcome::Close => {}
                 OverlayOutcome::Done(purpose, answer) => self.finish(purpose, answer),
             }
+            if self.overlay.is_none() {
+                self.closed_field = guard.map(|message| (self.cx.now().mono_ms, message));
+            }
+            return;
+        }
+        if self.letters_after_closing(key) {
             return;
         }
         if let Screen::Setup(setup) = &mut self.screen
@@ -373,6 +402,26 @@ impl App {
             let text = crate::i18n::fill(self.cx.t().key_not_now, &[("key", &name)]);
             self.cx.info(text);
         }
+    }
+
+    /// Whether `key` is a letter typed on just after a guarded field closed (the writer did
+    /// not see it close): it is not run as a command, and the field's message says so. The
+    /// time is the meeting clock's, so tests drive it without sleeping.
+    fn letters_after_closing(&mut self, key: &KeyEvent) -> bool {
+        let Some((last, message)) = self.closed_field.take() else {
+            return false;
+        };
+        let letter = matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let now = self.cx.now().mono_ms;
+        if !letter || now.saturating_sub(last) >= super::overlay::CLOSING_GUARD_MS {
+            return false;
+        }
+        self.cx.info(message.clone());
+        self.closed_field = Some((now, message));
+        true
     }
 
     /// Carries out an action on the current screen.

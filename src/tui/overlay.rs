@@ -89,13 +89,86 @@ impl Item {
     }
 }
 
+/// A row of a picker with the item's own number (`None`: a row without one).
+pub type NumberedItem = (Option<u32>, Item);
+
 /// A list to choose from, with numbers for quick picking.
+///
+/// By default the rows are numbered 1–9, then 0 for the tenth. Where the items have numbers
+/// of their own (ideas, the options of a vote), the picker shows those and a typed number
+/// picks the item that has it, never the n-th row: one thing has one number on every screen.
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub title: String,
     pub items: Vec<Item>,
     pub selected: usize,
     pub purpose: Purpose,
+    /// The items' own numbers, one per item (`None`: a row without a number); empty when
+    /// the rows are simply counted.
+    pub numbers: Vec<Option<u32>>,
+    /// The digits typed so far of a number of more than one digit.
+    pub typed: String,
+}
+
+impl Picker {
+    /// What a digit key does: picks the item whose number is the digits typed so far, once
+    /// no other number starts with them; else selects the first number that starts so and
+    /// waits for the next digit (Enter takes the selection).
+    fn digit(&mut self, c: char) -> OverlayOutcome {
+        if self.numbers.is_empty() {
+            let index = if c == '0' {
+                9
+            } else {
+                c as usize - '1' as usize
+            };
+            if index < self.items.len() {
+                return OverlayOutcome::Done(self.purpose.clone(), Answer::Picked(index));
+            }
+            return OverlayOutcome::Stay;
+        }
+        for typed in [format!("{}{c}", self.typed), c.to_string()] {
+            let starting: Vec<(usize, String)> = self
+                .numbers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| n.map(|n| (i, n.to_string())))
+                .filter(|(_, n)| n.starts_with(&typed))
+                .collect();
+            if let [(index, number)] = starting.as_slice()
+                && *number == typed
+            {
+                self.typed.clear();
+                return OverlayOutcome::Done(self.purpose.clone(), Answer::Picked(*index));
+            }
+            if let Some((index, _)) = starting
+                .iter()
+                .find(|(_, n)| *n == typed)
+                .or(starting.first())
+            {
+                self.selected = *index;
+                self.typed = typed;
+                return OverlayOutcome::Stay;
+            }
+        }
+        self.typed.clear();
+        OverlayOutcome::Stay
+    }
+
+    /// The number shown in front of row `i`.
+    pub fn number_label(&self, i: usize) -> String {
+        if self.numbers.is_empty() {
+            return match i {
+                0..=8 => (i + 1).to_string(),
+                9 => "0".to_string(),
+                _ => String::new(),
+            };
+        }
+        self.numbers
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or_else(String::new, |n| n.to_string())
+    }
 }
 
 /// A one-line text field.
@@ -107,10 +180,19 @@ pub struct Prompt {
     pub purpose: Purpose,
     /// The longest accepted text, in characters.
     pub max_chars: usize,
-    /// A field whose text must not be read from the wall (private writing): `Some(true)`
-    /// draws bullets, `Some(false)` the text; Tab switches. `None` is an ordinary field.
-    pub secret: Option<bool>,
+    /// A field whose text must not be read from the wall (private writing): it draws a
+    /// bullet for each character, always. parvi runs on one shared screen, so there is no
+    /// "show it to the typist only": whatever the field shows, the room sees.
+    pub secret: bool,
+    /// What to say when letters keep coming just after this field closed: they are not run
+    /// as commands (see [`CLOSING_GUARD_MS`]). `None`: no guard.
+    pub guard: Option<String>,
 }
+
+/// How long after a guarded field closes a typed letter is taken for the rest of the text
+/// (typed on by a writer who did not see the field close) rather than a command. Each such
+/// letter starts the time again; a key that is not a letter (Enter, an arrow) ends it.
+pub const CLOSING_GUARD_MS: u64 = 1000;
 
 impl Prompt {
     pub fn new(title: &str, hint: &str, value: &str, purpose: Purpose, max_chars: usize) -> Prompt {
@@ -120,14 +202,24 @@ impl Prompt {
             input: Input::new(value.to_string()),
             purpose,
             max_chars,
-            secret: None,
+            secret: false,
+            guard: None,
         }
     }
 
-    /// The same field, its text masked on screen until Tab shows it.
+    /// The same field, its text masked on screen.
     pub fn masked(self) -> Prompt {
         Prompt {
-            secret: Some(true),
+            secret: true,
+            ..self
+        }
+    }
+
+    /// The same field, guarded after it closes: letters typed on are not commands, and
+    /// `message` says so.
+    pub fn guarded(self, message: String) -> Prompt {
+        Prompt {
+            guard: Some(message),
             ..self
         }
     }
@@ -163,7 +255,28 @@ impl Overlay {
             selected: selected.min(items.len().saturating_sub(1)),
             items,
             purpose,
+            numbers: Vec::new(),
+            typed: String::new(),
         })
+    }
+
+    /// A picker whose rows show the items' own numbers (one per item, `None` for a row
+    /// without one), which the digit keys pick by.
+    pub fn numbered(
+        title: &str,
+        items: Vec<NumberedItem>,
+        selected: usize,
+        purpose: Purpose,
+    ) -> Overlay {
+        let (mut numbers, items): (Vec<Option<u32>>, Vec<Item>) = items.into_iter().unzip();
+        if numbers.iter().all(Option::is_none) {
+            // Nothing has a number of its own: the rows are counted, as in any picker.
+            numbers.clear();
+        }
+        match Overlay::picker(title, items, selected, purpose) {
+            Overlay::Picker(picker) => Overlay::Picker(Picker { numbers, ..picker }),
+            other => other,
+        }
     }
 
     pub fn confirm(question: String, purpose: Purpose) -> Overlay {
@@ -211,18 +324,10 @@ impl Overlay {
                 _ => OverlayOutcome::Stay,
             },
             Overlay::Picker(picker) => {
-                // Digits pick directly: 1–9, then 0 for the tenth.
                 if let KeyCode::Char(c @ '0'..='9') = key.code {
-                    let index = if c == '0' {
-                        9
-                    } else {
-                        c as usize - '1' as usize
-                    };
-                    if index < picker.items.len() {
-                        return OverlayOutcome::Done(picker.purpose.clone(), Answer::Picked(index));
-                    }
-                    return OverlayOutcome::Stay;
+                    return picker.digit(c);
                 }
+                picker.typed.clear();
                 match keymap::action_for(Context::Picker, key) {
                     // Up from the first goes round to the last and down from the last to
                     // the first, and Home and End jump: no list needs a dozen presses.
@@ -261,10 +366,6 @@ impl Overlay {
                     Answer::Text(prompt.input.value().trim().to_string()),
                 ),
                 KeyCode::Esc => OverlayOutcome::Close,
-                KeyCode::Tab if prompt.secret.is_some() => {
-                    prompt.secret = prompt.secret.map(|masked| !masked);
-                    OverlayOutcome::Stay
-                }
                 KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                     OverlayOutcome::Close
                 }
@@ -279,5 +380,37 @@ impl Overlay {
                 }
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn picked(outcome: OverlayOutcome) -> Option<usize> {
+        match outcome {
+            OverlayOutcome::Done(_, Answer::Picked(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn typed_digits_pick_the_item_with_that_number_not_that_row() {
+        let items = [Some(1), Some(10), Some(12), None, Some(3)]
+            .into_iter()
+            .map(|n| (n, Item::new("", "")))
+            .collect();
+        let Overlay::Picker(mut picker) = Overlay::numbered("", items, 0, Purpose::Note) else {
+            panic!("a picker");
+        };
+        // 3 is the fifth row.
+        assert_eq!(picked(picker.digit('3')), Some(4));
+        // 1 could be 1, 10 or 12: it selects 1 and waits; 2 then makes 12.
+        assert_eq!(picked(picker.digit('1')), None);
+        assert_eq!(picker.selected, 0);
+        assert_eq!(picked(picker.digit('2')), Some(2));
+        // A number nobody has picks nothing.
+        assert_eq!(picked(picker.digit('7')), None);
+        assert_eq!(picker.typed, "");
     }
 }

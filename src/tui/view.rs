@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
-use super::keymap;
 use super::overlay::Overlay;
 use super::widgets::{self, fit};
 use crate::i18n::fill;
@@ -115,7 +114,7 @@ impl App {
         let theme = self.cx.theme;
         match overlay {
             Overlay::Help => {
-                let bindings = keymap::bindings(self.screen_context());
+                let bindings = self.help_bindings();
                 let height = bindings.len() as u16 + 2;
                 let width = (area.width * 3 / 4).clamp(40, 80);
                 let inner = widgets::dialog(
@@ -156,8 +155,15 @@ impl App {
                     .unwrap_or(0);
                 let longest_detail = picker.items.iter().map(|i| i.detail.width()).max();
                 let longest_detail = longest_detail.unwrap_or(0);
+                // The items' own numbers may be longer than the one digit of a row number.
+                let number_width = (0..picker.items.len())
+                    .map(|i| picker.number_label(i).len())
+                    .max()
+                    .unwrap_or(1)
+                    .max(1);
+                let extra = number_width - 1;
                 // Wide enough for the longest item where the window allows it.
-                let needed = (longest_label + longest_detail + 5).min(100) as u16;
+                let needed = (longest_label + longest_detail + 5 + extra).min(100) as u16;
                 let width = (area.width * 2 / 3)
                     .clamp(40, 72)
                     .max(needed.min(area.width.saturating_sub(4)));
@@ -171,7 +177,7 @@ impl App {
                     buf,
                 );
                 let start = picker.selected.saturating_sub(visible - 1);
-                let inner_width = inner.width as usize;
+                let inner_width = (inner.width as usize).saturating_sub(extra);
                 let mut label_width = (inner_width * 3 / 5).max(16);
                 if longest_label > label_width {
                     label_width = longest_label.min(inner_width.saturating_sub(11));
@@ -186,11 +192,7 @@ impl App {
                     .skip(start)
                     .take(visible)
                     .map(|(i, item)| {
-                        let number = match i {
-                            0..=8 => format!("{} ", i + 1),
-                            9 => "0 ".to_string(),
-                            _ => "  ".to_string(),
-                        };
+                        let number = format!("{:>number_width$} ", picker.number_label(i));
                         let mark = match item.mark {
                             Some(true) => "[x] ",
                             Some(false) => "[ ] ",
@@ -222,7 +224,7 @@ impl App {
                 let cursor = prompt.input.visual_cursor().saturating_sub(scroll);
                 let (before, after): (String, String) = {
                     let mut chars: Vec<char> = value.chars().collect();
-                    if prompt.secret == Some(true) {
+                    if prompt.secret {
                         chars.fill('•');
                     }
                     let split = cursor.min(chars.len());

@@ -535,10 +535,11 @@ fn vote_rows(doc: &mut Doc, vote: &Vote, width: usize, cx: &Ctx) {
                 format!("{i} {}", t.vote.fist_levels.get(i).copied().unwrap_or(""))
             }
             VoteKind::YesNo => t.vote.yes_no.get(i).copied().unwrap_or("").to_string(),
-            _ => vote
-                .options
-                .get(i)
-                .map_or(String::new(), |o| o.label.clone()),
+            // The option's own number, as on the wall and in the vote ("#4").
+            _ => vote.options.get(i).map_or(String::new(), |o| {
+                let number = crate::model::vote::option_numbers(&vote.options)[i];
+                format!("#{number} {}", o.label)
+            }),
         }
     };
     let value = |x: f64| -> String {
@@ -575,7 +576,10 @@ fn vote_rows(doc: &mut Doc, vote: &Vote, width: usize, cx: &Ctx) {
     for (rank, i) in rows.iter().enumerate() {
         let total = tally.totals.get(*i).copied().unwrap_or(0.0);
         let lead = if vote.kind == VoteKind::Ranking {
-            format!("{}. ", rank + 1)
+            format!(
+                "{} · ",
+                fill(t.vote.rank, &[("n", &(rank + 1).to_string())])
+            )
         } else {
             String::new()
         };

@@ -691,15 +691,13 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
         }
         (Action::Merge, Some(from)) if order.len() >= 2 => {
             let into: Vec<u32> = order.iter().copied().filter(|&i| i != from).collect();
+            // Each idea under the number the wall shows, which is also the digit that picks it.
             let items = into
                 .iter()
                 .filter_map(|&id| state.idea(id))
-                .map(|i| {
-                    let n = i.id.to_string();
-                    Item::new(fill(t.merge_item, &[("n", &n), ("text", &i.text)]), "")
-                })
+                .map(|i| (Some(i.id), Item::new(i.text.clone(), "")))
                 .collect();
-            Next::Open(Overlay::picker(
+            Next::Open(Overlay::numbered(
                 &fill(t.merge_title, &[("n", &from.to_string())]),
                 items,
                 0,
@@ -768,6 +766,10 @@ fn add_prompt(view: &MeetingView, cx: &Ctx) -> Next {
         purpose(Ask::Add),
         MAX_TEXT_CHARS,
     );
+    // Letters typed on after the field closes (Esc, or Enter on an empty field) are the
+    // writer's, not commands: `x` would remove an idea, `r` reveal the private ones.
+    let key = cx.key_for(view.context(), Action::Add);
+    let prompt = prompt.guarded(fill(t.field_closed, &[("key", &key)]));
     Next::Open(Overlay::Prompt(if secret {
         prompt.masked()
     } else {

@@ -22,7 +22,7 @@ use crate::model::outcomes::{Action as Todo, ActionStatus, Basis, Due, Owner};
 use crate::model::{Command, EventKind, MeetingState, PhaseKind, Role};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Context, Key, binding};
-use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
+use crate::tui::overlay::{Answer, Item, NumberedItem, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, fit};
@@ -319,7 +319,7 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
                 let typed = review_text(current.and_then(|d| d.review), cx);
                 return review_prompt(edit, text, Vec::new(), &typed, cx);
             }
-            return Next::Open(Overlay::picker(
+            return Next::Open(Overlay::numbered(
                 t.basis_title,
                 items,
                 preselect,
@@ -561,9 +561,10 @@ fn reviewed_here(view: &MeetingView, id: &str) -> bool {
 
 /// The basis picker's items: none, each closed vote with its result, each theme, each idea
 /// on the wall. Also the bases after "none" and the item to preselect (the latest vote).
-fn basis_items(state: &MeetingState, lang: Lang) -> (Vec<Item>, Vec<Basis>, usize) {
+/// Only the ideas are numbered, with the numbers the wall shows (the digits pick by them).
+fn basis_items(state: &MeetingState, lang: Lang) -> (Vec<NumberedItem>, Vec<Basis>, usize) {
     let t = &lang.text().records;
-    let mut items = vec![Item::new(t.basis_none, "")];
+    let mut items = vec![(None, Item::new(t.basis_none, ""))];
     let mut bases = Vec::new();
     let mut preselect = 0;
     for vote in state.votes.iter().filter(|v| v.closed) {
@@ -574,24 +575,27 @@ fn basis_items(state: &MeetingState, lang: Lang) -> (Vec<Item>, Vec<Basis>, usiz
                 ("result", &vote_result(vote, lang)),
             ],
         );
-        items.push(Item::new(label, ""));
+        items.push((None, Item::new(label, "")));
         bases.push(Basis::Vote { vote: vote.id });
         preselect = items.len() - 1;
     }
     for theme in &state.themes {
-        items.push(Item::new(
-            fill(t.basis_theme_item, &[("name", &theme.name)]),
-            "",
+        items.push((
+            None,
+            Item::new(fill(t.basis_theme_item, &[("name", &theme.name)]), ""),
         ));
         bases.push(Basis::Theme { theme: theme.id });
     }
     for idea in state.live_ideas().filter(|i| !i.hidden) {
-        items.push(Item::new(
-            fill(
-                t.basis_idea_item,
-                &[("n", &idea.id.to_string()), ("text", &idea.text)],
+        items.push((
+            Some(idea.id),
+            Item::new(
+                fill(
+                    t.basis_idea_item,
+                    &[("n", &idea.id.to_string()), ("text", &idea.text)],
+                ),
+                "",
             ),
-            "",
         ));
         bases.push(Basis::Idea { idea: idea.id });
     }

@@ -20,7 +20,7 @@ use crate::i18n::vote::VoteText;
 use crate::i18n::{self, Lang, fill};
 use crate::model::vote::{
     Ballot, Entry, MIN_SIDE_VOTERS, Rule, Tally, Vote, VoteKind, VoteOption, VoteSpec, YesNo,
-    default_budget,
+    default_budget, option_numbers,
 };
 use crate::model::{Command, MemberId, Side};
 use crate::tui::app::{Ctx, Next};
@@ -50,6 +50,8 @@ pub enum Ask {
     Revote,
     /// Cast the ballot on screen (asked when something looks unfinished).
     Submit,
+    /// Record these counted hands, though they are more than the people present could raise.
+    HandsAnyway(Vec<u32>),
 }
 
 /// The screen-only state: the options being set up, who has voted (on this screen only),
@@ -136,6 +138,12 @@ pub const KEYS: &[Binding] = &[
         &[Key::Char('x'), Key::Delete],
         Action::Remove,
         |t| t.vote.key_remove_option,
+        true,
+    ),
+    binding(
+        &[Key::Char('t')],
+        Action::Toggle,
+        |t| t.vote.key_themes_or_ideas,
         true,
     ),
     binding(
@@ -580,6 +588,27 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             }
         }
         (Action::Edit, Stage::Setup(_)) => proposal_prompt(view, cx, false),
+        (Action::Toggle, Stage::Setup(spec)) if spec.kind.has_options() => {
+            // Themes or ideas: the facilitator chooses what is voted on.
+            let state = view.state();
+            let on_themes = subject(&setup_options(view)) == Subject::Themes;
+            let options = if on_themes {
+                state.idea_options()
+            } else {
+                state.theme_options()
+            };
+            if options.is_empty() {
+                cx.error(i18n::refusal(
+                    cx.lang,
+                    &crate::model::Refusal::TooFewOptions,
+                ));
+            } else {
+                let ui = ui_mut(view);
+                ui.options = Some(options);
+                ui.selected = 0;
+            }
+            Next::Stay
+        }
         (Action::Remove, Stage::Setup(spec)) if spec.kind.has_options() => {
             let mut options = setup_options(view);
             let ui = ui_mut(view);
@@ -645,14 +674,20 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             hands_prompt(view, cx, 0, Vec::new())
         }
         (Action::CloseVote, Stage::Open(vote)) => {
-            // Dots counted by hand are dots, not people: only ballots count as votes there.
-            let hands: u32 = match (&vote.hands, vote.kind) {
-                (Some(counts), VoteKind::FistOfFive | VoteKind::YesNo) => counts.iter().sum(),
-                _ => 0,
+            // Counted hands are said as hands (for a dot vote, each hand is a dot), ballots
+            // as votes: the number the facilitator entered is the number asked about.
+            let question = match &vote.hands {
+                Some(counts) => fill(
+                    t.close_confirm_hands,
+                    &[("count", &counts.iter().sum::<u32>().to_string())],
+                ),
+                None => fill(
+                    t.close_confirm,
+                    &[("count", &vote.ballots.len().to_string())],
+                ),
             };
-            let count = vote.ballots.len() as u32 + hands;
             Next::Open(Overlay::confirm(
-                fill(t.close_confirm, &[("count", &count.to_string())]),
+                question,
                 Purpose::Phase(PhaseAsk::Vote(Ask::Close)),
             ))
         }
@@ -762,10 +797,53 @@ fn slot_label(vote: &Vote, slot: usize, t: &VoteText) -> String {
     match vote.kind {
         VoteKind::FistOfFive => format!("{slot} – {}", t.fist_levels[slot.min(5)]),
         VoteKind::YesNo => t.yes_no[slot.min(2)].to_string(),
-        _ => vote
-            .options
-            .get(slot)
-            .map_or_else(String::new, |o| o.label.clone()),
+        _ => vote.options.get(slot).map_or_else(String::new, |o| {
+            let number = option_numbers(&vote.options)[slot];
+            format!("#{number} {}", o.label)
+        }),
+    }
+}
+
+/// Records counted hands and says so.
+fn record_hands(view: &mut MeetingView, counts: Vec<u32>, cx: &mut Ctx) {
+    if view.run(Command::CountHands(counts), cx) {
+        cx.info(cx.t().vote.hands_saved);
+    }
+}
+
+/// Whether counted hands are more than the people present could raise: one hand each for
+/// a proposal, a hand per dot (at most the cap on one option) for a dot vote. The question
+/// to ask when they are.
+fn too_many_hands(vote: &Vote, counts: &[u32], present: u32, t: &VoteText) -> Option<String> {
+    let total: u32 = counts.iter().sum();
+    if vote.kind == VoteKind::Dots {
+        let most = present.saturating_mul(vote.budget);
+        let per_option = present.saturating_mul(if vote.cap > 0 {
+            vote.cap.min(vote.budget)
+        } else {
+            vote.budget
+        });
+        (total > most || counts.iter().any(|c| *c > per_option)).then(|| {
+            fill(
+                t.hands_too_many_dots,
+                &[
+                    ("count", &total.to_string()),
+                    ("present", &present.to_string()),
+                    ("dots", &vote.budget.to_string()),
+                    ("most", &most.to_string()),
+                ],
+            )
+        })
+    } else {
+        (total > present).then(|| {
+            fill(
+                t.hands_too_many,
+                &[
+                    ("count", &total.to_string()),
+                    ("present", &present.to_string()),
+                ],
+            )
+        })
     }
 }
 
@@ -879,10 +957,20 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
             if slot + 1 < total {
                 return hands_prompt(view, cx, slot + 1, counts);
             }
-            if view.run(Command::CountHands(counts), cx) {
-                cx.info(t.hands_saved);
+            let present = view.state().present().count() as u32;
+            let doubt = view
+                .state()
+                .open_vote()
+                .and_then(|vote| too_many_hands(vote, &counts, present, t));
+            if let Some(question) = doubt {
+                return Next::Open(Overlay::confirm(
+                    question,
+                    Purpose::Phase(PhaseAsk::Vote(Ask::HandsAnyway(counts))),
+                ));
             }
+            record_hands(view, counts, cx);
         }
+        (Ask::HandsAnyway(counts), Answer::Yes) => record_hands(view, counts, cx),
         (Ask::Close, Answer::Yes) if view.run(Command::CloseVote, cx) => {
             let ui = ui_mut(view);
             ui.selected = 0;
@@ -917,6 +1005,10 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
                 Action::Up | Action::Down | Action::MoveUp | Action::MoveDown => {
                     many && options.len() > 1
                 }
+                Action::Toggle => {
+                    let state = view.state();
+                    many && !state.theme_options().is_empty() && !state.idea_options().is_empty()
+                }
                 _ => false,
             }
         }
@@ -950,13 +1042,33 @@ fn ballot_offers(view: &MeetingView, action: Action) -> bool {
     let (Some(ballot), false) = (&ui.ballot, ui.blank) else {
         return false;
     };
-    let kind = match &ballot.marks {
+    match action {
+        Action::Confirm => to_ballot(ballot).is_some(),
+        _ => ballot_has(marks_kind(&ballot.marks), action),
+    }
+}
+
+/// Whether the help lists a ballot key: only the keys of this kind of vote (a dot vote has
+/// no yes and no, a yes/no no dots). Other screens list every key.
+pub fn in_help(view: &MeetingView, action: Action) -> bool {
+    match ui(view).and_then(|u| u.ballot.as_ref()) {
+        Some(ballot) => ballot_has(marks_kind(&ballot.marks), action),
+        None => true,
+    }
+}
+
+fn marks_kind(marks: &Marks) -> VoteKind {
+    match marks {
         Marks::Dots(_) => VoteKind::Dots,
         Marks::Fist(_) => VoteKind::FistOfFive,
         Marks::YesNo(_) => VoteKind::YesNo,
         Marks::Score(_) => VoteKind::Score,
         Marks::Ranking { .. } => VoteKind::Ranking,
-    };
+    }
+}
+
+/// Whether a ballot key belongs to this kind of vote.
+fn ballot_has(kind: VoteKind, action: Action) -> bool {
     match action {
         Action::Up | Action::Down => kind.has_options(),
         Action::Add | Action::Remove => matches!(kind, VoteKind::Dots | VoteKind::Score),
@@ -966,8 +1078,7 @@ fn ballot_offers(view: &MeetingView, action: Action) -> bool {
             VoteKind::FistOfFive | VoteKind::YesNo | VoteKind::Score
         ),
         Action::Toggle => kind == VoteKind::YesNo,
-        Action::Confirm => to_ballot(ballot).is_some(),
-        Action::Pass | Action::Back => true,
+        Action::Confirm | Action::Pass | Action::Back | Action::Help | Action::Quit => true,
         _ => false,
     }
 }
@@ -1126,6 +1237,37 @@ fn entry_line(kind: VoteKind, entry: Entry, t: &VoteText) -> &'static str {
     }
 }
 
+/// What a list of options is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    Ideas,
+    Themes,
+    /// Typed in, or a mix.
+    Other,
+}
+
+fn subject(options: &[VoteOption]) -> Subject {
+    if options.is_empty() {
+        Subject::Other
+    } else if options.iter().all(|o| o.idea.is_some()) {
+        Subject::Ideas
+    } else if options.iter().all(|o| o.theme.is_some()) {
+        Subject::Themes
+    } else {
+        Subject::Other
+    }
+}
+
+/// The line over the options: what is voted on (the ideas, the themes) and how many.
+fn options_title(options: &[VoteOption], t: &VoteText) -> String {
+    let template = match subject(options) {
+        Subject::Ideas => t.options_title_ideas,
+        Subject::Themes => t.options_title_themes,
+        Subject::Other => t.options_title,
+    };
+    fill(template, &[("count", &options.len().to_string())])
+}
+
 /// A numbered list of options, leaving `reserve` rows below it: kept around the selected
 /// one when there is a selection, else from row `first` (scrolled with the arrows).
 fn option_rows(
@@ -1147,7 +1289,8 @@ fn option_rows(
         Some(at) => at.saturating_sub(shown.saturating_sub(1)),
         None => first.min(options.len().saturating_sub(shown)),
     };
-    let number_width = options.len().to_string().len();
+    let numbers = option_numbers(options);
+    let number_width = numbers.iter().max().map_or(1, |n| n.to_string().len());
     // On a tall screen, a row between options: easier to read from the back.
     let spaced = fits && rows >= options.len() * 2;
     for (i, option) in options.iter().enumerate().skip(start).take(shown) {
@@ -1160,7 +1303,8 @@ fn option_rows(
         } else {
             ("  ", theme.text())
         };
-        let text = format!("{mark}{:>number_width$}. {}", i + 1, option.label);
+        // The option's own number, as on the wall (no dot: "1." would read as a place).
+        let text = format!("{mark}{:>number_width$}  {}", numbers[i], option.label);
         let text = fit(&text, pen.width());
         let pad = pen.width().saturating_sub(text.width());
         if current {
@@ -1186,8 +1330,10 @@ fn render_setup(view: &MeetingView, pen: &mut Pen, spec: &VoteSpec, cx: &Ctx) {
     let theme = cx.theme;
     let many = spec.kind.has_options();
     let options = setup_options(view);
-    let budget = spec.budget.unwrap_or_else(|| default_budget(options.len()));
     let cap = spec.cap.unwrap_or(0);
+    let budget = spec
+        .budget
+        .unwrap_or_else(|| default_budget(options.len(), cap));
     pen.wrapped(
         &rules_line(spec.kind, budget, cap, spec.rule, t),
         theme.heading(),
@@ -1197,10 +1343,7 @@ fn render_setup(view: &MeetingView, pen: &mut Pen, spec: &VoteSpec, cx: &Ctx) {
     pen.gap();
     let open_key = cx.key_for(Context::MeetingVote, Action::OpenVote);
     if many {
-        pen.text(
-            &fill(t.options_title, &[("count", &options.len().to_string())]),
-            theme.heading(),
-        );
+        pen.text(&options_title(&options, t), theme.heading());
         if options.is_empty() {
             let key = cx.key_for(Context::MeetingVote, Action::Add);
             pen.wrapped(&fill(t.no_options, &[("key", &key)]), theme.key(), 2);
@@ -1306,8 +1449,9 @@ fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
         }
     }
     pen.center(t.results_hidden, theme.quiet());
-    if vote.kind.has_options() && pen.left() > 2 {
+    if vote.kind.has_options() && pen.left() > 3 {
         pen.gap();
+        pen.text(&options_title(&vote.options, t), theme.heading());
         let first = ui(view).map_or(0, |u| u.selected);
         option_rows(pen, &vote.options, None, first, 0, theme, t);
     }
@@ -1340,7 +1484,9 @@ fn render_ballot(pen: &mut Pen, vote: &Vote, ballot: &BallotUi, cx: &Ctx) {
         VoteKind::Ranking => t.ranking_instructions,
     };
     pen.wrapped(instructions, theme.text(), 2);
-    if !vote.kind.has_options() {
+    if vote.kind.has_options() {
+        pen.text(&options_title(&vote.options, t), theme.heading());
+    } else {
         proposal_rows(pen, vote, 2, cx);
     }
     pen.gap();
@@ -1399,7 +1545,8 @@ fn render_ballot(pen: &mut Pen, vote: &Vote, ballot: &BallotUi, cx: &Ctx) {
             choice_rows(pen, vote, ballot.selected, &marks, theme, width);
         }
         Marks::Ranking { order, .. } => {
-            let number_width = n.to_string().len();
+            let numbers = option_numbers(&vote.options);
+            let place_width = fill(t.rank, &[("n", &n.to_string())]).width();
             let rows = pen.left().saturating_sub(4) as usize;
             let spaced = rows >= n * 2;
             let start = ballot.selected.saturating_sub(rows.saturating_sub(1));
@@ -1408,12 +1555,13 @@ fn render_ballot(pen: &mut Pen, vote: &Vote, ballot: &BallotUi, cx: &Ctx) {
                     pen.gap();
                 }
                 let label = vote.options.get(*option).map_or("", |o| o.label.as_str());
+                let number = numbers.get(*option).copied().unwrap_or(0);
                 let current = place == ballot.selected;
+                let place = fill(t.rank, &[("n", &(place + 1).to_string())]);
                 let text = fit(
                     &format!(
-                        "{} {:>number_width$}. {label}",
+                        "{} {place:<place_width$}  #{number} {label}",
                         if current { "▶" } else { " " },
-                        place + 1
                     ),
                     width,
                 );
@@ -1549,7 +1697,8 @@ fn choice_rows(
 ) {
     let n = vote.options.len();
     let mark_width = marks.iter().map(|m| m.width()).max().unwrap_or(0).max(6);
-    let number_width = n.to_string().len();
+    let numbers = option_numbers(&vote.options);
+    let number_width = numbers.iter().max().map_or(1, |n| n.to_string().len());
     // The marks follow the labels closely, so a row reads across without a gap to jump.
     let longest = vote
         .options
@@ -1569,9 +1718,9 @@ fn choice_rows(
         let label = fit(&option.label, label_width);
         let pad = label_width.saturating_sub(label.width());
         let text = format!(
-            "{} {:>number_width$}. {label}{}  {}",
+            "{} {:>number_width$}  {label}{}  {}",
             if current { "▶" } else { " " },
-            i + 1,
+            numbers[i],
             " ".repeat(pad),
             marks.get(i).map_or("", String::as_str)
         );
@@ -1733,6 +1882,7 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
             .map_or("", |o| o.label.as_str())
             .to_string()
     };
+    let numbers = option_numbers(&vote.options);
 
     // "Tulokset · Pisteäänestys", then "Äänestäjiä: 9 · Pisteitä yhteensä: 27".
     pen.text(
@@ -1849,9 +1999,10 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
                             (f64::from(c) / ballots, c.to_string())
                         }
                     };
+                    // The place and the option's own number apart: "1. sija  #4 Penkkejä".
                     Bar {
-                        rank: format!("{}.", rank[*i]),
-                        label: label(*i),
+                        rank: fill(t.rank, &[("n", &rank[*i].to_string())]),
+                        label: format!("#{} {}", numbers[*i], label(*i)),
                         share,
                         value,
                         note: String::new(),
