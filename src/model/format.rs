@@ -216,7 +216,10 @@ impl Phase {
 pub struct Source {
     /// The work's title: once for all languages (a proper name), or in each language when
     /// it says more than a name ("funded by …").
-    #[serde(deserialize_with = "once_or_localized")]
+    #[serde(
+        deserialize_with = "once_or_localized",
+        serialize_with = "once_if_same"
+    )]
     #[schemars(with = "OnceOrLocalized")]
     pub title: Localized,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -228,7 +231,8 @@ pub struct Source {
     #[serde(
         default,
         skip_serializing_if = "Localized::is_empty",
-        deserialize_with = "once_or_localized"
+        deserialize_with = "once_or_localized",
+        serialize_with = "once_if_same"
     )]
     #[schemars(with = "OnceOrLocalized")]
     pub note: Localized,
@@ -240,6 +244,14 @@ pub struct Source {
 enum OnceOrLocalized {
     Once(String),
     Localized(Localized),
+}
+
+/// Writes a text that is the same in every language once, as it was most likely given.
+fn once_if_same<S: serde::Serializer>(text: &Localized, s: S) -> Result<S::Ok, S::Error> {
+    match (&text.fi, &text.sv, &text.en) {
+        (Some(fi), Some(sv), Some(en)) if fi == sv && sv == en => s.serialize_str(fi),
+        _ => text.serialize(s),
+    }
 }
 
 fn once_or_localized<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Localized, D::Error> {
