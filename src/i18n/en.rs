@@ -319,7 +319,7 @@ pub static TEXT: Text = Text {
     meeting_queue: "Speakers' queue",
     meeting_queue_empty: "Nobody has asked for the floor.",
     meeting_airtime: "Speaking time",
-    meeting_seats_share: "of those present {seats}",
+    meeting_seats_share: "{seats} of those present",
     meeting_share: "{airtime} of speaking time · {seats} of those present",
     meeting_not_spoken: "Not heard yet",
     meeting_everyone_spoken: "Everyone has spoken.",

@@ -319,7 +319,7 @@ pub static TEXT: Text = Text {
     meeting_queue: "Puheenvuorojono",
     meeting_queue_empty: "Kukaan ei ole pyytänyt puheenvuoroa.",
     meeting_airtime: "Puheaika",
-    meeting_seats_share: "läsnäolijoista {seats}",
+    meeting_seats_share: "{seats} läsnäolijoista",
     meeting_share: "{airtime} puheajasta · {seats} läsnäolijoista",
     meeting_not_spoken: "Ei vielä puhunut",
     meeting_everyone_spoken: "Kaikki ovat puhuneet.",

@@ -319,7 +319,7 @@ pub static TEXT: Text = Text {
     meeting_queue: "Talarlista",
     meeting_queue_empty: "Ingen har begärt ordet.",
     meeting_airtime: "Taltid",
-    meeting_seats_share: "av de närvarande {seats}",
+    meeting_seats_share: "{seats} av de närvarande",
     meeting_share: "{airtime} av taltiden · {seats} av de närvarande",
     meeting_not_spoken: "Har inte talat än",
     meeting_everyone_spoken: "Alla har talat.",
