@@ -870,6 +870,19 @@ fn help_speaks_finnish_in_a_neutral_locale_and_swedish_when_asked() {
     );
     assert!(stdout(&o).contains("Sparade möten."), "{}", stdout(&o));
 
+    // Placeholders and defaults in the user's language too.
+    let o = parvi(&dir, &["export", "--help"]);
+    expect(&o, 0);
+    let out = stdout(&o);
+    assert!(
+        out.contains("--format <TIEDOSTOMUOTO>") && out.contains("(oletus: md)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("[default") && !out.contains("<SESSION>"),
+        "{out}"
+    );
+
     // Usage errors are exit code 2.
     expect(&parvi(&dir, &["groups", "add", "X"]), 2);
     expect(&parvi(&dir, &["groups", "edit", "X"]), 2);

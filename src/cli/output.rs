@@ -422,32 +422,6 @@ pub fn localized_command(lang: Lang) -> clap::Command {
     localize(cmd, &[], lang).after_help(t.help_exit_codes)
 }
 
-/// The placeholders of argument values (`<GROUP>`), in the order of `Text::value_names`:
-/// an argument's `value_name`, else its id in capitals, as clap would show it.
-/// `OPTIONS` is the `[OPTIONS]` of a usage line.
-pub const VALUE_NAMES: [&str; 20] = [
-    "DIR",
-    "LANG",
-    "GROUP",
-    "SESSION",
-    "FORMAT",
-    "FILE_FORMAT",
-    "FILES",
-    "TEXT",
-    "KIND",
-    "SITE",
-    "NAME:ROLE",
-    "NAME",
-    "MEMBER",
-    "MEMBER=NAME",
-    "MEMBER=ROLE",
-    "MEMBER=STEP",
-    "PATH",
-    "TOPIC",
-    "COMMAND",
-    "OPTIONS",
-];
-
 /// The placeholder clap shows for an argument's value, untranslated; `None` for a flag.
 fn value_key(arg: &clap::Arg) -> Option<String> {
     if !arg.get_num_args().is_some_and(|n| n.takes_values()) {
@@ -462,9 +436,11 @@ fn value_key(arg: &clap::Arg) -> Option<String> {
 }
 
 /// The placeholder in the user's language (`<RYHMÄ>`), so errors and help never mix in
-/// English words.
+/// English words. The English catalogue's placeholders are the keys: clap's own names.
 pub fn value_name(t: &Text, key: &str) -> Option<&'static str> {
-    VALUE_NAMES
+    Lang::En
+        .text()
+        .value_names
         .iter()
         .position(|name| *name == key)
         .map(|i| t.value_names[i])
@@ -489,6 +465,20 @@ fn localize(mut cmd: clap::Command, path: &[&str], lang: Lang) -> clap::Command 
         let arg = match value_key(&arg).and_then(|key| value_name(t, &key)) {
             Some(name) => arg.value_name(name),
             None => arg,
+        };
+        // clap writes "[default: md]" in English; an empty default says nothing at all.
+        let default: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let arg = match (arg.get_help().map(ToString::to_string), default.is_empty()) {
+            (Some(help), false) => arg.hide_default_value(true).help(format!(
+                "{help} {}",
+                fill(t.help_default, &[("value", &default.join(", "))])
+            )),
+            _ => arg.hide_default_value(true),
         };
         // The global flags come last in every subcommand's help, after its own.
         let arg = match id.as_str() {
@@ -640,7 +630,7 @@ mod tests {
         assert!(keys.len() > 15, "{keys:?}");
         for key in keys {
             assert!(
-                VALUE_NAMES.contains(&key.as_str()),
+                Lang::En.text().value_names.contains(&key.as_str()),
                 "no placeholder for {key}"
             );
         }

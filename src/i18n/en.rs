@@ -450,7 +450,7 @@ pub static TEXT: Text = Text {
         "GROUP",
         "SESSION",
         "FORMAT",
-        "FORMAT",
+        "TYPE",
         "FILES",
         "TEXT",
         "KIND",
@@ -466,4 +466,5 @@ pub static TEXT: Text = Text {
         "COMMAND",
         "OPTIONS",
     ],
+    help_default: "(default: {value})",
 };

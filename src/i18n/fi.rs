@@ -466,4 +466,5 @@ pub static TEXT: Text = Text {
         "KOMENTO",
         "VALITSIMET",
     ],
+    help_default: "(oletus: {value})",
 };

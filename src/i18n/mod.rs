@@ -495,9 +495,12 @@ pub struct Text {
     pub load_mode_tightened: &'static str,
 
     // ---- command line: placeholders ----
-    /// The placeholders of argument values (`<RYHMÄ>`), in the order of
-    /// `cli::output::VALUE_NAMES`; capitals, as the command line writes them.
+    /// The placeholders of argument values (`<RYHMÄ>`) in capitals, as the command line
+    /// writes them. The English ones are clap's own (an argument's `value_name`, else its id
+    /// in capitals) and serve as the keys; `OPTIONS` is the `[OPTIONS]` of a usage line.
     pub value_names: [&'static str; 20],
+    /// After an option's help: the value it has when not given.
+    pub help_default: &'static str,
 }
 
 /// The singular or the plural of a `[one, many]` pair for `count`: Finnish and Swedish

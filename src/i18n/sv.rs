@@ -466,4 +466,5 @@ pub static TEXT: Text = Text {
         "KOMMANDO",
         "FLAGGOR",
     ],
+    help_default: "(standard: {value})",
 };
