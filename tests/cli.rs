@@ -496,7 +496,7 @@ fn formats_list_shows_the_built_in_formats() {
     expect(&o, 0);
     let out = stdout(&o);
     assert!(out.contains("Mitä kuuluu juuri nyt"), "{out}");
-    assert!(out.contains("60 s/vuoro, istumajärjestys"), "{out}");
+    assert!(out.contains("60 s/puheenvuoro, istumajärjestys"), "{out}");
     assert!(out.contains("CC BY-SA 4.0"), "{out}");
 
     let o = parvi(&dir, &["formats", "show", "nope"]);
@@ -598,6 +598,72 @@ fn formats_check_points_at_each_mistake_by_line() {
     let o = parvi(&dir, &["formats", "check", missing.to_str().unwrap()]);
     expect(&o, 3);
     assert!(stdout(&o).starts_with(&format!("{}: ", missing.display())));
+}
+
+#[test]
+fn formats_check_asks_did_you_mean_for_a_typo_of_a_format_name() {
+    let (_tmp, dir) = data_dir();
+    let o = parvi(&dir, &["formats", "check", "hyvinvontiryhma"]);
+    expect(&o, 3);
+    let out = stdout(&o);
+    assert!(
+        out.contains("vinkki: Tarkoititko: hyvinvointiryhma?"),
+        "{out}"
+    );
+
+    let o = parvi(&dir, &["--lang", "sv", "formats", "check", "kieros.json"]);
+    expect(&o, 3);
+    assert!(
+        stdout(&o).contains("tips: Menade du: kierros?"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The name the hint offers is accepted: a built-in format is checked like a file.
+    let o = parvi(&dir, &["formats", "check", "hyvinvointiryhma"]);
+    expect(&o, 0);
+    assert!(
+        stdout(&o).starts_with("hyvinvointiryhma (sisäänrakennettu): kunnossa."),
+        "{}",
+        stdout(&o)
+    );
+
+    // Nothing near: no guess.
+    let o = parvi(&dir, &["formats", "check", "zzzqqq"]);
+    expect(&o, 3);
+    assert!(!stdout(&o).contains("Tarkoititko"), "{}", stdout(&o));
+}
+
+#[test]
+fn formats_show_credits_its_sources_in_the_users_language() {
+    let (_tmp, dir) = data_dir();
+    for (lang, own, english) in [
+        (
+            "fi",
+            "Parvessa parempi 2 (Sataedu, Opetushallituksen rahoittama)",
+            "funded by",
+        ),
+        (
+            "sv",
+            "Parvessa parempi 2 (Sataedu, finansierat av Utbildningsstyrelsen)",
+            "funded by",
+        ),
+    ] {
+        let o = parvi(
+            &dir,
+            &["--lang", lang, "formats", "show", "hyvinvointiryhma"],
+        );
+        expect(&o, 0);
+        let out = stdout(&o);
+        assert!(out.contains(own), "{out}");
+        assert!(!out.contains(english), "{out}");
+        for (name, _) in parvi::store::formats::BUILTIN {
+            let out = stdout(&parvi(&dir, &["--lang", lang, "formats", "show", name]));
+            for phrase in ["parvi's", "paraphrased", "translated by", " the "] {
+                assert!(!out.contains(phrase), "{lang} {name}: {phrase:?} in\n{out}");
+            }
+        }
+    }
 }
 
 /// Saves a meeting of the Kotka group (with the given group id) and returns its id.
@@ -804,6 +870,19 @@ fn help_speaks_finnish_in_a_neutral_locale_and_swedish_when_asked() {
     );
     assert!(stdout(&o).contains("Sparade möten."), "{}", stdout(&o));
 
+    // Placeholders and defaults in the user's language too.
+    let o = parvi(&dir, &["export", "--help"]);
+    expect(&o, 0);
+    let out = stdout(&o);
+    assert!(
+        out.contains("--format <TIEDOSTOMUOTO>") && out.contains("(oletus: md)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("[default") && !out.contains("<SESSION>"),
+        "{out}"
+    );
+
     // Usage errors are exit code 2.
     expect(&parvi(&dir, &["groups", "add", "X"]), 2);
     expect(&parvi(&dir, &["groups", "edit", "X"]), 2);
@@ -831,18 +910,20 @@ fn usage_errors_speak_the_users_language_and_exit_2() {
         (
             &["groups", "show"],
             &[
-                "virhe: pakollinen argumentti puuttuu: <GROUP>",
-                "Käyttö: parvi groups show <GROUP>",
+                "virhe: pakollinen argumentti puuttuu: <RYHMÄ>",
+                "Käyttö: parvi groups show <RYHMÄ>",
             ],
         ),
         (
             &["export", "x", "--format", "pdf"],
-            &["virhe: --format <FORMAT> ei voi olla ”pdf”. Sallitut arvot: md, html, csv, json"],
+            &[
+                "virhe: --format <TIEDOSTOMUOTO> ei voi olla ”pdf”. Sallitut arvot: md, html, csv, json",
+            ],
         ),
         (
             &["--lang", "sv", "stats", "--group"],
             &[
-                "fel: --group <GROUP> behöver ett värde",
+                "fel: --group <GRUPP> behöver ett värde",
                 "Mer information: --help",
             ],
         ),

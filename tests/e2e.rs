@@ -172,10 +172,12 @@ fn load_with_store(data: &Path, path: &Path) -> SessionRecord {
 
 // ---- reading the screen -------------------------------------------------------------------
 
-/// Seconds on the phase countdown line ("Kohtaa jäljellä  9:58"), drawn as plain text under
+/// Seconds on the phase countdown line ("Kohdan aikaa jäljellä  9:58"), drawn as plain text under
 /// a running turn.
 fn phase_left(screen: &str) -> Option<i64> {
-    let line = screen.lines().find(|l| l.contains("Kohtaa jäljellä"))?;
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Kohdan aikaa jäljellä"))?;
     line.split_whitespace().find_map(parse_clock)
 }
 
@@ -894,7 +896,7 @@ fn screen_helpers_read_what_they_should() {
     assert_eq!(parse_clock("15.15"), None);
     assert_eq!(parse_clock("1:5"), None);
     assert_eq!(
-        phase_left("  Kohtaa jäljellä  9:58\n Seuraavana: Bertta"),
+        phase_left("  Kohdan aikaa jäljellä  9:58\n Seuraavana: Bertta"),
         Some(598)
     );
     assert!(colour_escapes("\x1b[1mA\x1b[0m\x1b[39;49m").is_empty());

@@ -340,7 +340,8 @@ fn choose(tmux: &Tmux, title: &str, label: &str) {
         "{label:?} is not one row of the picker {title:?}:\n{}",
         tmux::frame(&screen)
     );
-    let mut keys = vec!["Up"; rows.len()];
+    // Home to the first row (↑ goes round from the first to the last), then down to it.
+    let mut keys = vec!["Home"];
     keys.extend(std::iter::repeat_n("Down", matching[0]));
     keys.push("Enter");
     tmux.send_keys(&keys);

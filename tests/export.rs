@@ -562,7 +562,7 @@ fn the_memo_follows_finnish_minutes_conventions() {
         "| Kerrotaan opiskelijoille kokeilusta infonäytöillä | opiskelijakunnan edustaja | 8.9.2026 | lokakuu | jatkuu, uusi määräaika tammikuu |",
         "**Seuraava kokous:** ______",
         "## Osallistuminen",
-        "Tasaisuusindeksi: 0,",
+        "Tasapuolisuusindeksi: 0,",
         "Yksittäisen opiskelijan asiat käsitellään monialaisessa asiantuntijaryhmässä",
     ] {
         assert!(memo.contains(expected), "missing {expected:?} in\n{memo}");
@@ -604,7 +604,7 @@ fn the_tricky_memo_states_ties_blocks_guests_and_late_arrivals() {
         "Tulos: Tilat / Liikunta ja tauot 9 pistettä (tasapeli).",
         // A block; one external voter: no breakdown.
         "Tulos: Hiljainen tila kokeiluun kevääksi: ei hyväksytty. Estoja: 1.",
-        "Tuloksia ei eritellä ryhmittäin, koska jossakin ryhmässä oli alle 3 äänestäjää.",
+        "Tuloksia ei eritellä osapuolittain, koska jollakin osapuolella oli alle 3 äänestäjää.",
         // Attributed ideas by theme; the private one never shown.
         "- **Tilat**\n  - Hiljainen tila kirjastoon (Aino Virtanen)",
         "Yksin kirjoitettuja ideoita, joita ei näytetty: 1.",
@@ -870,7 +870,7 @@ fn the_csv_tables_read_back_with_finnish_letters_and_the_meetings_counts() {
     assert_eq!(
         attendance.0,
         [
-            "Nimi", "Rooli", "Ryhmä", "Vieras", "Läsnä", "Saapui", "Poistui"
+            "Nimi", "Rooli", "Osapuoli", "Vieras", "Läsnä", "Saapui", "Poistui"
         ]
     );
     assert_eq!(attendance.1.len(), state.people.len());

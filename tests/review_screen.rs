@@ -347,7 +347,7 @@ fn names_appear_in_the_attendance_and_as_action_owners_only() {
     let text = lines.join("\n");
     assert!(text.contains("students"), "{text}");
     assert!(text.contains("By role"), "{text}");
-    assert!(text.contains("of airtime · "), "{text}");
+    assert!(text.contains("of speaking time · "), "{text}");
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn only_closed_votes_show_results_and_small_sides_stay_private() {
     assert!(text.contains("Hiljainen huone 10 pistettä"), "{text}");
     assert!(text.contains("Äänestäjiä: 7"), "{text}");
     assert!(
-        text.contains("Ryhmittäisiä tuloksia ei näytetä"),
+        text.contains("Osapuolittaisia tuloksia ei näytetä"),
         "two student voters: no breakdown: {text}"
     );
     assert!(text.contains("Äänestys 2: "), "{text}");
@@ -468,7 +468,7 @@ fn t_asks_for_the_groups_meetings_and_draws_its_trends_and_open_actions() {
     let text = screen_text(&app, 160, 45);
     assert!(text.contains("3 kokousta, 8.9.2026–3.11.2026"), "{text}");
     assert!(
-        text.contains("8 % puheajasta · 38 % paikoista"),
+        text.contains("8 % puheajasta · 38 % läsnäolijoista"),
         "the first meeting's students: {text}"
     );
     assert!(text.contains("Avoimet toimenpiteet"), "{text}");

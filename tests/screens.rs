@@ -565,7 +565,7 @@ fn an_overrunning_turn_is_marked_by_more_than_colour() {
     use ratatui::style::{Color, Modifier};
     let (mut app, clock) = round_mid_turn(Lang::Fi);
     let ordinary = render(&app, 80, 24);
-    let (cell, _) = cell_of(ordinary.backend().buffer(), "Puheenvuoroa jäljellä");
+    let (cell, _) = cell_of(ordinary.backend().buffer(), "Puheaikaa jäljellä");
     assert_eq!(cell.fg, Color::Reset, "35 s left is ordinary text");
     assert!(!cell.modifier.contains(Modifier::UNDERLINED));
 

@@ -502,7 +502,7 @@ fn counted_hands_are_entered_one_option_at_a_time() {
 fn a_fist_of_five_with_a_zero_shows_the_block_and_fails_by_consent() {
     let mut app = vote_meeting(Lang::Fi, spec(VoteKind::FistOfFive), 5);
     let setup = text(&app);
-    assert!(setup.contains("Suostumus: ehdotus hyväksytään, jos kukaan ei näytä nollaa"));
+    assert!(setup.contains("Konsentti: ehdotus hyväksytään, jos kukaan ei näytä nollaa"));
     assert!(setup.contains("Ehdotusta ei ole vielä kirjoitettu. Kirjoita se: e"));
     // Opening asks for the proposal first, prefilled with the first idea.
     keys(&mut app, "o");
@@ -777,11 +777,11 @@ fn results_by_side_appear_only_when_every_side_has_three_voters() {
     close(&mut app);
     let results = text(&app);
     assert!(
-        !results.contains("Ryhmittäin"),
+        !results.contains("Osapuolittain"),
         "two staff: withheld\n{results}"
     );
     assert!(
-        results.contains("Ryhmittäisiä tuloksia ei näytetä"),
+        results.contains("Osapuolittaisia tuloksia ei näytetä"),
         "{results}"
     );
 
@@ -793,11 +793,11 @@ fn results_by_side_appear_only_when_every_side_has_three_voters() {
     }
     close(&mut app);
     let results = text(&app);
-    assert!(results.contains("Ryhmittäin"), "{results}");
-    assert!(!results.contains("Ryhmittäisiä tuloksia ei näytetä"));
+    assert!(results.contains("Osapuolittain"), "{results}");
+    assert!(!results.contains("Osapuolittaisia tuloksia ei näytetä"));
     let row = results
         .lines()
-        .find(|l| l.contains("Ryhmittäin"))
+        .find(|l| l.contains("Osapuolittain"))
         .expect("the heading");
     assert!(
         row.contains("opiskelijat") && row.contains("henkilöstö"),
@@ -805,7 +805,7 @@ fn results_by_side_appear_only_when_every_side_has_three_voters() {
     );
     let yes = results
         .lines()
-        .skip_while(|l| !l.contains("Ryhmittäin"))
+        .skip_while(|l| !l.contains("Osapuolittain"))
         .find(|l| l.trim_start().starts_with("Kyllä"))
         .expect("the yes row");
     let cells: Vec<&str> = yes.split_whitespace().collect();

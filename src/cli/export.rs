@@ -29,7 +29,7 @@ pub struct ExportArgs {
     /// The meeting's id (the first characters are enough).
     pub session: String,
     /// md, html, csv or json.
-    #[arg(long, value_name = "FORMAT", default_value = "md", value_parser = parse_format)]
+    #[arg(long, value_name = "TYPE", default_value = "md", value_parser = parse_format)]
     pub format: Format,
     /// Leave out the names of students, guardians and guests.
     #[arg(long)]

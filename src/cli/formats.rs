@@ -13,7 +13,7 @@ pub fn run(cx: &Context, command: FormatsCommand) -> u8 {
     let result = match command {
         FormatsCommand::List => list(cx),
         FormatsCommand::Show { format } => show(cx, &format),
-        FormatsCommand::Check { files } => check(cx.lang, &files),
+        FormatsCommand::Check { files } => check(cx, &files),
     };
     output::finish(cx.lang, result)
 }
@@ -161,8 +161,8 @@ fn show(cx: &Context, query: &str) -> CliResult {
         } else {
             format!(" ({})", source.license)
         };
-        println!("{}: {}{license}", t.cli_source, source.title);
-        for extra in [&source.url, &source.note] {
+        println!("{}: {}{license}", t.cli_source, source.title.get(lang));
+        for extra in [source.url.as_str(), source.note.get(lang)] {
             if !extra.is_empty() {
                 println!("  {extra}");
             }
@@ -171,10 +171,23 @@ fn show(cx: &Context, query: &str) -> CliResult {
     Ok(())
 }
 
-fn check(lang: Lang, files: &[std::path::PathBuf]) -> CliResult {
+fn check(cx: &Context, files: &[std::path::PathBuf]) -> CliResult {
+    let lang = cx.lang;
+    let (entries, _) = Store::open_read_only(cx.paths.clone()).formats();
     let mut bad = false;
     for file in files {
-        bad |= !check_one(lang, file);
+        let named = (!file.exists())
+            .then(|| find(&entries, &file.to_string_lossy()))
+            .flatten();
+        bad |= !match named {
+            // A format's name instead of a file: the user's own file, or the built-in one.
+            Some(FormatEntry {
+                origin: FormatOrigin::File(path),
+                ..
+            }) => check_one(lang, path, &entries),
+            Some(entry) => check_builtin(lang, &entry.format),
+            None => check_one(lang, file, &entries),
+        };
     }
     if bad {
         Err(CliError::silent(EXIT_BAD_DATA))
@@ -183,31 +196,69 @@ fn check(lang: Lang, files: &[std::path::PathBuf]) -> CliResult {
     }
 }
 
+/// A built-in format named on the command line: it has no file, but it is checked the same.
+fn check_builtin(lang: Lang, format: &Format) -> bool {
+    let t = lang.text();
+    let file = format!("{} ({})", format.name, t.cli_builtin);
+    let problems = format.problems(true);
+    for problem in &problems {
+        println!("{file}: {}: {}", problem.path, problem.message);
+    }
+    if problems.is_empty() {
+        println!("{}", format_ok(lang, &file, format));
+    }
+    problems.is_empty()
+}
+
+fn format_ok(lang: Lang, file: &str, format: &Format) -> String {
+    fill(
+        lang.text().cli_format_ok,
+        &[
+            ("file", file),
+            ("name", &format.name),
+            ("phases", &format.phases.len().to_string()),
+            ("minutes", &format.total_minutes().to_string()),
+        ],
+    )
+}
+
+/// Known formats whose name is a small typo away from a missing file's name
+/// (`hyvinvontiryhma`), so `formats check` can ask "did you mean …?".
+fn near_names<'a>(entries: &'a [FormatEntry], path: &Path) -> Vec<&'a str> {
+    let typed = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_lowercase();
+    entries
+        .iter()
+        .map(|e| e.format.name.as_str())
+        .filter(|name| {
+            let allowed = (name.chars().count() / 4).max(2);
+            output::edit_distance(&typed, name) <= allowed
+        })
+        .collect()
+}
+
 /// Checks one file and prints each mistake as `file:line: field: message`. Returns
 /// whether the file is fine.
-fn check_one(lang: Lang, path: &Path) -> bool {
+fn check_one(lang: Lang, path: &Path, known: &[FormatEntry]) -> bool {
     let t = lang.text();
     let file = path.display().to_string();
     let report = check_file(path);
     if let Some(reason) = report.unreadable {
         println!("{file}: {}", reason.describe(lang));
+        let near = near_names(known, path);
+        if !path.exists() && !near.is_empty() {
+            let hint = fill(t.hint_did_you_mean, &[("matches", &near.join(", "))]);
+            println!("{}: {hint}", t.err_hint);
+        }
         return false;
     }
     if report.mistakes.is_empty()
         && let Some(format) = &report.format
     {
-        println!(
-            "{}",
-            fill(
-                t.cli_format_ok,
-                &[
-                    ("file", &file),
-                    ("name", &format.name),
-                    ("phases", &format.phases.len().to_string()),
-                    ("minutes", &format.total_minutes().to_string()),
-                ],
-            )
-        );
+        println!("{}", format_ok(lang, &file, format));
         return true;
     }
     for mistake in &report.mistakes {

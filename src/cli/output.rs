@@ -67,6 +67,25 @@ pub fn finish(lang: Lang, result: CliResult) -> u8 {
     }
 }
 
+/// The Levenshtein distance between two names, in characters: how many letters to add,
+/// remove or change to get from one to the other.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 fn trim_lines(text: &str) -> String {
     text.lines()
         .map(str::trim_end)
@@ -403,16 +422,63 @@ pub fn localized_command(lang: Lang) -> clap::Command {
     localize(cmd, &[], lang).after_help(t.help_exit_codes)
 }
 
+/// The placeholder clap shows for an argument's value, untranslated; `None` for a flag.
+fn value_key(arg: &clap::Arg) -> Option<String> {
+    if !arg.get_num_args().is_some_and(|n| n.takes_values()) {
+        return None;
+    }
+    Some(
+        arg.get_value_names()
+            .and_then(|names| names.first())
+            .map(ToString::to_string)
+            .unwrap_or_else(|| arg.get_id().as_str().to_uppercase()),
+    )
+}
+
+/// The placeholder in the user's language (`<RYHMÄ>`), so errors and help never mix in
+/// English words. The English catalogue's placeholders are the keys: clap's own names.
+pub fn value_name(t: &Text, key: &str) -> Option<&'static str> {
+    Lang::En
+        .text()
+        .value_names
+        .iter()
+        .position(|name| *name == key)
+        .map(|i| t.value_names[i])
+}
+
 fn localize(mut cmd: clap::Command, path: &[&str], lang: Lang) -> clap::Command {
     let t = lang.text();
     if let Some(about) = command_help(t, path) {
         cmd = cmd.about(about);
+    }
+    if cmd.has_subcommands()
+        && let Some(name) = value_name(t, "COMMAND")
+    {
+        cmd = cmd.subcommand_value_name(name);
     }
     cmd = cmd.mut_args(|arg| {
         let id = arg.get_id().as_str().to_string();
         let arg = match arg_help(t, path, &id) {
             Some(help) => arg.help(help),
             None => arg,
+        };
+        let arg = match value_key(&arg).and_then(|key| value_name(t, &key)) {
+            Some(name) => arg.value_name(name),
+            None => arg,
+        };
+        // clap writes "[default: md]" in English; an empty default says nothing at all.
+        let default: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .filter(|v| !v.is_empty())
+            .collect();
+        let arg = match (arg.get_help().map(ToString::to_string), default.is_empty()) {
+            (Some(help), false) => arg.hide_default_value(true).help(format!(
+                "{help} {}",
+                fill(t.help_default, &[("value", &default.join(", "))])
+            )),
+            _ => arg.hide_default_value(true),
         };
         // The global flags come last in every subcommand's help, after its own.
         let arg = match id.as_str() {
@@ -431,10 +497,19 @@ fn localize(mut cmd: clap::Command, path: &[&str], lang: Lang) -> clap::Command 
         }
     });
     if lang != Lang::En {
+        // clap writes `[OPTIONS]` in the usage line itself, so the line is written out here.
+        let options = value_name(t, "OPTIONS").unwrap_or("OPTIONS");
+        let usage = cmd.render_usage().to_string();
+        let usage = usage
+            .strip_prefix("Usage: ")
+            .unwrap_or(&usage)
+            .replace("[OPTIONS]", &format!("[{options}]"))
+            .replace('{', "{{")
+            .replace('}', "}}");
         cmd = cmd
             .subcommand_help_heading(t.help_heading_commands)
             .help_template(format!(
-                "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+                "{{before-help}}{{about-with-newline}}\n{}: {usage}\n\n{{all-args}}{{after-help}}",
                 t.help_usage
             ));
     }
@@ -539,6 +614,36 @@ mod tests {
         assert!(help.contains("Valitsimet:"), "{help}");
     }
 
+    /// A new argument gets a placeholder in every language, or this fails.
+    #[test]
+    fn every_value_placeholder_is_in_the_catalogue() {
+        fn walk(cmd: &clap::Command, out: &mut Vec<String>) {
+            out.extend(cmd.get_arguments().filter_map(value_key));
+            for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+                walk(sub, out);
+            }
+        }
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut keys = Vec::new();
+        walk(&cmd, &mut keys);
+        assert!(keys.len() > 15, "{keys:?}");
+        for key in keys {
+            assert!(
+                Lang::En.text().value_names.contains(&key.as_str()),
+                "no placeholder for {key}"
+            );
+        }
+        let help = localized_command(Lang::Fi)
+            .find_subcommand_mut("groups")
+            .and_then(|g| g.find_subcommand_mut("show"))
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(help.contains("<RYHMÄ>"), "{help}");
+        assert!(!help.contains("<GROUP>"), "{help}");
+    }
+
     #[test]
     fn columns_align_and_never_end_in_spaces() {
         let rows = vec![
@@ -546,6 +651,15 @@ mod tests {
             vec!["abc".to_string(), "2".to_string(), String::new()],
         ];
         assert_eq!(columns(&rows, &[1]), ["ä    10  x", "abc   2"]);
+    }
+
+    #[test]
+    fn edit_distance_counts_letters_to_change() {
+        assert_eq!(edit_distance("kierros", "kierros"), 0);
+        assert_eq!(edit_distance("hyvinvontiryhma", "hyvinvointiryhma"), 1);
+        assert_eq!(edit_distance("kieros", "kierros"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("äiti", "aiti"), 1);
     }
 
     #[test]

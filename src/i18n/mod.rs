@@ -7,6 +7,7 @@
 
 mod en;
 mod fi;
+pub mod glossary;
 pub mod ideas;
 pub mod minutes;
 pub mod records;
@@ -382,8 +383,10 @@ pub struct Text {
     pub home_welcome_group: &'static str,
     pub home_unfinished: &'static str,
     pub home_no_sessions: &'static str,
-    pub home_members: &'static str,
-    pub home_phases: &'static str,
+    /// A group's size, `[one, many]` ("1 jäsen", "9 jäsentä"): see [`plural`].
+    pub home_members: [&'static str; 2],
+    /// A format's items and minutes, `[one, many]`.
+    pub home_phases: [&'static str; 2],
     pub home_read_only: &'static str,
     pub home_problems: &'static str,
     pub home_sample_loaded: &'static str,
@@ -497,6 +500,20 @@ pub struct Text {
     pub meeting_round_done_last: &'static str,
     pub key_first: &'static str,
     pub key_last: &'static str,
+
+    // ---- command line: placeholders ----
+    /// The placeholders of argument values (`<RYHMÄ>`) in capitals, as the command line
+    /// writes them. The English ones are clap's own (an argument's `value_name`, else its id
+    /// in capitals) and serve as the keys; `OPTIONS` is the `[OPTIONS]` of a usage line.
+    pub value_names: [&'static str; 20],
+    /// After an option's help: the value it has when not given.
+    pub help_default: &'static str,
+}
+
+/// The singular or the plural of a `[one, many]` pair for `count`: Finnish and Swedish
+/// put the noun after the number ("9 jäsentä"), so the form depends on the count.
+pub fn plural(forms: &[&'static str; 2], count: usize) -> &'static str {
+    forms[usize::from(count != 1)]
 }
 
 /// Why the engine refused a command, in the user's language.
@@ -579,6 +596,31 @@ pub fn order_rule(lang: Lang, rule: OrderRule) -> &'static str {
     lang.text().order_rules[OrderRule::ALL.iter().position(|r| *r == rule).unwrap_or(0)]
 }
 
+/// Every string of a catalogue as (key path, text), the key path as `.field[index]` or
+/// `.part.field`: for the tests that read the whole catalogue.
+#[cfg(test)]
+pub(crate) fn catalogue_strings(lang: Lang) -> Vec<(String, String)> {
+    fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        match v {
+            serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(&format!("{prefix}[{i}]"), item, out);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, item) in fields {
+                    walk(&format!("{prefix}.{key}"), item, out);
+                }
+            }
+            _ => panic!("catalogue fields are strings, arrays or parts: {prefix}"),
+        }
+    }
+    let mut out = Vec::new();
+    walk("", &serde_json::to_value(lang.text()).unwrap(), &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,33 +638,11 @@ mod tests {
         out
     }
 
-    fn strings(lang: Lang) -> Vec<(String, String)> {
-        fn walk(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
-            match v {
-                serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
-                serde_json::Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        walk(&format!("{prefix}[{i}]"), item, out);
-                    }
-                }
-                serde_json::Value::Object(fields) => {
-                    for (key, item) in fields {
-                        walk(&format!("{prefix}.{key}"), item, out);
-                    }
-                }
-                _ => panic!("catalogue fields are strings, arrays or parts: {prefix}"),
-            }
-        }
-        let mut out = Vec::new();
-        walk("", &serde_json::to_value(lang.text()).unwrap(), &mut out);
-        out
-    }
-
     #[test]
     fn every_language_uses_the_same_placeholders_and_no_text_is_blank() {
-        let fi = strings(Lang::Fi);
+        let fi = catalogue_strings(Lang::Fi);
         for lang in [Lang::Sv, Lang::En] {
-            let other = strings(lang);
+            let other = catalogue_strings(lang);
             assert_eq!(fi.len(), other.len());
             for ((key, a), (key2, b)) in fi.iter().zip(&other) {
                 assert_eq!(key, key2);
@@ -635,7 +655,7 @@ mod tests {
             }
         }
         for lang in Lang::ALL {
-            for (key, s) in strings(lang) {
+            for (key, s) in catalogue_strings(lang) {
                 assert!(!s.trim().is_empty(), "{} {key} is blank", lang.code());
             }
         }

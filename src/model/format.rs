@@ -281,14 +281,51 @@ impl Phase {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub title: String,
+    /// The work's title: once for all languages (a proper name), or in each language when
+    /// it says more than a name ("funded by …").
+    #[serde(
+        deserialize_with = "once_or_localized",
+        serialize_with = "once_if_same"
+    )]
+    #[schemars(with = "OnceOrLocalized")]
+    pub title: Localized,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub license: String,
-    /// What parvi changed or added, in a sentence.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    /// What parvi changed or added, in a sentence, in each language (`formats show` in
+    /// Finnish must not fall back to English); a single string is kept for older files.
+    #[serde(
+        default,
+        skip_serializing_if = "Localized::is_empty",
+        deserialize_with = "once_or_localized",
+        serialize_with = "once_if_same"
+    )]
+    #[schemars(with = "OnceOrLocalized")]
+    pub note: Localized,
+}
+
+/// A text given once for every language, or in each language.
+#[derive(Deserialize, JsonSchema)]
+#[serde(untagged)]
+enum OnceOrLocalized {
+    Once(String),
+    Localized(Localized),
+}
+
+/// Writes a text that is the same in every language once, as it was most likely given.
+fn once_if_same<S: serde::Serializer>(text: &Localized, s: S) -> Result<S::Ok, S::Error> {
+    match (&text.fi, &text.sv, &text.en) {
+        (Some(fi), Some(sv), Some(en)) if fi == sv && sv == en => s.serialize_str(fi),
+        _ => text.serialize(s),
+    }
+}
+
+fn once_or_localized<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Localized, D::Error> {
+    Ok(match OnceOrLocalized::deserialize(d)? {
+        OnceOrLocalized::Once(text) => Localized::all(&text),
+        OnceOrLocalized::Localized(text) => text,
+    })
 }
 
 /// A meeting format: a named, ordered list of phases.

@@ -222,4 +222,20 @@ mod tests {
         }
         assert_eq!(builtin().len(), BUILTIN.len());
     }
+
+    /// `formats show` in Finnish or Swedish must not print an English note about a source.
+    #[test]
+    fn every_builtin_source_note_is_written_in_each_language() {
+        for (name, text) in BUILTIN {
+            let value: serde_json::Value = serde_json::from_str(text).unwrap();
+            for (i, source) in value["sources"].as_array().unwrap().iter().enumerate() {
+                for lang in ["fi", "sv", "en"] {
+                    assert!(
+                        source["note"][lang].as_str().is_some_and(|t| !t.is_empty()),
+                        "{name} sources[{i}].note has no {lang}"
+                    );
+                }
+            }
+        }
+    }
 }

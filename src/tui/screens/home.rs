@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::i18n::fill;
+use crate::i18n::{self, fill};
 use crate::model::{Group, GroupKind};
 use crate::store::Summary as SessionSummary;
 use crate::tui::app::{Ctx, Effect, Next, Screen};
@@ -256,7 +256,10 @@ impl Home {
             .map(|g| {
                 (
                     g.name.clone(),
-                    fill(t.home_members, &[("count", &g.members.len().to_string())]),
+                    fill(
+                        i18n::plural(&t.home_members, g.members.len()),
+                        &[("count", &g.members.len().to_string())],
+                    ),
                 )
             })
             .collect();
@@ -268,7 +271,7 @@ impl Home {
                 (
                     f.format.title.get(cx.lang).to_string(),
                     fill(
-                        t.home_phases,
+                        i18n::plural(&t.home_phases, f.format.phases.len()),
                         &[
                             ("count", &f.format.phases.len().to_string()),
                             ("minutes", &f.format.total_minutes().to_string()),

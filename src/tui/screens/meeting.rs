@@ -1035,21 +1035,21 @@ impl MeetingView {
                 Span::styled(widgets::bar(share, bar_width), theme.side(side)),
                 Span::styled(format!(" {air:>5}"), theme.heading()),
             ]));
+            let seats_share = fill(
+                t.meeting_seats_share,
+                &[(
+                    "seats",
+                    &widgets::percent(seats[i] as u64, total_seats as u64),
+                )],
+            );
+            // Under the bar when it fits; else from the left edge, so the words stay whole.
+            let indent = if label_width + 1 + seats_share.chars().count() <= width {
+                label_width + 1
+            } else {
+                0
+            };
             lines.push(Line::from(Span::styled(
-                fit(
-                    &format!(
-                        "{:label_width$} {}",
-                        "",
-                        fill(
-                            t.meeting_seats_share,
-                            &[(
-                                "seats",
-                                &widgets::percent(seats[i] as u64, total_seats as u64)
-                            )],
-                        )
-                    ),
-                    width,
-                ),
+                fit(&format!("{:indent$}{seats_share}", ""), width),
                 theme.quiet(),
             )));
         }

@@ -463,7 +463,10 @@ impl Setup {
                 .map(|g| {
                     (
                         g.name.clone(),
-                        fill(t.home_members, &[("count", &g.members.len().to_string())]),
+                        fill(
+                            i18n::plural(&t.home_members, g.members.len()),
+                            &[("count", &g.members.len().to_string())],
+                        ),
                         None,
                     )
                 })
@@ -476,7 +479,7 @@ impl Setup {
                     (
                         f.format.title.get(cx.lang).to_string(),
                         fill(
-                            t.home_phases,
+                            i18n::plural(&t.home_phases, f.format.phases.len()),
                             &[
                                 ("count", &f.format.phases.len().to_string()),
                                 ("minutes", &f.format.total_minutes().to_string()),
