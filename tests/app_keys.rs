@@ -402,26 +402,7 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [Context; 18] = [
-    Context::Review,
-    Context::ReviewSearch,
-    Context::ReviewSession,
-    Context::ReviewTrend,
-    Context::Home,
-    Context::HomeEmpty,
-    Context::SetupText,
-    Context::SetupList,
-    Context::SetupAttendance,
-    Context::SetupAgenda,
-    Context::GroupEditor,
-    Context::MeetingRound,
-    Context::MeetingOpen,
-    Context::MeetingOther,
-    Context::MeetingIdle,
-    Context::Picker,
-    Context::Confirm,
-    Context::Help,
-];
+const CONTEXTS: [Context; 28] = Context::ALL;
 
 #[test]
 fn every_key_the_keymap_lists_maps_back_to_its_action() {
@@ -456,9 +437,19 @@ fn app_in(context: Context) -> (App, Rc<ManualClock>) {
             keys(&mut app, "nn");
             (app, clock)
         }
-        Context::MeetingRound | Context::MeetingOpen | Context::Picker => {
-            wellbeing_meeting(Lang::Fi)
-        }
+        Context::MeetingWriting => app_fixture::meeting(Lang::Fi, "yksi-kaksi-nelja-kaikki", ""),
+        Context::MeetingGrouping => app_fixture::meeting(Lang::Fi, "mita-entas-mita-nyt", ""),
+        Context::Summary => app_fixture::meeting(Lang::Fi, "kierros", ""),
+        Context::MeetingRound
+        | Context::MeetingOpen
+        | Context::Picker
+        | Context::MeetingIdeas
+        | Context::MeetingVote
+        | Context::MeetingBallot
+        | Context::MeetingDecisions
+        | Context::MeetingActions
+        | Context::MeetingReview
+        | Context::Prompt => wellbeing_meeting(Lang::Fi),
         // A past meeting opened in the review (as the loop would, after Enter).
         Context::ReviewSession | Context::ReviewTrend => {
             let (mut app, clock) = home(Lang::Fi);
@@ -487,6 +478,27 @@ fn app_in(context: Context) -> (App, Rc<ManualClock>) {
         // Item 6 is the open discussion of the wellbeing meeting.
         Context::MeetingOpen => "g6h1h2h3 ",
         Context::Picker => "   q",
+        // Private writing with one idea written.
+        Context::MeetingWriting => "g2<enter>Yksi idea<enter><esc>",
+        // Two ideas on the wall (so they can be edited, removed and merged).
+        Context::MeetingIdeas => "g7<enter>Eka idea<enter>Toka idea<enter><esc>",
+        // Two ideas to put into themes.
+        Context::MeetingGrouping => "g2<enter>Eka idea<enter>Toka idea<enter><esc>g4",
+        // The vote on two ideas, being set up; then one voter at the keyboard.
+        Context::MeetingVote => "g7<enter>Eka idea<enter>Toka idea<enter><esc>g8",
+        // On the middle one of three options, so it can move both ways.
+        Context::MeetingBallot => {
+            "g7<enter>Eka idea<enter>Toka idea<enter>Kolmas idea<enter><esc>g8o 1<down>"
+        }
+        // One decision recorded (no basis to pick, no review date).
+        Context::MeetingDecisions => "g9<enter>Kokeillaan<enter><enter>",
+        // Item 10: the tenth row of the picker is 0.
+        Context::MeetingActions => "g0",
+        Context::MeetingReview => "g3",
+        // The summary of a finished quick round.
+        Context::Summary => "q<enter>",
+        // The idea field open.
+        Context::Prompt => "g7<enter>",
         Context::Confirm => "e<down><down><down><down>x",
         Context::Help => "?",
         // The archive, on its second meeting so it can move both ways.

@@ -181,6 +181,75 @@ pub enum Context {
     Help,
 }
 
+impl Context {
+    /// Every context, in declaration order: the keymap tests go through all of them.
+    pub const ALL: [Context; 28] = [
+        Context::Home,
+        Context::HomeEmpty,
+        Context::SetupText,
+        Context::SetupList,
+        Context::SetupAttendance,
+        Context::SetupAgenda,
+        Context::GroupEditor,
+        Context::MeetingRound,
+        Context::MeetingOpen,
+        Context::MeetingOther,
+        Context::MeetingIdle,
+        Context::MeetingWriting,
+        Context::MeetingIdeas,
+        Context::MeetingGrouping,
+        Context::MeetingVote,
+        Context::MeetingBallot,
+        Context::MeetingDecisions,
+        Context::MeetingActions,
+        Context::MeetingReview,
+        Context::Summary,
+        Context::Review,
+        Context::ReviewSearch,
+        Context::ReviewSession,
+        Context::ReviewTrend,
+        Context::Prompt,
+        Context::Picker,
+        Context::Confirm,
+        Context::Help,
+    ];
+
+    /// The context's place in [`Context::ALL`]. The match has no wildcard, so a new
+    /// context does not compile until it has a place, and a test checks `ALL` against it.
+    pub const fn index(self) -> usize {
+        match self {
+            Context::Home => 0,
+            Context::HomeEmpty => 1,
+            Context::SetupText => 2,
+            Context::SetupList => 3,
+            Context::SetupAttendance => 4,
+            Context::SetupAgenda => 5,
+            Context::GroupEditor => 6,
+            Context::MeetingRound => 7,
+            Context::MeetingOpen => 8,
+            Context::MeetingOther => 9,
+            Context::MeetingIdle => 10,
+            Context::MeetingWriting => 11,
+            Context::MeetingIdeas => 12,
+            Context::MeetingGrouping => 13,
+            Context::MeetingVote => 14,
+            Context::MeetingBallot => 15,
+            Context::MeetingDecisions => 16,
+            Context::MeetingActions => 17,
+            Context::MeetingReview => 18,
+            Context::Summary => 19,
+            Context::Review => 20,
+            Context::ReviewSearch => 21,
+            Context::ReviewSession => 22,
+            Context::ReviewTrend => 23,
+            Context::Prompt => 24,
+            Context::Picker => 25,
+            Context::Confirm => 26,
+            Context::Help => 27,
+        }
+    }
+}
+
 /// A pressed key as written in a message ("The key F5 does nothing here"); `None` for a
 /// key that is not worth a message (a lone modifier, a media key).
 pub fn describe(event: &KeyEvent) -> Option<String> {
@@ -722,36 +791,14 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const ALL: [Context; 28] = [
-        Context::Review,
-        Context::ReviewSearch,
-        Context::ReviewSession,
-        Context::ReviewTrend,
-        Context::MeetingWriting,
-        Context::MeetingIdeas,
-        Context::MeetingGrouping,
-        Context::MeetingVote,
-        Context::MeetingBallot,
-        Context::MeetingDecisions,
-        Context::MeetingActions,
-        Context::MeetingReview,
-        Context::Summary,
-        Context::Prompt,
-        Context::Home,
-        Context::HomeEmpty,
-        Context::SetupText,
-        Context::SetupList,
-        Context::SetupAttendance,
-        Context::SetupAgenda,
-        Context::GroupEditor,
-        Context::MeetingRound,
-        Context::MeetingOpen,
-        Context::MeetingOther,
-        Context::MeetingIdle,
-        Context::Picker,
-        Context::Confirm,
-        Context::Help,
-    ];
+    const ALL: [Context; 28] = Context::ALL;
+
+    #[test]
+    fn every_context_is_in_all_once_at_its_index() {
+        for (i, context) in Context::ALL.iter().enumerate() {
+            assert_eq!(context.index(), i, "{context:?}");
+        }
+    }
 
     #[test]
     fn one_key_has_one_meaning_in_each_context() {
