@@ -32,7 +32,8 @@ pub fn parvi_bin() -> PathBuf {
 /// The language every run uses, so the strings the tests wait for are stable.
 pub const LANG: &str = "fi";
 
-/// Whether tmux can be run here. Tests skip (with a message) when it cannot.
+/// Whether tmux can be run here. The tests that need it are `#[ignore]`d, so a plain
+/// `cargo test` leaves them out; run with `--include-ignored` they fail, loudly, without it.
 pub fn available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -138,6 +139,10 @@ fn unique_socket() -> String {
 impl Tmux {
     /// Starts parvi in a new tmux server with `data` as its data directory.
     pub fn start(data: &Path, launch: Launch) -> Tmux {
+        assert!(
+            available(),
+            "tmux is not installed here (apt-get install -y tmux): this test drives parvi in it"
+        );
         let mut env = vec![
             "env".to_string(),
             "-u".into(),
