@@ -117,7 +117,7 @@ fn due(lang: Lang, action: &Action, today: jiff::civil::Date) -> String {
         Due::Month { month } => t.months[usize::from(month.clamp(1, 12)) - 1].to_string(),
         Due::None => t.due_none.to_string(),
     };
-    if crate::tui::screens::phases::records::is_overdue(action, today) {
+    if action.is_overdue(today) {
         format!("{text} ({})", t.overdue)
     } else {
         text

@@ -125,12 +125,30 @@ pub struct Action {
     pub agreed: Date,
 }
 
-impl Due {
-    /// Whether the action is overdue on `today` (a month counts as due at its end).
-    pub fn is_past(&self, today: Date) -> bool {
-        match self {
-            Due::Date { date } => *date < today,
-            Due::Month { .. } | Due::None => false,
+impl Action {
+    /// Whether this open action is past its due on `today`: the one rule of "late" for the
+    /// meeting, the review, the trends and `parvi stats`. A date is past the day after it;
+    /// a month of the year clock is past after the end of that month's first occurrence on
+    /// or after the day the action was agreed. A continued action's month is not judged:
+    /// the record does not say in which meeting it was continued.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        if !self.status.is_open() {
+            return false;
+        }
+        match self.due {
+            Due::Date { date } => date < today,
+            Due::Month { month }
+                if self.status == ActionStatus::Open && (1..=12).contains(&month) =>
+            {
+                let month = month as i8;
+                let year = if month >= self.agreed.month() {
+                    self.agreed.year()
+                } else {
+                    self.agreed.year() + 1
+                };
+                Date::new(year, month, 1).is_ok_and(|first| first.last_of_month() < today)
+            }
+            _ => false,
         }
     }
 }
@@ -174,15 +192,34 @@ mod tests {
     }
 
     #[test]
-    fn a_date_in_the_past_is_overdue_a_month_is_not() {
-        let today = jiff::civil::date(2026, 11, 23);
-        assert!(
-            Due::Date {
-                date: jiff::civil::date(2026, 11, 22)
-            }
-            .is_past(today)
-        );
-        assert!(!Due::Date { date: today }.is_past(today));
-        assert!(!Due::Month { month: 3 }.is_past(today));
+    fn overdue_by_date_or_by_the_end_of_the_month() {
+        const TODAY: Date = jiff::civil::date(2026, 11, 10);
+        let date = jiff::civil::date;
+        let action = |due, status| Action {
+            id: "a-1".into(),
+            text: "x".into(),
+            owner: Owner::Role { role: Role::Nurse },
+            due,
+            status,
+            session: uuid::Uuid::nil(),
+            agreed: date(2026, 10, 6),
+        };
+        let open = ActionStatus::Open;
+        let on = |d| Due::Date { date: d };
+        assert!(action(on(date(2026, 11, 9)), open).is_overdue(TODAY));
+        assert!(!action(on(TODAY), open).is_overdue(TODAY));
+        // October, agreed in October: ended on the 31st.
+        assert!(action(Due::Month { month: 10 }, open).is_overdue(TODAY));
+        // November is still running; September means next September.
+        assert!(!action(Due::Month { month: 11 }, open).is_overdue(TODAY));
+        assert!(!action(Due::Month { month: 9 }, open).is_overdue(TODAY));
+        assert!(!action(Due::None, open).is_overdue(TODAY));
+        // Done or dropped is never late; a continued month is not judged.
+        let past = on(date(2026, 10, 31));
+        assert!(!action(past, ActionStatus::Done).is_overdue(TODAY));
+        assert!(!action(past, ActionStatus::Dropped).is_overdue(TODAY));
+        assert!(action(past, ActionStatus::Continued).is_overdue(TODAY));
+        let october = Due::Month { month: 10 };
+        assert!(!action(october, ActionStatus::Continued).is_overdue(TODAY));
     }
 }

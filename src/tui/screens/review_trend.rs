@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::phases::records::{due_text, format_date, is_overdue, owner_text};
+use super::phases::records::{due_text, format_date, owner_text};
 use super::review::{Doc, DocPage, count};
 use super::review_session::{decimal, participation_section, percent, share_bar};
 use crate::i18n::fill;
@@ -303,7 +303,7 @@ impl TrendView {
         // Every action still open, with the meeting it came from.
         let today = cx.local(cx.now().at).date();
         let open = data.open();
-        let overdue = open.iter().filter(|(a, _)| is_overdue(a, today)).count();
+        let overdue = open.iter().filter(|(a, _)| a.is_overdue(today)).count();
         let rt = &t.records;
         let mut title = r.open_actions.to_string();
         if !open.is_empty() {
@@ -317,7 +317,7 @@ impl TrendView {
             doc.push(Line::from(Span::styled(r.no_open_actions, theme.quiet())));
         }
         for (action, from) in &open {
-            let late = is_overdue(action, today);
+            let late = action.is_overdue(today);
             doc.para("• ", &action.text, width, theme.text());
             let mut due = due_text(cx.lang, action.due);
             if late {

@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{self, Lang, fill};
 use crate::model::engine::MAX_TEXT_CHARS;
-use crate::model::outcomes::{Action as Todo, ActionStatus, Basis, Due, Owner};
+use crate::model::outcomes::{ActionStatus, Basis, Due, Owner};
 use crate::model::{Command, EventKind, MeetingState, PhaseKind, Role};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Context, Key, binding};
@@ -658,31 +658,6 @@ fn count(forms: [&str; 2], n: usize) -> String {
     fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
 }
 
-/// Whether an open action is past its due on `today`. A date is past the day after it; a
-/// month of the year clock is past after the end of that month's first occurrence on or
-/// after the day the action was agreed. A continued action's month is not judged: the
-/// record does not say in which meeting it was continued.
-pub fn is_overdue(action: &Todo, today: Date) -> bool {
-    if !action.status.is_open() {
-        return false;
-    }
-    match action.due {
-        Due::Date { date } => date < today,
-        Due::Month { month }
-            if action.status == ActionStatus::Open && (1..=12).contains(&month) =>
-        {
-            let month = month as i8;
-            let year = if month >= action.agreed.month() {
-                action.agreed.year()
-            } else {
-                action.agreed.year() + 1
-            };
-            Date::new(year, month, 1).is_ok_and(|first| first.last_of_month() < today)
-        }
-        _ => false,
-    }
-}
-
 /// Why a typed date was not taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateProblem {
@@ -1162,7 +1137,7 @@ fn follow_up(view: &MeetingView, cx: &Ctx) -> Listing {
                 theme.heading()
             };
             let mut due = vec![vec![(unit(&due_text(cx.lang, a.due)), theme.text())]];
-            if is_overdue(a, today) {
+            if a.is_overdue(today) {
                 due.push(vec![(unit(&format!("! {}", t.overdue)), theme.overrun())]);
             }
             let status = if reviewed_here(view, &a.id) {
@@ -1190,11 +1165,7 @@ fn follow_up(view: &MeetingView, cx: &Ctx) -> Listing {
         })
         .collect();
     let open = state.carried.iter().filter(|a| a.status.is_open()).count();
-    let overdue = state
-        .carried
-        .iter()
-        .filter(|a| is_overdue(a, today))
-        .count();
+    let overdue = state.carried.iter().filter(|a| a.is_overdue(today)).count();
     let reviewed = state
         .carried
         .iter()
@@ -1468,39 +1439,6 @@ mod tests {
                 "{lang:?}"
             );
         }
-    }
-
-    #[test]
-    fn overdue_by_date_or_by_the_end_of_the_month() {
-        let action = |due, status| Todo {
-            id: "a-1".into(),
-            text: "x".into(),
-            owner: Owner::Role { role: Role::Nurse },
-            due,
-            status,
-            session: uuid::Uuid::nil(),
-            agreed: date(2026, 10, 6),
-        };
-        let open = ActionStatus::Open;
-        let on = |d| Due::Date { date: d };
-        assert!(is_overdue(&action(on(date(2026, 11, 9)), open), TODAY));
-        assert!(!is_overdue(&action(on(TODAY), open), TODAY));
-        // October, agreed in October: ended on the 31st.
-        assert!(is_overdue(&action(Due::Month { month: 10 }, open), TODAY));
-        // November is still running; September means next September.
-        assert!(!is_overdue(&action(Due::Month { month: 11 }, open), TODAY));
-        assert!(!is_overdue(&action(Due::Month { month: 9 }, open), TODAY));
-        assert!(!is_overdue(&action(Due::None, open), TODAY));
-        // Done or dropped is never late; a continued month is not judged.
-        let past = on(date(2026, 10, 31));
-        assert!(!is_overdue(&action(past, ActionStatus::Done), TODAY));
-        assert!(!is_overdue(&action(past, ActionStatus::Dropped), TODAY));
-        assert!(is_overdue(&action(past, ActionStatus::Continued), TODAY));
-        let october = Due::Month { month: 10 };
-        assert!(!is_overdue(
-            &action(october, ActionStatus::Continued),
-            TODAY
-        ));
     }
 
     #[test]
