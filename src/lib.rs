@@ -11,7 +11,8 @@
 //! model       the pure core: groups, formats, the meeting engine, metrics
 //! ```
 //!
-//! `i18n` (the string catalogue) is pure and may be used by every layer.
+//! `i18n` (the string catalogue) is pure and may be used by every layer but `model`, which
+//! names a language through the leaf `lang` only (the catalogue knows the model's types).
 //!
 //! The rule that `model` (and `export`) never import `ratatui`, `crossterm`, `std::fs` or read
 //! a clock is checked by `tests/layering.rs`.
@@ -19,6 +20,7 @@
 pub mod cli;
 pub mod export;
 pub mod i18n;
+pub mod lang;
 pub mod model;
 pub mod sample;
 pub mod store;

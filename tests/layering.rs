@@ -1,5 +1,6 @@
 //! The layering rule of `src/lib.rs`: the pure layers (`model`, `export`, `i18n`) never
-//! touch a terminal, a file or a clock. A text scan is enough, and it fails loudly.
+//! touch a terminal, a file or a clock, and each layer imports only the layers below it
+//! (no screen imports another feature's screen). A text scan is enough, and it fails loudly.
 
 use std::path::Path;
 
@@ -91,5 +92,232 @@ fn no_exported_minutes_are_tracked_at_the_repository_root() {
     assert!(
         strays.is_empty(),
         "exports committed at the root: {strays:?}"
+    );
+}
+
+// ---- imports between layers ------------------------------------------------------------
+
+/// The feature a file of `src/` belongs to, for the import rules: its layer, or for a
+/// screen its feature (the meeting with its phases, the review with its pages).
+fn feature(rel: &str) -> String {
+    let parts: Vec<&str> = rel.trim_end_matches(".rs").split('/').collect();
+    match parts.as_slice() {
+        ["tui", "screens", "phases", ..] => "screen:meeting".into(),
+        ["tui", "screens", "mod"] => "tui".into(),
+        ["tui", "screens", name, ..] => format!("screen:{}", screen_feature(name)),
+        [layer, ..] => layer.to_string(),
+        [] => String::new(),
+    }
+}
+
+/// The review's pages are one feature, as the meeting's phases are.
+fn screen_feature(module: &str) -> &str {
+    match module {
+        "review_session" | "review_trend" => "review",
+        other => other,
+    }
+}
+
+/// What a layer may import of the crate (besides itself).
+fn allowed(from: &str, to: &str) -> bool {
+    let layer = from.split(':').next().unwrap_or(from);
+    match (layer, to) {
+        (_, "lang") => true,
+        ("model", t) => t == "model",
+        ("i18n", t) => matches!(t, "i18n" | "model"),
+        ("store", t) => matches!(t, "store" | "model" | "i18n" | "export"),
+        ("export", t) => matches!(t, "export" | "model" | "i18n"),
+        ("sample", t) => matches!(t, "model" | "store" | "i18n"),
+        ("tui" | "screen", t) if t.starts_with("screen:") => {
+            from == t || !from.starts_with("screen:")
+        }
+        ("tui" | "screen", t) => {
+            matches!(t, "tui" | "model" | "i18n" | "store" | "export" | "sample")
+        }
+        ("cli", t) => !t.starts_with("screen:"),
+        ("lib" | "main", _) => true,
+        _ => false,
+    }
+}
+
+/// Where a path after `crate::` (or `super::` inside the screens) leads: the feature it
+/// names, as [`feature`] names files.
+fn target(path: &str) -> String {
+    let parts: Vec<&str> = path.split("::").collect();
+    match parts.as_slice() {
+        ["tui", "screens", "phases", ..] => "screen:meeting".into(),
+        ["tui", "screens", name, ..]
+            if name.chars().all(|c| c.is_ascii_lowercase() || c == '_') =>
+        {
+            format!("screen:{}", screen_feature(name))
+        }
+        [first, ..] => first.to_string(),
+        [] => String::new(),
+    }
+}
+
+/// Every `crate::…` path in the code of `text` (and `super::…` in a screen, read as the
+/// sibling screen it names), with its line number.
+fn imports(rel: &str, text: &str) -> Vec<(usize, String)> {
+    let in_screens = rel.starts_with("tui/screens/") && !rel.starts_with("tui/screens/phases/");
+    let mut out = Vec::new();
+    let mut in_tests = false;
+    for (n, line) in text.lines().enumerate() {
+        // Unit tests may reach anywhere to build their fixtures.
+        if line.trim_start().starts_with("#[cfg(test)]") {
+            in_tests = true;
+        }
+        if in_tests {
+            continue;
+        }
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            let path: String = rest[at + 7..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            out.push((n + 1, path));
+            rest = &rest[at + 7..];
+        }
+        if in_screens && let Some(at) = code.find("use super::") {
+            let path: String = code[at + 11..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                .collect();
+            out.push((n + 1, format!("tui::screens::{path}")));
+        }
+    }
+    out
+}
+
+/// The imports of the files under `dir` (as paths relative to `src/`) that break the rules.
+fn layering_offences(src: &Path, dir: &Path, offences: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            layering_offences(src, &path, offences);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let rel = path
+                .strip_prefix(src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let from = feature(&rel);
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (line, import) in imports(&rel, &text) {
+                let to = target(&import);
+                if to != from.split(':').next().unwrap_or("") && to != from && !allowed(&from, &to)
+                {
+                    offences.push(format!("{rel}:{line}: {from} imports {to} ({import})"));
+                }
+            }
+        }
+    }
+}
+
+/// Imports against the layering that are known and still to be moved (issue 10): each is
+/// `file -> feature`. The list may only shrink: a new offence fails, and so does an entry
+/// that no longer offends (take it out).
+const KNOWN: &[&str] = &[
+    // The in-app export writes files with the command line's helpers.
+    "tui/mod.rs -> cli",
+    // Screens that use another feature's screen as a formatting library (dates, owners,
+    // shares, pages): these belong in the catalogue layer or tui/widgets.
+    "tui/screens/review.rs -> screen:meeting",
+    "tui/screens/review_session.rs -> screen:meeting",
+    "tui/screens/review_trend.rs -> screen:meeting",
+    "tui/screens/home.rs -> screen:review",
+    // Navigation: a screen builds the next one itself (to become a route the App resolves).
+    "tui/screens/group_editor.rs -> screen:home",
+    "tui/screens/home.rs -> screen:group_editor",
+    "tui/screens/home.rs -> screen:setup",
+    "tui/screens/meeting.rs -> screen:home",
+    "tui/screens/meeting.rs -> screen:summary",
+    "tui/screens/review.rs -> screen:home",
+    "tui/screens/setup.rs -> screen:home",
+    "tui/screens/setup.rs -> screen:meeting",
+];
+
+fn offence_key(offence: &str) -> String {
+    let file = offence.split(':').next().unwrap_or("");
+    let to = offence
+        .split(" imports ")
+        .nth(1)
+        .and_then(|t| t.split(' ').next())
+        .unwrap_or("");
+    format!("{file} -> {to}")
+}
+
+#[test]
+fn each_layer_imports_only_the_layers_below_it() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut offences = Vec::new();
+    layering_offences(&src, &src, &mut offences);
+    let new: Vec<&String> = offences
+        .iter()
+        .filter(|o| !KNOWN.contains(&offence_key(o).as_str()))
+        .collect();
+    assert!(
+        new.is_empty(),
+        "imports against the layering of src/lib.rs:\n{}",
+        new.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let keys: Vec<String> = offences.iter().map(|o| offence_key(o)).collect();
+    let gone: Vec<&&str> = KNOWN
+        .iter()
+        .filter(|k| !keys.contains(&k.to_string()))
+        .collect();
+    assert!(
+        gone.is_empty(),
+        "these known offences are fixed; take them out of KNOWN: {gone:?}"
+    );
+}
+
+#[test]
+fn the_layering_scan_catches_a_forbidden_import() {
+    // Guard against a scan that silently checks nothing: a model file that imports the
+    // terminal layer, a screen that imports another feature's screen, and the CLI reaching
+    // into a screen.
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    for (file, text) in [
+        (
+            "model/x.rs",
+            "use crate::tui::app::Ctx;\nuse crate::model::Role;\n",
+        ),
+        ("model/y.rs", "fn f() -> crate::i18n::Lang { todo!() }\n"),
+        ("tui/screens/home.rs", "use super::meeting::MeetingView;\n"),
+        (
+            "tui/screens/phases/vote.rs",
+            "use crate::tui::screens::meeting::MeetingView;\n",
+        ),
+        (
+            "cli/stats.rs",
+            "use crate::tui::screens::phases::records::x;\n",
+        ),
+        ("tui/app.rs", "use crate::cli::export;\n"),
+    ] {
+        std::fs::create_dir_all(src.join(file).parent().unwrap()).unwrap();
+        std::fs::write(src.join(file), text).unwrap();
+    }
+    let mut offences = Vec::new();
+    layering_offences(src, src, &mut offences);
+    offences.sort();
+    assert_eq!(
+        offences,
+        [
+            "cli/stats.rs:1: cli imports screen:meeting (tui::screens::phases::records::x)",
+            "model/x.rs:1: model imports tui (tui::app::Ctx)",
+            "model/y.rs:1: model imports i18n (i18n::Lang)",
+            "tui/app.rs:1: tui imports cli (cli::export)",
+            "tui/screens/home.rs:1: screen:home imports screen:meeting (tui::screens::meeting::MeetingView)",
+        ]
     );
 }

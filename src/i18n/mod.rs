@@ -19,65 +19,10 @@ use serde::Serialize;
 
 use crate::model::{GroupKind, OrderRule, PhaseKind, Role, Side};
 
-/// A language of the interface (and of minutes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Fi,
-    Sv,
-    En,
-}
+pub use crate::lang::Lang;
 
+/// The catalogue of a language lives here, the language itself in the leaf [`crate::lang`].
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
-
-    /// The two-letter code: `fi`, `sv`, `en`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fi => "fi",
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses `fi`, `sv`, `en`, or a locale such as `fi_FI.UTF-8` or `sv-FI`.
-    pub fn parse(value: &str) -> Option<Lang> {
-        let code: String = value
-            .trim()
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        match code.as_str() {
-            "fi" | "fin" | "finnish" | "suomi" => Some(Lang::Fi),
-            "sv" | "swe" | "swedish" | "svenska" => Some(Lang::Sv),
-            "en" | "eng" | "english" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// Picks the language: the `--lang` flag, else the config file, else the locale
-    /// variables (`LC_ALL`, `LC_MESSAGES`, `LANG`, passed in by the caller), else Finnish,
-    /// the first language of most users. A locale parvi does not speak (`de_DE`) gives
-    /// English, which more people in the room will read than Finnish.
-    pub fn choose(flag: Option<Lang>, config: Option<Lang>, locale: &[Option<String>]) -> Lang {
-        if let Some(lang) = flag.or(config) {
-            return lang;
-        }
-        for value in locale.iter().flatten() {
-            if value.is_empty() {
-                continue;
-            }
-            if value == "C" || value == "POSIX" || value.starts_with("C.") {
-                // The neutral locale of servers and containers says nothing of the user.
-                return Lang::Fi;
-            }
-            return Lang::parse(value).unwrap_or(Lang::En);
-        }
-        Lang::Fi
-    }
-
     /// The catalogue for this language.
     pub fn text(self) -> &'static Text {
         match self {
