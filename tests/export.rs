@@ -37,7 +37,7 @@ fn options(format: Format, lang: Lang, public: bool) -> Options {
         format,
         lang,
         public,
-        zone: export::helsinki(),
+        zone: parvi::model::helsinki(),
         number: Some(3),
     }
 }

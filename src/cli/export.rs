@@ -8,8 +8,7 @@
 //! the rest. Every file is written atomically with mode 0600 (`store::atomic`), and none is
 //! written if any of them exists already, unless `--force`.
 //!
-//! The writing is in [`write_all`] and [`write_into`] so the app's review screen can export
-//! the same way.
+//! The writing is in `store::exports`, which the app's review screen uses too.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,8 +19,8 @@ use super::output::{self, CliError, CliResult};
 use super::{Context, EXIT_FAILED};
 use crate::export::{self, Export, Format, Options};
 use crate::i18n::fill;
-use crate::model::SessionRecord;
-use crate::store::{Store, Summary};
+use crate::store::Store;
+use crate::store::exports::{WriteError, create_private_dir, number, write_all, zone};
 
 /// Arguments of `parvi export`.
 #[derive(Debug, Args)]
@@ -44,67 +43,6 @@ pub struct ExportArgs {
 
 fn parse_format(value: &str) -> Result<Format, String> {
     Format::from_key(value).ok_or_else(|| "md, html, csv, json".to_string())
-}
-
-/// Why files could not be written.
-#[derive(Debug)]
-pub enum WriteError {
-    /// The file is there already and `force` was not given; nothing was written.
-    Exists(PathBuf),
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
-/// Writes each file atomically with mode 0600. Unless `force`, checks first that none of
-/// them exists and writes nothing if one does.
-pub fn write_all(files: &[(PathBuf, &[u8])], force: bool) -> Result<(), WriteError> {
-    if !force && let Some((path, _)) = files.iter().find(|(p, _)| p.symlink_metadata().is_ok()) {
-        return Err(WriteError::Exists(path.clone()));
-    }
-    for (path, bytes) in files {
-        crate::store::atomic::write_atomic(path, bytes).map_err(|source| WriteError::Io {
-            path: path.clone(),
-            source,
-        })?;
-    }
-    Ok(())
-}
-
-/// Creates a directory (and its parents) with mode 0700; an existing one is left as it is.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// The meeting's running number among its group's meetings of the same calendar year.
-pub fn number(record: &SessionRecord, summaries: &[Summary], zone: &jiff::tz::TimeZone) -> u32 {
-    let year = |at: jiff::Timestamp| at.to_zoned_datetime(zone.clone()).year();
-    let start = record.started_at();
-    let n = summaries
-        .iter()
-        .filter(|s| {
-            s.group_id == record.group.id
-                && year(s.started_at) == year(start)
-                && (s.started_at, s.id) <= (start, record.id)
-        })
-        .count();
-    u32::try_from(n.max(1)).unwrap_or(1)
-}
-
-/// The zone of the times in the minutes: the system's, else Finnish time.
-pub fn zone() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::try_system().unwrap_or_else(|_| export::helsinki())
 }
 
 pub fn run(cx: &Context, args: &ExportArgs) -> u8 {
@@ -135,7 +73,7 @@ fn export_session(cx: &Context, args: &ExportArgs) -> CliResult {
     let export = export::minutes(&record, &options);
 
     let files: Vec<(PathBuf, &[u8])> = match (&args.output, export.format) {
-        (None, Format::Csv) => named(&export, Path::new("."), false),
+        (None, Format::Csv) => export.files_in(Path::new("."), false),
         (None, _) => return to_stdout(&export),
         (Some(dir), Format::Csv) => {
             if dir.exists() && !dir.is_dir() {
@@ -145,9 +83,9 @@ fn export_session(cx: &Context, args: &ExportArgs) -> CliResult {
                 ));
             }
             create_private_dir(dir).map_err(|e| write_failed(cx, dir, &e))?;
-            named(&export, dir, true)
+            export.files_in(dir, true)
         }
-        (Some(path), _) if path.is_dir() => named(&export, path, false),
+        (Some(path), _) if path.is_dir() => export.files_in(path, false),
         (Some(path), _) => export
             .files
             .iter()
@@ -171,27 +109,6 @@ fn export_session(cx: &Context, args: &ExportArgs) -> CliResult {
         .hint(m.hint_force)),
         Err(WriteError::Io { path, source }) => Err(write_failed(cx, &path, &source)),
     }
-}
-
-/// Writes an export's files into `dir` under their full names (`<date>_<group>.html`),
-/// refusing if one exists and `!force`; returns the paths written. For the app's review
-/// screen: `export::minutes`, then this.
-pub fn write_into(export: &Export, dir: &Path, force: bool) -> Result<Vec<PathBuf>, WriteError> {
-    let files = named(export, dir, false);
-    write_all(&files, force)?;
-    Ok(files.into_iter().map(|(path, _)| path).collect())
-}
-
-/// The files of an export inside `dir`, under their full or short names.
-fn named<'a>(export: &'a Export, dir: &Path, short: bool) -> Vec<(PathBuf, &'a [u8])> {
-    export
-        .files
-        .iter()
-        .map(|f| {
-            let name = if short { &f.short_name } else { &f.name };
-            (dir.join(name), f.contents.as_slice())
-        })
-        .collect()
 }
 
 fn write_failed(cx: &Context, path: &Path, e: &std::io::Error) -> CliError {

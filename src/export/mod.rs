@@ -149,16 +149,10 @@ impl Options {
             format,
             lang,
             public: false,
-            zone: helsinki(),
+            zone: crate::model::helsinki(),
             number: None,
         }
     }
-}
-
-/// Europe/Helsinki as a POSIX rule (EET, EEST from the last Sunday of March to the last
-/// Sunday of October): Finnish time without reading the system's time zone database.
-pub fn helsinki() -> TimeZone {
-    TimeZone::posix("EET-2EEST,M3.5.0/3,M10.5.0/4").expect("the rule is valid")
 }
 
 /// One file of an export.
@@ -180,6 +174,21 @@ pub struct ExportFile {
 pub struct Export {
     pub format: Format,
     pub files: Vec<ExportFile>,
+}
+
+impl Export {
+    /// Where each file goes inside `dir`, with its contents: under its full name
+    /// (`<date>_<group>.html`), or its short one (`attendance.csv`) when `short`. Naming only:
+    /// `store::exports` writes them.
+    pub fn files_in(&self, dir: &std::path::Path, short: bool) -> Vec<(std::path::PathBuf, &[u8])> {
+        self.files
+            .iter()
+            .map(|f| {
+                let name = if short { &f.short_name } else { &f.name };
+                (dir.join(name), f.contents.as_slice())
+            })
+            .collect()
+    }
 }
 
 /// The CSV tables, in the order they are written.

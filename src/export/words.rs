@@ -230,7 +230,7 @@ mod tests {
         assert_eq!(weekday_date(Lang::Sv, date), "tisdag 3.11.2026");
         assert_eq!(weekday_date(Lang::En, date), "Tuesday 3 Nov 2026");
         let at: Timestamp = "2026-11-03T11:05:00Z".parse().unwrap();
-        let zone = super::super::helsinki();
+        let zone = crate::model::helsinki();
         assert_eq!(clock(Lang::Fi, at, &zone), "13.05");
         assert_eq!(clock(Lang::En, at, &zone), "13:05");
         // Summer time: UTC+3.

@@ -24,3 +24,9 @@ pub use session::{Event, EventKind, Interruption, Participant, SessionRecord, St
 /// The version of every file parvi writes (groups, formats, sessions). A file with a higher
 /// number was written by a newer parvi and is reported, never guessed at.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// Europe/Helsinki as a POSIX rule (EET, EEST from the last Sunday of March to the last
+/// Sunday of October): Finnish time without reading the system's time zone database.
+pub fn helsinki() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::posix("EET-2EEST,M3.5.0/3,M10.5.0/4").expect("the rule is valid")
+}

@@ -6,6 +6,7 @@
 //! kernel lock); a second one opens read-only and says who holds the lock.
 
 pub mod atomic;
+pub mod exports;
 pub mod formats;
 pub mod index;
 pub mod locate;

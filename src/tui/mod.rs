@@ -328,9 +328,9 @@ fn export_minutes(
         Ok((record, _)) => record,
         Err(problem) => return app.report(problem.describe(app.cx.lang)),
     };
-    let zone = crate::cli::export::zone();
+    let zone = crate::store::exports::zone();
     let options = crate::export::Options {
-        number: Some(crate::cli::export::number(
+        number: Some(crate::store::exports::number(
             &record,
             &app.cx.data.sessions,
             &zone,
@@ -349,8 +349,10 @@ fn export_minutes(
             .unwrap_or_default()
     };
     let folder = dir.display().to_string();
-    match crate::cli::export::write_into(&export, &dir, replace) {
-        Ok(paths) => {
+    let files = export.files_in(&dir, false);
+    match crate::store::exports::write_all(&files, replace) {
+        Ok(()) => {
+            let paths: Vec<&std::path::Path> = files.iter().map(|(p, _)| p.as_path()).collect();
             let file = paths.first().map(|p| name(p)).unwrap_or_default();
             let text = if paths.len() > 1 {
                 crate::i18n::fill(
@@ -366,7 +368,7 @@ fn export_minutes(
             };
             app.cx.info(text);
         }
-        Err(crate::cli::export::WriteError::Exists(existing)) => {
+        Err(crate::store::exports::WriteError::Exists(existing)) => {
             let question = crate::i18n::fill(
                 t.review.export_exists,
                 &[("file", &name(&existing)), ("dir", &folder)],
@@ -376,13 +378,15 @@ fn export_minutes(
                 crate::tui::screens::review::ask_replace(path.to_path_buf(), format, public),
             ));
         }
-        Err(crate::cli::export::WriteError::Io { path, source }) => app.report(crate::i18n::fill(
-            t.err_save_failed,
-            &[
-                ("path", &path.display().to_string()),
-                ("reason", &source.to_string()),
-            ],
-        )),
+        Err(crate::store::exports::WriteError::Io { path, source }) => {
+            app.report(crate::i18n::fill(
+                t.err_save_failed,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &source.to_string()),
+                ],
+            ))
+        }
     }
 }
 
