@@ -450,7 +450,7 @@ const NOTES: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Plan<'a> {
     /// The group's open actions from earlier meetings.
-    pub carried: &'a [crate::model::outcomes::Action],
+    pub carried: &'a [crate::model::outcomes::ActionItem],
     pub id: Uuid,
     pub group: &'a Group,
     pub format: &'a Format,

@@ -17,7 +17,7 @@ mod tmux;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use parvi::model::outcomes::{self, Action, ActionStatus, Basis, Due, Owner};
+use parvi::model::outcomes::{self, ActionItem, ActionStatus, Basis, Due, Owner};
 use parvi::model::vote::{Ballot, Entry, VoteKind};
 use parvi::model::{
     Event, EventKind, Format, Localized, MeetingState, Phase, PhaseKind, Role, SessionRecord, Side,
@@ -925,7 +925,7 @@ fn check_first_meeting(
     assert_eq!(decisions[0].review, Some(review_date), "{log}");
 
     // Two actions, open: a member by a month, a role by a date.
-    let added: Vec<Action> = events
+    let added: Vec<ActionItem> = events
         .iter()
         .filter_map(|e| match &e.event {
             EventKind::ActionAdded { action } => Some(action.clone()),

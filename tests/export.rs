@@ -10,7 +10,7 @@ use std::process::{Command as Process, Output};
 use jiff::Timestamp;
 use parvi::export::{self, CSV_TABLES, Export, Format, Options};
 use parvi::i18n::Lang;
-use parvi::model::outcomes::{Action, ActionStatus, Basis, Due, Owner};
+use parvi::model::outcomes::{ActionItem, ActionStatus, Basis, Due, Owner};
 use parvi::model::vote::{Ballot, Entry, Rule, VoteKind, VoteOption, VoteSpec};
 use parvi::model::{
     Command, EventKind, Group, GroupKind, Localized, Meeting, MeetingState, MemberId, OrderRule,
@@ -144,7 +144,7 @@ fn tricky() -> SessionRecord {
     let earlier = uuid::Uuid::from_u128(0x0e0e_0e0e_0000_4000_8000_0000_0000_0000);
     let agreed = jiff::civil::date(2026, 2, 12);
     record.carried_actions = vec![
-        Action {
+        ActionItem {
             id: "0e0e0e0e-1".into(),
             text: "Sofian ehdotus: kysely ruokalasta".into(),
             owner: Owner::Member {
@@ -158,7 +158,7 @@ fn tricky() -> SessionRecord {
             session: earlier,
             agreed,
         },
-        Action {
+        ActionItem {
             id: "0e0e0e0e-2".into(),
             text: "Hiljaisen tilan kokeilu".into(),
             owner: Owner::Role {

@@ -354,7 +354,7 @@ fn decisions_record_their_basis_and_review_date() {
 }
 
 /// The open actions of a group's earlier meetings, as the store gathers them.
-fn carried_from(records: &[SessionRecord]) -> Vec<parvi::model::outcomes::Action> {
+fn carried_from(records: &[SessionRecord]) -> Vec<parvi::model::outcomes::ActionItem> {
     parvi::model::outcomes::open_actions(records)
 }
 

@@ -17,7 +17,7 @@ use app_fixture::{
 };
 use jiff::civil::date;
 use parvi::i18n::Lang;
-use parvi::model::outcomes::{self, Action as Todo, ActionStatus, Basis, Decision, Due, Owner};
+use parvi::model::outcomes::{self, ActionItem, ActionStatus, Basis, Decision, Due, Owner};
 use parvi::model::vote::VoteOption;
 use parvi::model::{Command, EventKind, Format, Role};
 use parvi::store::{FormatEntry, FormatOrigin};
@@ -66,13 +66,13 @@ const FORMAT: &str = r#"{
 
 /// The sample group's meeting in [`FORMAT`], everyone present, with these actions carried
 /// from earlier meetings; item 1 (the follow-up) is running.
-fn meeting(lang: Lang, carried: Vec<Todo>) -> (App, Rc<ManualClock>) {
+fn meeting(lang: Lang, carried: Vec<ActionItem>) -> (App, Rc<ManualClock>) {
     let format: Format = serde_json::from_str(FORMAT).expect("the test format parses");
     meeting_in(format, lang, carried)
 }
 
 /// The sample group's meeting in `format`, everyone present, item 1 running.
-fn meeting_in(format: Format, lang: Lang, carried: Vec<Todo>) -> (App, Rc<ManualClock>) {
+fn meeting_in(format: Format, lang: Lang, carried: Vec<ActionItem>) -> (App, Rc<ManualClock>) {
     assert!(
         format.problems(true).is_empty(),
         "{:?}",
@@ -153,9 +153,9 @@ fn flash(app: &App) -> String {
 
 /// Three actions from the meeting of 6 October 2026: one overdue (due 31 October), one for
 /// December, one without a due date.
-fn carried() -> Vec<Todo> {
+fn carried() -> Vec<ActionItem> {
     let session = uuid::Uuid::from_u128(0x5a3f_0c2e_8d41_4c6b_9f2a_1b7e_6d9c_0a02);
-    let action = |n: u32, text: &str, owner: Owner, due: Due| Todo {
+    let action = |n: u32, text: &str, owner: Owner, due: Due| ActionItem {
         id: format!("5a3f0c2e-{n}"),
         text: text.into(),
         owner,

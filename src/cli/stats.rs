@@ -11,7 +11,7 @@ use super::{Context, EXIT_FAILED};
 use crate::i18n::{self, Lang, fill};
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
-use crate::model::outcomes::{Action, Due, Owner, open_actions};
+use crate::model::outcomes::{ActionItem, Due, Owner, open_actions};
 use crate::model::{SessionRecord, Side};
 use crate::store::search::{Filter, Query};
 use crate::store::{Store, Summary};
@@ -110,7 +110,7 @@ fn decimal(lang: Lang, x: Option<f64>) -> String {
 }
 
 /// When an action is due, in words, marked when overdue.
-fn due(lang: Lang, action: &Action, today: jiff::civil::Date) -> String {
+fn due(lang: Lang, action: &ActionItem, today: jiff::civil::Date) -> String {
     let t = &lang.text().records;
     let text = match action.due {
         Due::Date { date: d } => crate::export::words::format_date(lang, d),

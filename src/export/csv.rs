@@ -10,7 +10,7 @@ use jiff::Timestamp;
 
 use crate::i18n::{self, Lang};
 use crate::model::metrics::{self, RoleRow};
-use crate::model::outcomes::{Action, ActionStatus, Due};
+use crate::model::outcomes::{ActionItem, ActionStatus, Due};
 use crate::model::vote::VoteKind;
 use crate::model::{MemberId, SessionRecord, Side};
 
@@ -308,7 +308,7 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
 
     // ---- actions: the earlier ones as followed up, then this meeting's ----
     let mut actions = Sheet::new(&m.csv_actions);
-    let row = |a: &Action, status: String, meeting: String| {
+    let row = |a: &ActionItem, status: String, meeting: String| {
         vec![
             a.id.clone(),
             roster.scrub(&a.text),

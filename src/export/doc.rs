@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::i18n::{self, Lang, fill};
 use crate::model::metrics;
-use crate::model::outcomes::{Action, ActionStatus};
+use crate::model::outcomes::{ActionItem, ActionStatus};
 use crate::model::vote::{MIN_SIDE_VOTERS, Vote, VoteKind};
 use crate::model::{PhaseKind, Role, SessionRecord, Side};
 
@@ -199,7 +199,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
     }
 
     let places = Places::new(&trace);
-    let followup_home = |a: &Action| places.followup(&trace, a);
+    let followup_home = |a: &ActionItem| places.followup(&trace, a);
 
     // ---- the numbered items ----
     let number = |n: usize| fill(m.item_number, &[("n", &n.to_string())]);
@@ -407,7 +407,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
         }
 
         // Earlier actions followed up here.
-        let followed: Vec<&Action> = state
+        let followed: Vec<&ActionItem> = state
             .carried
             .iter()
             .filter(|a| followup_home(a) == Some(i))
@@ -442,7 +442,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
 
     // ---- after the items ----
     let mut after = Vec::new();
-    let unplaced: Vec<&Action> = state
+    let unplaced: Vec<&ActionItem> = state
         .carried
         .iter()
         .filter(|a| followup_home(a).is_none())
@@ -587,7 +587,7 @@ impl Places {
 
     /// Where an earlier action's follow-up goes: the item it was reviewed in, else the
     /// first follow-up item; `None` when the agenda has none.
-    pub fn followup(&self, trace: &Trace, action: &Action) -> Option<usize> {
+    pub fn followup(&self, trace: &Trace, action: &ActionItem) -> Option<usize> {
         let reviewed = (action.status != ActionStatus::Open)
             .then(|| trace.review_phase.get(&action.id).copied())
             .flatten();
@@ -814,7 +814,7 @@ fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster
 /// The follow-up of earlier actions: what, who, agreed, due then, status now.
 fn followup_table(
     record: &SessionRecord,
-    actions: &[&Action],
+    actions: &[&ActionItem],
     lang: Lang,
     roster: &Roster,
 ) -> Table {

@@ -2,7 +2,7 @@
 //! same document with the names of students, guardians and guests replaced by their aliases
 //! ("opiskelija 1") and taken out of free text. Ids, times, notes and figures are kept.
 
-use crate::model::outcomes::{Action, Owner};
+use crate::model::outcomes::{ActionItem, Owner};
 use crate::model::{EventKind, MeetingState, SessionRecord};
 
 use super::Options;
@@ -32,7 +32,7 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
             *name = alias;
         }
     };
-    let action = |a: &mut Action| {
+    let action = |a: &mut ActionItem| {
         scrub(&mut a.text);
         owner(&mut a.owner);
     };

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::format::{OrderRule, Phase, PhaseKind};
 use super::group::MemberId;
-use super::outcomes::{Action, ActionStatus, Basis, Decision, Due, Idea, Owner, Theme};
+use super::outcomes::{ActionItem, ActionStatus, Basis, Decision, Due, Idea, Owner, Theme};
 use super::role::{Role, Side};
 use super::session::{Event, EventKind, Interruption, Participant, SessionRecord, Stamp};
 use super::stopwatch::Stopwatch;
@@ -116,11 +116,11 @@ pub struct MeetingState {
     pub votes: Vec<Vote>,
     pub decisions: Vec<Decision>,
     /// Actions agreed in this meeting.
-    pub actions: Vec<Action>,
+    pub actions: Vec<ActionItem>,
     /// The number part of the next action id (never reused, even after a removal).
     pub next_action: u32,
     /// Open actions of earlier meetings, as followed up in this one.
-    pub carried: Vec<Action>,
+    pub carried: Vec<ActionItem>,
 }
 
 /// A facilitator's intent. Each is checked by [`MeetingState::decide`].
@@ -849,7 +849,7 @@ impl MeetingState {
     }
 
     /// Actions still open: earlier meetings' (as followed up here) and this meeting's.
-    pub fn open_actions(&self) -> impl Iterator<Item = &Action> {
+    pub fn open_actions(&self) -> impl Iterator<Item = &ActionItem> {
         self.carried
             .iter()
             .chain(self.actions.iter())
@@ -1632,7 +1632,7 @@ impl Draft {
             Command::AddAction { text, owner, due } => {
                 let text = clean_text(&text)?;
                 let session = self.s().session.simple().to_string();
-                let action = Action {
+                let action = ActionItem {
                     // The whole meeting id: a shortened one could repeat across meetings.
                     id: format!("{session}-{}", self.s().next_action),
                     text,
@@ -1656,7 +1656,7 @@ impl Draft {
                     .iter()
                     .find(|a| a.id == id)
                     .ok_or(Refusal::NoSuchAction)?;
-                let action = Action {
+                let action = ActionItem {
                     text: clean_text(&text)?,
                     owner,
                     due,

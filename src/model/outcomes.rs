@@ -112,7 +112,8 @@ impl ActionStatus {
 /// An action item: who does what, by when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Action {
+#[schemars(rename = "Action")]
+pub struct ActionItem {
     /// Unique across meetings: the meeting's id (32 hex digits) and a number.
     pub id: String,
     pub text: String,
@@ -125,7 +126,7 @@ pub struct Action {
     pub agreed: Date,
 }
 
-impl Action {
+impl ActionItem {
     /// Whether this open action is past its due on `today`: the one rule of "late" for the
     /// meeting, the review, the trends and `parvi stats`. A date is past the day after it;
     /// a month of the year clock is past after the end of that month's first occurrence on
@@ -155,10 +156,10 @@ impl Action {
 
 /// Every action of a group's meetings as it stands after the last of them: agreed in one
 /// meeting, followed up in later ones. `records` may come in any order.
-pub fn all_actions(records: &[super::session::SessionRecord]) -> Vec<Action> {
+pub fn all_actions(records: &[super::session::SessionRecord]) -> Vec<ActionItem> {
     let mut records: Vec<&super::session::SessionRecord> = records.iter().collect();
     records.sort_by_key(|r| r.started_at());
-    let mut actions: Vec<Action> = Vec::new();
+    let mut actions: Vec<ActionItem> = Vec::new();
     for record in records {
         let state = super::engine::MeetingState::replay(record);
         for followed in state.carried.iter().chain(&state.actions) {
@@ -172,7 +173,7 @@ pub fn all_actions(records: &[super::session::SessionRecord]) -> Vec<Action> {
 }
 
 /// The actions still open after a group's meetings: what the next meeting follows up.
-pub fn open_actions(records: &[super::session::SessionRecord]) -> Vec<Action> {
+pub fn open_actions(records: &[super::session::SessionRecord]) -> Vec<ActionItem> {
     all_actions(records)
         .into_iter()
         .filter(|a| a.status.is_open())
@@ -195,7 +196,7 @@ mod tests {
     fn overdue_by_date_or_by_the_end_of_the_month() {
         const TODAY: Date = jiff::civil::date(2026, 11, 10);
         let date = jiff::civil::date;
-        let action = |due, status| Action {
+        let action = |due, status| ActionItem {
             id: "a-1".into(),
             text: "x".into(),
             owner: Owner::Role { role: Role::Nurse },

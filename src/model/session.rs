@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::format::{Format, OrderRule};
 use super::group::{Group, MemberId};
-use super::outcomes::{Action, ActionStatus, Decision, Due};
+use super::outcomes::{ActionItem, ActionStatus, Decision, Due};
 use super::role::{Role, Side};
 use super::vote::{Ballot, Entry, Rule, VoteKind, VoteOption};
 
@@ -222,11 +222,11 @@ pub enum EventKind {
         decision: Decision,
     },
     ActionAdded {
-        action: Action,
+        action: ActionItem,
     },
     /// An action of this meeting was changed (the whole action as it is now).
     ActionEdited {
-        action: Action,
+        action: ActionItem,
     },
     ActionRemoved {
         id: String,
@@ -300,7 +300,7 @@ pub struct SessionRecord {
     /// The group's open actions from earlier meetings, as they stood when this one started
     /// (a `review_actions` phase follows them up).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub carried_actions: Vec<Action>,
+    pub carried_actions: Vec<ActionItem>,
     pub events: Vec<Event>,
 }
 

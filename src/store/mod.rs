@@ -334,7 +334,7 @@ impl Store {
     }
 
     /// A group's actions still open after its meetings, oldest first.
-    pub fn open_actions(&self, group_id: &str) -> Vec<crate::model::outcomes::Action> {
+    pub fn open_actions(&self, group_id: &str) -> Vec<crate::model::outcomes::ActionItem> {
         let (records, _) = self.group_sessions(group_id);
         crate::model::outcomes::open_actions(&records)
     }

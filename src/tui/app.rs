@@ -538,7 +538,7 @@ impl App {
         group: usize,
         format: usize,
         topic: &str,
-        carried: Vec<crate::model::outcomes::Action>,
+        carried: Vec<crate::model::outcomes::ActionItem>,
     ) {
         if self.cx.data.groups.get(group).is_some() && self.cx.data.formats.get(format).is_some() {
             let next = Setup::straight(&mut self.cx, group, format, topic, carried);
@@ -550,7 +550,7 @@ impl App {
     pub fn set_open_actions(
         &mut self,
         group_id: &str,
-        actions: Vec<crate::model::outcomes::Action>,
+        actions: Vec<crate::model::outcomes::ActionItem>,
     ) {
         if let Screen::Setup(setup) = &mut self.screen
             && self

@@ -21,7 +21,7 @@ use super::review_session::{decimal, participation_section, percent, share_bar};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
-use crate::model::outcomes::Action as Todo;
+use crate::model::outcomes::ActionItem;
 use crate::model::{SessionRecord, Side};
 use crate::tui::app::Ctx;
 use crate::tui::widgets::{self, fit};
@@ -49,7 +49,7 @@ pub struct TrendData {
     /// Every meeting's figures added up (see `metrics::combined`).
     pub totals: Participation,
     /// Every action as it stands after the meetings read so far, oldest first.
-    actions: Vec<Todo>,
+    actions: Vec<ActionItem>,
     /// Where each meeting an action came from started, and its topic.
     meetings: HashMap<uuid::Uuid, (Timestamp, String)>,
     equities: (f64, usize),
@@ -121,7 +121,7 @@ impl TrendData {
 
     /// The actions still open, oldest first, each with the start and topic of the meeting
     /// it was agreed in (when that meeting was read).
-    pub fn open(&self) -> Vec<(&Todo, Option<&(Timestamp, String)>)> {
+    pub fn open(&self) -> Vec<(&ActionItem, Option<&(Timestamp, String)>)> {
         self.actions
             .iter()
             .filter(|a| a.status.is_open())

@@ -59,7 +59,7 @@ pub struct Setup {
     pub agenda: Vec<Phase>,
     /// The group's open actions from earlier meetings (read by the loop when the group is
     /// chosen), followed up in the meeting's `review_actions` phase.
-    pub carried: Vec<crate::model::outcomes::Action>,
+    pub carried: Vec<crate::model::outcomes::ActionItem>,
 }
 
 impl Setup {
@@ -373,7 +373,7 @@ impl Setup {
         group: usize,
         format: usize,
         topic: &str,
-        carried: Vec<crate::model::outcomes::Action>,
+        carried: Vec<crate::model::outcomes::ActionItem>,
     ) -> Next {
         let mut setup = Setup::new(cx, Some(group), Some(format));
         setup.carried = carried;
