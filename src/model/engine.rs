@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use super::format::{OrderRule, Phase, PhaseKind};
 use super::group::MemberId;
-use super::outcomes::{ActionItem, ActionStatus, Basis, Decision, Due, Idea, Owner, Theme};
+use super::outcomes::{ActionItem, ActionStatus, Basis, Decision, Due, Idea, IdeaTheme, Owner};
 use super::role::{Role, Side};
 use super::session::{Event, EventKind, Interruption, Participant, SessionRecord, Stamp};
 use super::stopwatch::Stopwatch;
@@ -112,7 +112,7 @@ pub struct MeetingState {
     pub date: jiff::civil::Date,
     /// Every idea written, removed and merged ones included (they keep their numbers).
     pub ideas: Vec<Idea>,
-    pub themes: Vec<Theme>,
+    pub themes: Vec<IdeaTheme>,
     pub votes: Vec<Vote>,
     pub decisions: Vec<Decision>,
     /// Actions agreed in this meeting.
@@ -580,7 +580,7 @@ impl MeetingState {
                     idea.hidden = false;
                 }
             }
-            EventKind::ThemeAdded { theme, name } => self.themes.push(Theme {
+            EventKind::ThemeAdded { theme, name } => self.themes.push(IdeaTheme {
                 id: *theme,
                 name: name.clone(),
             }),

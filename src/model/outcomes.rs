@@ -37,10 +37,11 @@ impl Idea {
     }
 }
 
-/// A named group of ideas.
+/// A named group of ideas (not the colours of the screen, which are `tui::theme::Theme`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Theme {
+#[schemars(rename = "Theme")]
+pub struct IdeaTheme {
     pub id: u32,
     pub name: String,
 }

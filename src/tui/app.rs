@@ -19,12 +19,12 @@ use super::screens::home::Home;
 use super::screens::meeting::MeetingView;
 use super::screens::review::Review;
 use super::screens::setup::Setup;
-use super::screens::summary::Summary;
+use super::screens::summary::SummaryScreen;
 use super::theme::Theme;
 use crate::i18n::{Lang, Text};
 use crate::model::random::SplitMix64;
 use crate::model::{Group, SessionRecord, Stamp};
-use crate::store::{FormatEntry, Problem, Summary as SessionSummary};
+use crate::store::{FormatEntry, Problem, Summary};
 
 /// What the app knows of the data directory, loaded by the event loop.
 #[derive(Debug, Default, Clone)]
@@ -32,7 +32,7 @@ pub struct Data {
     pub groups: Vec<Group>,
     pub formats: Vec<FormatEntry>,
     /// Newest first.
-    pub sessions: Vec<SessionSummary>,
+    pub sessions: Vec<Summary>,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
     /// `Some(pid)` when another parvi holds the data directory and this one is read-only.
@@ -95,7 +95,7 @@ pub enum Screen {
     Setup(Box<Setup>),
     Meeting(Box<MeetingView>),
     GroupEditor(GroupEditor),
-    Summary(Box<Summary>),
+    Summary(Box<SummaryScreen>),
     /// Past meetings: the archive, a meeting's view, a group's trends.
     Review(Box<Review>),
 }

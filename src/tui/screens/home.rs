@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::i18n::{self, fill};
 use crate::model::{Group, GroupKind};
-use crate::store::Summary as SessionSummary;
+use crate::store::Summary;
 use crate::tui::app::{Ctx, Effect, Next, Screen};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
@@ -71,7 +71,7 @@ impl Home {
     }
 
     /// The newest meeting that started and never ended.
-    pub fn unfinished(cx: &Ctx) -> Option<&SessionSummary> {
+    pub fn unfinished(cx: &Ctx) -> Option<&Summary> {
         cx.data.sessions.iter().find(|s| s.unfinished())
     }
 

@@ -19,7 +19,7 @@ use crate::tui::keymap::{Action, Context};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::home::Home;
 use crate::tui::screens::phases::{self, PhaseAsk, PhaseUi};
-use crate::tui::screens::summary::Summary;
+use crate::tui::screens::summary::SummaryScreen;
 use crate::tui::widgets::{self, big_text, countdown, fit};
 
 /// How often a failed save is tried again without input, in milliseconds.
@@ -447,7 +447,7 @@ impl MeetingView {
                 self.run(Command::Note(text), cx);
             }
             (Purpose::EndMenu, Answer::Picked(0)) if self.run(Command::End, cx) => {
-                return Next::Go(Screen::Summary(Box::new(Summary::of(
+                return Next::Go(Screen::Summary(Box::new(SummaryScreen::of(
                     self.meeting.record().clone(),
                 ))));
             }

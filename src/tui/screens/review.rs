@@ -281,13 +281,13 @@ pub(super) fn page_size() -> (u16, u16) {
 
 /// A page of text laid out for one width: its lines and where each section starts.
 #[derive(Debug, Default)]
-pub struct Doc {
+pub struct TextPage {
     pub lines: Vec<Line<'static>>,
     /// Line numbers of the section headings.
     pub sections: Vec<usize>,
 }
 
-impl Doc {
+impl TextPage {
     pub fn push(&mut self, line: Line<'static>) {
         self.lines.push(line);
     }
@@ -337,7 +337,12 @@ fn max_scroll(total: usize, room: usize) -> usize {
 }
 
 /// The scroll position after an action, for a page of `total` lines in `room` rows.
-pub(super) fn scrolled(action: Action, scroll: usize, doc: &Doc, room: usize) -> Option<usize> {
+pub(super) fn scrolled(
+    action: Action,
+    scroll: usize,
+    doc: &TextPage,
+    room: usize,
+) -> Option<usize> {
     let last = max_scroll(doc.lines.len(), room);
     let page = room.saturating_sub(1).max(1);
     Some(match action {
@@ -355,7 +360,7 @@ pub(super) fn scrolled(action: Action, scroll: usize, doc: &Doc, room: usize) ->
 }
 
 /// Whether a scrolling action can move the page (for the footer).
-pub(super) fn can_scroll(action: Action, scroll: usize, doc: &Doc, room: usize) -> bool {
+pub(super) fn can_scroll(action: Action, scroll: usize, doc: &TextPage, room: usize) -> bool {
     let last = max_scroll(doc.lines.len(), room);
     match action {
         Action::Up | Action::PagePrev => scroll > 0,
@@ -371,7 +376,7 @@ pub(super) fn render_doc(
     area: Rect,
     buf: &mut Buffer,
     cx: &Ctx,
-    build: impl Fn(usize) -> Doc,
+    build: impl Fn(usize) -> TextPage,
     scroll: usize,
 ) {
     let area = column(area);
@@ -410,7 +415,7 @@ pub(super) fn room() -> usize {
 /// how it scrolls and how it is drawn follow from its layout and its scroll position.
 pub trait DocPage {
     /// The whole page laid out for `width` columns.
-    fn layout(&self, width: usize, cx: &Ctx) -> Doc;
+    fn layout(&self, width: usize, cx: &Ctx) -> TextPage;
     fn scroll_mut(&mut self) -> &mut usize;
     fn scroll(&self) -> usize;
 

@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::phases::records::{
     basis_text, due_text, format_date, owner_text, status_text, vote_result,
 };
-use super::review::{Doc, DocPage};
+use super::review::{DocPage, TextPage};
 use crate::export::trace::{Presence, Trace};
 use crate::i18n::{self, Lang, fill};
 use crate::model::metrics::{Figures, Participation, participation};
@@ -41,7 +41,7 @@ pub struct SessionView {
 }
 
 impl DocPage for SessionView {
-    fn layout(&self, width: usize, cx: &Ctx) -> Doc {
+    fn layout(&self, width: usize, cx: &Ctx) -> TextPage {
         self.doc(width, cx)
     }
     fn scroll(&self) -> usize {
@@ -86,8 +86,8 @@ impl SessionView {
     }
 
     /// The whole page laid out for `width` columns.
-    pub fn doc(&self, width: usize, cx: &Ctx) -> Doc {
-        let mut doc = Doc::default();
+    pub fn doc(&self, width: usize, cx: &Ctx) -> TextPage {
+        let mut doc = TextPage::default();
         self.header(&mut doc, width, cx);
         self.attendance(&mut doc, width, cx);
         self.timeline(&mut doc, width, cx);
@@ -100,7 +100,7 @@ impl SessionView {
         doc
     }
 
-    fn header(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn header(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let record = &self.record;
@@ -137,7 +137,7 @@ impl SessionView {
         doc.sections.push(0);
     }
 
-    fn attendance(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn attendance(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let people = &self.state.people;
@@ -189,7 +189,7 @@ impl SessionView {
         }
     }
 
-    fn timeline(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn timeline(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let state = &self.state;
@@ -298,7 +298,7 @@ impl SessionView {
         }
     }
 
-    fn ideas(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn ideas(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = &cx.t().review;
         let theme = cx.theme;
         let state = &self.state;
@@ -361,7 +361,7 @@ impl SessionView {
         }
     }
 
-    fn votes(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn votes(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         if self.state.votes.is_empty() {
@@ -391,7 +391,7 @@ impl SessionView {
         }
     }
 
-    fn decisions(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn decisions(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let state = &self.state;
@@ -433,7 +433,7 @@ impl SessionView {
         }
     }
 
-    fn actions(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn actions(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let state = &self.state;
@@ -462,7 +462,7 @@ impl SessionView {
         }
     }
 
-    fn follow_up(&self, doc: &mut Doc, width: usize, cx: &Ctx) {
+    fn follow_up(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let state = &self.state;
@@ -515,7 +515,7 @@ pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
 }
 
 /// A closed vote's results: the outcome in words, then a bar per option (or per value).
-fn vote_rows(doc: &mut Doc, vote: &Vote, width: usize, cx: &Ctx) {
+fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
     let t = cx.t();
     let theme = cx.theme;
     let tally = vote.tally();
@@ -659,7 +659,7 @@ pub fn percent(share: Option<f64>) -> String {
 /// With `meetings`, the figures are a group's totals over that many meetings: the heading
 /// says so, and the equity index is their mean.
 pub fn participation_section(
-    doc: &mut Doc,
+    doc: &mut TextPage,
     p: &Participation,
     meetings: Option<usize>,
     width: usize,

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::phases::records::{due_text, format_date, owner_text};
-use super::review::{Doc, DocPage, count};
+use super::review::{DocPage, TextPage, count};
 use super::review_session::{decimal, participation_section, percent, share_bar};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
@@ -141,7 +141,7 @@ pub struct TrendView {
 }
 
 impl DocPage for TrendView {
-    fn layout(&self, width: usize, cx: &Ctx) -> Doc {
+    fn layout(&self, width: usize, cx: &Ctx) -> TextPage {
         self.doc(width, cx)
     }
     fn scroll(&self) -> usize {
@@ -171,11 +171,11 @@ impl TrendView {
     }
 
     /// The whole page laid out for `width` columns.
-    pub fn doc(&self, width: usize, cx: &Ctx) -> Doc {
+    pub fn doc(&self, width: usize, cx: &Ctx) -> TextPage {
         let t = cx.t();
         let r = &t.review;
         let theme = cx.theme;
-        let mut doc = Doc::default();
+        let mut doc = TextPage::default();
         doc.sections.push(0);
         doc.push(Line::from(Span::styled(
             fit(&fill(r.trend_title, &[("group", &self.group_name)]), width),

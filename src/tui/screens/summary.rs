@@ -13,15 +13,15 @@ use crate::tui::widgets::{self, fit};
 
 /// A finished (or past) meeting and its replayed state.
 #[derive(Debug, Clone)]
-pub struct Summary {
+pub struct SummaryScreen {
     pub record: SessionRecord,
     pub state: MeetingState,
 }
 
-impl Summary {
-    pub fn of(record: SessionRecord) -> Summary {
+impl SummaryScreen {
+    pub fn of(record: SessionRecord) -> SummaryScreen {
         let state = MeetingState::replay(&record);
-        Summary { record, state }
+        SummaryScreen { record, state }
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
