@@ -115,7 +115,9 @@ fn home_with_an_unfinished_meeting_offers_to_resume_it() {
 #[test]
 fn home_read_only_when_another_parvi_holds_the_data() {
     let mut data = data_sample();
-    data.read_only = Some(Some(4242));
+    data.access = parvi::tui::app::Access::ReadOnly {
+        holder_pid: Some(4242),
+    };
     let (app, _) = app_with(Lang::Fi, data);
     snapshot_sizes("home_read_only", &app);
 }

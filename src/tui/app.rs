@@ -35,10 +35,26 @@ pub struct Data {
     pub sessions: Vec<Summary>,
     /// Files that could not be read.
     pub problems: Vec<Problem>,
-    /// `Some(pid)` when another parvi holds the data directory and this one is read-only.
-    pub read_only: Option<Option<u32>>,
+    /// Whether this parvi may write the data directory.
+    pub access: Access,
     /// Where new meeting files go.
     pub sessions_dir: PathBuf,
+}
+
+/// Whether this parvi may write the data directory.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    #[default]
+    Writable,
+    /// Another parvi holds the data directory (its process id, when its lock says so):
+    /// this one only reads.
+    ReadOnly { holder_pid: Option<u32> },
+}
+
+impl Access {
+    pub fn is_writable(self) -> bool {
+        self == Access::Writable
+    }
 }
 
 /// Work for the event loop: everything that touches the disk or the terminal.
@@ -282,7 +298,7 @@ impl App {
         if self.overlay.is_some() || self.help {
             return true;
         }
-        let writable = self.cx.data.read_only.is_none();
+        let writable = self.cx.data.access.is_writable();
         match &self.screen {
             Screen::Home(_) => match action {
                 Action::Resume => writable && Home::unfinished(&self.cx).is_some(),

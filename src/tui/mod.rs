@@ -25,7 +25,7 @@ use std::time::Duration;
 
 use crossterm::event;
 
-use self::app::{App, Data, Effect};
+use self::app::{Access, App, Data, Effect};
 use self::background::Background;
 use self::clock::{Clock, SystemClock};
 use self::theme::Theme;
@@ -64,7 +64,10 @@ pub fn load_first_data(store: &Store) -> Data {
         formats,
         sessions: store.recent_sessions(FIRST_FRAME_SESSIONS),
         problems,
-        read_only: store.busy.as_ref().map(|b| b.pid),
+        access: store
+            .busy
+            .as_ref()
+            .map_or(Access::Writable, |b| Access::ReadOnly { holder_pid: b.pid }),
         sessions_dir: store.paths.sessions(),
     }
 }
@@ -82,7 +85,10 @@ pub fn load_data(store: &Store) -> Data {
         formats,
         sessions: sessions.summaries,
         problems,
-        read_only: store.busy.as_ref().map(|b| b.pid),
+        access: store
+            .busy
+            .as_ref()
+            .map_or(Access::Writable, |b| Access::ReadOnly { holder_pid: b.pid }),
         sessions_dir: store.paths.sessions(),
     }
 }

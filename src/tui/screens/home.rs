@@ -102,7 +102,7 @@ impl Home {
                 Panel::Sessions => {
                     if let Some(summary) = cx.data.sessions.get(self.selected[i]) {
                         let path = cx.data.sessions_dir.join(&summary.file);
-                        if summary.unfinished() && cx.data.read_only.is_none() {
+                        if summary.unfinished() && cx.data.access.is_writable() {
                             cx.effect(Effect::OpenMeeting(path));
                         } else {
                             cx.effect(Effect::ShowSession(path));
@@ -115,7 +115,7 @@ impl Home {
                 return crate::tui::screens::review::Review::open(cx);
             }
             Action::Resume => match Home::unfinished(cx) {
-                Some(summary) if cx.data.read_only.is_none() => {
+                Some(summary) if cx.data.access.is_writable() => {
                     let path = cx.data.sessions_dir.join(&summary.file);
                     cx.effect(Effect::OpenMeeting(path));
                 }
@@ -123,7 +123,7 @@ impl Home {
                 None => {}
             },
             Action::NewGroup => {
-                if cx.data.read_only.is_some() {
+                if !cx.data.access.is_writable() {
                     cx.error(t.meeting_read_only);
                 } else {
                     return Next::Open(Overlay::Prompt(Prompt::new(
@@ -141,7 +141,7 @@ impl Home {
                 }
             }
             Action::LoadSample => {
-                if cx.data.read_only.is_some() {
+                if !cx.data.access.is_writable() {
                     cx.error(t.meeting_read_only);
                 } else {
                     cx.effect(Effect::LoadSample);
@@ -157,7 +157,7 @@ impl Home {
     /// Starts setting up a meeting with what is selected.
     fn new_meeting(&mut self, cx: &mut Ctx) -> Next {
         let t = cx.t();
-        if cx.data.read_only.is_some() {
+        if !cx.data.access.is_writable() {
             cx.error(t.meeting_read_only);
             return Next::Stay;
         }
@@ -199,8 +199,8 @@ impl Home {
             return;
         }
         let mut notices: Vec<Line> = Vec::new();
-        if let Some(pid) = cx.data.read_only {
-            let pid = pid.map_or_else(|| "?".to_string(), |p| p.to_string());
+        if let crate::tui::app::Access::ReadOnly { holder_pid } = cx.data.access {
+            let pid = holder_pid.map_or_else(|| "?".to_string(), |p| p.to_string());
             notices.push(Line::from(Span::styled(
                 fill(t.home_read_only, &[("pid", &pid)]),
                 theme.error(),

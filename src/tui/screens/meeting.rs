@@ -141,7 +141,7 @@ impl MeetingView {
             Ok(_) => {
                 // A new phase starts with fresh screen state (no selection left over).
                 self.sync_ui();
-                if cx.data.read_only.is_none() {
+                if cx.data.access.is_writable() {
                     self.save(cx);
                     self.last_save_try_ms = now.mono_ms;
                 }
@@ -219,7 +219,7 @@ impl MeetingView {
             Action::NextPhase => state.phase.is_some() || state.progress.iter().any(|p| !p.done),
             Action::AddMinute | Action::RemoveMinute => state.phase.is_some(),
             Action::TogglePause => state.status == Status::Running,
-            _ => cx.data.read_only.is_none() || action == Action::EndMeeting,
+            _ => cx.data.access.is_writable() || action == Action::EndMeeting,
         }
     }
 
@@ -495,7 +495,7 @@ impl MeetingView {
     /// it, on a wake-up that happens anyway (the timer's second), so a crash turns at most
     /// that much spoken time into pause. Read-only copies write nothing.
     pub fn heartbeat(&mut self, cx: &mut Ctx) {
-        if cx.data.read_only.is_none() && self.meeting.heartbeat(cx.now()) {
+        if cx.data.access.is_writable() && self.meeting.heartbeat(cx.now()) {
             self.save(cx);
         }
     }
@@ -609,7 +609,7 @@ impl MeetingView {
                 theme.error(),
             ));
         }
-        if cx.data.read_only.is_some() {
+        if !cx.data.access.is_writable() {
             return Some((t.meeting_read_only.to_string(), theme.error()));
         }
         if let Some(gap) = self.reopened_gap {
@@ -633,7 +633,7 @@ impl MeetingView {
         let t = cx.t();
         let record = self.meeting.record();
         let local = cx.local(cx.now().at);
-        let saved = if self.save_error.is_some() || cx.data.read_only.is_some() {
+        let saved = if self.save_error.is_some() || !cx.data.access.is_writable() {
             String::new()
         } else {
             format!("✓ {}  ", t.meeting_saved)

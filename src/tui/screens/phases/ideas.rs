@@ -989,7 +989,7 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
 
 /// Whether an action can do something now (for the footer).
 pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
-    let writable = cx.data.read_only.is_none();
+    let writable = cx.data.access.is_writable();
     let state = view.state();
     let ideas = Wall::new(state, mode(state), cx).ideas.len();
     match action {

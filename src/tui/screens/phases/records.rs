@@ -775,7 +775,7 @@ fn explain(problem: DateProblem, typed: &str, lang: Lang) -> String {
 
 /// Whether an action can do something now (for the footer).
 pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
-    let writable = cx.data.read_only.is_none();
+    let writable = cx.data.access.is_writable();
     let n = rows(view);
     match action {
         Action::Up => selected(view).is_some_and(|s| s > 0),

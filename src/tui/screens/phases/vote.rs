@@ -992,7 +992,7 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
     if takes_keys(view) {
         return ballot_offers(view, action);
     }
-    let writable = cx.data.read_only.is_none();
+    let writable = cx.data.access.is_writable();
     match stage(view) {
         Stage::Setup(spec) => {
             let options = setup_options(view);
