@@ -42,7 +42,7 @@ pub enum Purpose {
     // ---- the phases that produce something ----
     Phase(crate::tui::screens::phases::PhaseAsk),
     // ---- the review of past meetings ----
-    Review(crate::tui::screens::review::Ask),
+    Review(crate::tui::screens::review::ReviewAsk),
 }
 
 /// Whose role is being chosen.

@@ -203,7 +203,7 @@ pub fn keys(context: Context) -> &'static [Binding] {
 
 /// A question the review asked in a dialog.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {
+pub enum ReviewAsk {
     /// A group, by the ids of the picker's items after "all groups".
     Group(Vec<String>),
     /// A format, by machine name, after "all formats".
@@ -228,7 +228,7 @@ pub fn ask_replace(
     format: crate::export::Format,
     public: bool,
 ) -> Purpose {
-    purpose(Ask::Replace {
+    purpose(ReviewAsk::Replace {
         path,
         format,
         public,
@@ -246,7 +246,7 @@ pub const EXPORT_CHOICES: [(crate::export::Format, bool); 6] = [
     (crate::export::Format::Json, false),
 ];
 
-fn purpose(ask: Ask) -> Purpose {
+fn purpose(ask: ReviewAsk) -> Purpose {
     Purpose::Review(ask)
 }
 
@@ -692,7 +692,7 @@ impl Review {
                         t.export_title,
                         items,
                         0,
-                        purpose(Ask::Export(view.path(cx))),
+                        purpose(ReviewAsk::Export(view.path(cx))),
                     ));
                 }
                 Action::Trend => {
@@ -770,7 +770,7 @@ impl Review {
                     t.group_picker,
                     items,
                     selected,
-                    purpose(Ask::Group(ids)),
+                    purpose(ReviewAsk::Group(ids)),
                 ));
             }
             Action::FilterFormat => {
@@ -791,7 +791,7 @@ impl Review {
                     t.format_picker,
                     items,
                     selected,
-                    purpose(Ask::Format(names)),
+                    purpose(ReviewAsk::Format(names)),
                 ));
             }
             Action::FilterDates => {
@@ -804,7 +804,7 @@ impl Review {
                     t.from_title,
                     t.from_hint,
                     &typed,
-                    purpose(Ask::From),
+                    purpose(ReviewAsk::From),
                     40,
                 )));
             }
@@ -828,15 +828,15 @@ impl Review {
         let t = &cx.t().review;
         let archive = &mut self.archive;
         match (ask, answer) {
-            (Ask::Group(ids), Answer::Picked(i)) => {
+            (ReviewAsk::Group(ids), Answer::Picked(i)) => {
                 archive.filter.group = i.checked_sub(1).and_then(|i| ids.get(i).cloned());
                 archive.refilter(cx);
             }
-            (Ask::Format(names), Answer::Picked(i)) => {
+            (ReviewAsk::Format(names), Answer::Picked(i)) => {
                 archive.filter.format = i.checked_sub(1).and_then(|i| names.get(i).cloned());
                 archive.refilter(cx);
             }
-            (Ask::From, Answer::Text(text)) => match read_day(&text, cx) {
+            (ReviewAsk::From, Answer::Text(text)) => match read_day(&text, cx) {
                 Ok(from) => {
                     let typed = archive
                         .filter
@@ -847,13 +847,13 @@ impl Review {
                         t.to_title,
                         t.to_hint,
                         &typed,
-                        purpose(Ask::To(from)),
+                        purpose(ReviewAsk::To(from)),
                         40,
                     )));
                 }
                 Err(message) => cx.error(message),
             },
-            (Ask::To(from), Answer::Text(text)) => match read_day(&text, cx) {
+            (ReviewAsk::To(from), Answer::Text(text)) => match read_day(&text, cx) {
                 Ok(to) => {
                     if let (Some(a), Some(b)) = (from, to)
                         && b < a
@@ -873,7 +873,7 @@ impl Review {
                 }
                 Err(message) => cx.error(message),
             },
-            (Ask::Export(path), Answer::Picked(i)) => {
+            (ReviewAsk::Export(path), Answer::Picked(i)) => {
                 if let Some((format, public)) = EXPORT_CHOICES.get(i).copied() {
                     // The loop writes the files (`parvi::export`) and says where they went.
                     cx.effect(Effect::ExportMinutes {
@@ -885,7 +885,7 @@ impl Review {
                 }
             }
             (
-                Ask::Replace {
+                ReviewAsk::Replace {
                     path,
                     format,
                     public,

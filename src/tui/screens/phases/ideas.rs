@@ -37,7 +37,7 @@ use crate::tui::widgets::{self, big_text, countdown, fit, wrap_words};
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {
+pub enum IdeasAsk {
     /// The text of a new idea.
     Add,
     /// Who wrote the new idea `text`: one of `people`, or anonymous (the item after them).
@@ -592,7 +592,7 @@ fn pack(
 
 // ---- keys --------------------------------------------------------------------------------
 
-fn purpose(ask: Ask) -> Purpose {
+fn purpose(ask: IdeasAsk) -> Purpose {
     Purpose::Phase(PhaseAsk::Ideas(ask))
 }
 
@@ -665,7 +665,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             } else {
                 Next::Open(Overlay::confirm(
                     fill(t.reveal_confirm, &[("count", &hidden.to_string())]),
-                    purpose(Ask::Reveal),
+                    purpose(IdeasAsk::Reveal),
                 ))
             }
         }
@@ -675,7 +675,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 &fill(t.edit_title, &[("n", &id.to_string())]),
                 "",
                 text,
-                purpose(Ask::Edit(id)),
+                purpose(IdeasAsk::Edit(id)),
                 MAX_TEXT_CHARS,
             )))
         }
@@ -686,7 +686,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                     t.remove_confirm,
                     &[("n", &id.to_string()), ("text", &fit(text, 120))],
                 ),
-                purpose(Ask::Remove(id)),
+                purpose(IdeasAsk::Remove(id)),
             ))
         }
         (Action::Merge, Some(from)) if order.len() >= 2 => {
@@ -701,7 +701,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 &fill(t.merge_title, &[("n", &from.to_string())]),
                 items,
                 0,
-                purpose(Ask::Merge { from, into }),
+                purpose(IdeasAsk::Merge { from, into }),
             ))
         }
         (Action::Confirm, Some(idea)) => theme_picker(view, idea, cx),
@@ -763,7 +763,7 @@ fn add_prompt(view: &MeetingView, cx: &Ctx) -> Next {
             t.add_hint
         },
         "",
-        purpose(Ask::Add),
+        purpose(IdeasAsk::Add),
         MAX_TEXT_CHARS,
     );
     // Letters typed on after the field closes (Esc, or Enter on an empty field) are the
@@ -815,7 +815,7 @@ fn theme_picker(view: &MeetingView, idea: u32, cx: &Ctx) -> Next {
         &fill(t.theme_title, &[("n", &idea.to_string())]),
         items,
         at,
-        purpose(Ask::SetTheme {
+        purpose(IdeasAsk::SetTheme {
             idea,
             themes: state.themes.iter().map(|theme| theme.id).collect(),
         }),
@@ -827,7 +827,7 @@ fn new_theme_prompt(idea: Option<u32>, cx: &Ctx) -> Next {
         cx.t().ideas.new_theme_title,
         "",
         "",
-        purpose(Ask::NewTheme { idea }),
+        purpose(IdeasAsk::NewTheme { idea }),
         MAX_TEXT_CHARS,
     )))
 }
@@ -858,7 +858,7 @@ fn rename(view: &MeetingView, current: Option<u32>, cx: &mut Ctx) -> Next {
                 t.rename_which,
                 items,
                 at,
-                purpose(Ask::RenameWhich(themes.iter().map(|t| t.id).collect())),
+                purpose(IdeasAsk::RenameWhich(themes.iter().map(|t| t.id).collect())),
             ))
         }
     }
@@ -869,7 +869,7 @@ fn rename_prompt(theme: u32, name: &str, cx: &Ctx) -> Next {
         cx.t().ideas.rename_title,
         "",
         name,
-        purpose(Ask::Rename(theme)),
+        purpose(IdeasAsk::Rename(theme)),
         MAX_TEXT_CHARS,
     )))
 }
@@ -901,11 +901,11 @@ fn set_theme(view: &mut MeetingView, idea: u32, theme: Option<u32>, cx: &mut Ctx
 }
 
 /// A dialog this module opened was answered.
-pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) -> Next {
+pub fn answer(view: &mut MeetingView, ask: IdeasAsk, answer: Answer, cx: &mut Ctx) -> Next {
     ui_mut(view);
     let t = &cx.t().ideas;
     match (ask, answer) {
-        (Ask::Add, Answer::Text(text)) if !text.is_empty() => {
+        (IdeasAsk::Add, Answer::Text(text)) if !text.is_empty() => {
             let state = view.state();
             if !attributed(state) {
                 return add(view, text, None, cx);
@@ -927,24 +927,24 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                 &fill(t.author_title, &[("n", &number.to_string())]),
                 items,
                 at,
-                purpose(Ask::Author { text, people }),
+                purpose(IdeasAsk::Author { text, people }),
             ));
         }
-        (Ask::Author { text, people }, Answer::Picked(i)) => {
+        (IdeasAsk::Author { text, people }, Answer::Picked(i)) => {
             let author = people.get(i).cloned();
             ui_mut(view).last_author = Some(author.clone());
             return add(view, text, author, cx);
         }
         // An unchanged text is not an edit (no event); an empty one removes nothing.
-        (Ask::Edit(id), Answer::Text(text))
+        (IdeasAsk::Edit(id), Answer::Text(text))
             if !text.is_empty() && view.state().idea(id).is_some_and(|i| i.text != text) =>
         {
             view.run(Command::EditIdea { idea: id, text }, cx);
         }
-        (Ask::Remove(id), Answer::Yes) => {
+        (IdeasAsk::Remove(id), Answer::Yes) => {
             view.run(Command::RemoveIdea(id), cx);
         }
-        (Ask::Merge { from, into }, Answer::Picked(i)) => {
+        (IdeasAsk::Merge { from, into }, Answer::Picked(i)) => {
             if let Some(&target) = into.get(i)
                 && view.run(Command::MergeIdeas { into: target, from }, cx)
             {
@@ -955,15 +955,15 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                 ));
             }
         }
-        (Ask::Reveal, Answer::Yes) => {
+        (IdeasAsk::Reveal, Answer::Yes) => {
             view.run(Command::RevealIdeas, cx);
         }
-        (Ask::SetTheme { idea, themes }, Answer::Picked(i)) => match themes.get(i) {
+        (IdeasAsk::SetTheme { idea, themes }, Answer::Picked(i)) => match themes.get(i) {
             Some(&theme) => set_theme(view, idea, Some(theme), cx),
             None if i == themes.len() => set_theme(view, idea, None, cx),
             None => return new_theme_prompt(Some(idea), cx),
         },
-        (Ask::NewTheme { idea }, Answer::Text(name)) if !name.is_empty() => {
+        (IdeasAsk::NewTheme { idea }, Answer::Text(name)) if !name.is_empty() => {
             if view.run(Command::AddTheme(name), cx)
                 && let Some(idea) = idea
                 && let Some(theme) = view.state().themes.last().map(|t| t.id)
@@ -971,7 +971,7 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                 set_theme(view, idea, Some(theme), cx);
             }
         }
-        (Ask::RenameWhich(themes), Answer::Picked(i)) => {
+        (IdeasAsk::RenameWhich(themes), Answer::Picked(i)) => {
             if let Some(theme) = themes
                 .get(i)
                 .and_then(|id| view.state().themes.iter().find(|t| t.id == *id))
@@ -979,7 +979,7 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                 return rename_prompt(theme.id, &theme.name, cx);
             }
         }
-        (Ask::Rename(theme), Answer::Text(name)) if !name.is_empty() => {
+        (IdeasAsk::Rename(theme), Answer::Text(name)) if !name.is_empty() => {
             view.run(Command::RenameTheme { theme, name }, cx);
         }
         _ => {}

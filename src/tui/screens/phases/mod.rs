@@ -15,9 +15,9 @@ pub mod vote;
 /// What a phase module's dialog was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhaseAsk {
-    Ideas(ideas::Ask),
-    Vote(vote::Ask),
-    Records(records::Ask),
+    Ideas(ideas::IdeasAsk),
+    Vote(vote::VoteAsk),
+    Records(records::RecordsAsk),
 }
 
 /// The screen-only state of the running phase; reset when the phase changes.

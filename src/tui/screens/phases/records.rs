@@ -34,7 +34,7 @@ pub use crate::export::words::{
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {
+pub enum RecordsAsk {
     /// The text of a new decision (`edit: None`) or of the decision with this number.
     DecisionText {
         edit: Option<u32>,
@@ -200,7 +200,7 @@ fn select(view: &mut MeetingView, row: usize) {
     view.phase_ui = PhaseUi::Records(RecordsUi { selected, phase });
 }
 
-fn ask(ask: Ask) -> Purpose {
+fn ask(ask: RecordsAsk) -> Purpose {
     Purpose::Phase(PhaseAsk::Records(ask))
 }
 
@@ -222,7 +222,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             t.decision_title,
             t.decision_hint,
             "",
-            ask(Ask::DecisionText { edit: None }),
+            ask(RecordsAsk::DecisionText { edit: None }),
             MAX_TEXT_CHARS,
         ))),
         (PhaseKind::Decisions, Action::Edit) => {
@@ -231,7 +231,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 t.decision_edit_title,
                 t.decision_hint,
                 &decision.text,
-                ask(Ask::DecisionText {
+                ask(RecordsAsk::DecisionText {
                     edit: Some(decision.id),
                 }),
                 MAX_TEXT_CHARS,
@@ -245,14 +245,14 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                     t.remove_decision,
                     &[("n", &n), ("text", &fit(&decision.text, 120))],
                 ),
-                ask(Ask::RemoveDecision(decision.id)),
+                ask(RecordsAsk::RemoveDecision(decision.id)),
             ))
         }
         (PhaseKind::Actions, Action::Add) => Next::Open(Overlay::Prompt(Prompt::new(
             t.action_title,
             t.action_hint,
             "",
-            ask(Ask::ActionText { edit: None }),
+            ask(RecordsAsk::ActionText { edit: None }),
             MAX_TEXT_CHARS,
         ))),
         (PhaseKind::Actions, Action::Edit) => {
@@ -261,7 +261,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 t.action_edit_title,
                 t.action_hint,
                 &todo.text,
-                ask(Ask::ActionText {
+                ask(RecordsAsk::ActionText {
                     edit: Some(todo.id.clone()),
                 }),
                 MAX_TEXT_CHARS,
@@ -271,7 +271,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             let todo = view.state().actions.get(chosen?)?;
             Next::Open(Overlay::confirm(
                 fill(t.remove_action, &[("text", &fit(&todo.text, 120))]),
-                ask(Ask::RemoveAction(todo.id.clone())),
+                ask(RecordsAsk::RemoveAction(todo.id.clone())),
             ))
         }
         (PhaseKind::ReviewActions, Action::Confirm) => {
@@ -291,7 +291,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 &title,
                 items,
                 current,
-                ask(Ask::ReviewStatus(todo.id.clone())),
+                ask(RecordsAsk::ReviewStatus(todo.id.clone())),
             ))
         }
         _ => return None,
@@ -300,11 +300,11 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
 }
 
 /// A dialog this module opened was answered.
-pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ctx) -> Next {
+pub fn answer(view: &mut MeetingView, question: RecordsAsk, answer: Answer, cx: &mut Ctx) -> Next {
     let t = &cx.t().records;
     let today = view.state().date;
     match (question, answer) {
-        (Ask::DecisionText { edit }, Answer::Text(text)) if !text.is_empty() => {
+        (RecordsAsk::DecisionText { edit }, Answer::Text(text)) if !text.is_empty() => {
             let current = edit.and_then(|id| view.state().decisions.iter().find(|d| d.id == id));
             let (items, bases, mut preselect) = basis_items(view.state(), cx.lang);
             if let Some(decision) = current {
@@ -323,10 +323,10 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
                 t.basis_title,
                 items,
                 preselect,
-                ask(Ask::DecisionBasis { edit, text, bases }),
+                ask(RecordsAsk::DecisionBasis { edit, text, bases }),
             ));
         }
-        (Ask::DecisionBasis { edit, text, bases }, Answer::Picked(i)) => {
+        (RecordsAsk::DecisionBasis { edit, text, bases }, Answer::Picked(i)) => {
             let basis = i
                 .checked_sub(1)
                 .and_then(|i| bases.get(i).cloned())
@@ -336,7 +336,7 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
             let typed = review_text(current.and_then(|d| d.review), cx);
             return review_prompt(edit, text, basis, &typed, cx);
         }
-        (Ask::DecisionReview { edit, text, basis }, Answer::Text(typed)) => {
+        (RecordsAsk::DecisionReview { edit, text, basis }, Answer::Text(typed)) => {
             match parse_date(&typed, today) {
                 Ok(review) => {
                     let command = match edit {
@@ -362,10 +362,10 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
                 }
             }
         }
-        (Ask::RemoveDecision(id), Answer::Yes) => {
+        (RecordsAsk::RemoveDecision(id), Answer::Yes) => {
             view.run(Command::RemoveDecision(id), cx);
         }
-        (Ask::ActionText { edit }, Answer::Text(text)) if !text.is_empty() => {
+        (RecordsAsk::ActionText { edit }, Answer::Text(text)) if !text.is_empty() => {
             let current = edit.as_ref().and_then(|id| {
                 let todo = view.state().actions.iter().find(|a| &a.id == id)?;
                 Some(todo.owner.clone())
@@ -378,10 +378,10 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
                 t.owner_title,
                 items,
                 preselect,
-                ask(Ask::ActionOwner { edit, text, owners }),
+                ask(RecordsAsk::ActionOwner { edit, text, owners }),
             ));
         }
-        (Ask::ActionOwner { edit, text, owners }, Answer::Picked(i)) => {
+        (RecordsAsk::ActionOwner { edit, text, owners }, Answer::Picked(i)) => {
             if let Some(owner) = owners.get(i).cloned() {
                 let current = edit
                     .as_ref()
@@ -390,7 +390,7 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
                 return due_picker(DueFor::Action { edit, text, owner }, current, today, cx);
             }
         }
-        (Ask::Due(target), Answer::Picked(i)) => match i {
+        (RecordsAsk::Due(target), Answer::Picked(i)) => match i {
             0..12 => finish(view, target, Due::Month { month: i as u8 + 1 }, cx),
             12 => {
                 let current = match &target {
@@ -407,7 +407,7 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
             }
             _ => finish(view, target, Due::None, cx),
         },
-        (Ask::DueDate(target), Answer::Text(typed)) => match parse_date(&typed, today) {
+        (RecordsAsk::DueDate(target), Answer::Text(typed)) => match parse_date(&typed, today) {
             Ok(Some(date)) => finish(view, target, Due::Date { date }, cx),
             Ok(None) => finish(view, target, Due::None, cx),
             Err(problem) => {
@@ -415,10 +415,10 @@ pub fn answer(view: &mut MeetingView, question: Ask, answer: Answer, cx: &mut Ct
                 return date_prompt(target, &typed, cx);
             }
         },
-        (Ask::RemoveAction(id), Answer::Yes) => {
+        (RecordsAsk::RemoveAction(id), Answer::Yes) => {
             view.run(Command::RemoveAction(id), cx);
         }
-        (Ask::ReviewStatus(id), Answer::Picked(i)) => {
+        (RecordsAsk::ReviewStatus(id), Answer::Picked(i)) => {
             let status = match i {
                 0 => ActionStatus::Done,
                 // A new due date: the picker starts at next month.
@@ -445,7 +445,7 @@ fn review_prompt(
         t.review_title,
         t.review_hint,
         typed,
-        ask(Ask::DecisionReview { edit, text, basis }),
+        ask(RecordsAsk::DecisionReview { edit, text, basis }),
         40,
     )))
 }
@@ -462,7 +462,7 @@ fn date_prompt(target: DueFor, typed: &str, cx: &Ctx) -> Next {
         t.date_title,
         t.date_hint,
         typed,
-        ask(Ask::DueDate(target)),
+        ask(RecordsAsk::DueDate(target)),
         40,
     )))
 }
@@ -489,7 +489,7 @@ fn due_picker(target: DueFor, current: Option<Due>, today: Date, cx: &Ctx) -> Ne
         title,
         items,
         preselect,
-        ask(Ask::Due(target)),
+        ask(RecordsAsk::Due(target)),
     ))
 }
 

@@ -33,7 +33,7 @@ use crate::tui::widgets::{self, big_text, fit};
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ask {
+pub enum VoteAsk {
     /// A new option's text.
     AddOption,
     /// New text for option `n` of the set-up list.
@@ -535,7 +535,7 @@ fn submit(view: &mut MeetingView, cx: &mut Ctx, sure: bool) -> Next {
         if let Some(question) = doubt {
             return Next::Open(Overlay::confirm(
                 question,
-                Purpose::Phase(PhaseAsk::Vote(Ask::Submit)),
+                Purpose::Phase(PhaseAsk::Vote(VoteAsk::Submit)),
             ));
         }
     }
@@ -569,7 +569,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 t.add_prompt,
                 t.option_hint,
                 "",
-                Purpose::Phase(PhaseAsk::Vote(Ask::AddOption)),
+                Purpose::Phase(PhaseAsk::Vote(VoteAsk::AddOption)),
                 crate::model::engine::MAX_TEXT_CHARS,
             )))
         }
@@ -581,7 +581,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                     t.edit_prompt,
                     t.option_hint,
                     &option.label,
-                    Purpose::Phase(PhaseAsk::Vote(Ask::EditOption(at))),
+                    Purpose::Phase(PhaseAsk::Vote(VoteAsk::EditOption(at))),
                     crate::model::engine::MAX_TEXT_CHARS,
                 ))),
                 None => Next::Stay,
@@ -667,7 +667,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
                 t.voter_prompt,
                 items,
                 0,
-                Purpose::Phase(PhaseAsk::Vote(Ask::Voter(ids))),
+                Purpose::Phase(PhaseAsk::Vote(VoteAsk::Voter(ids))),
             ))
         }
         (Action::CountHands, Stage::Open(vote)) if hands_count(vote.kind) => {
@@ -688,7 +688,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             };
             Next::Open(Overlay::confirm(
                 question,
-                Purpose::Phase(PhaseAsk::Vote(Ask::Close)),
+                Purpose::Phase(PhaseAsk::Vote(VoteAsk::Close)),
             ))
         }
         (_, Stage::Setup(_)) | (_, Stage::Nothing) => {
@@ -769,7 +769,7 @@ fn revote(view: &mut MeetingView, closed: &Vote, cx: &mut Ctx) -> Next {
     };
     Next::Open(Overlay::confirm(
         fill(question, &[("names", &join(&names, t.and))]),
-        Purpose::Phase(PhaseAsk::Vote(Ask::Revote)),
+        Purpose::Phase(PhaseAsk::Vote(VoteAsk::Revote)),
     ))
 }
 
@@ -787,7 +787,7 @@ fn proposal_prompt(view: &MeetingView, cx: &Ctx, then_open: bool) -> Next {
         t.proposal_prompt,
         t.proposal_hint,
         &current,
-        Purpose::Phase(PhaseAsk::Vote(Ask::Proposal { then_open })),
+        Purpose::Phase(PhaseAsk::Vote(VoteAsk::Proposal { then_open })),
         crate::model::engine::MAX_TEXT_CHARS,
     )))
 }
@@ -871,16 +871,16 @@ fn hands_prompt(view: &MeetingView, cx: &Ctx, slot: usize, counts: Vec<u32>) -> 
         &fit(&title, 70),
         t.hands_hint,
         &earlier,
-        Purpose::Phase(PhaseAsk::Vote(Ask::Hands { slot, counts })),
+        Purpose::Phase(PhaseAsk::Vote(VoteAsk::Hands { slot, counts })),
         5,
     )))
 }
 
 /// A dialog this module opened was answered.
-pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) -> Next {
+pub fn answer(view: &mut MeetingView, ask: VoteAsk, answer: Answer, cx: &mut Ctx) -> Next {
     let t = &cx.t().vote;
     match (ask, answer) {
-        (Ask::AddOption, Answer::Text(text)) if !text.is_empty() => {
+        (VoteAsk::AddOption, Answer::Text(text)) if !text.is_empty() => {
             let mut options = setup_options(view);
             options.push(VoteOption {
                 label: text,
@@ -891,14 +891,14 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
             ui.selected = options.len() - 1;
             ui.options = Some(options);
         }
-        (Ask::EditOption(at), Answer::Text(text)) if !text.is_empty() => {
+        (VoteAsk::EditOption(at), Answer::Text(text)) if !text.is_empty() => {
             let mut options = setup_options(view);
             if let Some(option) = options.get_mut(at) {
                 option.label = text;
                 ui_mut(view).options = Some(options);
             }
         }
-        (Ask::Proposal { then_open }, Answer::Text(text)) if !text.is_empty() => {
+        (VoteAsk::Proposal { then_open }, Answer::Text(text)) if !text.is_empty() => {
             ui_mut(view).proposal = Some(text);
             // Opening: the item's first vote, or a new one after a closed vote.
             let spec = match stage(view) {
@@ -910,7 +910,7 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                 return open(view, &spec, cx);
             }
         }
-        (Ask::Voter(ids), Answer::Picked(i)) => {
+        (VoteAsk::Voter(ids), Answer::Picked(i)) => {
             let Some(id) = ids.get(i).cloned() else {
                 return Next::Stay;
             };
@@ -939,7 +939,7 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
                 abstain: false,
             });
         }
-        (Ask::Hands { slot, mut counts }, Answer::Text(text)) => {
+        (VoteAsk::Hands { slot, mut counts }, Answer::Text(text)) => {
             let value = if text.is_empty() {
                 Some(0)
             } else {
@@ -965,20 +965,20 @@ pub fn answer(view: &mut MeetingView, ask: Ask, answer: Answer, cx: &mut Ctx) ->
             if let Some(question) = doubt {
                 return Next::Open(Overlay::confirm(
                     question,
-                    Purpose::Phase(PhaseAsk::Vote(Ask::HandsAnyway(counts))),
+                    Purpose::Phase(PhaseAsk::Vote(VoteAsk::HandsAnyway(counts))),
                 ));
             }
             record_hands(view, counts, cx);
         }
-        (Ask::HandsAnyway(counts), Answer::Yes) => record_hands(view, counts, cx),
-        (Ask::Close, Answer::Yes) if view.run(Command::CloseVote, cx) => {
+        (VoteAsk::HandsAnyway(counts), Answer::Yes) => record_hands(view, counts, cx),
+        (VoteAsk::Close, Answer::Yes) if view.run(Command::CloseVote, cx) => {
             let ui = ui_mut(view);
             ui.selected = 0;
             ui.ballot = None;
             ui.blank = false;
         }
-        (Ask::Submit, Answer::Yes) => return submit(view, cx, true),
-        (Ask::Revote, Answer::Yes) => {
+        (VoteAsk::Submit, Answer::Yes) => return submit(view, cx, true),
+        (VoteAsk::Revote, Answer::Yes) => {
             let options = setup_options(view);
             run_open(view, options, cx);
         }
