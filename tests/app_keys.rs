@@ -13,7 +13,7 @@ use parvi::i18n::Lang;
 use parvi::model::{Command, EventKind, MemberId, OrderRule, Refusal, Role, Stamp};
 use parvi::tui::app::{App, Effect, Screen};
 use parvi::tui::clock::{Clock, ManualClock};
-use parvi::tui::keymap::{self, Context, Key};
+use parvi::tui::keymap::{self, Key, KeyContext};
 use parvi::tui::screens::review_trend::TrendData;
 use std::rc::Rc;
 
@@ -40,19 +40,19 @@ fn the_setup_wizard_goes_from_home_to_a_started_meeting() {
     let (mut app, _) = home(Lang::Fi);
     // Choosing the group asks the loop for its open actions from earlier meetings.
     assert_eq!(effect_names(&keys(&mut app, "n")), ["load_open_actions"]);
-    assert_eq!(app.context(), Context::SetupList, "the format step");
+    assert_eq!(app.context(), KeyContext::SetupList, "the format step");
     // The wellbeing meeting; Hanna Salo (8th) is away; a guest joins as an external expert.
     keys(&mut app, "<enter>");
-    assert_eq!(app.context(), Context::SetupAttendance);
+    assert_eq!(app.context(), KeyContext::SetupAttendance);
     keys(&mut app, &format!("{} ", "<down>".repeat(7)));
     keys(&mut app, "aRiikka Laaksonen<enter>");
     assert_eq!(overlay_kind(&app), Some("picker"), "the guest's role");
     keys(&mut app, &format!("{}<enter>", "<down>".repeat(10)));
     assert_eq!(overlay_kind(&app), None);
     keys(&mut app, "<enter>");
-    assert_eq!(app.context(), Context::SetupText);
+    assert_eq!(app.context(), KeyContext::SetupText);
     keys(&mut app, "Välitunnit ja ruokala<enter>");
-    assert_eq!(app.context(), Context::SetupAgenda);
+    assert_eq!(app.context(), KeyContext::SetupAgenda);
     // One minute less for the check-in round, then start.
     assert!(keys(&mut app, "-").is_empty());
     let effects = keys(&mut app, "<enter>");
@@ -108,7 +108,7 @@ fn the_setup_wizard_goes_from_home_to_a_started_meeting() {
 fn typing_the_topic_takes_finnish_letters_backspace_and_command_keys() {
     let (mut app, _) = home(Lang::Fi);
     keys(&mut app, "n<enter><enter>");
-    assert_eq!(app.context(), Context::SetupText);
+    assert_eq!(app.context(), KeyContext::SetupText);
     // Letters that are keys elsewhere (q quits, ? helps, n starts) are only typed here.
     keys(&mut app, "Ruokala ja välitunnit? q-n öö<bs><bs><bs>");
     let Screen::Setup(setup) = &app.screen else {
@@ -135,7 +135,7 @@ fn the_agenda_step_adds_a_silent_writing_item_before_the_ideas() {
     use parvi::model::PhaseKind;
     let (mut app, _) = home(Lang::Fi);
     keys(&mut app, "n<enter><enter>Ruokala<enter>");
-    assert_eq!(app.context(), Context::SetupAgenda);
+    assert_eq!(app.context(), KeyContext::SetupAgenda);
     let Screen::Setup(setup) = &app.screen else {
         panic!("in setup")
     };
@@ -283,7 +283,7 @@ fn the_help_opens_with_question_mark_and_closes_with_esc() {
     let (mut app, _) = wellbeing_meeting(Lang::Fi);
     keys(&mut app, "?");
     assert_eq!(overlay_kind(&app), Some("help"));
-    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.context(), KeyContext::Help);
     // While the help is open, meeting keys do nothing.
     let before = record(&app).events.len();
     keys(&mut app, " sn");
@@ -291,7 +291,7 @@ fn the_help_opens_with_question_mark_and_closes_with_esc() {
     assert_eq!(overlay_kind(&app), Some("help"));
     keys(&mut app, "<esc>");
     assert_eq!(overlay_kind(&app), None);
-    assert_eq!(app.context(), Context::MeetingRound);
+    assert_eq!(app.context(), KeyContext::MeetingRound);
 
     let (mut app, _) = home(Lang::Fi);
     keys(&mut app, "?");
@@ -402,7 +402,7 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [Context; 28] = Context::ALL;
+const CONTEXTS: [KeyContext; 28] = KeyContext::ALL;
 
 #[test]
 fn every_key_the_keymap_lists_maps_back_to_its_action() {
@@ -422,41 +422,41 @@ fn every_key_the_keymap_lists_maps_back_to_its_action() {
 }
 
 /// An app whose keyboard is in `context`, in a state where every key of it has work to do.
-fn app_in(context: Context) -> (App, Rc<ManualClock>) {
+fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
     let (mut app, clock) = match context {
-        Context::Home => app_with(Lang::Fi, data_unfinished()),
-        Context::HomeEmpty => app_with(Lang::Fi, data_empty()),
-        Context::MeetingOther => {
+        KeyContext::Home => app_with(Lang::Fi, data_unfinished()),
+        KeyContext::HomeEmpty => app_with(Lang::Fi, data_empty()),
+        KeyContext::MeetingOther => {
             let (mut app, clock) =
                 app_fixture::meeting(Lang::Fi, "eratauko", "Kuulluksi tuleminen");
             keys(&mut app, "n");
             (app, clock)
         }
-        Context::MeetingIdle => {
+        KeyContext::MeetingIdle => {
             let (mut app, clock) = app_fixture::meeting(Lang::Fi, "kierros", "");
             keys(&mut app, "nn");
             (app, clock)
         }
-        Context::MeetingWriting => app_fixture::meeting(Lang::Fi, "yksi-kaksi-nelja-kaikki", ""),
-        Context::MeetingGrouping => app_fixture::meeting(Lang::Fi, "mita-entas-mita-nyt", ""),
-        Context::Summary => app_fixture::meeting(Lang::Fi, "kierros", ""),
-        Context::MeetingRound
-        | Context::MeetingOpen
-        | Context::Picker
-        | Context::MeetingIdeas
-        | Context::MeetingVote
-        | Context::MeetingBallot
-        | Context::MeetingDecisions
-        | Context::MeetingActions
-        | Context::MeetingReview
-        | Context::Prompt => wellbeing_meeting(Lang::Fi),
+        KeyContext::MeetingWriting => app_fixture::meeting(Lang::Fi, "yksi-kaksi-nelja-kaikki", ""),
+        KeyContext::MeetingGrouping => app_fixture::meeting(Lang::Fi, "mita-entas-mita-nyt", ""),
+        KeyContext::Summary => app_fixture::meeting(Lang::Fi, "kierros", ""),
+        KeyContext::MeetingRound
+        | KeyContext::MeetingOpen
+        | KeyContext::Picker
+        | KeyContext::MeetingIdeas
+        | KeyContext::MeetingVote
+        | KeyContext::MeetingBallot
+        | KeyContext::MeetingDecisions
+        | KeyContext::MeetingActions
+        | KeyContext::MeetingReview
+        | KeyContext::Prompt => wellbeing_meeting(Lang::Fi),
         // A past meeting opened in the review (as the loop would, after Enter).
-        Context::ReviewSession | Context::ReviewTrend => {
+        KeyContext::ReviewSession | KeyContext::ReviewTrend => {
             let (mut app, clock) = home(Lang::Fi);
             keys(&mut app, "v");
             let meetings = parvi::sample::meetings();
             app.show_session(meetings[2].clone());
-            if context == Context::ReviewTrend {
+            if context == KeyContext::ReviewTrend {
                 keys(&mut app, "t");
                 app.group_loaded(&meetings[0].group.id, TrendData::of(&meetings, 0));
             }
@@ -465,45 +465,45 @@ fn app_in(context: Context) -> (App, Rc<ManualClock>) {
         _ => home(Lang::Fi),
     };
     let setup = match context {
-        Context::SetupList => "n",
-        Context::SetupAttendance => "n<enter>",
-        Context::SetupText => "n<enter><enter>",
+        KeyContext::SetupList => "n",
+        KeyContext::SetupAttendance => "n<enter>",
+        KeyContext::SetupText => "n<enter><enter>",
         // On the second item, so it can move up as well as down.
-        Context::SetupAgenda => "n<enter><enter><enter><down>",
+        KeyContext::SetupAgenda => "n<enter><enter><enter><down>",
         // On the second member, so it can move both ways.
-        Context::GroupEditor => "e<down><down><down><down>",
+        KeyContext::GroupEditor => "e<down><down><down><down>",
         // Two turns done, the third speaking.
-        Context::MeetingRound => "   ",
+        KeyContext::MeetingRound => "   ",
         // The open discussion with someone speaking and two hands up.
         // Item 6 is the open discussion of the wellbeing meeting.
-        Context::MeetingOpen => "g6h1h2h3 ",
-        Context::Picker => "   q",
+        KeyContext::MeetingOpen => "g6h1h2h3 ",
+        KeyContext::Picker => "   q",
         // Private writing with one idea written.
-        Context::MeetingWriting => "g2<enter>Yksi idea<enter><esc>",
+        KeyContext::MeetingWriting => "g2<enter>Yksi idea<enter><esc>",
         // Two ideas on the wall (so they can be edited, removed and merged).
-        Context::MeetingIdeas => "g7<enter>Eka idea<enter>Toka idea<enter><esc>",
+        KeyContext::MeetingIdeas => "g7<enter>Eka idea<enter>Toka idea<enter><esc>",
         // Two ideas to put into themes.
-        Context::MeetingGrouping => "g2<enter>Eka idea<enter>Toka idea<enter><esc>g4",
+        KeyContext::MeetingGrouping => "g2<enter>Eka idea<enter>Toka idea<enter><esc>g4",
         // The vote on two ideas, being set up; then one voter at the keyboard.
-        Context::MeetingVote => "g7<enter>Eka idea<enter>Toka idea<enter><esc>g8",
+        KeyContext::MeetingVote => "g7<enter>Eka idea<enter>Toka idea<enter><esc>g8",
         // On the middle one of three options, so it can move both ways.
-        Context::MeetingBallot => {
+        KeyContext::MeetingBallot => {
             "g7<enter>Eka idea<enter>Toka idea<enter>Kolmas idea<enter><esc>g8o 1<down>"
         }
         // One decision recorded (no basis to pick, no review date).
-        Context::MeetingDecisions => "g9<enter>Kokeillaan<enter><enter>",
+        KeyContext::MeetingDecisions => "g9<enter>Kokeillaan<enter><enter>",
         // Item 10: the tenth row of the picker is 0.
-        Context::MeetingActions => "g0",
-        Context::MeetingReview => "g3",
+        KeyContext::MeetingActions => "g0",
+        KeyContext::MeetingReview => "g3",
         // The summary of a finished quick round.
-        Context::Summary => "q<enter>",
+        KeyContext::Summary => "q<enter>",
         // The idea field open.
-        Context::Prompt => "g7<enter>",
-        Context::Confirm => "e<down><down><down><down>x",
-        Context::Help => "?",
+        KeyContext::Prompt => "g7<enter>",
+        KeyContext::Confirm => "e<down><down><down><down>x",
+        KeyContext::Help => "?",
         // The archive, on its second meeting so it can move both ways.
-        Context::Review => "v<down>",
-        Context::ReviewSearch => "v/",
+        KeyContext::Review => "v<down>",
+        KeyContext::ReviewSearch => "v/",
         _ => "",
     };
     for key in app_fixture::parse_keys(setup) {
@@ -530,7 +530,7 @@ fn observe(app: &App) -> String {
 
 /// No key is known to do nothing any more; kept as the place to name one if a context ever
 /// has a key that only works in some states.
-fn known_dead(_context: Context, _key: Key) -> bool {
+fn known_dead(_context: KeyContext, _key: Key) -> bool {
     false
 }
 
@@ -572,12 +572,12 @@ fn every_key_in_every_footer_does_something() {
 
 #[test]
 fn the_meeting_footer_keys_do_what_they_say() {
-    let open = |context: Context, key: char| {
+    let open = |context: KeyContext, key: char| {
         let (mut app, _) = app_in(context);
         keys(&mut app, &key.to_string());
         overlay_kind(&app)
     };
-    let events_after = |context: Context, key: char| {
+    let events_after = |context: KeyContext, key: char| {
         let (mut app, _) = app_in(context);
         let before = record(&app).events.len();
         keys(&mut app, &key.to_string());
@@ -587,10 +587,10 @@ fn the_meeting_footer_keys_do_what_they_say() {
             .collect::<Vec<_>>()
     };
     for context in [
-        Context::MeetingRound,
-        Context::MeetingOpen,
-        Context::MeetingOther,
-        Context::MeetingIdle,
+        KeyContext::MeetingRound,
+        KeyContext::MeetingOpen,
+        KeyContext::MeetingOther,
+        KeyContext::MeetingIdle,
     ] {
         assert_eq!(open(context, '?'), Some("help"), "{context:?}");
         assert_eq!(open(context, 'q'), Some("picker"), "{context:?}");
@@ -600,26 +600,26 @@ fn the_meeting_footer_keys_do_what_they_say() {
             "{context:?}"
         );
     }
-    for context in [Context::MeetingRound, Context::MeetingOpen] {
+    for context in [KeyContext::MeetingRound, KeyContext::MeetingOpen] {
         assert_eq!(open(context, 'm'), Some("prompt"), "{context:?}");
     }
-    assert_eq!(open(Context::MeetingOpen, 'h'), Some("picker"));
-    assert_eq!(open(Context::MeetingOpen, 'f'), Some("picker"));
+    assert_eq!(open(KeyContext::MeetingOpen, 'h'), Some("picker"));
+    assert_eq!(open(KeyContext::MeetingOpen, 'f'), Some("picker"));
     let ended = |events: &[EventKind]| {
         matches!(
             events.first(),
             Some(EventKind::TurnEnded { passed: false, .. })
         )
     };
-    assert!(ended(&events_after(Context::MeetingOpen, 'e')));
-    let next = events_after(Context::MeetingOpen, ' ');
+    assert!(ended(&events_after(KeyContext::MeetingOpen, 'e')));
+    let next = events_after(KeyContext::MeetingOpen, ' ');
     assert!(ended(&next) && matches!(next[1], EventKind::TurnStarted { slot: None, .. }));
-    let pass = events_after(Context::MeetingRound, 's');
+    let pass = events_after(KeyContext::MeetingRound, 's');
     assert!(matches!(pass[0], EventKind::TurnEnded { passed: true, .. }));
     for context in [
-        Context::MeetingRound,
-        Context::MeetingOpen,
-        Context::MeetingOther,
+        KeyContext::MeetingRound,
+        KeyContext::MeetingOpen,
+        KeyContext::MeetingOther,
     ] {
         assert!(
             events_after(context, 'n').contains(&EventKind::PhaseEnded {
@@ -632,7 +632,7 @@ fn the_meeting_footer_keys_do_what_they_say() {
 
 #[test]
 fn the_help_key_in_a_dialog_opens_the_help() {
-    let (mut app, _) = app_in(Context::Picker);
+    let (mut app, _) = app_in(KeyContext::Picker);
     keys(&mut app, "?");
     assert_eq!(overlay_kind(&app), Some("help"));
 }
@@ -642,10 +642,10 @@ fn the_help_key_in_a_dialog_opens_the_help() {
 #[test]
 fn ctrl_c_in_the_setup_wizard_quits_or_asks() {
     for context in [
-        Context::SetupList,
-        Context::SetupAttendance,
-        Context::SetupText,
-        Context::SetupAgenda,
+        KeyContext::SetupList,
+        KeyContext::SetupAttendance,
+        KeyContext::SetupText,
+        KeyContext::SetupAgenda,
     ] {
         let (mut app, _) = app_in(context);
         keys(&mut app, "<C-c>");
@@ -794,7 +794,7 @@ fn a_paused_meeting_still_wakes_for_the_header_clock() {
 fn the_facilitator_can_ask_names_for_the_ideas_of_one_meeting() {
     let (mut app, _) = home(Lang::Fi);
     keys(&mut app, "n<enter><enter><enter>");
-    assert_eq!(app.context(), Context::SetupAgenda);
+    assert_eq!(app.context(), KeyContext::SetupAgenda);
     let Screen::Setup(setup) = &app.screen else {
         panic!("the setup")
     };

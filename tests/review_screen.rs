@@ -18,7 +18,7 @@ use parvi::model::vote::{Ballot, Entry, Rule, VoteKind, VoteOption, VoteSpec};
 use parvi::model::{Command, PhaseKind, SessionRecord, Side};
 use parvi::store::search::{self, SearchIndex};
 use parvi::tui::app::{App, Effect, Screen};
-use parvi::tui::keymap::Context;
+use parvi::tui::keymap::KeyContext;
 use parvi::tui::screens::review::{Page, Review};
 use parvi::tui::screens::review_trend::TrendData;
 
@@ -74,7 +74,7 @@ fn session_view(lang: Lang) -> App {
     };
     assert_eq!(path, &sessions_dir().join(&sample_summaries()[0].file));
     app.show_session(newest_first().remove(0));
-    assert_eq!(app.context(), Context::ReviewSession);
+    assert_eq!(app.context(), KeyContext::ReviewSession);
     app
 }
 
@@ -96,7 +96,7 @@ fn snapshots(name: &str, app: &App) {
 #[test]
 fn the_archive_lists_every_meeting_newest_first_with_counts() {
     let app = archive(Lang::Fi);
-    assert_eq!(app.context(), Context::Review);
+    assert_eq!(app.context(), KeyContext::Review);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("3 kokousta, näytetään 1–3"), "{text}");
     let rows: Vec<&str> = text.lines().filter(|l| l.contains(".2026 ")).collect();
@@ -119,7 +119,7 @@ fn v_opens_the_archive_and_esc_goes_home() {
 fn typing_a_search_filters_at_each_key_and_esc_clears_it() {
     let mut app = archive(Lang::Fi);
     keys(&mut app, "/");
-    assert_eq!(app.context(), Context::ReviewSearch);
+    assert_eq!(app.context(), KeyContext::ReviewSearch);
     // "porrastaa" is in actions of the first and the last meeting; q and ? are text here.
     keys(&mut app, "PORRAS");
     assert_eq!(review(&app).archive.matches.len(), 2);
@@ -133,7 +133,7 @@ fn typing_a_search_filters_at_each_key_and_esc_clears_it() {
     snapshots("search_typing", &app);
     // Enter keeps the search and gives the keys back to the list.
     keys(&mut app, "<enter>");
-    assert_eq!(app.context(), Context::Review);
+    assert_eq!(app.context(), KeyContext::Review);
     assert_eq!(review(&app).archive.matches, [0]);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("1/3 kokousta"), "{text}");
@@ -141,7 +141,7 @@ fn typing_a_search_filters_at_each_key_and_esc_clears_it() {
     // Typing again and Esc: the search is gone, every meeting is back.
     keys(&mut app, "/<esc>");
     assert_eq!(review(&app).archive.matches.len(), 3);
-    assert_eq!(app.context(), Context::Review);
+    assert_eq!(app.context(), KeyContext::Review);
 }
 
 #[test]
@@ -309,7 +309,7 @@ fn a_meetings_view_shows_its_sections_and_scrolls() {
     assert!(text.contains("Tasapuolisuusindeksi 0,92"), "{text}");
     // Esc: back to the list, the meeting still selected.
     keys(&mut app, "<esc>");
-    assert_eq!(app.context(), Context::Review);
+    assert_eq!(app.context(), KeyContext::Review);
     assert_eq!(review(&app).archive.selected, 0);
 }
 
@@ -356,7 +356,7 @@ fn home_enter_on_a_past_meeting_opens_its_view_and_esc_goes_home() {
     let effects = keys(&mut app, "<tab><tab><enter>");
     assert_eq!(effect_names(&effects), ["show_session"]);
     app.show_session(newest_first().remove(0));
-    assert_eq!(app.context(), Context::ReviewSession);
+    assert_eq!(app.context(), KeyContext::ReviewSession);
     keys(&mut app, "<esc>");
     assert!(matches!(app.screen, Screen::Home(_)));
 }
@@ -461,7 +461,7 @@ fn t_asks_for_the_groups_meetings_and_draws_its_trends_and_open_actions() {
     let effects = keys(&mut app, "t");
     let group = meetings()[0].group.id.clone();
     assert_eq!(effects, [Effect::LoadGroup(group.clone())]);
-    assert_eq!(app.context(), Context::ReviewTrend);
+    assert_eq!(app.context(), KeyContext::ReviewTrend);
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Luetaan ryhmän kokouksia"), "{text}");
     app.group_loaded(&group, TrendData::of(&meetings(), 0));
@@ -475,9 +475,9 @@ fn t_asks_for_the_groups_meetings_and_draws_its_trends_and_open_actions() {
     snapshots("trend", &app);
     // Esc: back to the meeting, and again to the list.
     keys(&mut app, "<esc>");
-    assert_eq!(app.context(), Context::ReviewSession);
+    assert_eq!(app.context(), KeyContext::ReviewSession);
     keys(&mut app, "<esc>");
-    assert_eq!(app.context(), Context::Review);
+    assert_eq!(app.context(), KeyContext::Review);
 }
 
 #[test]

@@ -16,7 +16,7 @@ use parvi::model::vote::{Ballot, Entry, Rule, VoteKind, VoteSpec, YesNo};
 use parvi::model::{Command, EventKind, Format, Localized, MemberId, Phase, PhaseKind, Side};
 use parvi::store::{FormatEntry, FormatOrigin};
 use parvi::tui::app::{App, Data, Screen};
-use parvi::tui::keymap::Context;
+use parvi::tui::keymap::KeyContext;
 
 /// The sizes the wall is drawn at: a laptop's terminal and a projector.
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
@@ -133,7 +133,7 @@ fn vote_meeting(lang: Lang, spec: VoteSpec, present: usize) -> App {
     }
     exec(&mut app, Command::NextPhase);
     app.cx.effects.clear();
-    assert_eq!(app.context(), Context::MeetingVote);
+    assert_eq!(app.context(), KeyContext::MeetingVote);
     app
 }
 
@@ -160,7 +160,7 @@ fn cast(app: &mut App, ballot: &str) {
     keys(app, "1");
     assert_eq!(
         app.context(),
-        Context::MeetingBallot,
+        KeyContext::MeetingBallot,
         "the voter has the keys"
     );
     keys(app, ballot);
@@ -253,7 +253,7 @@ fn a_dot_vote_takes_four_voters_one_by_one_and_shows_results_only_when_closed() 
     // The first voter: two dots on the first option, a third refused by the cap; one on the
     // second, then the budget refuses any more.
     keys(&mut app, "<enter>1");
-    assert_eq!(app.context(), Context::MeetingBallot);
+    assert_eq!(app.context(), KeyContext::MeetingBallot);
     assert!(footer(&app).contains("lisää"), "{}", footer(&app));
     assert!(
         !footer(&app).contains("siirrä"),
@@ -298,7 +298,7 @@ fn a_dot_vote_takes_four_voters_one_by_one_and_shows_results_only_when_closed() 
     assert_eq!(ballots(&app).len(), 2, "one dot of three, confirmed");
     keys(&mut app, "<enter>1<down><down>+<esc>");
     assert_eq!(ballots(&app).len(), 2, "a cancelled ballot is not cast");
-    assert_eq!(app.context(), Context::MeetingVote);
+    assert_eq!(app.context(), KeyContext::MeetingVote);
     cast(&mut app, "<down><down>++<down>+");
     cast(&mut app, "<down><down>+<down>+");
     assert_eq!(
@@ -1091,7 +1091,7 @@ fn a_vote_is_on_the_themes_or_the_ideas_as_the_facilitator_chooses() {
 fn the_help_of_a_dot_ballot_lists_only_the_keys_of_a_dot_vote() {
     let mut app = vote_meeting(Lang::Fi, dots_spec(), 3);
     keys(&mut app, "o<enter>1");
-    assert_eq!(app.context(), Context::MeetingBallot);
+    assert_eq!(app.context(), KeyContext::MeetingBallot);
     keys(&mut app, "?");
     let help = small(&app);
     for key in ["lisää", "vähennä", "anna ääni", "tyhjää"] {

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{Context, EXIT_FAILED};
+use super::{CliContext, EXIT_FAILED};
 use crate::i18n::fill;
 use crate::store::Store;
 use crate::tui::{self, Start};
@@ -25,7 +25,7 @@ pub struct RunArgs {
 }
 
 /// `parvi`: the app on its home screen; without a terminal, a text overview instead.
-pub fn open(cx: &Context) -> u8 {
+pub fn open(cx: &CliContext) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return super::sessions::overview(cx);
     }
@@ -33,11 +33,11 @@ pub fn open(cx: &Context) -> u8 {
 }
 
 /// `parvi run --group G --format F`: straight into a meeting.
-pub fn run(cx: &Context, args: &RunArgs) -> u8 {
+pub fn run(cx: &CliContext, args: &RunArgs) -> u8 {
     output::finish(cx.lang, start_meeting(cx, args))
 }
 
-fn start_meeting(cx: &Context, args: &RunArgs) -> CliResult {
+fn start_meeting(cx: &CliContext, args: &RunArgs) -> CliResult {
     let t = cx.lang.text();
     let reader = Store::open_read_only(cx.paths.clone());
     let groups = reader.groups().groups;
@@ -68,7 +68,7 @@ fn start_meeting(cx: &Context, args: &RunArgs) -> CliResult {
     )
 }
 
-fn launch(cx: &Context, start: Start) -> CliResult {
+fn launch(cx: &CliContext, start: Start) -> CliResult {
     let t = cx.lang.text();
     let store = Store::open(cx.paths.clone()).map_err(|e| output::store_error(cx, e))?;
     if let Some(busy) = &store.busy

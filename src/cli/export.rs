@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{Context, EXIT_FAILED};
+use super::{CliContext, EXIT_FAILED};
 use crate::export::{self, Export, Format, Options};
 use crate::i18n::fill;
 use crate::store::Store;
@@ -45,11 +45,11 @@ fn parse_format(value: &str) -> Result<Format, String> {
     Format::from_key(value).ok_or_else(|| "md, html, csv, json".to_string())
 }
 
-pub fn run(cx: &Context, args: &ExportArgs) -> u8 {
+pub fn run(cx: &CliContext, args: &ExportArgs) -> u8 {
     output::finish(cx.lang, export_session(cx, args))
 }
 
-fn export_session(cx: &Context, args: &ExportArgs) -> CliResult {
+fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let m = &t.minutes;
@@ -111,7 +111,7 @@ fn export_session(cx: &Context, args: &ExportArgs) -> CliResult {
     }
 }
 
-fn write_failed(cx: &Context, path: &Path, e: &std::io::Error) -> CliError {
+fn write_failed(cx: &CliContext, path: &Path, e: &std::io::Error) -> CliError {
     CliError::new(
         EXIT_FAILED,
         fill(

@@ -3,13 +3,13 @@
 use std::path::Path;
 
 use super::output::{self, CliError, CliResult};
-use super::{Context, EXIT_BAD_DATA, EXIT_FAILED, FormatsCommand};
+use super::{CliContext, EXIT_BAD_DATA, EXIT_FAILED, FormatsCommand};
 use crate::i18n::{self, Lang, fill};
 use crate::model::{Format, PhaseKind};
 use crate::store::formats::{FormatOrigin, check_file};
 use crate::store::{FormatEntry, Store};
 
-pub fn run(cx: &Context, command: FormatsCommand) -> u8 {
+pub fn run(cx: &CliContext, command: FormatsCommand) -> u8 {
     let result = match command {
         FormatsCommand::List => list(cx),
         FormatsCommand::Show { format } => show(cx, &format),
@@ -26,7 +26,7 @@ fn origin(lang: Lang, origin: &FormatOrigin) -> String {
     }
 }
 
-fn list(cx: &Context) -> CliResult {
+fn list(cx: &CliContext) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let (entries, problems) = Store::open_read_only(cx.paths.clone()).formats();
@@ -127,7 +127,7 @@ pub fn print_phases(lang: Lang, format: &Format) {
     }
 }
 
-fn show(cx: &Context, query: &str) -> CliResult {
+fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let (entries, _) = Store::open_read_only(cx.paths.clone()).formats();
@@ -171,7 +171,7 @@ fn show(cx: &Context, query: &str) -> CliResult {
     Ok(())
 }
 
-fn check(cx: &Context, files: &[std::path::PathBuf]) -> CliResult {
+fn check(cx: &CliContext, files: &[std::path::PathBuf]) -> CliResult {
     let lang = cx.lang;
     let (entries, _) = Store::open_read_only(cx.paths.clone()).formats();
     let mut bad = false;

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{Context, EXIT_FAILED, EXIT_USAGE, GroupsCommand};
+use super::{CliContext, EXIT_FAILED, EXIT_USAGE, GroupsCommand};
 use crate::i18n::{self, Lang, fill};
 use crate::model::group::{GroupError, clean_name};
 use crate::model::{Group, MemberId, Role, Side};
@@ -61,7 +61,7 @@ pub struct EditArgs {
     pub moves: Vec<String>,
 }
 
-pub fn run(cx: &Context, command: GroupsCommand) -> u8 {
+pub fn run(cx: &CliContext, command: GroupsCommand) -> u8 {
     let result = match command {
         GroupsCommand::List => list(cx),
         GroupsCommand::Show { group } => show(cx, &group),
@@ -265,7 +265,7 @@ fn print_members(lang: Lang, group: &Group) {
     output::print_columns("  ", &rows, &[0]);
 }
 
-fn list(cx: &Context) -> CliResult {
+fn list(cx: &CliContext) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
@@ -299,7 +299,7 @@ pub fn print_group_table(indent: &str, lang: Lang, groups: &[Group]) {
     output::print_columns(indent, &rows, &[3]);
 }
 
-fn show(cx: &Context, query: &str) -> CliResult {
+fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
@@ -337,7 +337,7 @@ fn show(cx: &Context, query: &str) -> CliResult {
     Ok(())
 }
 
-fn add(cx: &Context, args: &AddArgs) -> CliResult {
+fn add(cx: &CliContext, args: &AddArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     // Check everything the user typed before touching the data directory.
@@ -394,7 +394,7 @@ fn add(cx: &Context, args: &AddArgs) -> CliResult {
 
 /// A new group with a random id suffix that no group file uses yet.
 fn new_group(
-    cx: &Context,
+    cx: &CliContext,
     existing: &[Group],
     name: &str,
     kind: crate::model::GroupKind,
@@ -424,7 +424,7 @@ fn new_group(
     ))
 }
 
-fn edit(cx: &Context, args: &EditArgs) -> CliResult {
+fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let nothing = args.name.is_none()
@@ -596,7 +596,7 @@ fn edit(cx: &Context, args: &EditArgs) -> CliResult {
     Ok(())
 }
 
-fn remove(cx: &Context, query: &str, yes: bool) -> CliResult {
+fn remove(cx: &CliContext, query: &str, yes: bool) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let store = if yes {

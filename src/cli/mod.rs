@@ -129,7 +129,7 @@ pub enum SessionsCommand {
 
 /// What every command needs: the language and the data directory.
 #[derive(Debug)]
-pub struct Context {
+pub struct CliContext {
     pub lang: Lang,
     pub paths: Paths,
 }
@@ -190,7 +190,7 @@ pub fn main() -> ExitCode {
         },
         Err(e) => return exit_clap(e, lang),
     };
-    let cx = Context { lang, paths };
+    let cx = CliContext { lang, paths };
     let code = match cli.command {
         None => app::open(&cx),
         Some(Command::Run(args)) => app::run(&cx, &args),

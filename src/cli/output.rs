@@ -4,7 +4,7 @@
 
 use clap::CommandFactory;
 
-use super::{Cli, Context, EXIT_FAILED, EXIT_LOCKED};
+use super::{Cli, CliContext, EXIT_FAILED, EXIT_LOCKED};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{GroupKind, Role};
 use crate::store::{Notice, Problem, Store, StoreError};
@@ -94,7 +94,7 @@ fn trim_lines(text: &str) -> String {
 }
 
 /// Opens the data directory for writing. Another parvi holding it is exit code 4.
-pub fn open_for_writing(cx: &Context) -> Result<Store, CliError> {
+pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
     let t = cx.lang.text();
     let store = Store::open(cx.paths.clone()).map_err(|e| {
         let reason = match e {
@@ -133,7 +133,7 @@ pub fn open_for_writing(cx: &Context) -> Result<Store, CliError> {
     Ok(store)
 }
 
-fn locked(cx: &Context, pid: Option<u32>) -> CliError {
+fn locked(cx: &CliContext, pid: Option<u32>) -> CliError {
     let t = cx.lang.text();
     let pid = pid.map_or_else(|| "?".to_string(), |p| p.to_string());
     CliError::new(
@@ -147,7 +147,7 @@ fn locked(cx: &Context, pid: Option<u32>) -> CliError {
 }
 
 /// A failed save or removal, explained.
-pub fn store_error(cx: &Context, e: StoreError) -> CliError {
+pub fn store_error(cx: &CliContext, e: StoreError) -> CliError {
     match e {
         StoreError::ReadOnly { pid } => locked(cx, pid),
         StoreError::Io { path, source } => CliError::new(

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{Context, EXIT_BAD_DATA, EXIT_FAILED, SessionsCommand};
+use super::{CliContext, EXIT_BAD_DATA, EXIT_FAILED, SessionsCommand};
 use crate::i18n::{self, Lang, fill};
 use crate::model::{MeetingState, SessionRecord, Side};
 use crate::store::{Origin, Store, Summary};
@@ -16,7 +16,7 @@ pub struct ListArgs {
     pub group: Option<String>,
 }
 
-pub fn run(cx: &Context, command: SessionsCommand) -> u8 {
+pub fn run(cx: &CliContext, command: SessionsCommand) -> u8 {
     let result = match command {
         SessionsCommand::List(args) => list(cx, &args),
         SessionsCommand::Show { session } => show(cx, &session),
@@ -77,7 +77,7 @@ pub(crate) fn print_session_table(indent: &str, lang: Lang, sessions: &[&Summary
     output::print_columns(indent, &rows, &[]);
 }
 
-fn list(cx: &Context, args: &ListArgs) -> CliResult {
+fn list(cx: &CliContext, args: &ListArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
@@ -110,7 +110,7 @@ fn list(cx: &Context, args: &ListArgs) -> CliResult {
 
 /// Loads the meeting whose id (or file name) starts with `query`, printing anything odd in
 /// its log before it.
-fn find(cx: &Context, store: &Store, query: &str) -> Result<SessionRecord, CliError> {
+fn find(cx: &CliContext, store: &Store, query: &str) -> Result<SessionRecord, CliError> {
     let (record, warnings) = lookup(cx, store, query)?;
     if !warnings.is_empty() {
         println!("{}", cx.lang.text().cli_session_oddities);
@@ -125,7 +125,7 @@ fn find(cx: &Context, store: &Store, query: &str) -> Result<SessionRecord, CliEr
 /// Loads the meeting whose id (or file name) starts with `query`, with anything odd in its
 /// log. Used by `parvi sessions show` and `parvi export`.
 pub(crate) fn lookup(
-    cx: &Context,
+    cx: &CliContext,
     store: &Store,
     query: &str,
 ) -> Result<(SessionRecord, Vec<crate::store::Warning>), CliError> {
@@ -194,7 +194,7 @@ fn percent(part: u64, whole: u64) -> String {
     }
 }
 
-fn show(cx: &Context, query: &str) -> CliResult {
+fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
@@ -345,7 +345,7 @@ fn show(cx: &Context, query: &str) -> CliResult {
 }
 
 /// `parvi` with no command (until the app arrives): a short overview.
-pub fn overview(cx: &Context) -> u8 {
+pub fn overview(cx: &CliContext) -> u8 {
     let lang = cx.lang;
     let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
@@ -376,7 +376,7 @@ pub fn overview(cx: &Context) -> u8 {
 }
 
 /// `parvi paths`.
-pub fn paths(cx: &Context) -> u8 {
+pub fn paths(cx: &CliContext) -> u8 {
     let t = cx.lang.text();
     let p = &cx.paths;
     // Absolute, so the answer holds wherever it is read.

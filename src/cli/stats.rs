@@ -7,7 +7,7 @@
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{Context, EXIT_FAILED};
+use super::{CliContext, EXIT_FAILED};
 use crate::i18n::{self, Lang, fill};
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
@@ -38,7 +38,7 @@ pub struct SearchArgs {
 /// The group a `--group` names: a group of the data directory, or (for a removed group
 /// whose meetings stay) the id or name its meetings saved. Returns its id and name.
 fn resolve_group(
-    cx: &Context,
+    cx: &CliContext,
     store: &Store,
     summaries: &[Summary],
     query: &str,
@@ -61,7 +61,7 @@ fn resolve_group(
 
 /// `parvi sessions search TEXT…`: the meetings whose text has every word, newest first,
 /// listed like `parvi sessions list`. None found is exit code 1, like `grep`.
-pub fn search(cx: &Context, args: &SearchArgs) -> CliResult {
+pub fn search(cx: &CliContext, args: &SearchArgs) -> CliResult {
     let lang = cx.lang;
     let store = Store::open_read_only(cx.paths.clone());
     let sessions = store.sessions();
@@ -125,7 +125,7 @@ fn due(lang: Lang, action: &ActionItem, today: jiff::civil::Date) -> String {
 }
 
 /// `parvi stats --group GROUP`.
-pub fn stats(cx: &Context, args: &StatsArgs) -> CliResult {
+pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let r = &t.review;
@@ -255,6 +255,6 @@ pub fn stats(cx: &Context, args: &StatsArgs) -> CliResult {
 }
 
 /// `parvi stats`: runs and gives the exit code.
-pub fn run(cx: &Context, args: &StatsArgs) -> u8 {
+pub fn run(cx: &CliContext, args: &StatsArgs) -> u8 {
     output::finish(cx.lang, stats(cx, args))
 }

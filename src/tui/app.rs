@@ -12,7 +12,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::tz::TimeZone;
 
 use super::clock::Clock;
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Action, KeyContext};
 use super::overlay::{Answer, Overlay, OverlayOutcome, Purpose};
 use super::screens::group_editor::GroupEditor;
 use super::screens::home::Home;
@@ -182,7 +182,7 @@ impl Ctx {
 
     /// The label of the first key bound to `action` in `context`, for texts like
     /// "start with Space".
-    pub fn key_for(&self, context: Context, action: Action) -> String {
+    pub fn key_for(&self, context: KeyContext, action: Action) -> String {
         keymap::bindings(context)
             .into_iter()
             .find(|b| b.action == action)
@@ -255,9 +255,9 @@ impl App {
     }
 
     /// Where the keyboard is now.
-    pub fn context(&self) -> Context {
+    pub fn context(&self) -> KeyContext {
         if self.help {
-            return Context::Help;
+            return KeyContext::Help;
         }
         if let Some(overlay) = &self.overlay {
             return overlay.context();
@@ -266,13 +266,13 @@ impl App {
     }
 
     /// Where the keyboard would be without any dialog (what the help lists).
-    pub fn screen_context(&self) -> Context {
+    pub fn screen_context(&self) -> KeyContext {
         match &self.screen {
             Screen::Home(_) => Home::context(&self.cx),
             Screen::Setup(setup) => setup.context(),
             Screen::Meeting(view) => view.context(),
-            Screen::GroupEditor(_) => Context::GroupEditor,
-            Screen::Summary(_) => Context::Summary,
+            Screen::GroupEditor(_) => KeyContext::GroupEditor,
+            Screen::Summary(_) => KeyContext::Summary,
             Screen::Review(review) => review.context(),
         }
     }
@@ -284,7 +284,7 @@ impl App {
         keymap::bindings(context)
             .into_iter()
             .filter(|b| match &self.screen {
-                Screen::Meeting(view) if context == Context::MeetingBallot => {
+                Screen::Meeting(view) if context == KeyContext::MeetingBallot => {
                     super::screens::phases::vote::in_help(view, b.action)
                 }
                 _ => true,
@@ -345,7 +345,7 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         self.cx.flash = None;
         if self.help {
-            if keymap::action_for(Context::Help, key) == Some(Action::Back) {
+            if keymap::action_for(KeyContext::Help, key) == Some(Action::Back) {
                 self.help = false;
             }
             return;

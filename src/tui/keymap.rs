@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Text;
 
-/// Everything a key can ask for. Which ones apply depends on the [`Context`].
+/// Everything a key can ask for. Which ones apply depends on the [`KeyContext`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     // ---- everywhere ----
@@ -131,7 +131,7 @@ pub enum Action {
 
 /// Where the keyboard is: decides which bindings apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+pub enum KeyContext {
     Home,
     /// The welcome screen of an empty data directory.
     HomeEmpty,
@@ -181,71 +181,71 @@ pub enum Context {
     Help,
 }
 
-impl Context {
+impl KeyContext {
     /// Every context, in declaration order: the keymap tests go through all of them.
-    pub const ALL: [Context; 28] = [
-        Context::Home,
-        Context::HomeEmpty,
-        Context::SetupText,
-        Context::SetupList,
-        Context::SetupAttendance,
-        Context::SetupAgenda,
-        Context::GroupEditor,
-        Context::MeetingRound,
-        Context::MeetingOpen,
-        Context::MeetingOther,
-        Context::MeetingIdle,
-        Context::MeetingWriting,
-        Context::MeetingIdeas,
-        Context::MeetingGrouping,
-        Context::MeetingVote,
-        Context::MeetingBallot,
-        Context::MeetingDecisions,
-        Context::MeetingActions,
-        Context::MeetingReview,
-        Context::Summary,
-        Context::Review,
-        Context::ReviewSearch,
-        Context::ReviewSession,
-        Context::ReviewTrend,
-        Context::Prompt,
-        Context::Picker,
-        Context::Confirm,
-        Context::Help,
+    pub const ALL: [KeyContext; 28] = [
+        KeyContext::Home,
+        KeyContext::HomeEmpty,
+        KeyContext::SetupText,
+        KeyContext::SetupList,
+        KeyContext::SetupAttendance,
+        KeyContext::SetupAgenda,
+        KeyContext::GroupEditor,
+        KeyContext::MeetingRound,
+        KeyContext::MeetingOpen,
+        KeyContext::MeetingOther,
+        KeyContext::MeetingIdle,
+        KeyContext::MeetingWriting,
+        KeyContext::MeetingIdeas,
+        KeyContext::MeetingGrouping,
+        KeyContext::MeetingVote,
+        KeyContext::MeetingBallot,
+        KeyContext::MeetingDecisions,
+        KeyContext::MeetingActions,
+        KeyContext::MeetingReview,
+        KeyContext::Summary,
+        KeyContext::Review,
+        KeyContext::ReviewSearch,
+        KeyContext::ReviewSession,
+        KeyContext::ReviewTrend,
+        KeyContext::Prompt,
+        KeyContext::Picker,
+        KeyContext::Confirm,
+        KeyContext::Help,
     ];
 
-    /// The context's place in [`Context::ALL`]. The match has no wildcard, so a new
+    /// The context's place in [`KeyContext::ALL`]. The match has no wildcard, so a new
     /// context does not compile until it has a place, and a test checks `ALL` against it.
     pub const fn index(self) -> usize {
         match self {
-            Context::Home => 0,
-            Context::HomeEmpty => 1,
-            Context::SetupText => 2,
-            Context::SetupList => 3,
-            Context::SetupAttendance => 4,
-            Context::SetupAgenda => 5,
-            Context::GroupEditor => 6,
-            Context::MeetingRound => 7,
-            Context::MeetingOpen => 8,
-            Context::MeetingOther => 9,
-            Context::MeetingIdle => 10,
-            Context::MeetingWriting => 11,
-            Context::MeetingIdeas => 12,
-            Context::MeetingGrouping => 13,
-            Context::MeetingVote => 14,
-            Context::MeetingBallot => 15,
-            Context::MeetingDecisions => 16,
-            Context::MeetingActions => 17,
-            Context::MeetingReview => 18,
-            Context::Summary => 19,
-            Context::Review => 20,
-            Context::ReviewSearch => 21,
-            Context::ReviewSession => 22,
-            Context::ReviewTrend => 23,
-            Context::Prompt => 24,
-            Context::Picker => 25,
-            Context::Confirm => 26,
-            Context::Help => 27,
+            KeyContext::Home => 0,
+            KeyContext::HomeEmpty => 1,
+            KeyContext::SetupText => 2,
+            KeyContext::SetupList => 3,
+            KeyContext::SetupAttendance => 4,
+            KeyContext::SetupAgenda => 5,
+            KeyContext::GroupEditor => 6,
+            KeyContext::MeetingRound => 7,
+            KeyContext::MeetingOpen => 8,
+            KeyContext::MeetingOther => 9,
+            KeyContext::MeetingIdle => 10,
+            KeyContext::MeetingWriting => 11,
+            KeyContext::MeetingIdeas => 12,
+            KeyContext::MeetingGrouping => 13,
+            KeyContext::MeetingVote => 14,
+            KeyContext::MeetingBallot => 15,
+            KeyContext::MeetingDecisions => 16,
+            KeyContext::MeetingActions => 17,
+            KeyContext::MeetingReview => 18,
+            KeyContext::Summary => 19,
+            KeyContext::Review => 20,
+            KeyContext::ReviewSearch => 21,
+            KeyContext::ReviewSession => 22,
+            KeyContext::ReviewTrend => 23,
+            KeyContext::Prompt => 24,
+            KeyContext::Picker => 25,
+            KeyContext::Confirm => 26,
+            KeyContext::Help => 27,
         }
     }
 }
@@ -728,41 +728,41 @@ const HELP: &[Binding] = &[b(
 )];
 
 /// The bindings of a context, most specific first, global ones last.
-pub fn bindings(context: Context) -> Vec<&'static Binding> {
+pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
     let own: &[&[Binding]] = match context {
-        Context::Home => &[HOME, LIST],
-        Context::HomeEmpty => &[HOME_EMPTY],
-        Context::SetupText => &[SETUP_TEXT],
-        Context::SetupList => &[SETUP_LIST, LIST],
-        Context::SetupAttendance => &[SETUP_ATTENDANCE, LIST],
-        Context::SetupAgenda => &[SETUP_AGENDA, LIST],
-        Context::GroupEditor => &[GROUP_EDITOR, LIST],
-        Context::MeetingRound => &[MEETING_ROUND, MEETING],
-        Context::MeetingOpen => &[MEETING_OPEN, MEETING],
-        Context::MeetingOther | Context::MeetingIdle => &[MEETING],
-        Context::MeetingWriting | Context::MeetingIdeas | Context::MeetingGrouping => {
+        KeyContext::Home => &[HOME, LIST],
+        KeyContext::HomeEmpty => &[HOME_EMPTY],
+        KeyContext::SetupText => &[SETUP_TEXT],
+        KeyContext::SetupList => &[SETUP_LIST, LIST],
+        KeyContext::SetupAttendance => &[SETUP_ATTENDANCE, LIST],
+        KeyContext::SetupAgenda => &[SETUP_AGENDA, LIST],
+        KeyContext::GroupEditor => &[GROUP_EDITOR, LIST],
+        KeyContext::MeetingRound => &[MEETING_ROUND, MEETING],
+        KeyContext::MeetingOpen => &[MEETING_OPEN, MEETING],
+        KeyContext::MeetingOther | KeyContext::MeetingIdle => &[MEETING],
+        KeyContext::MeetingWriting | KeyContext::MeetingIdeas | KeyContext::MeetingGrouping => {
             &[crate::tui::screens::phases::ideas::keys(context), MEETING]
         }
-        Context::MeetingVote => &[crate::tui::screens::phases::vote::KEYS, MEETING],
-        Context::MeetingBallot => {
+        KeyContext::MeetingVote => &[crate::tui::screens::phases::vote::KEYS, MEETING],
+        KeyContext::MeetingBallot => {
             return crate::tui::screens::phases::vote::BALLOT_KEYS
                 .iter()
                 .collect();
         }
-        Context::MeetingDecisions | Context::MeetingActions | Context::MeetingReview => {
+        KeyContext::MeetingDecisions | KeyContext::MeetingActions | KeyContext::MeetingReview => {
             &[crate::tui::screens::phases::records::keys(context), MEETING]
         }
-        Context::Picker => &[PICKER, LIST],
-        Context::Summary => &[SUMMARY],
-        Context::Review | Context::ReviewSession | Context::ReviewTrend => {
+        KeyContext::Picker => &[PICKER, LIST],
+        KeyContext::Summary => &[SUMMARY],
+        KeyContext::Review | KeyContext::ReviewSession | KeyContext::ReviewTrend => {
             &[crate::tui::screens::review::keys(context)]
         }
-        Context::ReviewSearch => {
+        KeyContext::ReviewSearch => {
             return crate::tui::screens::review::SEARCH_KEYS.iter().collect();
         }
-        Context::Confirm => &[CONFIRM],
-        Context::Prompt => return PROMPT.iter().collect(),
-        Context::Help => return HELP.iter().collect(),
+        KeyContext::Confirm => &[CONFIRM],
+        KeyContext::Prompt => return PROMPT.iter().collect(),
+        KeyContext::Help => return HELP.iter().collect(),
     };
     let mut out: Vec<&'static Binding> = own.iter().flat_map(|group| group.iter()).collect();
     // A global key the screen already uses for itself (Esc) keeps the screen's meaning.
@@ -779,7 +779,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
 }
 
 /// The action a key asks for in a context, if any.
-pub fn action_for(context: Context, key: &KeyEvent) -> Option<Action> {
+pub fn action_for(context: KeyContext, key: &KeyEvent) -> Option<Action> {
     bindings(context)
         .into_iter()
         .find(|binding| binding.keys.iter().any(|k| k.matches(key)))
@@ -791,11 +791,11 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
 
-    const ALL: [Context; 28] = Context::ALL;
+    const ALL: [KeyContext; 28] = KeyContext::ALL;
 
     #[test]
     fn every_context_is_in_all_once_at_its_index() {
-        for (i, context) in Context::ALL.iter().enumerate() {
+        for (i, context) in KeyContext::ALL.iter().enumerate() {
             assert_eq!(context.index(), i, "{context:?}");
         }
     }
@@ -829,28 +829,28 @@ mod tests {
     fn keys_map_to_their_actions() {
         let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         assert_eq!(
-            action_for(Context::MeetingRound, &key(' ')),
+            action_for(KeyContext::MeetingRound, &key(' ')),
             Some(Action::NextSpeaker)
         );
         assert_eq!(
-            action_for(Context::MeetingRound, &key('s')),
+            action_for(KeyContext::MeetingRound, &key('s')),
             Some(Action::Pass)
         );
-        assert_eq!(action_for(Context::MeetingOpen, &key('s')), None);
+        assert_eq!(action_for(KeyContext::MeetingOpen, &key('s')), None);
         assert_eq!(
-            action_for(Context::MeetingOpen, &key('h')),
+            action_for(KeyContext::MeetingOpen, &key('h')),
             Some(Action::RaiseHand)
         );
         let shift_up = KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT);
         assert_eq!(
-            action_for(Context::SetupAgenda, &shift_up),
+            action_for(KeyContext::SetupAgenda, &shift_up),
             Some(Action::MoveUp)
         );
         let up = KeyEvent::new(KeyCode::Up, KeyModifiers::NONE);
-        assert_eq!(action_for(Context::SetupAgenda, &up), Some(Action::Up));
+        assert_eq!(action_for(KeyContext::SetupAgenda, &up), Some(Action::Up));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
-            action_for(Context::MeetingRound, &ctrl_c),
+            action_for(KeyContext::MeetingRound, &ctrl_c),
             Some(Action::Quit)
         );
     }

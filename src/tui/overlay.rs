@@ -7,7 +7,7 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use super::app::Ctx;
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Action, KeyContext};
 use crate::model::{MemberId, Role};
 
 /// What a dialog's answer is for.
@@ -301,12 +301,12 @@ impl Overlay {
     }
 
     /// Where the keyboard is while this dialog is open.
-    pub fn context(&self) -> Context {
+    pub fn context(&self) -> KeyContext {
         match self {
-            Overlay::Help => Context::Help,
-            Overlay::Picker(_) => Context::Picker,
-            Overlay::Prompt(_) => Context::Prompt,
-            Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Help => KeyContext::Help,
+            Overlay::Picker(_) => KeyContext::Picker,
+            Overlay::Prompt(_) => KeyContext::Prompt,
+            Overlay::Confirm(_) => KeyContext::Confirm,
         }
     }
 
@@ -314,11 +314,11 @@ impl Overlay {
     pub fn handle_key(&mut self, key: &KeyEvent, cx: &Ctx) -> OverlayOutcome {
         let _ = cx;
         match self {
-            Overlay::Help => match keymap::action_for(Context::Help, key) {
+            Overlay::Help => match keymap::action_for(KeyContext::Help, key) {
                 Some(Action::Back) => OverlayOutcome::Close,
                 _ => OverlayOutcome::Stay,
             },
-            Overlay::Confirm(confirm) => match keymap::action_for(Context::Confirm, key) {
+            Overlay::Confirm(confirm) => match keymap::action_for(KeyContext::Confirm, key) {
                 Some(Action::Confirm) => OverlayOutcome::Done(confirm.purpose.clone(), Answer::Yes),
                 Some(Action::Back) => OverlayOutcome::Close,
                 _ => OverlayOutcome::Stay,
@@ -328,7 +328,7 @@ impl Overlay {
                     return picker.digit(c);
                 }
                 picker.typed.clear();
-                match keymap::action_for(Context::Picker, key) {
+                match keymap::action_for(KeyContext::Picker, key) {
                     // Up from the first goes round to the last and down from the last to
                     // the first, and Home and End jump: no list needs a dozen presses.
                     Some(Action::Up) => {

@@ -10,7 +10,7 @@ use tui_big_text::{BigText, PixelSize};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::keymap::{self, Context};
+use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::i18n::Text;
 
@@ -217,7 +217,7 @@ pub fn percent(part: u64, whole: u64) -> String {
 /// the keys do not fit, the last ones give way first; the help key always stays at the end,
 /// so every other key can still be found.
 pub fn footer(
-    context: Context,
+    context: KeyContext,
     offers: impl Fn(keymap::Action) -> bool,
     t: &Text,
     theme: Theme,
@@ -237,7 +237,7 @@ pub fn footer(
 
 /// The footer's lines at `width` columns on at most `rows` rows (see [`footer`]).
 pub fn footer_lines<'a>(
-    context: Context,
+    context: KeyContext,
     offers: impl Fn(keymap::Action) -> bool,
     t: &'a Text,
     theme: Theme,

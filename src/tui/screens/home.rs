@@ -10,7 +10,7 @@ use crate::i18n::{self, fill};
 use crate::model::{Group, GroupKind};
 use crate::store::Summary;
 use crate::tui::app::{Ctx, Effect, Next, Screen};
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
 use crate::tui::screens::group_editor::GroupEditor;
 use crate::tui::screens::setup::Setup;
@@ -58,11 +58,11 @@ impl Home {
     }
 
     /// Where the keyboard is: the welcome screen has keys of its own.
-    pub fn context(cx: &Ctx) -> Context {
+    pub fn context(cx: &Ctx) -> KeyContext {
         if Home::is_empty(cx) {
-            Context::HomeEmpty
+            KeyContext::HomeEmpty
         } else {
-            Context::Home
+            KeyContext::Home
         }
     }
 
@@ -215,7 +215,7 @@ impl Home {
                 local.hour(),
                 local.minute()
             );
-            let key = cx.key_for(Context::Home, Action::Resume);
+            let key = cx.key_for(KeyContext::Home, Action::Resume);
             // The key first, so it stays on screen however long the topic.
             let lead = format!("{key} {}  ", t.key_resume);
             let text = fill(
@@ -404,8 +404,8 @@ impl Home {
         let box_area = crate::tui::widgets::centered(area, 72, 14);
         let inner = crate::tui::widgets::dialog(t.home_welcome_title, box_area, theme, buf);
         let inner = inner.inner(ratatui::layout::Margin::new(2, 1));
-        let sample = cx.key_for(Context::HomeEmpty, Action::LoadSample);
-        let group = cx.key_for(Context::HomeEmpty, Action::NewGroup);
+        let sample = cx.key_for(KeyContext::HomeEmpty, Action::LoadSample);
+        let group = cx.key_for(KeyContext::HomeEmpty, Action::NewGroup);
         let lines = vec![
             Line::from(Span::styled(t.home_welcome_text, theme.text())),
             Line::default(),

@@ -15,7 +15,7 @@ use crate::model::{
     Command, Meeting, MeetingState, MemberId, PhaseKind, SessionRecord, Side, Status,
 };
 use crate::tui::app::{Ctx, Effect, Next, Screen};
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::home::Home;
 use crate::tui::screens::phases::{self, PhaseAsk, PhaseUi};
@@ -104,20 +104,20 @@ impl MeetingView {
     }
 
     /// Where the keyboard is.
-    pub fn context(&self) -> Context {
+    pub fn context(&self) -> KeyContext {
         match self.state().current_phase().map(|p| p.kind) {
-            Some(PhaseKind::Round) => Context::MeetingRound,
-            Some(PhaseKind::Open) => Context::MeetingOpen,
-            Some(PhaseKind::Writing) => Context::MeetingWriting,
-            Some(PhaseKind::Ideas) => Context::MeetingIdeas,
-            Some(PhaseKind::Grouping) => Context::MeetingGrouping,
-            Some(PhaseKind::Vote) if phases::vote::takes_keys(self) => Context::MeetingBallot,
-            Some(PhaseKind::Vote) => Context::MeetingVote,
-            Some(PhaseKind::Decisions) => Context::MeetingDecisions,
-            Some(PhaseKind::Actions) => Context::MeetingActions,
-            Some(PhaseKind::ReviewActions) => Context::MeetingReview,
-            Some(_) => Context::MeetingOther,
-            None => Context::MeetingIdle,
+            Some(PhaseKind::Round) => KeyContext::MeetingRound,
+            Some(PhaseKind::Open) => KeyContext::MeetingOpen,
+            Some(PhaseKind::Writing) => KeyContext::MeetingWriting,
+            Some(PhaseKind::Ideas) => KeyContext::MeetingIdeas,
+            Some(PhaseKind::Grouping) => KeyContext::MeetingGrouping,
+            Some(PhaseKind::Vote) if phases::vote::takes_keys(self) => KeyContext::MeetingBallot,
+            Some(PhaseKind::Vote) => KeyContext::MeetingVote,
+            Some(PhaseKind::Decisions) => KeyContext::MeetingDecisions,
+            Some(PhaseKind::Actions) => KeyContext::MeetingActions,
+            Some(PhaseKind::ReviewActions) => KeyContext::MeetingReview,
+            Some(_) => KeyContext::MeetingOther,
+            None => KeyContext::MeetingIdle,
         }
     }
 
@@ -275,7 +275,7 @@ impl MeetingView {
             }
             Action::NextPhase => {
                 if self.state().phase.is_none() && self.state().progress.iter().all(|p| p.done) {
-                    let key = cx.key_for(Context::MeetingIdle, Action::EndMeeting);
+                    let key = cx.key_for(KeyContext::MeetingIdle, Action::EndMeeting);
                     cx.info(fill(t.meeting_agenda_done, &[("key", &key)]));
                 } else {
                     self.run(Command::NextPhase, cx);
@@ -613,7 +613,7 @@ impl MeetingView {
             return Some((t.meeting_read_only.to_string(), theme.error()));
         }
         if let Some(gap) = self.reopened_gap {
-            let key = cx.key_for(Context::MeetingOther, Action::TogglePause);
+            let key = cx.key_for(KeyContext::MeetingOther, Action::TogglePause);
             return Some((
                 fill(
                     t.meeting_reopened,
@@ -623,7 +623,7 @@ impl MeetingView {
             ));
         }
         if self.state().paused {
-            let key = cx.key_for(Context::MeetingOther, Action::TogglePause);
+            let key = cx.key_for(KeyContext::MeetingOther, Action::TogglePause);
             return Some((fill(t.meeting_paused, &[("key", &key)]), theme.banner()));
         }
         None
@@ -704,10 +704,10 @@ impl MeetingView {
             let text = if state.status == Status::Ended {
                 t.meeting_summary_title.to_string()
             } else if state.progress.iter().all(|p| p.done) {
-                let key = cx.key_for(Context::MeetingIdle, Action::EndMeeting);
+                let key = cx.key_for(KeyContext::MeetingIdle, Action::EndMeeting);
                 fill(t.meeting_agenda_done, &[("key", &key)])
             } else {
-                let key = cx.key_for(Context::MeetingIdle, Action::NextPhase);
+                let key = cx.key_for(KeyContext::MeetingIdle, Action::NextPhase);
                 format!("{}: {key}", t.key_next_phase)
             };
             widgets::wrapped(
@@ -945,7 +945,7 @@ impl MeetingView {
                             } else {
                                 (t.meeting_round_done_next, Action::NextPhase)
                             };
-                            let key = cx.key_for(Context::MeetingRound, action);
+                            let key = cx.key_for(KeyContext::MeetingRound, action);
                             (fill(text, &[("key", &key)]), theme.done())
                         }
                         (_, Some(next)) => {

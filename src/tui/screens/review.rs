@@ -34,7 +34,7 @@ use crate::model::SessionRecord;
 use crate::store::Summary;
 use crate::store::search::{Filter, Query, SearchIndex, snippet};
 use crate::tui::app::{Ctx, Effect, Next, Screen};
-use crate::tui::keymap::{Action, Binding, Context, Key, binding};
+use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::home::Home;
 use crate::tui::theme::Theme;
@@ -190,11 +190,11 @@ pub const TREND_KEYS: &[Binding] = &[
 ];
 
 /// The bindings of one of the review's contexts.
-pub fn keys(context: Context) -> &'static [Binding] {
+pub fn keys(context: KeyContext) -> &'static [Binding] {
     match context {
-        Context::ReviewSearch => SEARCH_KEYS,
-        Context::ReviewSession => SESSION_KEYS,
-        Context::ReviewTrend => TREND_KEYS,
+        KeyContext::ReviewSearch => SEARCH_KEYS,
+        KeyContext::ReviewSession => SESSION_KEYS,
+        KeyContext::ReviewTrend => TREND_KEYS,
         _ => LIST_KEYS,
     }
 }
@@ -575,12 +575,12 @@ impl Review {
     }
 
     /// Where the keyboard is.
-    pub fn context(&self) -> Context {
+    pub fn context(&self) -> KeyContext {
         match self.pages.last() {
-            Some(Page::Session(_)) => Context::ReviewSession,
-            Some(Page::Trend(_)) => Context::ReviewTrend,
-            None if self.archive.typing => Context::ReviewSearch,
-            None => Context::Review,
+            Some(Page::Session(_)) => KeyContext::ReviewSession,
+            Some(Page::Trend(_)) => KeyContext::ReviewTrend,
+            None if self.archive.typing => KeyContext::ReviewSearch,
+            None => KeyContext::Review,
         }
     }
 

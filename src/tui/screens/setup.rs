@@ -16,7 +16,7 @@ use crate::model::format::MAX_PHASE_MINUTES;
 use crate::model::{MemberId, Participant, Phase, PhaseKind, Role, SessionRecord};
 use crate::store::Paths;
 use crate::tui::app::{Ctx, Next, Screen};
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::home::Home;
 use crate::tui::screens::meeting::MeetingView;
@@ -90,12 +90,12 @@ impl Setup {
     }
 
     /// Where the keyboard is.
-    pub fn context(&self) -> Context {
+    pub fn context(&self) -> KeyContext {
         match self.step {
-            Step::Attendance => Context::SetupAttendance,
-            Step::Agenda => Context::SetupAgenda,
-            Step::Topic => Context::SetupText,
-            _ => Context::SetupList,
+            Step::Attendance => KeyContext::SetupAttendance,
+            Step::Agenda => KeyContext::SetupAgenda,
+            Step::Topic => KeyContext::SetupText,
+            _ => KeyContext::SetupList,
         }
     }
 

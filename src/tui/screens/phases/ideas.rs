@@ -28,7 +28,7 @@ use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::Idea;
 use crate::model::{Command, MeetingState, MemberId, PhaseKind};
 use crate::tui::app::{Ctx, Next};
-use crate::tui::keymap::{Action, Binding, Context, Key, binding};
+use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
@@ -199,9 +199,9 @@ const GROUPING: &[Binding] = &[
 ];
 
 /// This module's part of the keymap for a context.
-pub fn keys(context: Context) -> &'static [Binding] {
+pub fn keys(context: KeyContext) -> &'static [Binding] {
     match context {
-        Context::MeetingGrouping => GROUPING,
+        KeyContext::MeetingGrouping => GROUPING,
         _ => LIST,
     }
 }
@@ -282,7 +282,7 @@ impl<'a> Wall<'a> {
             Mode::List => entries.extend(visible(state).map(Entry::Idea)),
             Mode::Groups => {
                 if state.themes.is_empty() {
-                    let key = cx.key_for(Context::MeetingGrouping, Action::NewTheme);
+                    let key = cx.key_for(KeyContext::MeetingGrouping, Action::NewTheme);
                     entries.push(Entry::Note(fill(t.no_themes, &[("key", &key)])));
                 }
                 for theme in &state.themes {
@@ -839,7 +839,7 @@ fn rename(view: &MeetingView, current: Option<u32>, cx: &mut Ctx) -> Next {
     let state = view.state();
     match state.themes.as_slice() {
         [] => {
-            let key = cx.key_for(Context::MeetingGrouping, Action::NewTheme);
+            let key = cx.key_for(KeyContext::MeetingGrouping, Action::NewTheme);
             cx.info(fill(t.no_themes, &[("key", &key)]));
             Next::Stay
         }
@@ -1072,10 +1072,10 @@ fn render_count(state: &MeetingState, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         t.written_many
     };
     let hint = if hidden > 0 {
-        let key = cx.key_for(Context::MeetingWriting, Action::Reveal);
+        let key = cx.key_for(KeyContext::MeetingWriting, Action::Reveal);
         fill(t.private_hint, &[("key", &key)])
     } else {
-        let key = cx.key_for(Context::MeetingWriting, Action::Add);
+        let key = cx.key_for(KeyContext::MeetingWriting, Action::Add);
         fill(t.private_start, &[("key", &key)])
     };
     let hint = wrap_words(&hint, area.width as usize);

@@ -21,7 +21,7 @@ use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::{ActionStatus, Basis, Due, Owner};
 use crate::model::{Command, EventKind, MeetingState, PhaseKind, Role};
 use crate::tui::app::{Ctx, Next};
-use crate::tui::keymap::{Action, Binding, Context, Key, binding};
+use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, NumberedItem, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
@@ -153,10 +153,10 @@ const REVIEW: &[Binding] = &[
 ];
 
 /// This module's part of the keymap for a context.
-pub fn keys(context: Context) -> &'static [Binding] {
+pub fn keys(context: KeyContext) -> &'static [Binding] {
     match context {
-        Context::MeetingDecisions => DECISIONS,
-        Context::MeetingActions => ACTIONS,
+        KeyContext::MeetingDecisions => DECISIONS,
+        KeyContext::MeetingActions => ACTIONS,
         _ => REVIEW,
     }
 }

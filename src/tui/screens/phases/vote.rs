@@ -24,7 +24,7 @@ use crate::model::vote::{
 };
 use crate::model::{Command, MemberId, Side};
 use crate::tui::app::{Ctx, Next};
-use crate::tui::keymap::{self, Action, Binding, Context, Key, binding};
+use crate::tui::keymap::{self, Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
@@ -352,7 +352,7 @@ pub fn type_key(view: &mut MeetingView, key: &KeyEvent, cx: &mut Ctx) -> Option<
     if !takes_keys(view) {
         return None;
     }
-    let action = keymap::action_for(Context::MeetingBallot, key);
+    let action = keymap::action_for(KeyContext::MeetingBallot, key);
     if action == Some(Action::Quit) {
         return None;
     }
@@ -654,7 +654,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
         (Action::Confirm, Stage::Open(vote)) if takes_ballots(vote) => {
             let people = waiting(view);
             if people.is_empty() {
-                let key = cx.key_for(Context::MeetingVote, Action::CloseVote);
+                let key = cx.key_for(KeyContext::MeetingVote, Action::CloseVote);
                 cx.info(fill(t.everyone_voted, &[("key", &key)]));
                 return Some(Next::Stay);
             }
@@ -1341,11 +1341,11 @@ fn render_setup(view: &MeetingView, pen: &mut Pen, spec: &VoteSpec, cx: &Ctx) {
     );
     pen.wrapped(entry_line(spec.kind, spec.entry, t), theme.text(), 2);
     pen.gap();
-    let open_key = cx.key_for(Context::MeetingVote, Action::OpenVote);
+    let open_key = cx.key_for(KeyContext::MeetingVote, Action::OpenVote);
     if many {
         pen.text(&options_title(&options, t), theme.heading());
         if options.is_empty() {
-            let key = cx.key_for(Context::MeetingVote, Action::Add);
+            let key = cx.key_for(KeyContext::MeetingVote, Action::Add);
             pen.wrapped(&fill(t.no_options, &[("key", &key)]), theme.key(), 2);
             return;
         }
@@ -1367,7 +1367,7 @@ fn render_setup(view: &MeetingView, pen: &mut Pen, spec: &VoteSpec, cx: &Ctx) {
                 pen.text(&fill(t.press_open, &[("key", &open_key)]), theme.key());
             }
             None => {
-                let key = cx.key_for(Context::MeetingVote, Action::Edit);
+                let key = cx.key_for(KeyContext::MeetingVote, Action::Edit);
                 pen.wrapped(&fill(t.no_proposal, &[("key", &key)]), theme.key(), 2);
             }
         }
@@ -1425,10 +1425,10 @@ fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
             );
         }
         if waiting(view).is_empty() {
-            let key = cx.key_for(Context::MeetingVote, Action::CloseVote);
+            let key = cx.key_for(KeyContext::MeetingVote, Action::CloseVote);
             pen.center(&fill(t.everyone_voted, &[("key", &key)]), theme.done());
         } else {
-            let key = cx.key_for(Context::MeetingVote, Action::Confirm);
+            let key = cx.key_for(KeyContext::MeetingVote, Action::Confirm);
             pen.center(&fill(t.press_next_voter, &[("key", &key)]), theme.key());
         }
     }
@@ -1442,7 +1442,7 @@ fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
                 theme.done(),
             ),
             None if vote.entry == Entry::Hands => {
-                let key = cx.key_for(Context::MeetingVote, Action::CountHands);
+                let key = cx.key_for(KeyContext::MeetingVote, Action::CountHands);
                 pen.center(&fill(t.press_hands, &[("key", &key)]), theme.key());
             }
             None => {}
@@ -1952,7 +1952,7 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
             };
             pen.wrapped(&headline, theme.current(), 2);
             if winners.len() > 1 {
-                let key = cx.key_for(Context::MeetingVote, Action::OpenVote);
+                let key = cx.key_for(KeyContext::MeetingVote, Action::OpenVote);
                 pen.wrapped(&fill(t.revote_hint, &[("key", &key)]), theme.quiet(), 2);
             }
             let tied = tally
@@ -2077,7 +2077,7 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
             };
             pen.wrapped(&sentence, style, 2);
             if !passed {
-                let key = cx.key_for(Context::MeetingVote, Action::OpenVote);
+                let key = cx.key_for(KeyContext::MeetingVote, Action::OpenVote);
                 pen.wrapped(&fill(t.amend_hint, &[("key", &key)]), theme.quiet(), 2);
             }
             if vote.kind == VoteKind::FistOfFive && vote.rule == Rule::Consent {
