@@ -101,12 +101,9 @@ fn percent(share: Option<f64>) -> String {
     )
 }
 
-/// A number with two decimals in the language's way.
+/// An index with two decimals in the language's way, or `–` when there is none.
 fn decimal(lang: Lang, x: Option<f64>) -> String {
-    x.map_or_else(
-        || "–".to_string(),
-        |x| format!("{x:.2}").replace('.', lang.text().records.decimal_separator),
-    )
+    x.map_or_else(|| "–".to_string(), |x| crate::i18n::decimal(lang, x, 2))
 }
 
 /// When an action is due, in words, marked when overdue.

@@ -235,7 +235,7 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
             VoteKind::Dots | VoteKind::Score | VoteKind::Ranking => {
                 for (i, option) in vote.options.iter().enumerate() {
                     let value = |x: f64| match vote.kind {
-                        VoteKind::Score => words::number(lang, x, 2),
+                        VoteKind::Score => crate::i18n::decimal(lang, x, 2),
                         _ => count(x),
                     };
                     let result = match vote.kind {

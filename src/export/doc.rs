@@ -691,7 +691,7 @@ fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster
                 if vote.kind == VoteKind::Dots {
                     count(x)
                 } else {
-                    words::number(lang, x, 1)
+                    crate::i18n::decimal(lang, x, 1)
                 }
             };
             let mut head = vec![
@@ -939,7 +939,7 @@ fn participation_blocks(state: &crate::model::MeetingState, lang: Lang) -> Vec<B
         numeric: (1..7).collect(),
     }));
     blocks.push(Block::Para(match p.equity {
-        Some(e) => fill(m.equity, &[("value", &words::number(lang, e, 2))]),
+        Some(e) => fill(m.equity, &[("value", &crate::i18n::decimal(lang, e, 2))]),
         None => m.no_airtime.to_string(),
     }));
     blocks

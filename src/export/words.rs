@@ -68,11 +68,6 @@ pub fn status_text(lang: Lang, status: ActionStatus) -> &'static str {
     }
 }
 
-/// A number with `decimals` decimals and the language's decimal separator.
-pub fn number(lang: Lang, x: f64, decimals: usize) -> String {
-    format!("{x:.decimals$}").replace('.', lang.text().records.decimal_separator)
-}
-
 /// A share as a whole percentage (`38 %`), or `–` when there is none.
 pub fn percent(lang: Lang, share: Option<f64>) -> String {
     match share {
@@ -139,7 +134,7 @@ pub fn vote_result(vote: &Vote, lang: Lang) -> String {
                 t.result_score,
                 &[
                     ("option", &names),
-                    ("avg", &number(lang, top.unwrap_or(0.0), 1))
+                    ("avg", &crate::i18n::decimal(lang, top.unwrap_or(0.0), 1))
                 ]
             )
         ),
@@ -236,8 +231,8 @@ mod tests {
         // Summer time: UTC+3.
         let summer: Timestamp = "2026-06-01T06:00:00Z".parse().unwrap();
         assert_eq!(clock(Lang::Fi, summer, &zone), "9.00");
-        assert_eq!(number(Lang::Fi, 0.8249, 2), "0,82");
-        assert_eq!(number(Lang::En, 0.8251, 2), "0.83");
+        assert_eq!(crate::i18n::decimal(Lang::Fi, 0.8249, 2), "0,82");
+        assert_eq!(crate::i18n::decimal(Lang::En, 0.8251, 2), "0.83");
         assert_eq!(percent(Lang::Fi, Some(0.375)), "38 %");
         assert_eq!(percent(Lang::En, None), "–");
         assert_eq!(duration(Lang::Fi, 725_400), "12 min 5 s");

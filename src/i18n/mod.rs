@@ -33,6 +33,13 @@ impl Lang {
     }
 }
 
+/// A number with `places` decimals and the language's decimal separator ("0,82" in Finnish
+/// and Swedish, "0.82" in English): the one way parvi writes a decimal, on screen, in the
+/// minutes and on the command line.
+pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
+    format!("{x:.places$}").replace('.', lang.text().records.decimal_separator)
+}
+
 /// Fills `{name}` placeholders in a catalogue text.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

@@ -203,6 +203,14 @@ pub fn bar(share: f64, width: usize) -> String {
     out
 }
 
+/// `text` cut to `width` columns (see [`fit`]) and padded with spaces to exactly that width:
+/// a cell of a table.
+pub fn pad(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let gap = width.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(gap))
+}
+
 /// A whole-number percentage, `—` when there is nothing to divide.
 pub fn percent(part: u64, whole: u64) -> String {
     match (part * 100 + whole / 2).checked_div(whole) {

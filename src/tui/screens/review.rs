@@ -958,12 +958,6 @@ pub(super) fn day(cx: &Ctx, at: jiff::Timestamp) -> String {
     format_date(cx.lang, cx.local(at).date())
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = fit(text, width);
-    let fill = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(fill))
-}
-
 fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let t = cx.t();
     let r = &t.review;
@@ -1088,7 +1082,10 @@ fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     };
     let title_room = width.saturating_sub(counts.width() + 2);
     let mut lines = vec![Line::from(vec![
-        Span::styled(pad(r.title, title_room), theme.heading()),
+        Span::styled(
+            crate::tui::widgets::pad(r.title, title_room),
+            theme.heading(),
+        ),
         Span::raw("  "),
         Span::styled(counts, theme.quiet()),
     ])];
@@ -1134,17 +1131,20 @@ fn render_list(archive: &Archive, area: Rect, buf: &mut Buffer, cx: &Ctx) {
             title
         };
         let mut spans = vec![
-            Span::styled(pad(&format!(" {}", day(cx, s.started_at)), date_w), style),
-            Span::styled(pad(&title, topic_w), style),
+            Span::styled(
+                crate::tui::widgets::pad(&format!(" {}", day(cx, s.started_at)), date_w),
+                style,
+            ),
+            Span::styled(crate::tui::widgets::pad(&title, topic_w), style),
         ];
         if wide {
             spans.push(Span::styled(
-                pad(&format!(" {}", s.format_title.get(cx.lang)), format_w),
+                crate::tui::widgets::pad(&format!(" {}", s.format_title.get(cx.lang)), format_w),
                 if selected { style } else { theme.quiet() },
             ));
         }
         spans.push(Span::styled(
-            pad(&format!(" {}", s.group_name), group_w + 2),
+            crate::tui::widgets::pad(&format!(" {}", s.group_name), group_w + 2),
             if selected { style } else { theme.quiet() },
         ));
         lines.push(Line::from(spans));

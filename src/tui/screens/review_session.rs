@@ -17,7 +17,7 @@ use super::phases::records::{
 };
 use super::review::{DocPage, TextPage};
 use crate::export::trace::{Presence, Trace};
-use crate::i18n::{self, Lang, fill};
+use crate::i18n::{self, fill};
 use crate::model::metrics::{Figures, Participation, participation};
 use crate::model::vote::{Vote, VoteKind};
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
@@ -245,7 +245,7 @@ impl SessionView {
             let row_w = width.min(76);
             let title_w = row_w.saturating_sub(time.width() + 2).max(12);
             doc.push(Line::from(vec![
-                Span::styled(pad(&title, title_w), style),
+                Span::styled(crate::tui::widgets::pad(&title, title_w), style),
                 Span::raw("  "),
                 Span::styled(time, theme.quiet()),
             ]));
@@ -503,17 +503,6 @@ fn has_kind(state: &MeetingState, wanted: impl Fn(crate::model::PhaseKind) -> bo
     state.agenda.iter().any(|p| wanted(p.kind))
 }
 
-fn pad(text: &str, width: usize) -> String {
-    let text = fit(text, width);
-    let gap = width.saturating_sub(text.width());
-    format!("{text}{}", " ".repeat(gap))
-}
-
-/// A number with one decimal, written with the language's decimal separator.
-pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
-    format!("{x:.places$}").replace('.', lang.text().records.decimal_separator)
-}
-
 /// A closed vote's results: the outcome in words, then a bar per option (or per value).
 fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
     let t = cx.t();
@@ -544,7 +533,7 @@ fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
     };
     let value = |x: f64| -> String {
         match vote.kind {
-            VoteKind::Score => decimal(cx.lang, x, 1),
+            VoteKind::Score => i18n::decimal(cx.lang, x, 1),
             VoteKind::Ranking => String::new(),
             _ => format!("{}", x.round() as i64),
         }
@@ -589,7 +578,7 @@ fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
             total / max
         };
         let mut spans = vec![Span::styled(
-            pad(&format!("  {lead}{}", label(*i)), label_w),
+            crate::tui::widgets::pad(&format!("  {lead}{}", label(*i)), label_w),
             theme.text(),
         )];
         if vote.kind != VoteKind::Ranking {
@@ -713,7 +702,7 @@ pub fn participation_section(
             &[("airtime", &percent(share)), ("seats", &percent(seats))],
         );
         let mut spans = vec![Span::styled(
-            pad(i18n::side(cx.lang, side), label_w),
+            crate::tui::widgets::pad(i18n::side(cx.lang, side), label_w),
             theme.text(),
         )];
         spans.extend(share_bar(
@@ -835,7 +824,7 @@ pub fn participation_section(
             };
             doc.push(Line::from(vec![
                 Span::styled(
-                    fill(template, &[("value", &decimal(cx.lang, e, 2))]),
+                    fill(template, &[("value", &i18n::decimal(cx.lang, e, 2))]),
                     theme.heading(),
                 ),
                 Span::raw("  "),

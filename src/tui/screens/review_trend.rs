@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::phases::records::{due_text, format_date, owner_text};
 use super::review::{DocPage, TextPage, count};
-use super::review_session::{decimal, participation_section, percent, share_bar};
+use super::review_session::{participation_section, percent, share_bar};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
@@ -268,7 +268,7 @@ impl TrendView {
             for (p, date) in shown.iter().zip(&dates) {
                 let value = p
                     .equity
-                    .map_or_else(|| "–".to_string(), |e| decimal(cx.lang, e, 2));
+                    .map_or_else(|| "–".to_string(), |e| crate::i18n::decimal(cx.lang, e, 2));
                 doc.push(Line::from(vec![
                     Span::styled(format!(" {date:<w$}", w = date_w - 1), theme.text()),
                     Span::styled(
@@ -289,9 +289,10 @@ impl TrendView {
                         ("seats", &percent(totals.seat_share(Side::Student))),
                         (
                             "equity",
-                            &totals
-                                .equity
-                                .map_or_else(|| "–".to_string(), |e| decimal(cx.lang, e, 2)),
+                            &totals.equity.map_or_else(
+                                || "–".to_string(),
+                                |e| crate::i18n::decimal(cx.lang, e, 2),
+                            ),
                         ),
                     ],
                 ),

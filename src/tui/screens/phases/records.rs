@@ -889,13 +889,16 @@ pub fn render(view: &MeetingView, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         let header = if columns {
             let mut spans = vec![Span::raw(" ".repeat(gutter))];
             spans.push(Span::styled(
-                pad(listing.headers[0], main_width),
+                crate::tui::widgets::pad(listing.headers[0], main_width),
                 theme.heading(),
             ));
             for (c, w) in widths.iter().enumerate() {
                 spans.push(Span::raw("  "));
                 let h = listing.headers.get(c + 1).copied().unwrap_or("");
-                spans.push(Span::styled(pad(&fit(h, *w), *w), theme.heading()));
+                spans.push(Span::styled(
+                    crate::tui::widgets::pad(&fit(h, *w), *w),
+                    theme.heading(),
+                ));
             }
             Line::from(spans)
         } else {
@@ -1250,10 +1253,6 @@ fn flow(para: &Para, width: usize) -> Vec<Para> {
         lines.push(line);
     }
     lines
-}
-
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 fn spans(para: Para) -> Vec<Span<'static>> {

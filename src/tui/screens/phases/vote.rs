@@ -1741,20 +1741,10 @@ fn choice_rows(
 
 // ---- results ----------------------------------------------------------------------------
 
-/// A number as the language writes it: one decimal, a decimal comma in Finnish and Swedish.
-fn decimal(lang: Lang, x: f64) -> String {
-    let s = format!("{x:.1}");
-    if lang == Lang::En {
-        s
-    } else {
-        s.replace('.', ",")
-    }
-}
-
 /// An average score, or `–` for an option nobody scored.
 fn score_text(lang: Lang, average: f64) -> String {
     if average > 0.0 {
-        decimal(lang, average)
+        crate::i18n::decimal(lang, average, 1)
     } else {
         "–".to_string()
     }
