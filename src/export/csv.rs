@@ -216,7 +216,7 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
                 .collect()
         };
         let count = |x: f64| format!("{}", x.round() as i64);
-        let ranks = doc::ranks(&tally.order, vote.options.len());
+        let ranks = tally.ranks(vote.options.len());
         let common =
             |option: String, value: String, result: String, rank: String, passed: String| {
                 vec![

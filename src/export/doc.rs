@@ -604,28 +604,9 @@ pub fn scrubbed(vote: &Vote, roster: &Roster) -> Vote {
     vote
 }
 
-/// Competition ranks ("1, 1, 3") from the tally's order.
-pub fn ranks(order: &[Vec<usize>], n: usize) -> Vec<usize> {
-    let mut ranks = vec![0; n];
-    let mut place = 1;
-    for group in order {
-        for i in group {
-            if let Some(r) = ranks.get_mut(*i) {
-                *r = place;
-            }
-        }
-        place += group.len();
-    }
-    ranks
-}
-
 /// Whether the per-side results were withheld because a side had too few voters.
 pub fn by_side_withheld(vote: &Vote) -> bool {
-    let sides = Side::ALL
-        .iter()
-        .filter(|side| vote.ballots.iter().any(|(s, _)| s == *side))
-        .count();
-    sides >= 2 && vote.tally().by_side.is_empty() && vote.kind != VoteKind::Ranking
+    vote.sides_shown() == Some(false) && vote.kind != VoteKind::Ranking
 }
 
 fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster) {
@@ -686,7 +667,7 @@ fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster
     let count = |x: f64| format!("{}", x.round() as i64);
     let table = match vote.kind {
         VoteKind::Dots | VoteKind::Score => {
-            let ranks = ranks(&tally.order, vote.options.len());
+            let ranks = tally.ranks(vote.options.len());
             let value = |x: f64| {
                 if vote.kind == VoteKind::Dots {
                     count(x)
@@ -735,7 +716,7 @@ fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster
             head.extend(
                 (1..=tally.rounds.len()).map(|n| fill(m.col_round, &[("n", &n.to_string())])),
             );
-            let ranks = ranks(&tally.order, vote.options.len());
+            let ranks = tally.ranks(vote.options.len());
             let rows = tally
                 .order
                 .iter()
@@ -954,6 +935,5 @@ mod tests {
         assert_eq!(percents(&[3, 5, 0]), [Some(38), Some(62), Some(0)]);
         assert_eq!(percents(&[1, 1, 1]), [Some(34), Some(33), Some(33)]);
         assert_eq!(percents(&[0, 0]), [None, None]);
-        assert_eq!(ranks(&[vec![1, 2], vec![0]], 3), [3, 1, 1]);
     }
 }

@@ -377,12 +377,7 @@ impl Vote {
     /// breakdown would show how they voted, directly or by subtracting the other sides from
     /// the total. With one side voting, there is nothing to break down.
     fn by_side(&self) -> Vec<(Side, Vec<f64>)> {
-        let counts: Vec<usize> = Side::ALL
-            .iter()
-            .map(|side| self.ballots.iter().filter(|(s, _)| s == side).count())
-            .collect();
-        let voting_sides = counts.iter().filter(|c| **c > 0).count();
-        if voting_sides < 2 || counts.iter().any(|c| *c > 0 && *c < MIN_SIDE_VOTERS) {
+        if self.sides_shown() != Some(true) {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -409,6 +404,38 @@ impl Vote {
 
 /// The fewest voters a side needs before its own results are shown.
 pub const MIN_SIDE_VOTERS: usize = 3;
+
+impl Vote {
+    /// The one rule of per-side results, for the results screen, the review and the
+    /// minutes: `None` when fewer than two sides voted (nothing to break down), else
+    /// whether every side that voted has at least [`MIN_SIDE_VOTERS`] voters, so that no
+    /// small side's votes can be read directly or worked out from the others.
+    pub fn sides_shown(&self) -> Option<bool> {
+        let counts = Side::ALL.map(|side| self.ballots.iter().filter(|(s, _)| *s == side).count());
+        if counts.iter().filter(|c| **c > 0).count() < 2 {
+            return None;
+        }
+        Some(counts.iter().all(|c| *c == 0 || *c >= MIN_SIDE_VOTERS))
+    }
+}
+
+impl Tally {
+    /// Competition ranks of the `n` options ("1, 1, 3"): tied options share a place, and
+    /// the place after a tie skips as many as tied.
+    pub fn ranks(&self, n: usize) -> Vec<usize> {
+        let mut ranks = vec![0; n];
+        let mut place = 1;
+        for group in &self.order {
+            for i in group {
+                if let Some(r) = ranks.get_mut(*i) {
+                    *r = place;
+                }
+            }
+            place += group.len();
+        }
+        ranks
+    }
+}
 
 /// The results of a vote.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -499,6 +526,15 @@ fn instant_runoff(n: usize, ballots: &[(Side, Ballot)]) -> Vec<Vec<Option<u32>>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tied_options_share_a_place_and_the_next_place_skips() {
+        let tally = Tally {
+            order: vec![vec![1, 2], vec![0]],
+            ..Tally::default()
+        };
+        assert_eq!(tally.ranks(3), [3, 1, 1]);
+    }
 
     fn vote(kind: VoteKind, options: usize) -> Vote {
         Vote {

@@ -600,14 +600,8 @@ fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
             doc.push(Line::from(spans));
         }
     }
-    if by_side.is_empty() && vote.kind != VoteKind::Ranking {
-        let sides = Side::ALL
-            .iter()
-            .filter(|s| vote.ballots.iter().any(|(b, _)| b == *s))
-            .count();
-        if sides > 1 && tally.by_side.is_empty() {
-            doc.para("  ", t.vote.by_side_withheld, width, theme.quiet());
-        }
+    if vote.kind != VoteKind::Ranking && vote.sides_shown() == Some(false) {
+        doc.para("  ", t.vote.by_side_withheld, width, theme.quiet());
     }
 }
 

@@ -5,7 +5,7 @@
 //! Who has voted is remembered only here, on the screen, so the picker of the next voter
 //! leaves them out; the log gets each ballot with the voter's side and nothing else.
 //! Results are drawn only from a closed vote. Per-side results are shown only when every
-//! side that voted has at least [`MIN_SIDE_VOTERS`] voters: with one side of one or two
+//! side that voted has at least [`crate::model::vote::MIN_SIDE_VOTERS`] voters: with one side of one or two
 //! withheld, the others' figures would give it away by subtraction.
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -19,8 +19,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::vote::VoteText;
 use crate::i18n::{self, Lang, fill};
 use crate::model::vote::{
-    Ballot, Entry, MIN_SIDE_VOTERS, Rule, Tally, Vote, VoteKind, VoteOption, VoteSpec, YesNo,
-    default_budget, option_numbers,
+    Ballot, Entry, Rule, Tally, Vote, VoteKind, VoteOption, VoteSpec, YesNo, default_budget,
+    option_numbers,
 };
 use crate::model::{Command, MemberId, Side};
 use crate::tui::app::{Ctx, Next};
@@ -1830,35 +1830,6 @@ fn bars(pen: &mut Pen, rows: &[Bar], first: usize, reserve: u16, t: &VoteText, t
     }
 }
 
-/// Competition ranks from the tally's groups: tied options share a rank.
-fn ranks(tally: &Tally, n: usize) -> Vec<usize> {
-    let mut out = vec![0; n];
-    let mut rank = 1;
-    for group in &tally.order {
-        for i in group {
-            if let Some(r) = out.get_mut(*i) {
-                *r = rank;
-            }
-        }
-        rank += group.len();
-    }
-    out
-}
-
-/// Whether per-side results may be shown: every side that voted has enough voters, so no
-/// small side can be worked out from the others.
-fn sides_shown(vote: &Vote) -> Option<bool> {
-    let mut counts = [0usize; 3];
-    for (side, _) in &vote.ballots {
-        counts[*side as usize] += 1;
-    }
-    let voting = counts.iter().filter(|c| **c > 0).count();
-    if voting < 2 {
-        return None;
-    }
-    Some(counts.iter().all(|c| *c == 0 || *c >= MIN_SIDE_VOTERS))
-}
-
 fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
     let t = &cx.t().vote;
     let theme = cx.theme;
@@ -1966,7 +1937,7 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
                 pen.wrapped(&line, theme.heading(), 2);
             }
             pen.gap();
-            let rank = ranks(&tally, n);
+            let rank = tally.ranks(n);
             let max = tally.totals.iter().copied().fold(0.0, f64::max);
             let ballots = vote.ballots.len().max(1) as f64;
             let rows: Vec<Bar> = tally
@@ -2127,7 +2098,7 @@ fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &Ctx) {
 
 /// The rows the per-side part needs.
 fn side_reserve(vote: &Vote, tally: &Tally) -> u16 {
-    match sides_shown(vote) {
+    match vote.sides_shown() {
         None => 0,
         Some(false) => 2,
         Some(true) => {
@@ -2197,7 +2168,7 @@ fn render_by_side(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
     let t = &cx.t().vote;
     let theme = cx.theme;
     let lang = cx.lang;
-    match sides_shown(vote) {
+    match vote.sides_shown() {
         None => {}
         Some(false) if pen.left() >= 2 => {
             pen.gap();
