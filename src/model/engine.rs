@@ -82,6 +82,28 @@ pub struct TurnRecord {
     pub ended_ms: u64,
 }
 
+/// One side's airtime against its share of the seats (see [`MeetingState::side_shares`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SideShare {
+    pub side: Side,
+    pub airtime_ms: u64,
+    /// Everyone's airtime, the whole the share is of.
+    pub total_airtime_ms: u64,
+    pub seats: usize,
+    pub total_seats: usize,
+}
+
+impl SideShare {
+    /// The side's share of the airtime, 0 when nobody has spoken yet.
+    pub fn airtime_share(&self) -> f64 {
+        if self.total_airtime_ms == 0 {
+            0.0
+        } else {
+            self.airtime_ms as f64 / self.total_airtime_ms as f64
+        }
+    }
+}
+
 /// The live state of a meeting: the fold of its events over the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingState {
@@ -928,6 +950,26 @@ impl MeetingState {
             }
         }
         sides
+    }
+
+    /// Each side's airtime against its seats up to `now`, for the sides with seats or
+    /// airtime: the figures the meeting's side panel and its summary draw.
+    pub fn side_shares(&self, now: u64) -> Vec<SideShare> {
+        let airtime = self.airtime_by_side(now);
+        let seats = self.seats_by_side();
+        let total_airtime_ms: u64 = airtime.iter().sum();
+        let total_seats: usize = seats.iter().sum();
+        Side::ALL
+            .into_iter()
+            .filter(|side| seats[*side as usize] > 0 || airtime[*side as usize] > 0)
+            .map(|side| SideShare {
+                side,
+                airtime_ms: airtime[side as usize],
+                total_airtime_ms,
+                seats: seats[side as usize],
+                total_seats,
+            })
+            .collect()
     }
 
     /// Seats per side among those present.

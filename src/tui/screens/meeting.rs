@@ -1008,27 +1008,16 @@ impl MeetingView {
 
         // Airtime against seats, per side.
         lines.push(Line::from(Span::styled(t.meeting_airtime, theme.heading())));
-        let airtime = state.airtime_by_side(now);
-        let seats = state.seats_by_side();
-        let total_air: u64 = airtime.iter().sum();
-        let total_seats: usize = seats.iter().sum();
         let label_width = Side::ALL
             .iter()
             .map(|s| i18n::side(cx.lang, *s).chars().count())
             .max()
             .unwrap_or(0);
-        for side in Side::ALL {
-            let i = side as usize;
-            if seats[i] == 0 && airtime[i] == 0 {
-                continue;
-            }
-            let share = if total_air == 0 {
-                0.0
-            } else {
-                airtime[i] as f64 / total_air as f64
-            };
+        for row in state.side_shares(now) {
+            let side = row.side;
+            let share = row.airtime_share();
             let name = i18n::side(cx.lang, side);
-            let air = widgets::percent(airtime[i], total_air);
+            let air = widgets::percent(row.airtime_ms, row.total_airtime_ms);
             let bar_width = width.saturating_sub(label_width + 2 + 6);
             lines.push(Line::from(vec![
                 Span::styled(format!("{name:<label_width$} "), theme.text()),
@@ -1039,7 +1028,7 @@ impl MeetingView {
                 t.meeting_seats_share,
                 &[(
                     "seats",
-                    &widgets::percent(seats[i] as u64, total_seats as u64),
+                    &widgets::percent(row.seats as u64, row.total_seats as u64),
                 )],
             );
             // Under the bar when it fits; else from the left edge, so the words stay whole.

@@ -106,25 +106,14 @@ impl SummaryScreen {
         }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(t.meeting_airtime, theme.heading())));
-        let airtime = state.airtime_by_side(end);
-        let seats = state.seats_by_side();
-        let total_air: u64 = airtime.iter().sum();
-        let total_seats: usize = seats.iter().sum();
         let label_width = Side::ALL
             .iter()
             .map(|s| i18n::side(cx.lang, *s).chars().count())
             .max()
             .unwrap_or(0);
-        for side in Side::ALL {
-            let i = side as usize;
-            if seats[i] == 0 && airtime[i] == 0 {
-                continue;
-            }
-            let share = if total_air == 0 {
-                0.0
-            } else {
-                airtime[i] as f64 / total_air as f64
-            };
+        for row in state.side_shares(end) {
+            let side = row.side;
+            let share = row.airtime_share();
             let bar_width = (width / 3).max(10);
             lines.push(Line::from(vec![
                 Span::styled(
@@ -137,10 +126,13 @@ impl SummaryScreen {
                     fill(
                         t.meeting_share,
                         &[
-                            ("airtime", &widgets::percent(airtime[i], total_air)),
+                            (
+                                "airtime",
+                                &widgets::percent(row.airtime_ms, row.total_airtime_ms),
+                            ),
                             (
                                 "seats",
-                                &widgets::percent(seats[i] as u64, total_seats as u64),
+                                &widgets::percent(row.seats as u64, row.total_seats as u64),
                             ),
                         ],
                     ),
