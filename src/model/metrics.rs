@@ -306,21 +306,25 @@ pub struct TrendPoint {
     pub equity: Option<f64>,
 }
 
+impl TrendPoint {
+    /// The point of one meeting, from its participation figures.
+    pub fn of(record: &SessionRecord, p: &Participation) -> TrendPoint {
+        TrendPoint {
+            session: record.id,
+            started_at: record.started_at(),
+            student_airtime: p.airtime_share(Side::Student),
+            student_seats: p.seat_share(Side::Student),
+            equity: p.equity,
+        }
+    }
+}
+
 /// The students' share of airtime against their share of seats, and the equity index, for
 /// each meeting, oldest first.
 pub fn trend(records: &[SessionRecord]) -> Vec<TrendPoint> {
     let mut points: Vec<TrendPoint> = records
         .iter()
-        .map(|record| {
-            let p = participation(&MeetingState::replay(record));
-            TrendPoint {
-                session: record.id,
-                started_at: record.started_at(),
-                student_airtime: p.airtime_share(Side::Student),
-                student_seats: p.seat_share(Side::Student),
-                equity: p.equity,
-            }
-        })
+        .map(|record| TrendPoint::of(record, &participation(&MeetingState::replay(record))))
         .collect();
     points.sort_by_key(|p| p.started_at);
     points

@@ -20,7 +20,7 @@ use super::review::{DocPage, TextPage, count};
 use super::review_session::{participation_section, percent, share_bar};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
-use crate::model::metrics::{Participation, combined, participation};
+use crate::model::metrics::{Participation, TrendPoint, combined, participation};
 use crate::model::outcomes::ActionItem;
 use crate::model::{SessionRecord, Side};
 use crate::tui::app::Ctx;
@@ -29,15 +29,6 @@ use crate::tui::widgets::{self, fit};
 /// The most meetings the charts show a row each: a year of weekly meetings.
 const CHART_ROWS: usize = 52;
 
-/// One meeting on the charts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Point {
-    pub started_at: Timestamp,
-    pub student_airtime: Option<f64>,
-    pub student_seats: Option<f64>,
-    pub equity: Option<f64>,
-}
-
 /// What the page shows once the group's meetings have been read: built one meeting at a
 /// time ([`TrendData::add`], oldest first), so that a group of any size is read with one log
 /// in memory at a time. The figures are those of `metrics::trend` and
@@ -45,7 +36,7 @@ pub struct Point {
 #[derive(Debug, Clone)]
 pub struct TrendData {
     /// Oldest first.
-    pub points: Vec<Point>,
+    pub points: Vec<TrendPoint>,
     /// Every meeting's figures added up (see `metrics::combined`).
     pub totals: Participation,
     /// Every action as it stands after the meetings read so far, oldest first.
@@ -79,12 +70,7 @@ impl TrendData {
     pub fn add(&mut self, record: &SessionRecord) {
         let state = MeetingState::replay(record);
         let p = participation(&state);
-        self.points.push(Point {
-            started_at: record.started_at(),
-            student_airtime: p.airtime_share(Side::Student),
-            student_seats: p.seat_share(Side::Student),
-            equity: p.equity,
-        });
+        self.points.push(TrendPoint::of(record, &p));
         if let Some(e) = p.equity {
             self.equities.0 += e;
             self.equities.1 += 1;
