@@ -214,6 +214,109 @@ pub fn basis_text(
     }
 }
 
+/// Why a typed date was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not a date at all.
+    NotADate,
+    /// Day and month in range, but no such day (31.4., 29.2.2027).
+    NoSuchDay,
+    /// A real day, but before today.
+    Past(Date),
+}
+
+/// Reads a date as people type it: `15.1.2027`, `15.1.27`, `15/1/2027`, `2027-01-15`,
+/// `15 Jan 2027`, `15. tammikuuta`, or without the year (`15.1.`, `15.1`), which means the
+/// next such day from `today` on. Empty is `None`. A date before `today` is refused.
+pub fn parse_date(text: &str, today: Date) -> Result<Option<Date>, DateProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let tokens: Vec<&str> = text
+        .split(|c: char| matches!(c, '.' | '/' | '-' | ',') || c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let number = |s: &str| -> Option<i32> {
+        (s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (day, month, year): (i32, i32, Option<&str>) = match tokens.as_slice() {
+        // ISO: 2027-01-15.
+        [y, m, d] if y.len() == 4 && number(y).is_some() => (
+            number(d).ok_or(DateProblem::NotADate)?,
+            number(m).ok_or(DateProblem::NotADate)?,
+            Some(*y),
+        ),
+        [d, m] => (
+            number(d).ok_or(DateProblem::NotADate)?,
+            month_number(m).ok_or(DateProblem::NotADate)?,
+            None,
+        ),
+        [d, m, y] => {
+            // "Jan 15 2027" as well as "15 Jan 2027".
+            let (d, m) = if number(d).is_none() && number(m).is_some() {
+                (m, d)
+            } else {
+                (d, m)
+            };
+            (
+                number(d).ok_or(DateProblem::NotADate)?,
+                month_number(m).ok_or(DateProblem::NotADate)?,
+                Some(*y),
+            )
+        }
+        _ => return Err(DateProblem::NotADate),
+    };
+    if !(1..=31).contains(&day) || !(1..=12).contains(&month) {
+        return Err(DateProblem::NotADate);
+    }
+    let (day, month) = (day as i8, month as i8);
+    let date = match year {
+        Some(y) => {
+            let year = match (y.len(), number(y)) {
+                (4, Some(y)) => y,
+                (2, Some(y)) => 2000 + y,
+                _ => return Err(DateProblem::NotADate),
+            };
+            Date::new(year as i16, month, day).map_err(|_| DateProblem::NoSuchDay)?
+        }
+        // The next such day: this year, or a later one (29 February waits for a leap year).
+        None => (0..=8)
+            .filter_map(|ahead| Date::new(today.year() + ahead, month, day).ok())
+            .find(|d| *d >= today)
+            .ok_or(DateProblem::NoSuchDay)?,
+    };
+    if date < today {
+        return Err(DateProblem::Past(date));
+    }
+    Ok(Some(date))
+}
+
+/// A month by its number or by its name (or the start of its name, at least three letters)
+/// in any of the three languages: `1`, `tammikuu`, `tammikuuta`, `jan`, `January`.
+fn month_number(text: &str) -> Option<i32> {
+    if let Ok(n) = text.parse::<i32>() {
+        return text.chars().all(|c| c.is_ascii_digit()).then_some(n);
+    }
+    let text = text.to_lowercase();
+    if text.chars().count() < 3 {
+        return None;
+    }
+    Lang::ALL.iter().find_map(|lang| {
+        let t = &lang.text().records;
+        t.months
+            .iter()
+            .chain(t.months_in_dates.iter())
+            .position(|name| {
+                let name = name.to_lowercase();
+                name.starts_with(&text) || text.starts_with(&name) && name.chars().count() >= 3
+            })
+            .map(|i| (i % 12) as i32 + 1)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,5 +339,83 @@ mod tests {
         assert_eq!(percent(Lang::Fi, Some(0.375)), "38 %");
         assert_eq!(percent(Lang::En, None), "–");
         assert_eq!(duration(Lang::Fi, 725_400), "12 min 5 s");
+    }
+
+    const TODAY: Date = jiff::civil::date(2026, 11, 10);
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_are_read_the_finnish_way_and_others() {
+        let day = Ok(Some(date(2027, 1, 15)));
+        for typed in [
+            "15.1.2027",
+            "15.1.27",
+            " 15.01.2027 ",
+            "15/1/2027",
+            "2027-01-15",
+            "15 Jan 2027",
+            "Jan 15, 2027",
+            "15 January 2027",
+            "15. tammikuuta 2027",
+            "15 januari 2027",
+        ] {
+            assert_eq!(parse_date(typed, TODAY), day, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_the_next_such_day() {
+        // 15 January has passed this year: next year's.
+        assert_eq!(parse_date("15.1.", TODAY), Ok(Some(date(2027, 1, 15))));
+        assert_eq!(parse_date("15.1", TODAY), Ok(Some(date(2027, 1, 15))));
+        // 20 November is still to come this year; today counts.
+        assert_eq!(parse_date("20.11.", TODAY), Ok(Some(date(2026, 11, 20))));
+        assert_eq!(parse_date("10.11.", TODAY), Ok(Some(date(2026, 11, 10))));
+        // 29 February waits for a leap year.
+        assert_eq!(parse_date("29.2.", TODAY), Ok(Some(date(2028, 2, 29))));
+    }
+
+    #[test]
+    fn empty_is_none_and_bad_dates_are_told_apart() {
+        assert_eq!(parse_date("  ", TODAY), Ok(None));
+        for typed in [
+            "huomenna",
+            "15",
+            "32.1.2027",
+            "15.13.2027",
+            "1.2.3.4",
+            "15.1.202",
+        ] {
+            assert_eq!(
+                parse_date(typed, TODAY),
+                Err(DateProblem::NotADate),
+                "{typed}"
+            );
+        }
+        assert_eq!(parse_date("31.4.2027", TODAY), Err(DateProblem::NoSuchDay));
+        assert_eq!(parse_date("29.2.2027", TODAY), Err(DateProblem::NoSuchDay));
+        assert_eq!(
+            parse_date("9.11.2026", TODAY),
+            Err(DateProblem::Past(date(2026, 11, 9)))
+        );
+    }
+
+    #[test]
+    fn dates_and_months_are_written_in_the_users_language() {
+        let day = date(2027, 1, 15);
+        assert_eq!(format_date(Lang::Fi, day), "15.1.2027");
+        assert_eq!(format_date(Lang::Sv, day), "15.1.2027");
+        assert_eq!(format_date(Lang::En, day), "15 Jan 2027");
+        assert_eq!(due_text(Lang::Fi, Due::Month { month: 3 }), "maaliskuu");
+        assert_eq!(due_text(Lang::Sv, Due::Month { month: 3 }), "mars");
+        assert_eq!(due_text(Lang::En, Due::Month { month: 3 }), "March");
+        // Every language's dates read back.
+        for lang in Lang::ALL {
+            assert_eq!(
+                parse_date(&format_date(lang, day), TODAY),
+                Ok(Some(day)),
+                "{lang:?}"
+            );
+        }
     }
 }

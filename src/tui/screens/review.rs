@@ -26,9 +26,9 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 use unicode_width::UnicodeWidthStr;
 
-use super::phases::records::{DateProblem, format_date, parse_date};
 use super::review_session::SessionView;
 use super::review_trend::{TrendData, TrendView};
+use crate::export::words::{DateProblem, format_date, parse_date};
 use crate::i18n::fill;
 use crate::model::SessionRecord;
 use crate::store::Summary;

@@ -12,11 +12,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::phases::records::{
-    basis_text, due_text, format_date, owner_text, status_text, vote_result,
-};
 use super::review::{DocPage, TextPage};
 use crate::export::trace::{Presence, Trace};
+use crate::export::words::{
+    basis_text, due_text, format_date, owner_text, status_text, vote_result,
+};
 use crate::i18n::{self, fill};
 use crate::model::metrics::{Figures, Participation, participation};
 use crate::model::vote::{Vote, VoteKind};

@@ -15,9 +15,9 @@ use jiff::Timestamp;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::phases::records::{due_text, format_date, owner_text};
 use super::review::{DocPage, TextPage, count};
 use super::review_session::{participation_section, percent, share_bar};
+use crate::export::words::{due_text, format_date, owner_text};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, TrendPoint, combined, participation};
