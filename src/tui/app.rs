@@ -205,6 +205,9 @@ pub enum Next {
     Open(Overlay),
     /// Go to another screen.
     Go(Screen),
+    /// Back to the home screen, which the App builds: a screen going home needs to know
+    /// nothing of the home screen.
+    Home,
     /// Go to another screen and open a dialog on it.
     GoOpen(Screen, Overlay),
 }
@@ -473,6 +476,7 @@ impl App {
             Next::Stay => {}
             Next::Open(overlay) => self.overlay = Some(overlay),
             Next::Go(screen) => self.screen = screen,
+            Next::Home => self.screen = Screen::Home(Home::new(&self.cx)),
             Next::GoOpen(screen, overlay) => {
                 self.screen = screen;
                 self.overlay = Some(overlay);

@@ -9,10 +9,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::i18n::{self, fill};
 use crate::model::group::{GroupError, MAX_NAME_CHARS};
 use crate::model::{Group, GroupKind, Role};
-use crate::tui::app::{Ctx, Effect, Next, Screen};
+use crate::tui::app::{Ctx, Effect, Next};
 use crate::tui::keymap::Action;
 use crate::tui::overlay::{Answer, Item, MemberRoleFor, Overlay, Prompt, Purpose};
-use crate::tui::screens::home::Home;
 use crate::tui::widgets::fit;
 
 /// Rows before the members: name, kind, site.
@@ -67,7 +66,7 @@ impl GroupEditor {
             Action::Down => self.cursor = (self.cursor + 1).min(rows - 1),
             Action::Back | Action::Quit => {
                 cx.effect(Effect::Reload);
-                return Next::Go(Screen::Home(Home::new(cx)));
+                return Next::Home;
             }
             Action::Edit | Action::Confirm => {
                 return match self.cursor {

@@ -17,7 +17,6 @@ use crate::model::{
 use crate::tui::app::{Ctx, Effect, Next, Screen};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
-use crate::tui::screens::home::Home;
 use crate::tui::screens::phases::{self, PhaseAsk, PhaseUi};
 use crate::tui::screens::summary::SummaryScreen;
 use crate::tui::widgets::{self, big_text, countdown, fit};
@@ -457,7 +456,7 @@ impl MeetingView {
                     self.run(Command::Pause, cx);
                 }
                 cx.effect(Effect::Reload);
-                return Next::Go(Screen::Home(Home::new(cx)));
+                return Next::Home;
             }
             _ => {}
         }

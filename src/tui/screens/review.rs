@@ -36,7 +36,6 @@ use crate::store::search::{Filter, Query, SearchIndex, snippet};
 use crate::tui::app::{Ctx, Effect, Next, Screen};
 use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
-use crate::tui::screens::home::Home;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fit;
 
@@ -680,7 +679,7 @@ impl Review {
     pub fn act(&mut self, action: Action, cx: &mut Ctx) -> Next {
         match self.pages.last_mut() {
             Some(Page::Session(view)) => match action {
-                Action::Back => return self.back(cx),
+                Action::Back => return self.back(),
                 Action::Export => {
                     let t = &cx.t().review;
                     let items = t
@@ -703,7 +702,7 @@ impl Review {
                 _ => view.act(action, cx),
             },
             Some(Page::Trend(view)) => match action {
-                Action::Back => return self.back(cx),
+                Action::Back => return self.back(),
                 _ => view.act(action, cx),
             },
             None => return self.act_list(action, cx),
@@ -712,10 +711,10 @@ impl Review {
     }
 
     /// One page back; from the list (or a meeting opened from home), home.
-    fn back(&mut self, cx: &mut Ctx) -> Next {
+    fn back(&mut self) -> Next {
         self.pages.pop();
         if self.pages.is_empty() && self.home_when_done {
-            return Next::Go(Screen::Home(Home::new(cx)));
+            return Next::Home;
         }
         Next::Stay
     }
@@ -814,7 +813,7 @@ impl Review {
                 archive.typing = false;
                 archive.refilter(cx);
             }
-            Action::Back => return Next::Go(Screen::Home(Home::new(cx))),
+            Action::Back => return Next::Home,
             _ => {}
         }
         Next::Stay

@@ -18,7 +18,6 @@ use crate::store::Paths;
 use crate::tui::app::{Ctx, Next, Screen};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
-use crate::tui::screens::home::Home;
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::widgets::fit;
 
@@ -213,7 +212,7 @@ impl Setup {
             Action::Back => {
                 let index = STEPS.iter().position(|s| *s == self.step).unwrap_or(0);
                 if index == 0 {
-                    return Next::Go(Screen::Home(Home::new(cx)));
+                    return Next::Home;
                 }
                 self.enter(STEPS[index - 1], cx);
             }
