@@ -226,9 +226,6 @@ const KNOWN: &[&str] = &[
     // Navigation: a screen builds the next one itself (to become a route the App resolves).
     "tui/screens/home.rs -> screen:review",
     "tui/screens/home.rs -> screen:group_editor",
-    "tui/screens/home.rs -> screen:setup",
-    "tui/screens/meeting.rs -> screen:summary",
-    "tui/screens/setup.rs -> screen:meeting",
 ];
 
 fn offence_key(offence: &str) -> String {

@@ -205,9 +205,19 @@ pub enum Next {
     Open(Overlay),
     /// Go to another screen.
     Go(Screen),
-    /// Back to the home screen, which the App builds: a screen going home needs to know
-    /// nothing of the home screen.
+    /// Back to the home screen. This and the next few are screens the App builds, so a
+    /// screen that leads to another needs to know nothing of it.
     Home,
+    /// Set up a new meeting of this group (index into the data's groups), in this format
+    /// if one was chosen.
+    NewMeeting { group: usize, format: Option<usize> },
+    /// Start this meeting, saved at `path`.
+    StartMeeting {
+        record: Box<crate::model::SessionRecord>,
+        path: PathBuf,
+    },
+    /// The summary of this meeting, just ended.
+    Summary(Box<crate::model::SessionRecord>),
     /// Go to another screen and open a dialog on it.
     GoOpen(Screen, Overlay),
 }
@@ -477,6 +487,17 @@ impl App {
             Next::Open(overlay) => self.overlay = Some(overlay),
             Next::Go(screen) => self.screen = screen,
             Next::Home => self.screen = Screen::Home(Home::new(&self.cx)),
+            Next::NewMeeting { group, format } => {
+                let setup = Setup::new(&mut self.cx, Some(group), format);
+                self.screen = Screen::Setup(Box::new(setup));
+            }
+            Next::StartMeeting { record, path } => {
+                let view = MeetingView::start(*record, path, &mut self.cx);
+                self.screen = Screen::Meeting(Box::new(view));
+            }
+            Next::Summary(record) => {
+                self.screen = Screen::Summary(Box::new(SummaryScreen::of(*record)));
+            }
             Next::GoOpen(screen, overlay) => {
                 self.screen = screen;
                 self.overlay = Some(overlay);

@@ -13,7 +13,6 @@ use crate::tui::app::{Ctx, Effect, Next, Screen};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
 use crate::tui::screens::group_editor::GroupEditor;
-use crate::tui::screens::setup::Setup;
 use crate::tui::widgets::fit;
 
 /// The three lists of the home screen.
@@ -168,7 +167,7 @@ impl Home {
         let group = self.selected[Panel::Groups as usize];
         let format =
             (self.panel == Panel::Formats).then_some(self.selected[Panel::Formats as usize]);
-        Next::Go(Screen::Setup(Box::new(Setup::new(cx, Some(group), format))))
+        Next::NewMeeting { group, format }
     }
 
     pub fn answer(&mut self, purpose: Purpose, answer: Answer, cx: &mut Ctx) -> Next {

@@ -14,11 +14,10 @@ use crate::i18n::{self, fill};
 use crate::model::{
     Command, Meeting, MeetingState, MemberId, PhaseKind, SessionRecord, Side, Status,
 };
-use crate::tui::app::{Ctx, Effect, Next, Screen};
+use crate::tui::app::{Ctx, Effect, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::phases::{self, PhaseAsk, PhaseUi};
-use crate::tui::screens::summary::SummaryScreen;
 use crate::tui::widgets::{self, big_text, countdown, fit};
 
 /// How often a failed save is tried again without input, in milliseconds.
@@ -446,9 +445,7 @@ impl MeetingView {
                 self.run(Command::Note(text), cx);
             }
             (Purpose::EndMenu, Answer::Picked(0)) if self.run(Command::End, cx) => {
-                return Next::Go(Screen::Summary(Box::new(SummaryScreen::of(
-                    self.meeting.record().clone(),
-                ))));
+                return Next::Summary(Box::new(self.meeting.record().clone()));
             }
             (Purpose::EndMenu, Answer::Picked(1)) => {
                 // Leaving for later: stop the clocks now, so the time away is not counted.

@@ -15,10 +15,9 @@ use crate::model::format::Localized;
 use crate::model::format::MAX_PHASE_MINUTES;
 use crate::model::{MemberId, Participant, Phase, PhaseKind, Role, SessionRecord};
 use crate::store::Paths;
-use crate::tui::app::{Ctx, Next, Screen};
+use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
-use crate::tui::screens::meeting::MeetingView;
 use crate::tui::widgets::fit;
 
 /// The steps, in order.
@@ -403,8 +402,10 @@ impl Setup {
             .data
             .sessions_dir
             .join(Paths::session_file_name(date, &id));
-        let view = MeetingView::start(record, path, cx);
-        Next::Go(Screen::Meeting(Box::new(view)))
+        Next::StartMeeting {
+            record: Box::new(record),
+            path,
+        }
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
