@@ -219,50 +219,15 @@ fn layering_offences(src: &Path, dir: &Path, offences: &mut Vec<String>) {
     }
 }
 
-/// Imports against the layering that are known and still to be moved (issue 10): each is
-/// `file -> feature`. The list may only shrink: a new offence fails, and so does an entry
-/// that no longer offends (take it out).
-const KNOWN: &[&str] = &[
-    // Navigation: a screen builds the next one itself (to become a route the App resolves).
-    "tui/screens/home.rs -> screen:review",
-    "tui/screens/home.rs -> screen:group_editor",
-];
-
-fn offence_key(offence: &str) -> String {
-    let file = offence.split(':').next().unwrap_or("");
-    let to = offence
-        .split(" imports ")
-        .nth(1)
-        .and_then(|t| t.split(' ').next())
-        .unwrap_or("");
-    format!("{file} -> {to}")
-}
-
 #[test]
 fn each_layer_imports_only_the_layers_below_it() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut offences = Vec::new();
     layering_offences(&src, &src, &mut offences);
-    let new: Vec<&String> = offences
-        .iter()
-        .filter(|o| !KNOWN.contains(&offence_key(o).as_str()))
-        .collect();
     assert!(
-        new.is_empty(),
+        offences.is_empty(),
         "imports against the layering of src/lib.rs:\n{}",
-        new.iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-    let keys: Vec<String> = offences.iter().map(|o| offence_key(o)).collect();
-    let gone: Vec<&&str> = KNOWN
-        .iter()
-        .filter(|k| !keys.contains(&k.to_string()))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "these known offences are fixed; take them out of KNOWN: {gone:?}"
+        offences.join("\n")
     );
 }
 

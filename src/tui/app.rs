@@ -218,6 +218,11 @@ pub enum Next {
     },
     /// The summary of this meeting, just ended.
     Summary(Box<crate::model::SessionRecord>),
+    /// The review of past meetings.
+    Review,
+    /// Edit this group; a `new` one goes straight on to its kind, the one thing its name
+    /// does not tell.
+    EditGroup { group: Box<Group>, new: bool },
     /// Go to another screen and open a dialog on it.
     GoOpen(Screen, Overlay),
 }
@@ -497,6 +502,20 @@ impl App {
             }
             Next::Summary(record) => {
                 self.screen = Screen::Summary(Box::new(SummaryScreen::of(*record)));
+            }
+            Next::Review => {
+                let next = Review::open(&mut self.cx);
+                self.go(next);
+            }
+            Next::EditGroup { group, new } => {
+                let mut editor = GroupEditor::new(*group, new);
+                if new {
+                    editor.cursor = 1;
+                    if let Next::Open(overlay) = editor.act(Action::Edit, &mut self.cx) {
+                        self.overlay = Some(overlay);
+                    }
+                }
+                self.screen = Screen::GroupEditor(editor);
             }
             Next::GoOpen(screen, overlay) => {
                 self.screen = screen;

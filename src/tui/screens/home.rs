@@ -9,10 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::i18n::{self, fill};
 use crate::model::{Group, GroupKind};
 use crate::store::Summary;
-use crate::tui::app::{Ctx, Effect, Next, Screen};
+use crate::tui::app::{Ctx, Effect, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
-use crate::tui::screens::group_editor::GroupEditor;
 use crate::tui::widgets::fit;
 
 /// The three lists of the home screen.
@@ -111,7 +110,7 @@ impl Home {
             },
             Action::NewMeeting => return self.new_meeting(cx),
             Action::Review if !cx.data.sessions.is_empty() || cx.reading_sessions => {
-                return crate::tui::screens::review::Review::open(cx);
+                return Next::Review;
             }
             Action::Resume => match Home::unfinished(cx) {
                 Some(summary) if cx.data.access.is_writable() => {
@@ -136,7 +135,10 @@ impl Home {
             }
             Action::EditGroup => {
                 if let Some(g) = self.selected_group(cx).and_then(|g| cx.data.groups.get(g)) {
-                    return Next::Go(Screen::GroupEditor(GroupEditor::new(g.clone(), false)));
+                    return Next::EditGroup {
+                        group: Box::new(g.clone()),
+                        new: false,
+                    };
                 }
             }
             Action::LoadSample => {
@@ -176,12 +178,9 @@ impl Home {
             match Group::new(&name, GroupKind::SiteWellbeing, "", &suffix) {
                 Ok(group) => {
                     cx.effect(Effect::SaveGroup(group.clone()));
-                    // Straight on to the kind of group, the one thing a name does not tell.
-                    let mut editor = GroupEditor::new(group, true);
-                    editor.cursor = 1;
-                    return match editor.act(Action::Edit, cx) {
-                        Next::Open(overlay) => Next::GoOpen(Screen::GroupEditor(editor), overlay),
-                        _ => Next::Go(Screen::GroupEditor(editor)),
+                    return Next::EditGroup {
+                        group: Box::new(group),
+                        new: true,
                     };
                 }
                 Err(_) => cx.error(cx.t().err_empty_name),
