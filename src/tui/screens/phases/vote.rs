@@ -19,8 +19,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::vote::VoteText;
 use crate::i18n::{self, Lang, fill};
 use crate::model::vote::{
-    Ballot, Entry, Rule, Tally, Vote, VoteKind, VoteOption, VoteSpec, YesNo, default_budget,
-    option_numbers,
+    Ballot, BallotError, Entry, Rule, Tally, Vote, VoteKind, VoteOption, VoteSpec, YesNo,
+    default_budget, option_numbers,
 };
 use crate::model::{Command, MemberId, Side};
 use crate::tui::app::{Ctx, Next};
@@ -368,7 +368,10 @@ pub fn type_key(view: &mut MeetingView, key: &KeyEvent, cx: &mut Ctx) -> Option<
         ui_mut(view).ballot = None;
         return None;
     };
-    let (kind, budget, cap, n) = (vote.kind, vote.budget, vote.cap, vote.options.len());
+    let (kind, cap, n) = (vote.kind, vote.cap, vote.options.len());
+    // The vote's own rules judge each dot (`Vote::check`); a copy, as the ballot being
+    // marked is borrowed from the same view.
+    let vote = vote.clone();
     let t = &cx.t().vote;
     let ballot = ui_mut(view).ballot.as_mut()?;
     let digit = match key.code {
@@ -394,15 +397,18 @@ pub fn type_key(view: &mut MeetingView, key: &KeyEvent, cx: &mut Ctx) -> Option<
         Some(Action::Down) => ballot.selected = (ballot.selected + 1).min(rows.saturating_sub(1)),
         Some(Action::Add) => match &mut ballot.marks {
             Marks::Dots(dots) => {
-                let used: u32 = dots.iter().sum();
-                let here = &mut dots[ballot.selected.min(last)];
-                if used >= budget {
-                    cx.error(t.dots_used_up);
-                } else if cap > 0 && *here >= cap {
-                    cx.error(fill(t.dots_cap_reached, &[("cap", &cap.to_string())]));
-                } else {
-                    *here += 1;
-                    ballot.abstain = false;
+                let mut tried = dots.clone();
+                tried[ballot.selected.min(last)] += 1;
+                match vote.check(&Ballot::Dots(tried.clone())) {
+                    Ok(()) => {
+                        *dots = tried;
+                        ballot.abstain = false;
+                    }
+                    Err(BallotError::OverBudget) => cx.error(t.dots_used_up),
+                    Err(BallotError::OverCap) => {
+                        cx.error(fill(t.dots_cap_reached, &[("cap", &cap.to_string())]))
+                    }
+                    Err(_) => {}
                 }
             }
             Marks::Score(scores) => {
