@@ -775,10 +775,7 @@ fn students_first_in_an_open_phase_gives_raised_student_hands_the_floor_first() 
 fn the_today_line_names_this_meetings_agenda_after_drops_and_moves() {
     use parvi::i18n::Lang;
     use parvi::model::format::phase_text;
-    let wellbeing = parvi::store::formats::builtin()
-        .into_iter()
-        .find(|f| f.name == "hyvinvointiryhma")
-        .expect("the built-in wellbeing format");
+    let wellbeing = common::builtin("hyvinvointiryhma");
     let mut agenda = wellbeing.phases.clone();
     let at = |agenda: &[parvi::model::Phase], id: &str| {
         agenda.iter().position(|p| p.id == id).expect(id)
@@ -820,10 +817,7 @@ fn the_today_line_names_this_meetings_agenda_after_drops_and_moves() {
 fn an_order_line_lists_the_items_after_it() {
     use parvi::i18n::Lang;
     use parvi::model::format::phase_text;
-    let consent = parvi::store::formats::builtin()
-        .into_iter()
-        .find(|f| f.name == "suostumuspaatos")
-        .expect("the built-in consent format");
+    let consent = common::builtin("suostumuspaatos");
     let mut agenda = consent.phases.clone();
     agenda.retain(|p| p.id != "amend");
     let text = phase_text(&agenda, 0, Lang::En);

@@ -147,11 +147,7 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
         .collect();
     let mut rows = vec![r.cli_stats_columns.iter().map(|s| s.to_string()).collect()];
     for (record, p) in records.iter().zip(&parts) {
-        let mut topic = if record.topic.is_empty() {
-            record.format.title.get(lang).to_string()
-        } else {
-            record.topic.clone()
-        };
+        let mut topic = record.title(lang);
         if record.ended_at().is_none() {
             topic = format!("{topic} ({})", t.cli_session_status_open);
         }

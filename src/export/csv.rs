@@ -191,7 +191,7 @@ pub fn tables(record: &SessionRecord, options: &Options) -> Vec<Vec<u8>> {
     let mut head: Vec<&str> = m.csv_votes.to_vec();
     let sides: Vec<String> = Side::ALL
         .iter()
-        .map(|s| doc::capitalise(i18n::side(lang, *s)))
+        .map(|s| crate::i18n::capitalise(i18n::side(lang, *s)))
         .collect();
     head.extend(sides.iter().map(String::as_str));
     let mut votes = Sheet::new(&head);

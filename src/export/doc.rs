@@ -79,14 +79,6 @@ pub struct Doc {
     pub footer: Vec<String>,
 }
 
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// Builds the memo of a meeting.
 pub fn build(record: &SessionRecord, options: &Options) -> Doc {
     let lang = options.lang;
@@ -512,7 +504,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
         lang,
         title: roster.scrub(&record.group.name),
         kind,
-        subtitle: capitalise(i18n::group_kind(lang, record.group.kind)),
+        subtitle: crate::i18n::capitalise(i18n::group_kind(lang, record.group.kind)),
         public: options.public.then(|| m.public_version.to_string()),
         date: date_text,
         meta,
@@ -662,7 +654,11 @@ fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster
     )));
     let sides: Vec<(Side, &Vec<f64>)> = tally.by_side.iter().map(|(s, v)| (*s, v)).collect();
     let side_head = |head: &mut Vec<String>| {
-        head.extend(sides.iter().map(|(s, _)| capitalise(i18n::side(lang, *s))));
+        head.extend(
+            sides
+                .iter()
+                .map(|(s, _)| crate::i18n::capitalise(i18n::side(lang, *s))),
+        );
     };
     let count = |x: f64| format!("{}", x.round() as i64);
     let table = match vote.kind {

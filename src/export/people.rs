@@ -363,7 +363,7 @@ impl Roster {
             }
         };
         if capital {
-            word = capitalise(&word);
+            word = crate::i18n::capitalise(&word);
         }
         format!("[{word}]{after}")
     }
@@ -377,14 +377,6 @@ fn sentence_start(before: &str) -> bool {
     trimmed.is_empty()
         || before[trimmed.len()..].contains('\n')
         || trimmed.ends_with(['.', '!', '?'])
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -40,6 +40,16 @@ pub fn decimal(lang: Lang, x: f64, places: usize) -> String {
     format!("{x:.places$}").replace('.', lang.text().records.decimal_separator)
 }
 
+/// `text` with its first letter in capitals ("ideat" → "Ideat"): a catalogue word put at
+/// the start of a title or a sentence.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Fills `{name}` placeholders in a catalogue text.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

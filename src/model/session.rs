@@ -317,7 +317,26 @@ pub enum Oddity {
     UnknownPhase { seq: u64, phase: usize },
 }
 
+/// What lists and headings call a meeting: its topic, or its format's title when it has none
+/// (so no line ends in an empty topic).
+pub fn meeting_title(
+    topic: &str,
+    format_title: &super::format::Localized,
+    lang: crate::lang::Lang,
+) -> String {
+    if topic.trim().is_empty() {
+        format_title.get(lang).to_string()
+    } else {
+        topic.to_string()
+    }
+}
+
 impl SessionRecord {
+    /// The meeting's title (see [`meeting_title`]).
+    pub fn title(&self, lang: crate::lang::Lang) -> String {
+        meeting_title(&self.topic, &self.format.title, lang)
+    }
+
     /// A meeting of `group` in `format` that has not started: no events yet, every member a
     /// participant, present unless `is_absent` says otherwise.
     pub fn new(

@@ -41,14 +41,9 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// What a list calls this meeting: its topic, or its format's title when it has none
-    /// (so no line ends in an empty topic).
+    /// What a list calls this meeting (see [`crate::model::session::meeting_title`]).
     pub fn title(&self, lang: crate::i18n::Lang) -> String {
-        if self.topic.trim().is_empty() {
-            self.format_title.get(lang).to_string()
-        } else {
-            self.topic.clone()
-        }
+        crate::model::session::meeting_title(&self.topic, &self.format_title, lang)
     }
 
     /// Summarises a loaded record.

@@ -223,8 +223,6 @@ pub enum Next {
     /// Edit this group; a `new` one goes straight on to its kind, the one thing its name
     /// does not tell.
     EditGroup { group: Box<Group>, new: bool },
-    /// Go to another screen and open a dialog on it.
-    GoOpen(Screen, Overlay),
 }
 
 /// The whole app.
@@ -478,7 +476,7 @@ impl App {
             Screen::Summary(_) => match action {
                 Action::Confirm | Action::Back => {
                     self.cx.effect(Effect::Reload);
-                    Next::Go(Screen::Home(Home::new(&self.cx)))
+                    Next::Home
                 }
                 _ => Next::Stay,
             },
@@ -516,10 +514,6 @@ impl App {
                     }
                 }
                 self.screen = Screen::GroupEditor(editor);
-            }
-            Next::GoOpen(screen, overlay) => {
-                self.screen = screen;
-                self.overlay = Some(overlay);
             }
         }
     }

@@ -268,40 +268,43 @@ pub fn footer_lines<'a>(
         .into_iter()
         .find(|b| b.footer && b.action == keymap::Action::Help)
         .map(pair);
-    let rows_needed = |items: &[(String, &str, usize)]| {
-        let mut rows = 0;
-        let mut used = 0;
-        for (_, _, cells) in items.iter().chain(&help) {
-            if rows == 0 || (used + cells > width && used > 0) {
-                rows += 1;
+    // Drop the last keys (the least needed) until the rest, with the help, fit the rows.
+    let row_of = |items: &[(String, &str, usize)]| -> Vec<usize> {
+        wrap_rows(items.iter().chain(&help).map(|(_, _, cells)| *cells), width)
+    };
+    while !items.is_empty() && row_of(&items).last().map_or(0, |r| r + 1) > rows.max(1) {
+        items.pop();
+    }
+    let rows_of_items = row_of(&items);
+    let mut lines: Vec<Line> = Vec::new();
+    for ((key, label, _), row) in items.into_iter().chain(help).zip(rows_of_items) {
+        if lines.len() <= row {
+            lines.push(Line::default());
+        }
+        let line = &mut lines[row];
+        line.push_span(Span::styled(key, theme.key()));
+        line.push_span(Span::raw(" "));
+        line.push_span(Span::styled(label, theme.text()));
+        line.push_span(Span::raw("  "));
+    }
+    lines
+}
+
+/// The row each of a run of items falls on when they are laid out left to right and wrapped
+/// at `width` columns (an item wider than the row gets a row of its own).
+fn wrap_rows(cells: impl Iterator<Item = usize>, width: usize) -> Vec<usize> {
+    let mut row = 0;
+    let mut used = 0;
+    cells
+        .map(|cells| {
+            if used > 0 && used + cells > width {
+                row += 1;
                 used = 0;
             }
             used += cells;
-        }
-        rows
-    };
-    while !items.is_empty() && rows_needed(&items) > rows.max(1) {
-        items.pop();
-    }
-    let mut lines = Vec::new();
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, label, cells) in items.into_iter().chain(help) {
-        if used + cells > width && !spans.is_empty() {
-            lines.push(Line::from(std::mem::take(&mut spans)));
-            used = 0;
-        }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(label, theme.text()));
-        spans.push(Span::raw("  "));
-        used += cells;
-    }
-    if !spans.is_empty() {
-        lines.push(Line::from(spans));
-    }
-    lines.truncate(rows.max(1));
-    lines
+            row
+        })
+        .collect()
 }
 
 /// A bordered box with a title, cleared underneath; returns the inside.

@@ -60,6 +60,14 @@ pub fn round(id: &str, order: OrderRule, turn_seconds: u32) -> Phase {
     }
 }
 
+/// A built-in format by its machine name.
+pub fn builtin(name: &str) -> Format {
+    parvi::store::formats::builtin()
+        .into_iter()
+        .find(|f| f.name == name)
+        .unwrap_or_else(|| panic!("no built-in format {name}"))
+}
+
 /// info, round (seating), open (fair stack), round (random), round (fair stack), break.
 pub fn format() -> Format {
     let mut info = phase("rules", PhaseKind::Info, 2);

@@ -105,11 +105,7 @@ impl SessionView {
         let theme = cx.theme;
         let record = &self.record;
         let format = record.format.title.get(cx.lang);
-        let title = if record.topic.is_empty() {
-            format.to_string()
-        } else {
-            record.topic.clone()
-        };
+        let title = record.title(cx.lang);
         doc.push(Line::from(Span::styled(
             fit(&title, width),
             theme.heading(),

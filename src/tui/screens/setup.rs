@@ -292,7 +292,12 @@ impl Setup {
             Action::Add if self.step == Step::Agenda => {
                 let items = PhaseKind::ALL
                     .iter()
-                    .map(|kind| Item::new(capitalized(i18n::phase_kind(cx.lang, *kind)), ""))
+                    .map(|kind| {
+                        Item::new(
+                            crate::i18n::capitalise(i18n::phase_kind(cx.lang, *kind)),
+                            "",
+                        )
+                    })
                     .collect();
                 return Next::Open(Overlay::picker(
                     t.setup_add_phase,
@@ -352,9 +357,9 @@ impl Setup {
     /// language, and selects it so its minutes can be set at once.
     fn add_phase(&mut self, kind: PhaseKind) {
         let title = Localized {
-            fi: Some(capitalized(i18n::phase_kind(Lang::Fi, kind))),
-            sv: Some(capitalized(i18n::phase_kind(Lang::Sv, kind))),
-            en: Some(capitalized(i18n::phase_kind(Lang::En, kind))),
+            fi: Some(crate::i18n::capitalise(i18n::phase_kind(Lang::Fi, kind))),
+            sv: Some(crate::i18n::capitalise(i18n::phase_kind(Lang::Sv, kind))),
+            en: Some(crate::i18n::capitalise(i18n::phase_kind(Lang::En, kind))),
         };
         let id = (1..)
             .map(|n| format!("added_{n}"))
@@ -614,13 +619,4 @@ impl Setup {
         }
         Paragraph::new(lines).render(body, buf);
     }
-}
-
-/// "ideat" → "Ideat": a kind's name as the title of an item.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -982,7 +982,7 @@ fn decisions(view: &MeetingView, cx: &Ctx) -> Listing {
         caps: Vec::new(),
         rows,
         numbered: false,
-        empty: empty(t.no_decisions, Some(capitalise(&hint)), cx),
+        empty: empty(t.no_decisions, Some(crate::i18n::capitalise(&hint)), cx),
     }
 }
 
@@ -1017,7 +1017,7 @@ fn actions(view: &MeetingView, cx: &Ctx) -> Listing {
         caps: vec![22, 16],
         rows,
         numbered: true,
-        empty: empty(t.no_actions, Some(capitalise(&hint)), cx),
+        empty: empty(t.no_actions, Some(crate::i18n::capitalise(&hint)), cx),
     }
 }
 
@@ -1093,15 +1093,7 @@ fn follow_up(view: &MeetingView, cx: &Ctx) -> Listing {
         caps: vec![18, 16, 14],
         rows,
         numbered: true,
-        empty: empty(t.no_carried, Some(capitalise(&next)), cx),
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        empty: empty(t.no_carried, Some(crate::i18n::capitalise(&next)), cx),
     }
 }
 
