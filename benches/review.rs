@@ -255,7 +255,7 @@ fn trend_of_a_group_of_10k(bencher: divan::Bencher) {
     let (summaries, _) = loaded();
     let store = store();
     bencher.bench(|| {
-        let mut data = parvi::tui::screens::review_trend::TrendData::default();
+        let mut data = parvi::tui::screens::review::trend::TrendData::default();
         for s in summaries.iter().rev() {
             let path = store.paths.sessions().join(&s.file);
             if let Ok((record, _)) = store.load_session(&path) {
@@ -272,7 +272,7 @@ fn trend_of_a_group_of_10k(bencher: divan::Bencher) {
 fn trend_frame_200x60_10k(bencher: divan::Bencher) {
     let (summaries, _) = loaded();
     let store = store();
-    let mut data = parvi::tui::screens::review_trend::TrendData::default();
+    let mut data = parvi::tui::screens::review::trend::TrendData::default();
     for s in summaries.iter().rev() {
         let path = store.paths.sessions().join(&s.file);
         if let Ok((record, _)) = store.load_session(&path) {

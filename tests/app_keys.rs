@@ -14,7 +14,7 @@ use parvi::model::{Command, EventKind, MemberId, OrderRule, Refusal, Role, Stamp
 use parvi::tui::app::{App, Effect, Screen};
 use parvi::tui::clock::{Clock, ManualClock};
 use parvi::tui::keymap::{self, Key, KeyContext};
-use parvi::tui::screens::review_trend::TrendData;
+use parvi::tui::screens::review::trend::TrendData;
 use std::rc::Rc;
 
 /// The kinds of a record's events, in order.

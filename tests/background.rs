@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use parvi::store::{Origin, Paths, Store};
 use parvi::tui::background::{Background, Finished};
-use parvi::tui::screens::review_trend::TrendData;
+use parvi::tui::screens::review::trend::TrendData;
 
 /// Waits (up to ten seconds) for the reads under way to finish.
 fn wait(background: &mut Background) -> Vec<Finished> {

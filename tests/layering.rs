@@ -98,23 +98,15 @@ fn no_exported_minutes_are_tracked_at_the_repository_root() {
 // ---- imports between layers ------------------------------------------------------------
 
 /// The feature a file of `src/` belongs to, for the import rules: its layer, or for a
-/// screen its feature (the meeting with its phases, the review with its pages).
+/// screen its feature, which is its file or its folder under `tui/screens/` (the meeting
+/// with its phases, the review with its pages).
 fn feature(rel: &str) -> String {
     let parts: Vec<&str> = rel.trim_end_matches(".rs").split('/').collect();
     match parts.as_slice() {
-        ["tui", "screens", "phases", ..] => "screen:meeting".into(),
         ["tui", "screens", "mod"] => "tui".into(),
-        ["tui", "screens", name, ..] => format!("screen:{}", screen_feature(name)),
+        ["tui", "screens", name, ..] => format!("screen:{name}"),
         [layer, ..] => layer.to_string(),
         [] => String::new(),
-    }
-}
-
-/// The review's pages are one feature, as the meeting's phases are.
-fn screen_feature(module: &str) -> &str {
-    match module {
-        "review_session" | "review_trend" => "review",
-        other => other,
     }
 }
 
@@ -145,21 +137,30 @@ fn allowed(from: &str, to: &str) -> bool {
 fn target(path: &str) -> String {
     let parts: Vec<&str> = path.split("::").collect();
     match parts.as_slice() {
-        ["tui", "screens", "phases", ..] => "screen:meeting".into(),
         ["tui", "screens", name, ..]
             if name.chars().all(|c| c.is_ascii_lowercase() || c == '_') =>
         {
-            format!("screen:{}", screen_feature(name))
+            format!("screen:{name}")
         }
         [first, ..] => first.to_string(),
         [] => String::new(),
     }
 }
 
-/// Every `crate::…` path in the code of `text` (and `super::…` in a screen, read as the
-/// sibling screen it names), with its line number.
+/// The module path of a file of `src/`: `tui/screens/meeting/mod.rs` is
+/// `tui::screens::meeting`.
+fn module_of(rel: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = rel.trim_end_matches(".rs").split('/').collect();
+    if matches!(parts.last(), Some(&"mod" | &"lib" | &"main")) {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every `crate::…` path in the code of `text`, and every `super::…` path read as the
+/// crate path it leads to, with its line number.
 fn imports(rel: &str, text: &str) -> Vec<(usize, String)> {
-    let in_screens = rel.starts_with("tui/screens/") && !rel.starts_with("tui/screens/phases/");
+    let module = module_of(rel);
     let mut out = Vec::new();
     let mut in_tests = false;
     for (n, line) in text.lines().enumerate() {
@@ -171,21 +172,32 @@ fn imports(rel: &str, text: &str) -> Vec<(usize, String)> {
             continue;
         }
         let code = line.split("//").next().unwrap_or("");
-        let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            let path: String = rest[at + 7..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-                .collect();
-            out.push((n + 1, path));
-            rest = &rest[at + 7..];
-        }
-        if in_screens && let Some(at) = code.find("use super::") {
-            let path: String = code[at + 11..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
-                .collect();
-            out.push((n + 1, format!("tui::screens::{path}")));
+        for (prefix, from_root) in [("crate::", true), ("super::", false)] {
+            let mut rest = code;
+            while let Some(at) = rest.find(prefix) {
+                // `super::super::x` is one path, read from its first `super::`.
+                let preceded_by_super = !from_root && rest[..at].ends_with("super::");
+                let after = &rest[at + prefix.len()..];
+                rest = after;
+                if preceded_by_super {
+                    continue;
+                }
+                let mut path: String = after
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                if !from_root {
+                    let mut base = module.clone();
+                    base.pop();
+                    while let Some(deeper) = path.strip_prefix("super::") {
+                        base.pop();
+                        path = deeper.to_string();
+                    }
+                    base.push(&path);
+                    path = base.join("::");
+                }
+                out.push((n + 1, path));
+            }
         }
     }
     out
@@ -246,12 +258,17 @@ fn the_layering_scan_catches_a_forbidden_import() {
         ("model/y.rs", "fn f() -> crate::i18n::Lang { todo!() }\n"),
         ("tui/screens/home.rs", "use super::meeting::MeetingView;\n"),
         (
-            "tui/screens/phases/vote.rs",
-            "use crate::tui::screens::meeting::MeetingView;\n",
+            "tui/screens/meeting/vote.rs",
+            "use crate::tui::screens::meeting::MeetingView;\nuse super::PhaseUi;\n",
         ),
         (
+            "tui/screens/review/trend.rs",
+            "use super::super::meeting::vote::x;\nuse super::session::y;\n",
+        ),
+        ("tui/screens/meeting/mod.rs", "use super::home::HomeView;\n"),
+        (
             "cli/stats.rs",
-            "use crate::tui::screens::phases::records::x;\n",
+            "use crate::tui::screens::meeting::records::x;\n",
         ),
         ("tui/app.rs", "use crate::cli::export;\n"),
     ] {
@@ -264,11 +281,13 @@ fn the_layering_scan_catches_a_forbidden_import() {
     assert_eq!(
         offences,
         [
-            "cli/stats.rs:1: cli imports screen:meeting (tui::screens::phases::records::x)",
+            "cli/stats.rs:1: cli imports screen:meeting (tui::screens::meeting::records::x)",
             "model/x.rs:1: model imports tui (tui::app::Ctx)",
             "model/y.rs:1: model imports i18n (i18n::Lang)",
             "tui/app.rs:1: tui imports cli (cli::export)",
             "tui/screens/home.rs:1: screen:home imports screen:meeting (tui::screens::meeting::MeetingView)",
+            "tui/screens/meeting/mod.rs:1: screen:meeting imports screen:home (tui::screens::home::HomeView)",
+            "tui/screens/review/trend.rs:1: screen:review imports screen:meeting (tui::screens::meeting::vote::x)",
         ]
     );
 }

@@ -19,8 +19,8 @@ use parvi::model::{Command, PhaseKind, SessionRecord, Side};
 use parvi::store::search::{self, SearchIndex};
 use parvi::tui::app::{App, Effect, Screen};
 use parvi::tui::keymap::KeyContext;
+use parvi::tui::screens::review::trend::TrendData;
 use parvi::tui::screens::review::{Page, Review};
-use parvi::tui::screens::review_trend::TrendData;
 
 /// The three sample meetings, oldest first.
 fn meetings() -> Vec<SessionRecord> {

@@ -301,7 +301,7 @@ impl App {
             .into_iter()
             .filter(|b| match &self.screen {
                 Screen::Meeting(view) if context == KeyContext::MeetingBallot => {
-                    super::screens::phases::vote::in_help(view, b.action)
+                    super::screens::meeting::vote::in_help(view, b.action)
                 }
                 _ => true,
             })
@@ -666,7 +666,7 @@ impl App {
                             .iter()
                             .filter(|s| s.group_id == group)
                             .count();
-                        let mut data = super::screens::review_trend::TrendData::default();
+                        let mut data = super::screens::review::trend::TrendData::default();
                         data.unreadable = unreadable;
                         self.group_loaded(&group, data);
                     }
@@ -676,7 +676,7 @@ impl App {
     }
 
     /// A group's meetings were read (for its trends in the review).
-    pub fn group_loaded(&mut self, group_id: &str, data: super::screens::review_trend::TrendData) {
+    pub fn group_loaded(&mut self, group_id: &str, data: super::screens::review::trend::TrendData) {
         if let Screen::Review(review) = &mut self.screen {
             review.group_loaded(group_id, data);
         }

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::screens::review_trend::TrendData;
+use super::screens::review::trend::TrendData;
 use crate::store::{Paths, Sessions, index};
 
 /// The name of the reading threads: the panic hook leaves the terminal alone for them,

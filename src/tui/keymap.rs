@@ -741,17 +741,18 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::MeetingOpen => &[MEETING_OPEN, MEETING],
         KeyContext::MeetingOther | KeyContext::MeetingIdle => &[MEETING],
         KeyContext::MeetingWriting | KeyContext::MeetingIdeas | KeyContext::MeetingGrouping => {
-            &[crate::tui::screens::phases::ideas::keys(context), MEETING]
+            &[crate::tui::screens::meeting::ideas::keys(context), MEETING]
         }
-        KeyContext::MeetingVote => &[crate::tui::screens::phases::vote::KEYS, MEETING],
+        KeyContext::MeetingVote => &[crate::tui::screens::meeting::vote::KEYS, MEETING],
         KeyContext::MeetingBallot => {
-            return crate::tui::screens::phases::vote::BALLOT_KEYS
+            return crate::tui::screens::meeting::vote::BALLOT_KEYS
                 .iter()
                 .collect();
         }
-        KeyContext::MeetingDecisions | KeyContext::MeetingActions | KeyContext::MeetingReview => {
-            &[crate::tui::screens::phases::records::keys(context), MEETING]
-        }
+        KeyContext::MeetingDecisions | KeyContext::MeetingActions | KeyContext::MeetingReview => &[
+            crate::tui::screens::meeting::records::keys(context),
+            MEETING,
+        ],
         KeyContext::Picker => &[PICKER, LIST],
         KeyContext::Summary => &[SUMMARY],
         KeyContext::Review | KeyContext::ReviewSession | KeyContext::ReviewTrend => {

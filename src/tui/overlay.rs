@@ -40,7 +40,7 @@ pub enum Purpose {
     // ---- home ----
     Quit,
     // ---- the phases that produce something ----
-    Phase(crate::tui::screens::phases::PhaseAsk),
+    Phase(crate::tui::screens::meeting::PhaseAsk),
     // ---- the review of past meetings ----
     Review(crate::tui::screens::review::ReviewAsk),
 }

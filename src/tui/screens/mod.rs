@@ -3,9 +3,6 @@
 pub mod group_editor;
 pub mod home;
 pub mod meeting;
-pub mod phases;
 pub mod review;
-pub mod review_session;
-pub mod review_trend;
 pub mod setup;
 pub mod summary;

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::review::{DocPage, TextPage};
+use super::{DocPage, TextPage};
 use crate::export::trace::{Presence, Trace};
 use crate::export::words::{
     basis_text, due_text, format_date, owner_text, status_text, vote_result,
@@ -648,7 +648,7 @@ pub fn participation_section(
     let r = &t.review;
     let theme = cx.theme;
     let title = match meetings {
-        Some(n) => format!("{} ({})", r.participation, super::review::count(r.count, n)),
+        Some(n) => format!("{} ({})", r.participation, super::count(r.count, n)),
         None => r.participation.to_string(),
     };
     doc.section(title, theme);

@@ -24,7 +24,7 @@ use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, NumberedItem, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
-use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
+use crate::tui::screens::meeting::{PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, fit};
 
 // Dates, owners, dues and vote results read the same on the wall and in the minutes.

@@ -8,9 +8,7 @@
 //! finds its way back. State that only the screen needs (a selection, a ballot being filled
 //! in) lives in [`PhaseUi`]; everything that happened is in the meeting's events.
 
-pub mod ideas;
-pub mod records;
-pub mod vote;
+use super::{ideas, records, vote};
 
 /// What a phase module's dialog was for.
 #[derive(Debug, Clone, PartialEq, Eq)]

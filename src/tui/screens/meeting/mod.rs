@@ -17,8 +17,14 @@ use crate::model::{
 use crate::tui::app::{Ctx, Effect, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
-use crate::tui::screens::phases::{self, PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, big_text, countdown, fit};
+
+pub mod ideas;
+mod phase;
+pub mod records;
+pub mod vote;
+
+pub use phase::{PhaseAsk, PhaseUi};
 
 /// How often a failed save is tried again without input, in milliseconds.
 const SAVE_RETRY_MS: u64 = 5_000;
@@ -109,7 +115,7 @@ impl MeetingView {
             Some(PhaseKind::Writing) => KeyContext::MeetingWriting,
             Some(PhaseKind::Ideas) => KeyContext::MeetingIdeas,
             Some(PhaseKind::Grouping) => KeyContext::MeetingGrouping,
-            Some(PhaseKind::Vote) if phases::vote::takes_keys(self) => KeyContext::MeetingBallot,
+            Some(PhaseKind::Vote) if vote::takes_keys(self) => KeyContext::MeetingBallot,
             Some(PhaseKind::Vote) => KeyContext::MeetingVote,
             Some(PhaseKind::Decisions) => KeyContext::MeetingDecisions,
             Some(PhaseKind::Actions) => KeyContext::MeetingActions,
@@ -122,13 +128,13 @@ impl MeetingView {
     /// Whether a phase module reads the keys itself (a voter filling in a ballot).
     pub fn takes_keys(&self) -> bool {
         self.state().current_phase().map(|p| p.kind) == Some(PhaseKind::Vote)
-            && phases::vote::takes_keys(self)
+            && vote::takes_keys(self)
     }
 
     /// A key for a phase module that reads keys itself; `None` lets the keymap have it.
     pub fn type_key(&mut self, key: &crossterm::event::KeyEvent, cx: &mut Ctx) -> Option<Next> {
         self.sync_ui();
-        phases::vote::type_key(self, key, cx)
+        vote::type_key(self, key, cx)
     }
 
     /// Runs a command now and asks for a save; explains a refusal.
@@ -172,21 +178,21 @@ impl MeetingView {
         let phase = state.current_phase();
         let mine = match phase.map(|p| p.kind) {
             Some(PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping) => {
-                phases::ideas::keys(self.context())
+                ideas::keys(self.context())
                     .iter()
                     .any(|b| b.action == action)
-                    .then(|| phases::ideas::offers(self, action, cx))
+                    .then(|| ideas::offers(self, action, cx))
             }
-            Some(PhaseKind::Vote) => phases::vote::KEYS
+            Some(PhaseKind::Vote) => vote::KEYS
                 .iter()
-                .chain(phases::vote::BALLOT_KEYS)
+                .chain(vote::BALLOT_KEYS)
                 .any(|b| b.action == action)
-                .then(|| phases::vote::offers(self, action, cx)),
+                .then(|| vote::offers(self, action, cx)),
             Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
-                phases::records::keys(self.context())
+                records::keys(self.context())
                     .iter()
                     .any(|b| b.action == action)
-                    .then(|| phases::records::offers(self, action, cx))
+                    .then(|| records::offers(self, action, cx))
             }
             _ => None,
         };
@@ -231,11 +237,11 @@ impl MeetingView {
         self.sync_ui();
         let handled = match self.state().current_phase().map(|p| p.kind) {
             Some(PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping) => {
-                phases::ideas::act(self, action, cx)
+                ideas::act(self, action, cx)
             }
-            Some(PhaseKind::Vote) => phases::vote::act(self, action, cx),
+            Some(PhaseKind::Vote) => vote::act(self, action, cx),
             Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
-                phases::records::act(self, action, cx)
+                records::act(self, action, cx)
             }
             _ => None,
         };
@@ -387,13 +393,13 @@ impl MeetingView {
         self.sync_ui();
         match (purpose, answer) {
             (Purpose::Phase(PhaseAsk::Ideas(ask)), answer) => {
-                return phases::ideas::answer(self, ask, answer, cx);
+                return ideas::answer(self, ask, answer, cx);
             }
             (Purpose::Phase(PhaseAsk::Vote(ask)), answer) => {
-                return phases::vote::answer(self, ask, answer, cx);
+                return vote::answer(self, ask, answer, cx);
             }
             (Purpose::Phase(PhaseAsk::Records(ask)), answer) => {
-                return phases::records::answer(self, ask, answer, cx);
+                return records::answer(self, ask, answer, cx);
             }
             (Purpose::RaiseHand(ids), Answer::Picked(i)) => {
                 if let Some(id) = ids.get(i).cloned() {
@@ -758,11 +764,11 @@ impl MeetingView {
         match phase.kind {
             PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
             PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
-                phases::ideas::render(self, body, buf, cx)
+                ideas::render(self, body, buf, cx)
             }
-            PhaseKind::Vote => phases::vote::render(self, body, buf, cx),
+            PhaseKind::Vote => vote::render(self, body, buf, cx),
             PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions => {
-                phases::records::render(self, body, buf, cx)
+                records::render(self, body, buf, cx)
             }
             _ => {
                 // Info: the text, one item per line; every phase: the phase countdown big.

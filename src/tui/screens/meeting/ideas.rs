@@ -31,7 +31,7 @@ use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
-use crate::tui::screens::phases::{PhaseAsk, PhaseUi};
+use crate::tui::screens::meeting::{PhaseAsk, PhaseUi};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, big_text, countdown, fit, wrap_words};
 

@@ -26,8 +26,6 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 use unicode_width::UnicodeWidthStr;
 
-use super::review_session::SessionView;
-use super::review_trend::{TrendData, TrendView};
 use crate::export::words::{DateProblem, format_date, parse_date};
 use crate::i18n::fill;
 use crate::model::SessionRecord;
@@ -38,6 +36,12 @@ use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::fit;
+
+pub mod session;
+pub mod trend;
+
+use session::SessionView;
+use trend::{TrendData, TrendView};
 
 // ---- keys ----------------------------------------------------------------------------------
 

@@ -15,8 +15,8 @@ use jiff::Timestamp;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::review::{DocPage, TextPage, count};
-use super::review_session::{participation_section, percent, share_bar};
+use super::session::{participation_section, percent, share_bar};
+use super::{DocPage, TextPage, count};
 use crate::export::words::{due_text, format_date, owner_text};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
@@ -178,8 +178,8 @@ impl TrendView {
                         r.trend_span,
                         &[
                             ("count", &count(r.count, data.points.len())),
-                            ("first", &super::review::day(cx, first.started_at)),
-                            ("last", &super::review::day(cx, last.started_at)),
+                            ("first", &super::day(cx, first.started_at)),
+                            ("last", &super::day(cx, last.started_at)),
                         ],
                     ),
                     width,
@@ -205,10 +205,7 @@ impl TrendView {
                 theme.quiet(),
             )));
         }
-        let dates: Vec<String> = shown
-            .iter()
-            .map(|p| super::review::day(cx, p.started_at))
-            .collect();
+        let dates: Vec<String> = shown.iter().map(|p| super::day(cx, p.started_at)).collect();
         let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(0) + 2;
         if !data.points.is_empty() {
             doc.section(r.student_share_title.to_string(), theme);
@@ -313,9 +310,9 @@ impl TrendView {
             let meeting = match from {
                 Some((at, topic)) if !topic.is_empty() => format!(
                     "{} – {topic}",
-                    fill(rt.from_meeting, &[("date", &super::review::day(cx, *at))])
+                    fill(rt.from_meeting, &[("date", &super::day(cx, *at))])
                 ),
-                Some((at, _)) => fill(rt.from_meeting, &[("date", &super::review::day(cx, *at))]),
+                Some((at, _)) => fill(rt.from_meeting, &[("date", &super::day(cx, *at))]),
                 None => fill(
                     rt.from_meeting,
                     &[("date", &format_date(cx.lang, action.agreed))],
