@@ -14,6 +14,8 @@ use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::i18n::Text;
 
+pub mod timer;
+
 /// `m:ss`, or `h:mm:ss` from an hour up.
 pub fn clock(ms: u64) -> String {
     let s = ms / 1000;

@@ -1,0 +1,321 @@
+//! Drawing the meeting screen: the header and its banner, the agenda column, and the main
+//! column with the item's title, prompt and body; the speaker block and the airtime panel
+//! have files of their own.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use super::{MeetingView, ideas, records, vote};
+use crate::i18n::{self, fill};
+use crate::model::{PhaseKind, Status};
+use crate::tui::app::Ctx;
+use crate::tui::keymap::{Action, KeyContext};
+use crate::tui::widgets::{self, fit, timer};
+
+/// The rows of `area` from `y`, at most `height` of them and never below its bottom.
+pub(super) fn rows(area: Rect, y: u16, height: u16) -> Rect {
+    Rect {
+        x: area.x,
+        y,
+        width: area.width,
+        height: height.min(area.bottom().saturating_sub(y)),
+    }
+}
+
+impl MeetingView {
+    /// Draws the meeting into `area`.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let now = cx.now().mono_ms;
+        let banner = self.banner(cx);
+        let [header, banner_area, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::from(banner.is_some())),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        self.render_header(header, buf, cx);
+        if let Some((text, style)) = banner {
+            Paragraph::new(Line::from(Span::styled(
+                fit(&text, banner_area.width as usize),
+                style,
+            )))
+            .style(style)
+            .alignment(Alignment::Center)
+            .render(banner_area, buf);
+        }
+        let (agenda_width, side_width) = self.column_widths(body.width, cx);
+        let [agenda, _, main, _, side] = Layout::horizontal([
+            Constraint::Length(agenda_width),
+            Constraint::Length(u16::from(agenda_width > 0) * 2),
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(side_width > 0) * 2),
+            Constraint::Length(side_width),
+        ])
+        .areas(body);
+        if agenda_width > 0 {
+            self.render_agenda(agenda, buf, cx);
+        }
+        self.render_main(main, buf, cx, now);
+        if side_width > 0 {
+            self.render_side(side, buf, cx, now);
+        }
+    }
+
+    /// The widths of the agenda column and the airtime panel beside the main column, 0
+    /// where there is no room for one or it has nothing to say now.
+    fn column_widths(&self, width: u16, cx: &Ctx) -> (u16, u16) {
+        // A voter at the keyboard (and the blank screen after) has the whole width; the
+        // phases that produce something need the width more than the airtime panel, which
+        // belongs to the phases where people take turns.
+        let alone = self.takes_keys();
+        let producing = self.state().current_phase().is_some_and(|p| {
+            !matches!(
+                p.kind,
+                PhaseKind::Round | PhaseKind::Open | PhaseKind::Info | PhaseKind::Break
+            )
+        });
+        let side_width = if width >= 72 && !alone && !producing {
+            (width / 4).clamp(28, 46)
+        } else {
+            0
+        };
+        // The agenda column is as wide as its longest title needs, within a quarter of the
+        // screen, and only where the main column keeps room for the big digits.
+        let longest = self
+            .state()
+            .agenda
+            .iter()
+            .map(|p| p.title.get(cx.lang).width())
+            .max()
+            .unwrap_or(0) as u16;
+        let agenda_width = if width >= 110 && !alone {
+            (longest + 9).clamp(24, width / 4)
+        } else {
+            0
+        };
+        (agenda_width, side_width)
+    }
+
+    /// A line that must not be missed: not saved, paused, reopened, read-only.
+    fn banner(&self, cx: &Ctx) -> Option<(String, Style)> {
+        let t = cx.t();
+        let theme = cx.theme;
+        if let Some(reason) = &self.save_error {
+            return Some((
+                fill(t.meeting_not_saved, &[("reason", reason)]),
+                theme.error(),
+            ));
+        }
+        if !cx.data.access.is_writable() {
+            return Some((t.meeting_read_only.to_string(), theme.error()));
+        }
+        if let Some(gap) = self.reopened_gap {
+            let key = cx.key_for(KeyContext::MeetingOther, Action::TogglePause);
+            return Some((
+                fill(
+                    t.meeting_reopened,
+                    &[("gap", &widgets::duration_short(gap)), ("key", &key)],
+                ),
+                theme.banner(),
+            ));
+        }
+        if self.state().paused {
+            let key = cx.key_for(KeyContext::MeetingOther, Action::TogglePause);
+            return Some((fill(t.meeting_paused, &[("key", &key)]), theme.banner()));
+        }
+        None
+    }
+
+    /// The group and topic on the left; "saved" and the time of day on the right.
+    fn render_header(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let t = cx.t();
+        let record = self.meeting.record();
+        let local = cx.local(cx.now().at);
+        let saved = if self.save_error.is_some() || !cx.data.access.is_writable() {
+            String::new()
+        } else {
+            format!("✓ {}  ", t.meeting_saved)
+        };
+        let right = format!("{saved}{:02}:{:02}", local.hour(), local.minute());
+        let mut left = record.group.name.clone();
+        if !record.topic.is_empty() {
+            left.push_str(" · ");
+            left.push_str(&record.topic);
+        }
+        let room = (area.width as usize).saturating_sub(right.chars().count() + 2);
+        Paragraph::new(Line::from(Span::styled(
+            fit(&left, room),
+            cx.theme.heading(),
+        )))
+        .render(area, buf);
+        Paragraph::new(Line::from(Span::styled(right, cx.theme.quiet())))
+            .alignment(Alignment::Right)
+            .render(area, buf);
+    }
+
+    /// The agenda: each item with its number and minutes, the current one marked.
+    fn render_agenda(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = self.state();
+        let mut lines = vec![
+            Line::from(Span::styled(t.meeting_agenda, theme.heading())),
+            Line::default(),
+        ];
+        let width = area.width as usize;
+        for (i, phase) in state.agenda.iter().enumerate() {
+            let current = state.phase == Some(i);
+            let (mark, style) = if current {
+                ("▶", theme.current())
+            } else if state.progress[i].done {
+                ("✓", theme.done())
+            } else {
+                (" ", theme.text())
+            };
+            let minutes = format!("{:>3}", phase.minutes);
+            let title_width = width.saturating_sub(minutes.len() + 5);
+            let title = fit(phase.title.get(cx.lang), title_width);
+            let pad = title_width.saturating_sub(title.width());
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} {:>2} ", i + 1), style),
+                Span::styled(title, style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(minutes, theme.quiet()),
+            ]));
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    /// The main column: the item's title and prompt, then its body.
+    fn render_main(&self, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+        let state = self.state();
+        let Some(index) = state.phase else {
+            self.render_between_items(area, buf, cx);
+            return;
+        };
+        let mut y = self.render_title(index, area, buf, cx);
+        // The prompt, large enough to read from the back: bold, wrapped.
+        let prompt = state.agenda[index].prompt.get(cx.lang);
+        if !prompt.is_empty() && y < area.bottom() {
+            let h = widgets::wrapped_height(prompt, area.width).min(6);
+            widgets::wrapped(
+                vec![Line::from(Span::styled(prompt, cx.theme.current()))],
+                rows(area, y, h),
+                buf,
+            );
+            y += h + 1;
+        }
+        let body = rows(area, y, area.bottom().saturating_sub(y));
+        match state.agenda[index].kind {
+            PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
+            PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
+                ideas::render(self, body, buf, cx)
+            }
+            PhaseKind::Vote => vote::render(self, body, buf, cx),
+            PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions => {
+                records::render(self, body, buf, cx)
+            }
+            _ => self.render_info(index, body, buf, cx, now),
+        }
+    }
+
+    /// Before the first item, between items and at the end: what the way on is.
+    fn render_between_items(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let t = cx.t();
+        let state = self.state();
+        let text = if state.status == Status::Ended {
+            t.meeting_summary_title.to_string()
+        } else if state.progress.iter().all(|p| p.done) {
+            let key = cx.key_for(KeyContext::MeetingIdle, Action::EndMeeting);
+            fill(t.meeting_agenda_done, &[("key", &key)])
+        } else {
+            let key = cx.key_for(KeyContext::MeetingIdle, Action::NextPhase);
+            format!("{}: {key}", t.key_next_phase)
+        };
+        widgets::wrapped(
+            vec![Line::from(Span::styled(text, cx.theme.heading()))],
+            rows(area, area.y + 1, 3),
+            buf,
+        );
+    }
+
+    /// The title line ("3/7 · Päivän teema") and the kind of the item; returns the row
+    /// under them and a blank.
+    fn render_title(&self, index: usize, area: Rect, buf: &mut Buffer, cx: &Ctx) -> u16 {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = self.state();
+        let phase = &state.agenda[index];
+        let title = format!(
+            "{} · {}",
+            fill(
+                t.meeting_item,
+                &[
+                    ("n", &(index + 1).to_string()),
+                    ("total", &state.agenda.len().to_string())
+                ]
+            ),
+            phase.title.get(cx.lang)
+        );
+        let mut kind = i18n::phase_kind(cx.lang, phase.kind).to_string();
+        if phase.kind == PhaseKind::Round
+            && let Some(round) = &state.round
+        {
+            kind = format!("{kind} · {}", i18n::order_rule(cx.lang, round.rule));
+        }
+        Paragraph::new(vec![
+            Line::from(Span::styled(
+                fit(&title, area.width as usize),
+                theme.heading(),
+            )),
+            Line::from(Span::styled(fit(&kind, area.width as usize), theme.quiet())),
+        ])
+        .render(rows(area, area.y, 2), buf);
+        area.y + 3
+    }
+
+    /// Information items and breaks: the item's text, one point per line, and the
+    /// item's clock in big digits.
+    fn render_info(&self, index: usize, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+        let theme = cx.theme;
+        let state = self.state();
+        let bottom = area.bottom();
+        let mut y = area.y;
+        let text = crate::model::format::phase_text(&state.agenda, index, cx.lang);
+        if !text.is_empty() && y < bottom {
+            // One item per line, wrapped with a hanging indent under its bullet.
+            let mut lines = Vec::new();
+            for item in text.lines().filter(|l| !l.trim().is_empty()) {
+                let wrapped = widgets::wrap_words(item, (area.width as usize).saturating_sub(2));
+                for (n, part) in wrapped.into_iter().enumerate() {
+                    let bullet = if n == 0 { "• " } else { "  " };
+                    lines.push(Line::from(vec![
+                        Span::styled(bullet, theme.current()),
+                        Span::styled(part, theme.heading()),
+                    ]));
+                }
+            }
+            let h = (lines.len() as u16).min(bottom.saturating_sub(y));
+            Paragraph::new(lines).render(rows(area, y, h), buf);
+            y += h + 1;
+        }
+        self.render_phase_clock(rows(area, y, bottom.saturating_sub(y)), buf, cx, now, true);
+    }
+
+    /// The item's clock, big when `big`, else on one line; returns the rows used.
+    pub(super) fn render_phase_clock(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        cx: &Ctx,
+        now: u64,
+        big: bool,
+    ) -> u16 {
+        let clock = timer::phase(self.state(), now, cx.t(), cx.theme);
+        timer::render(&clock, big, cx.theme, area, buf)
+    }
+}
