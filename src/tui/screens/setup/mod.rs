@@ -2,15 +2,11 @@
 //! too), the topic, and this meeting's agenda (reorder, drop, change timeboxes).
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
+use crate::i18n;
 use crate::i18n::Lang;
-use crate::i18n::{self, fill};
 use crate::model::format::Localized;
 use crate::model::format::MAX_PHASE_MINUTES;
 use crate::model::{MemberId, Participant, Phase, PhaseKind, Role, SessionRecord};
@@ -18,7 +14,8 @@ use crate::store::Paths;
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Item, Overlay, Prompt, Purpose};
-use crate::tui::widgets::fit;
+
+mod draw;
 
 /// The steps, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -215,28 +212,7 @@ impl Setup {
                 }
                 self.enter(STEPS[index - 1], cx);
             }
-            Action::Confirm => match self.step {
-                Step::Group => {
-                    self.group = self.cursor;
-                    self.enter(Step::Format, cx);
-                }
-                Step::Format => {
-                    if self.format != self.cursor {
-                        self.agenda.clear();
-                    }
-                    self.format = self.cursor;
-                    self.enter(Step::Attendance, cx);
-                }
-                Step::Attendance => {
-                    if self.people.iter().any(|p| p.present) {
-                        self.enter(Step::Topic, cx);
-                    } else {
-                        cx.error(t.setup_need_someone);
-                    }
-                }
-                Step::Topic => self.enter(Step::Agenda, cx),
-                Step::Agenda => return self.start(cx),
-            },
+            Action::Confirm => return self.confirm(cx),
             Action::Toggle if self.step == Step::Attendance => {
                 if let Some(p) = self.people.get_mut(self.cursor) {
                     p.present = !p.present;
@@ -251,7 +227,46 @@ impl Setup {
                     crate::model::group::MAX_NAME_CHARS,
                 )));
             }
-            Action::MoreTime | Action::LessTime if self.step == Step::Agenda => {
+            _ if self.step == Step::Agenda => return self.edit_agenda(action, cx),
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    /// The step's choice is made: on to the next step, or the meeting starts.
+    fn confirm(&mut self, cx: &mut Ctx) -> Next {
+        let t = cx.t();
+        match self.step {
+            Step::Group => {
+                self.group = self.cursor;
+                self.enter(Step::Format, cx);
+            }
+            Step::Format => {
+                if self.format != self.cursor {
+                    self.agenda.clear();
+                }
+                self.format = self.cursor;
+                self.enter(Step::Attendance, cx);
+            }
+            Step::Attendance => {
+                if self.people.iter().any(|p| p.present) {
+                    self.enter(Step::Topic, cx);
+                } else {
+                    cx.error(t.setup_need_someone);
+                }
+            }
+            Step::Topic => self.enter(Step::Agenda, cx),
+            Step::Agenda => return self.start(cx),
+        }
+        Next::Stay
+    }
+
+    /// Changing this meeting's agenda: timeboxes, naming, order rules, moving, adding and
+    /// dropping items.
+    fn edit_agenda(&mut self, action: Action, cx: &mut Ctx) -> Next {
+        let t = cx.t();
+        match action {
+            Action::MoreTime | Action::LessTime => {
                 if let Some(phase) = self.agenda.get_mut(self.cursor) {
                     phase.minutes = if action == Action::MoreTime {
                         (phase.minutes + 1).min(MAX_PHASE_MINUTES)
@@ -260,7 +275,7 @@ impl Setup {
                     };
                 }
             }
-            Action::Toggle if self.step == Step::Agenda => {
+            Action::Toggle => {
                 // The facilitator decides, for this meeting, whether ideas carry names.
                 if let Some(phase) = self.agenda.get_mut(self.cursor)
                     && phase.takes_ideas()
@@ -268,7 +283,7 @@ impl Setup {
                     phase.attributed = !phase.attributed;
                 }
             }
-            Action::CycleOrder if self.step == Step::Agenda => {
+            Action::CycleOrder => {
                 if let Some(phase) = self.agenda.get_mut(self.cursor)
                     && phase.kind.has_turns()
                 {
@@ -278,7 +293,7 @@ impl Setup {
                     phase.order = Some(rules[(at + 1) % rules.len()]);
                 }
             }
-            Action::MoveUp | Action::MoveDown if self.step == Step::Agenda => {
+            Action::MoveUp | Action::MoveDown => {
                 let to = if action == Action::MoveUp {
                     self.cursor.checked_sub(1)
                 } else {
@@ -289,7 +304,7 @@ impl Setup {
                     self.cursor = to;
                 }
             }
-            Action::Add if self.step == Step::Agenda => {
+            Action::Add => {
                 let items = PhaseKind::ALL
                     .iter()
                     .map(|kind| {
@@ -306,7 +321,7 @@ impl Setup {
                     Purpose::SetupAddPhase,
                 ));
             }
-            Action::Remove if self.step == Step::Agenda => {
+            Action::Remove => {
                 if self.agenda.len() > 1 {
                     self.agenda.remove(self.cursor);
                     self.cursor = self.cursor.min(self.agenda.len() - 1);
@@ -411,212 +426,5 @@ impl Setup {
             record: Box::new(record),
             path,
         }
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
-        let t = cx.t();
-        let theme = cx.theme;
-        let index = STEPS.iter().position(|s| *s == self.step).unwrap_or(0);
-        let question = match self.step {
-            Step::Group => t.setup_pick_group,
-            Step::Format => t.setup_pick_format,
-            Step::Attendance => t.setup_attendance,
-            Step::Topic => t.setup_topic,
-            Step::Agenda => t.setup_agenda,
-        };
-        let step = fill(
-            t.setup_step,
-            &[
-                ("n", &(index + 1).to_string()),
-                ("total", &STEPS.len().to_string()),
-            ],
-        );
-        let mut context = vec![t.setup_title.to_string(), step];
-        if self.step > Step::Group {
-            context.push(cx.data.groups[self.group].name.clone());
-        }
-        if self.step > Step::Format {
-            context.push(
-                cx.data.formats[self.format]
-                    .format
-                    .title
-                    .get(cx.lang)
-                    .to_string(),
-            );
-        }
-        let [head, _, body] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        Paragraph::new(vec![
-            Line::from(Span::styled(
-                fit(&context.join(" · "), head.width as usize),
-                theme.quiet(),
-            )),
-            Line::default(),
-            Line::from(Span::styled(question, theme.heading())),
-        ])
-        .render(head, buf);
-        let width = body.width as usize;
-        let rows: Vec<(String, String, Option<bool>)> = match self.step {
-            Step::Group => cx
-                .data
-                .groups
-                .iter()
-                .map(|g| {
-                    (
-                        g.name.clone(),
-                        fill(
-                            i18n::plural(&t.home_members, g.members.len()),
-                            &[("count", &g.members.len().to_string())],
-                        ),
-                        None,
-                    )
-                })
-                .collect(),
-            Step::Format => cx
-                .data
-                .formats
-                .iter()
-                .map(|f| {
-                    (
-                        f.format.title.get(cx.lang).to_string(),
-                        fill(
-                            i18n::plural(&t.home_phases, f.format.phases.len()),
-                            &[
-                                ("count", &f.format.phases.len().to_string()),
-                                ("minutes", &f.format.total_minutes().to_string()),
-                            ],
-                        ),
-                        None,
-                    )
-                })
-                .collect(),
-            Step::Attendance => self
-                .people
-                .iter()
-                .map(|p| {
-                    let mut detail = i18n::role(cx.lang, p.role).to_string();
-                    if p.guest {
-                        detail = format!("{detail} · {}", t.guest);
-                    }
-                    (p.name.clone(), detail, Some(p.present))
-                })
-                .collect(),
-            Step::Topic => Vec::new(),
-            Step::Agenda => self
-                .agenda
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let mut detail = i18n::phase_kind(cx.lang, p.kind).to_string();
-                    if let Some(turn) = p.turn_seconds {
-                        detail = format!("{detail} · {turn} {}", t.seconds_short);
-                    }
-                    if p.takes_ideas() && p.attributed {
-                        detail = format!("{detail} · {}", t.setup_named);
-                    }
-                    if p.kind.has_turns() {
-                        let rule = p.order.unwrap_or_default();
-                        detail = format!("{detail} · {}", i18n::order_rule(cx.lang, rule));
-                    }
-                    (
-                        format!("{:>2}. {}", i + 1, p.title.get(cx.lang)),
-                        format!("{:>3} {}  {detail}", p.minutes, t.minutes_short),
-                        None,
-                    )
-                })
-                .collect(),
-        };
-        if self.step == Step::Topic {
-            let [input, _, hint, _, privacy] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(1),
-                Constraint::Length(2),
-                Constraint::Length(1),
-                Constraint::Fill(1),
-            ])
-            .areas(body);
-            let value = self.topic.value();
-            Paragraph::new(Line::from(vec![
-                Span::styled("› ", theme.key()),
-                Span::styled(format!("{value}▏"), theme.current()),
-            ]))
-            .render(input, buf);
-            crate::tui::widgets::wrapped(
-                vec![Line::from(Span::styled(t.setup_topic_hint, theme.quiet()))],
-                hint,
-                buf,
-            );
-            crate::tui::widgets::wrapped(
-                vec![Line::from(Span::styled(t.setup_privacy, theme.text()))],
-                privacy,
-                buf,
-            );
-            return;
-        }
-        let mut lines = Vec::new();
-        let visible = body.height.saturating_sub(2) as usize;
-        let start = self.cursor.saturating_sub(visible.saturating_sub(1));
-        // Labels as wide as the longest needs (within 3/5 of the screen), so each row's
-        // details sit right next to it even on a wide projector.
-        let longest = rows
-            .iter()
-            .map(|(label, _, mark)| {
-                unicode_width::UnicodeWidthStr::width(label.as_str())
-                    + if mark.is_some() { 4 } else { 0 }
-            })
-            .max()
-            .unwrap_or(0);
-        let label_width = (longest + 2).clamp(20, (width * 3 / 5).max(20));
-        for (i, (label, detail, mark)) in rows.iter().enumerate().skip(start).take(visible) {
-            let style = if i == self.cursor {
-                theme.selected()
-            } else {
-                theme.text()
-            };
-            let boxed = match mark {
-                Some(true) => "[x] ",
-                Some(false) => "[ ] ",
-                None => "",
-            };
-            let label = fit(&format!("{boxed}{label}"), label_width);
-            let pad =
-                label_width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
-            lines.push(Line::from(vec![
-                Span::styled(format!("{label}{}", " ".repeat(pad)), style),
-                Span::styled(
-                    fit(&format!("  {detail}"), width.saturating_sub(label_width)),
-                    theme.quiet(),
-                ),
-            ]));
-        }
-        lines.push(Line::default());
-        match self.step {
-            Step::Attendance => {
-                let present = self.people.iter().filter(|p| p.present).count();
-                lines.push(Line::from(Span::styled(
-                    fill(
-                        t.setup_present_count,
-                        &[
-                            ("present", &present.to_string()),
-                            ("total", &self.people.len().to_string()),
-                        ],
-                    ),
-                    theme.heading(),
-                )));
-            }
-            Step::Agenda => {
-                let minutes: u32 = self.agenda.iter().map(|p| p.minutes).sum();
-                lines.push(Line::from(Span::styled(
-                    fill(t.setup_total, &[("minutes", &minutes.to_string())]),
-                    theme.heading(),
-                )));
-            }
-            _ => {}
-        }
-        Paragraph::new(lines).render(body, buf);
     }
 }
