@@ -478,6 +478,27 @@ pub fn plural(forms: &[&'static str; 2], count: usize) -> &'static str {
     forms[usize::from(count != 1)]
 }
 
+/// A group's size as the lists show it: "9 jäsentä".
+pub fn member_count(lang: Lang, group: &crate::model::Group) -> String {
+    let count = group.members.len();
+    fill(
+        plural(&lang.text().home_members, count),
+        &[("count", &count.to_string())],
+    )
+}
+
+/// A format's length as the lists show it: "5 vaihetta · 45 min".
+pub fn format_length(lang: Lang, format: &crate::model::format::Format) -> String {
+    let count = format.phases.len();
+    fill(
+        plural(&lang.text().home_phases, count),
+        &[
+            ("count", &count.to_string()),
+            ("minutes", &format.total_minutes().to_string()),
+        ],
+    )
+}
+
 /// Why the engine refused a command, in the user's language.
 pub fn refusal(lang: Lang, refusal: &crate::model::Refusal) -> &'static str {
     use crate::model::Refusal as R;

@@ -23,6 +23,9 @@ pub enum Panel {
 }
 
 /// The home screen's own state: which list has the focus and what is selected in each.
+/// A list's rows: a label and its details.
+type Rows = Vec<(String, String)>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Home {
     pub panel: Panel,
@@ -191,11 +194,49 @@ impl Home {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         let t = cx.t();
-        let theme = cx.theme;
         if Home::is_empty(cx) {
             self.render_welcome(area, buf, cx);
             return;
         }
+        let notices = self.notices(area.width as usize, cx);
+        let [notice_area, lists] = Layout::vertical([
+            Constraint::Length(notices.len() as u16),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Paragraph::new(notices).render(notice_area, buf);
+
+        let (groups, formats, sessions) = Home::rows(cx);
+        let panels = [
+            (Panel::Groups, t.home_groups, groups),
+            (Panel::Formats, t.home_formats, formats),
+            (Panel::Sessions, t.home_sessions, sessions),
+        ];
+        let areas: Vec<Rect> = if lists.width >= 120 {
+            Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+                Constraint::Fill(1),
+            ])
+            .split(lists)
+            .to_vec()
+        } else {
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(lists);
+            let [top, bottom] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(left);
+            vec![top, bottom, right]
+        };
+        for ((panel, title, rows), area) in panels.into_iter().zip(areas) {
+            self.render_list(panel, title, &rows, area, buf, cx);
+        }
+    }
+
+    /// The lines above the lists: read-only, an unfinished meeting to resume, files that
+    /// could not be read.
+    fn notices(&self, width: usize, cx: &Ctx) -> Vec<Line<'static>> {
+        let t = cx.t();
+        let theme = cx.theme;
         let mut notices: Vec<Line> = Vec::new();
         if let crate::tui::app::Access::ReadOnly { holder_pid } = cx.data.access {
             let pid = holder_pid.map_or_else(|| "?".to_string(), |p| p.to_string());
@@ -224,8 +265,7 @@ impl Home {
                     ("time", &time),
                 ],
             );
-            let room = (area.width as usize)
-                .saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()));
+            let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(lead.as_str()));
             notices.push(Line::from(vec![
                 Span::styled(lead, theme.key()),
                 Span::styled(fit(&text, room), theme.banner()),
@@ -240,45 +280,38 @@ impl Home {
                 theme.warning(),
             )));
         }
-        let [notice_area, lists] = Layout::vertical([
-            Constraint::Length(notices.len() as u16),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        Paragraph::new(notices).render(notice_area, buf);
+        notices
+    }
 
-        let groups: Vec<(String, String)> = cx
+    /// The rows of the three lists: groups, formats and meetings, each a label and its
+    /// details.
+    #[allow(clippy::type_complexity)]
+    fn rows(
+        cx: &Ctx,
+    ) -> (
+        Vec<(String, String)>,
+        Vec<(String, String)>,
+        Vec<(String, String)>,
+    ) {
+        let t = cx.t();
+        let groups: Rows = cx
             .data
             .groups
             .iter()
-            .map(|g| {
-                (
-                    g.name.clone(),
-                    fill(
-                        i18n::plural(&t.home_members, g.members.len()),
-                        &[("count", &g.members.len().to_string())],
-                    ),
-                )
-            })
+            .map(|g| (g.name.clone(), i18n::member_count(cx.lang, g)))
             .collect();
-        let formats: Vec<(String, String)> = cx
+        let formats: Rows = cx
             .data
             .formats
             .iter()
             .map(|f| {
                 (
                     f.format.title.get(cx.lang).to_string(),
-                    fill(
-                        i18n::plural(&t.home_phases, f.format.phases.len()),
-                        &[
-                            ("count", &f.format.phases.len().to_string()),
-                            ("minutes", &f.format.total_minutes().to_string()),
-                        ],
-                    ),
+                    i18n::format_length(cx.lang, &f.format),
                 )
             })
             .collect();
-        let sessions: Vec<(String, String)> = cx
+        let sessions: Rows = cx
             .data
             .sessions
             .iter()
@@ -296,29 +329,7 @@ impl Home {
                 )
             })
             .collect();
-        let panels = [
-            (Panel::Groups, t.home_groups, groups),
-            (Panel::Formats, t.home_formats, formats),
-            (Panel::Sessions, t.home_sessions, sessions),
-        ];
-        let areas: Vec<Rect> = if lists.width >= 120 {
-            Layout::horizontal([
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ])
-            .split(lists)
-            .to_vec()
-        } else {
-            let [left, right] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(lists);
-            let [top, bottom] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Fill(1)]).areas(left);
-            vec![top, bottom, right]
-        };
-        for ((panel, title, rows), area) in panels.into_iter().zip(areas) {
-            self.render_list(panel, title, &rows, area, buf, cx);
-        }
+        (groups, formats, sessions)
     }
 
     fn render_list(

@@ -36,9 +36,7 @@ impl SummaryScreen {
         };
         let t = cx.t();
         let theme = cx.theme;
-        let state = &self.state;
         let width = area.width as usize;
-        let end = state.last_ms;
         let mut lines = vec![
             Line::from(Span::styled(
                 if self.record.ended_at().is_some() {
@@ -57,6 +55,23 @@ impl SummaryScreen {
             )),
             Line::default(),
         ];
+        self.outcome_lines(&mut lines, width, cx);
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(t.meeting_airtime, theme.heading())));
+        self.airtime_lines(&mut lines, width, cx);
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(t.meeting_agenda, theme.heading())));
+        self.agenda_lines(&mut lines, width, cx);
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    /// Turns and passes, how many of those present spoke, and what the meeting produced,
+    /// with its decisions and actions.
+    fn outcome_lines(&self, lines: &mut Vec<Line<'static>>, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        let end = state.last_ms;
         let turns = state.turns.iter().filter(|x| !x.passed).count();
         let passes = state.turns.len() - turns;
         lines.push(Line::from(fill(
@@ -104,8 +119,14 @@ impl SummaryScreen {
                 theme.text(),
             )));
         }
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(t.meeting_airtime, theme.heading())));
+    }
+
+    /// Each side's share of the airtime against its share of the seats.
+    fn airtime_lines(&self, lines: &mut Vec<Line<'static>>, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        let end = state.last_ms;
         let label_width = Side::ALL
             .iter()
             .map(|s| i18n::side(cx.lang, *s).chars().count())
@@ -140,8 +161,14 @@ impl SummaryScreen {
                 ),
             ]));
         }
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(t.meeting_agenda, theme.heading())));
+    }
+
+    /// The agenda with the time each item took against its timebox.
+    fn agenda_lines(&self, lines: &mut Vec<Line<'static>>, width: usize, cx: &Ctx) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let state = &self.state;
+        let end = state.last_ms;
         let title_width = (width.saturating_sub(22)).min(48);
         for (i, phase) in state.agenda.iter().enumerate() {
             let used = state.progress[i].watch.elapsed(end);
@@ -164,6 +191,5 @@ impl SummaryScreen {
                 ),
             ]));
         }
-        Paragraph::new(lines).render(area, buf);
     }
 }

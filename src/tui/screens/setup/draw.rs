@@ -114,10 +114,7 @@ impl Setup {
                 .iter()
                 .map(|g| Row {
                     label: g.name.clone(),
-                    detail: fill(
-                        i18n::plural(&t.home_members, g.members.len()),
-                        &[("count", &g.members.len().to_string())],
-                    ),
+                    detail: i18n::member_count(cx.lang, g),
                     mark: None,
                 })
                 .collect(),
@@ -127,13 +124,7 @@ impl Setup {
                 .iter()
                 .map(|f| Row {
                     label: f.format.title.get(cx.lang).to_string(),
-                    detail: fill(
-                        i18n::plural(&t.home_phases, f.format.phases.len()),
-                        &[
-                            ("count", &f.format.phases.len().to_string()),
-                            ("minutes", &f.format.total_minutes().to_string()),
-                        ],
-                    ),
+                    detail: i18n::format_length(cx.lang, &f.format),
                     mark: None,
                 })
                 .collect(),
