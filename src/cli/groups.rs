@@ -424,6 +424,14 @@ fn new_group(
     ))
 }
 
+/// The member changes of `parvi groups edit`, checked: each names a member as typed.
+struct MemberEdits<'a> {
+    adds: Vec<(String, Role)>,
+    renames: Vec<(&'a str, &'a str)>,
+    roles: Vec<(&'a str, Role)>,
+    moves: Vec<(&'a str, isize)>,
+}
+
 fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
@@ -450,6 +458,54 @@ fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
         .as_deref()
         .map(|k| output::parse_kind(lang, k))
         .transpose()?;
+    let edits = parse_member_edits(lang, args)?;
+
+    let store = output::open_for_writing(cx)?;
+    let found = store.groups();
+    let original = find_group(lang, &found.groups, &args.group)?.clone();
+    let mut group = original.clone();
+    if let Some(name) = name {
+        if let Some(other) = found
+            .groups
+            .iter()
+            .find(|g| g.id != group.id && same_name(&g.name, &name))
+        {
+            return Err(CliError::new(
+                EXIT_FAILED,
+                fill(
+                    t.err_duplicate_group,
+                    &[("name", &other.name), ("id", &other.id)],
+                ),
+            )
+            .hint(t.hint_group_name));
+        }
+        group
+            .rename(&name)
+            .map_err(|e| group_error(lang, &original.id, e))?;
+    }
+    if let Some(kind) = kind {
+        group.kind = kind;
+    }
+    if let Some(site) = &args.site {
+        group.site = site.trim().to_string();
+    }
+    let said = edit_members(lang, &original, &mut group, &args.remove, edits)?;
+
+    store
+        .save_group(&group)
+        .map_err(|e| output::store_error(cx, e))?;
+    for line in said {
+        println!("{line}");
+    }
+    println!("{}", fill(t.cli_group_saved, &[("name", &group.name)]));
+    println!();
+    print_members(lang, &group);
+    Ok(())
+}
+
+/// The `--add`, `--rename`, `--role` and `--move` options, each checked.
+fn parse_member_edits(lang: Lang, args: &EditArgs) -> Result<MemberEdits<'_>, CliError> {
+    let t = lang.text();
     let adds = args
         .add
         .iter()
@@ -476,124 +532,109 @@ fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
             Ok((member, parse_step(lang, step)?))
         })
         .collect::<Result<Vec<_>, CliError>>()?;
+    Ok(MemberEdits {
+        adds,
+        renames,
+        roles,
+        moves,
+    })
+}
 
-    let store = output::open_for_writing(cx)?;
-    let found = store.groups();
-    let original = find_group(lang, &found.groups, &args.group)?.clone();
-    let mut group = original.clone();
+/// A member named on the command line. It is looked up in the group as it was before
+/// this command first, so `--rename "Mikko=Mikael" --role "Mikko=nurse"` both mean Mikko;
+/// names that only exist after an earlier change (a new member, a new name) also work.
+fn resolve(
+    lang: Lang,
+    original: &Group,
+    group: &Group,
+    reference: &str,
+) -> Result<MemberId, CliError> {
+    let t = lang.text();
+    if let Ok(Some(id)) = lookup_member(original, reference)
+        && group.members.iter().any(|m| m.id == id)
+    {
+        return Ok(id);
+    }
+    match lookup_member(group, reference) {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => Err(group_error(
+            lang,
+            &original.id,
+            GroupError::NoSuchMember(reference.trim().to_string()),
+        )),
+        Err(matches) => Err(CliError::new(
+            EXIT_FAILED,
+            fill(
+                t.err_ambiguous_member,
+                &[("name", reference.trim()), ("matches", &matches.join(", "))],
+            ),
+        )
+        .hint(fill(t.hint_group_members, &[("group", &original.id)]))),
+    }
+}
+
+/// Makes the member changes in the order removals, renames, roles, additions, moves;
+/// returns a line for each to tell the user.
+fn edit_members(
+    lang: Lang,
+    original: &Group,
+    group: &mut Group,
+    removals: &[String],
+    edits: MemberEdits,
+) -> Result<Vec<String>, CliError> {
+    let t = lang.text();
     let err = |e| group_error(lang, &original.id, e);
-    let mut said = Vec::new();
-
-    if let Some(name) = name {
-        if let Some(other) = found
-            .groups
-            .iter()
-            .find(|g| g.id != group.id && same_name(&g.name, &name))
-        {
-            return Err(CliError::new(
-                EXIT_FAILED,
-                fill(
-                    t.err_duplicate_group,
-                    &[("name", &other.name), ("id", &other.id)],
-                ),
-            )
-            .hint(t.hint_group_name));
-        }
-        group.rename(&name).map_err(err)?;
-    }
-    if let Some(kind) = kind {
-        group.kind = kind;
-    }
-    if let Some(site) = &args.site {
-        group.site = site.trim().to_string();
-    }
-    // A member named on the command line is looked up in the group as it was before this
-    // command first, so `--rename "Mikko=Mikael" --role "Mikko=nurse"` both mean Mikko;
-    // names that only exist after an earlier change (a new member, a new name) also work.
-    let resolve = |group: &Group, reference: &str| -> Result<MemberId, CliError> {
-        if let Ok(Some(id)) = lookup_member(&original, reference)
-            && group.members.iter().any(|m| m.id == id)
-        {
-            return Ok(id);
-        }
-        match lookup_member(group, reference) {
-            Ok(Some(id)) => Ok(id),
-            Ok(None) => Err(err(GroupError::NoSuchMember(reference.trim().to_string()))),
-            Err(matches) => Err(CliError::new(
-                EXIT_FAILED,
-                fill(
-                    t.err_ambiguous_member,
-                    &[("name", reference.trim()), ("matches", &matches.join(", "))],
-                ),
-            )
-            .hint(fill(t.hint_group_members, &[("group", &original.id)]))),
-        }
+    let name_of = |group: &Group, id: &MemberId| {
+        group
+            .find_member(id.as_str())
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
     };
-    for reference in &args.remove {
-        let id = resolve(&group, reference)?;
+    let mut said = Vec::new();
+    for reference in removals {
+        let id = resolve(lang, original, group, reference)?;
         let removed = group.remove_member(id.as_str()).map_err(err)?;
         said.push(fill(t.cli_member_removed, &[("name", &removed.name)]));
     }
-    for (reference, new_name) in renames {
-        let id = resolve(&group, reference)?;
-        let old = group
-            .find_member(id.as_str())
-            .map(|m| m.name.clone())
-            .unwrap_or_default();
+    for (reference, new_name) in edits.renames {
+        let id = resolve(lang, original, group, reference)?;
+        let old = name_of(group, &id);
         group
             .edit_member(id.as_str(), Some(new_name), None)
             .map_err(err)?;
-        let new = group
-            .find_member(id.as_str())
-            .map(|m| m.name.clone())
-            .unwrap_or_default();
+        let new = name_of(group, &id);
         said.push(fill(t.cli_member_renamed, &[("old", &old), ("new", &new)]));
     }
-    for (reference, role) in roles {
-        let id = resolve(&group, reference)?;
+    for (reference, role) in edits.roles {
+        let id = resolve(lang, original, group, reference)?;
         group
             .edit_member(id.as_str(), None, Some(role))
             .map_err(err)?;
-        let name = group
-            .find_member(id.as_str())
-            .map(|m| m.name.clone())
-            .unwrap_or_default();
         said.push(fill(
             t.cli_member_role_set,
-            &[("name", &name), ("role", i18n::role(lang, role))],
+            &[
+                ("name", &name_of(group, &id)),
+                ("role", i18n::role(lang, role)),
+            ],
         ));
     }
-    for (member, role) in adds {
+    for (member, role) in edits.adds {
         group.add_member(&member, role).map_err(err)?;
         said.push(fill(
             t.cli_member_added,
             &[("name", &member), ("role", i18n::role(lang, role))],
         ));
     }
-    for (reference, step) in moves {
-        let id = resolve(&group, reference)?;
+    for (reference, step) in edits.moves {
+        let id = resolve(lang, original, group, reference)?;
         group.move_member(id.as_str(), step).map_err(err)?;
         let seat = group.members.iter().position(|m| m.id == id).unwrap_or(0) + 1;
-        let name = group
-            .find_member(id.as_str())
-            .map(|m| m.name.clone())
-            .unwrap_or_default();
         said.push(fill(
             t.cli_member_moved,
-            &[("name", &name), ("seat", &seat.to_string())],
+            &[("name", &name_of(group, &id)), ("seat", &seat.to_string())],
         ));
     }
-
-    store
-        .save_group(&group)
-        .map_err(|e| output::store_error(cx, e))?;
-    for line in said {
-        println!("{line}");
-    }
-    println!("{}", fill(t.cli_group_saved, &[("name", &group.name)]));
-    println!();
-    print_members(lang, &group);
-    Ok(())
+    Ok(said)
 }
 
 fn remove(cx: &CliContext, query: &str, yes: bool) -> CliResult {

@@ -196,13 +196,19 @@ fn percent(part: u64, whole: u64) -> String {
 
 fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
-    let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
     let record = find(cx, &store, query)?;
     let state = MeetingState::replay(&record);
-    let now = state.last_ms;
+    print_header(lang, &record);
+    print_attendance(lang, &state);
+    print_agenda(lang, &state);
+    print_turns(lang, &state);
+    Ok(())
+}
 
-    // Header.
+/// The meeting's group, format, topic and times.
+fn print_header(lang: Lang, record: &SessionRecord) {
+    let t = lang.text();
     println!(
         "{} – {}",
         record.group.name,
@@ -235,8 +241,11 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         vec![t.cli_session_ended.to_string(), ended],
     ];
     output::print_columns("  ", &rows, &[]);
+}
 
-    // Attendance, with guests and late arrivals as the log left them.
+/// Attendance, with guests and late arrivals as the log left them.
+fn print_attendance(lang: Lang, state: &MeetingState) {
+    let t = lang.text();
     let present = state.present().count();
     println!();
     println!(
@@ -256,8 +265,12 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         })
         .collect();
     output::print_columns("  ", &rows, &[]);
+}
 
-    // Agenda with the time each item took.
+/// The agenda with the time each item took against its plan.
+fn print_agenda(lang: Lang, state: &MeetingState) {
+    let t = lang.text();
+    let now = state.last_ms;
     println!();
     println!("{}", t.cli_session_agenda);
     let mut rows = vec![vec![
@@ -290,8 +303,12 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         ]);
     }
     output::print_columns("  ", &rows, &[0, 3, 4]);
+}
 
-    // Turns and airtime per side.
+/// Turns and passes, and airtime per side against the seats.
+fn print_turns(lang: Lang, state: &MeetingState) {
+    let t = lang.text();
+    let now = state.last_ms;
     let mut turns = [0usize; 3];
     let mut passes = 0;
     let side_of = |id| state.person(id).map(|p| p.role.side() as usize);
@@ -341,7 +358,6 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         ]);
     }
     output::print_columns("  ", &rows, &[1, 2, 3, 4]);
-    Ok(())
 }
 
 /// `parvi` with no command (until the app arrives): a short overview.

@@ -11,7 +11,7 @@ use super::{CliContext, EXIT_FAILED};
 use crate::i18n::{self, Lang, fill};
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
-use crate::model::outcomes::{ActionItem, Due, Owner, open_actions};
+use crate::model::outcomes::{ActionItem, Due, open_actions};
 use crate::model::{SessionRecord, Side};
 use crate::store::search::{Filter, Query};
 use crate::store::{Store, Summary};
@@ -125,7 +125,6 @@ fn due(lang: Lang, action: &ActionItem, today: jiff::civil::Date) -> String {
 pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
-    let r = &t.review;
     let store = Store::open_read_only(cx.paths.clone());
     let sessions = store.sessions();
     let (group_id, group_name) = resolve_group(cx, &store, &sessions.summaries, &args.group)?;
@@ -140,13 +139,24 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
         return Ok(());
     }
 
-    // Per meeting, oldest first.
     let parts: Vec<Participation> = records
         .iter()
         .map(|record| participation(&MeetingState::replay(record)))
         .collect();
+    print_meetings(lang, &records, &parts);
+    print_totals(lang, &parts);
+    print_open_actions(lang, &records);
+    output::print_problems(lang, &problems);
+    Ok(())
+}
+
+/// Per meeting, oldest first: the students' share of airtime and of seats, the equity
+/// index and the topic.
+fn print_meetings(lang: Lang, records: &[SessionRecord], parts: &[Participation]) {
+    let t = lang.text();
+    let r = &t.review;
     let mut rows = vec![r.cli_stats_columns.iter().map(|s| s.to_string()).collect()];
-    for (record, p) in records.iter().zip(&parts) {
+    for (record, p) in records.iter().zip(parts) {
         let mut topic = record.title(lang);
         if record.ended_at().is_none() {
             topic = format!("{topic} ({})", t.cli_session_status_open);
@@ -160,9 +170,13 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
         ]);
     }
     output::print_columns("", &rows, &[1, 2, 3]);
+}
 
-    // Totals: per side across the meetings, and the mean equity index.
-    let totals = combined(&parts);
+/// Totals: per side across the meetings, and the mean equity index.
+fn print_totals(lang: Lang, parts: &[Participation]) {
+    let r = &lang.text().review;
+    let count = parts.len();
+    let totals = combined(parts);
     println!();
     println!(
         "{}",
@@ -171,8 +185,8 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
             &[(
                 "count",
                 &fill(
-                    r.count[usize::from(records.len() != 1)],
-                    &[("n", &records.len().to_string())]
+                    r.count[usize::from(count != 1)],
+                    &[("n", &count.to_string())]
                 )
             )]
         )
@@ -201,9 +215,12 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
             &[("value", &decimal(lang, totals.equity))]
         )
     );
+}
 
-    // Open actions, with the meeting each came from.
-    let open = open_actions(&records);
+/// Open actions, with the meeting each came from.
+fn print_open_actions(lang: Lang, records: &[SessionRecord]) {
+    let r = &lang.text().review;
+    let open = open_actions(records);
     let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
     let today = jiff::Timestamp::now().to_zoned_datetime(zone).date();
     println!();
@@ -216,10 +233,7 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
     } else {
         let mut rows = vec![r.cli_action_columns.iter().map(|s| s.to_string()).collect()];
         for action in &open {
-            let owner = match &action.owner {
-                Owner::Member { name, .. } => name.clone(),
-                Owner::Role { role } => i18n::role(lang, *role).to_string(),
-            };
+            let owner = crate::export::words::owner_text(lang, &action.owner);
             let from = records
                 .iter()
                 .find(|rec| rec.id == action.session)
@@ -243,8 +257,6 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
         }
         output::print_columns("  ", &rows, &[]);
     }
-    output::print_problems(lang, &problems);
-    Ok(())
 }
 
 /// `parvi stats`: runs and gives the exit code.
