@@ -4,7 +4,6 @@
 use jiff::civil::Date;
 
 use crate::i18n::{self, Lang, fill};
-use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::{ActionStatus, Due, Owner};
 use crate::model::{Command, MeetingState, Role};
 use crate::tui::app::{Ctx, Next};
@@ -17,7 +16,7 @@ use super::follow_up::review;
 use super::table::{Listing, Row, unit};
 use super::{
     DueFor, RecordsAsk, ask, count, due_text, empty, explain, format_date, key_hint, owner_text,
-    parse_date, select, selected,
+    parse_date, select, selected, strong, text_prompt,
 };
 
 /// A key on the list of actions: new, edit or remove the selected one.
@@ -29,24 +28,22 @@ pub(super) fn act(
 ) -> Option<Next> {
     let t = &cx.t().records;
     let next = match action {
-        Action::Add => Next::Open(Overlay::Prompt(Prompt::new(
+        Action::Add => text_prompt(
             t.action_title,
             t.action_hint,
             "",
-            ask(RecordsAsk::ActionText { edit: None }),
-            MAX_TEXT_CHARS,
-        ))),
+            RecordsAsk::ActionText { edit: None },
+        ),
         Action::Edit => {
             let todo = view.state().actions.get(chosen?)?;
-            Next::Open(Overlay::Prompt(Prompt::new(
+            text_prompt(
                 t.action_edit_title,
                 t.action_hint,
                 &todo.text,
-                ask(RecordsAsk::ActionText {
+                RecordsAsk::ActionText {
                     edit: Some(todo.id.clone()),
-                }),
-                MAX_TEXT_CHARS,
-            )))
+                },
+            )
         }
         Action::Remove => {
             let todo = view.state().actions.get(chosen?)?;
@@ -269,11 +266,7 @@ pub(super) fn listing(view: &MeetingView, cx: &Ctx) -> Listing {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let strong = if selected == Some(i) {
-                theme.current()
-            } else {
-                theme.heading()
-            };
+            let strong = strong(selected == Some(i), cx);
             Row {
                 main: vec![vec![(a.text.clone(), strong)]],
                 cells: vec![

@@ -4,7 +4,6 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, fill};
-use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::Basis;
 use crate::model::{Command, MeetingState};
 use crate::tui::app::{Ctx, Next};
@@ -16,7 +15,7 @@ use crate::tui::widgets::fit;
 use super::table::{Listing, Row};
 use super::{
     RecordsAsk, ask, basis_text, count, empty, explain, format_date, key_hint, parse_date, select,
-    selected, vote_result,
+    selected, strong, text_prompt, vote_result,
 };
 
 /// A key on the list of decisions: new, edit or remove the selected one.
@@ -28,24 +27,22 @@ pub(super) fn act(
 ) -> Option<Next> {
     let t = &cx.t().records;
     let next = match action {
-        Action::Add => Next::Open(Overlay::Prompt(Prompt::new(
+        Action::Add => text_prompt(
             t.decision_title,
             t.decision_hint,
             "",
-            ask(RecordsAsk::DecisionText { edit: None }),
-            MAX_TEXT_CHARS,
-        ))),
+            RecordsAsk::DecisionText { edit: None },
+        ),
         Action::Edit => {
             let decision = view.state().decisions.get(chosen?)?;
-            Next::Open(Overlay::Prompt(Prompt::new(
+            text_prompt(
                 t.decision_edit_title,
                 t.decision_hint,
                 &decision.text,
-                ask(RecordsAsk::DecisionText {
+                RecordsAsk::DecisionText {
                     edit: Some(decision.id),
-                }),
-                MAX_TEXT_CHARS,
-            )))
+                },
+            )
         }
         Action::Remove => {
             let decision = view.state().decisions.get(chosen?)?;
@@ -222,11 +219,7 @@ pub(super) fn listing(view: &MeetingView, cx: &Ctx) -> Listing {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let strong = if selected == Some(i) {
-                theme.current()
-            } else {
-                theme.heading()
-            };
+            let strong = strong(selected == Some(i), cx);
             let label = fill(t.decision_label, &[("n", &(i + 1).to_string())]);
             let mut main = vec![vec![(label, strong), (d.text.clone(), strong)]];
             for basis in &d.basis {

@@ -15,7 +15,7 @@ use super::actions::due_picker;
 use super::table::{Listing, Row, unit};
 use super::{
     DueFor, RecordsAsk, ask, count, due_text, empty, format_date, key_hint, owner_text, select,
-    selected,
+    selected, strong,
 };
 
 /// A key on the follow-up list: Enter picks how the selected action stands.
@@ -110,11 +110,7 @@ pub(super) fn listing(view: &MeetingView, cx: &Ctx) -> Listing {
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let strong = if selected == Some(i) {
-                theme.current()
-            } else {
-                theme.heading()
-            };
+            let strong = strong(selected == Some(i), cx);
             let mut due = vec![vec![(unit(&due_text(cx.lang, a.due)), theme.text())]];
             if a.is_overdue(today) {
                 due.push(vec![(unit(&format!("! {}", t.overdue)), theme.overrun())]);

@@ -27,10 +27,11 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, fill};
 use crate::model::PhaseKind;
+use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::{Basis, Owner};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
-use crate::tui::overlay::{Answer, Purpose};
+use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::meeting::{PhaseAsk, PhaseUi};
 use crate::tui::widgets::{self, fit};
@@ -352,6 +353,26 @@ fn phase_clock(view: &MeetingView, cx: &Ctx) -> (String, Style) {
             theme.quiet(),
         ),
     }
+}
+
+/// The style of a row's main text: the selected row's stands out.
+fn strong(selected: bool, cx: &Ctx) -> Style {
+    if selected {
+        cx.theme.current()
+    } else {
+        cx.theme.heading()
+    }
+}
+
+/// The prompt for a decision's or an action's text (new, or `text` to edit).
+fn text_prompt(title: &str, hint: &str, text: &str, question: RecordsAsk) -> Next {
+    Next::Open(Overlay::Prompt(Prompt::new(
+        title,
+        hint,
+        text,
+        ask(question),
+        MAX_TEXT_CHARS,
+    )))
 }
 
 /// What to say when a list is empty: the message and the key that adds.

@@ -1,9 +1,6 @@
 //! Pieces every stage of a vote draws: the kind and its rules, how ballots are entered,
 //! the numbered options, the proposal, and names joined as a sentence.
 
-use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
-
 use crate::i18n::fill;
 use crate::i18n::vote::VoteText;
 use crate::model::vote::{Entry, Rule, Vote, VoteKind, VoteOption, option_numbers};
@@ -115,23 +112,11 @@ pub(super) fn option_rows(
             pen.gap();
         }
         let current = selected == Some(i);
-        let (mark, style) = if current {
-            ("▶ ", theme.selected())
-        } else {
-            ("  ", theme.text())
-        };
+        let mark = if current { "▶ " } else { "  " };
         // The option's own number, as on the wall (no dot: "1." would read as a place).
         let text = format!("{mark}{:>number_width$}  {}", numbers[i], option.label);
         let text = fit(&text, pen.width());
-        let pad = pen.width().saturating_sub(text.width());
-        if current {
-            pen.line(Line::from(Span::styled(
-                format!("{text}{}", " ".repeat(pad)),
-                style,
-            )));
-        } else {
-            pen.line(Line::from(Span::styled(text, style)));
-        }
+        pen.choice(&text, current, theme);
     }
     let hidden = options.len().saturating_sub(start + shown);
     if !fits && hidden > 0 {

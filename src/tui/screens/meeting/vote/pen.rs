@@ -6,7 +6,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
+use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, big_text, fit};
 
 /// Writes rows top-down into an area, never past its bottom.
@@ -48,6 +50,20 @@ impl Pen<'_> {
     pub(super) fn text(&mut self, text: &str, style: Style) {
         let text = fit(text, self.width());
         self.line(Line::from(Span::styled(text, style)));
+    }
+
+    /// A row of a list: the selected one in the selected style and padded to the full
+    /// width, so that its highlight spans the row.
+    pub(super) fn choice(&mut self, text: &str, current: bool, theme: Theme) {
+        if current {
+            let pad = " ".repeat(self.width().saturating_sub(text.width()));
+            self.line(Line::from(Span::styled(
+                format!("{text}{pad}"),
+                theme.selected(),
+            )));
+        } else {
+            self.line(Line::from(Span::styled(text.to_string(), theme.text())));
+        }
     }
 
     /// Centred text, wrapped at spaces onto at most two rows.

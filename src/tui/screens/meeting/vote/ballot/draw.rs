@@ -146,17 +146,7 @@ fn ranking_rows(pen: &mut Pen, vote: &Vote, ballot: &BallotUi, order: &[usize], 
             ),
             width,
         );
-        let style = if current {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let pad = if current {
-            " ".repeat(width.saturating_sub(text.width()))
-        } else {
-            String::new()
-        };
-        pen.line(Line::from(Span::styled(format!("{text}{pad}"), style)));
+        pen.choice(&text, current, theme);
     }
     pen.gap();
     pen.wrapped(
@@ -243,11 +233,6 @@ fn yes_no_rows(pen: &mut Pen, answer: Option<YesNo>, cx: &Ctx) {
     let big = pen.left() >= 16;
     for (i, choice) in choices.iter().enumerate() {
         let current = answer == Some(*choice);
-        let style = if current {
-            theme.selected()
-        } else {
-            theme.text()
-        };
         let text = format!(
             "{} {}  {}  {}",
             if current { "▶" } else { " " },
@@ -256,12 +241,7 @@ fn yes_no_rows(pen: &mut Pen, answer: Option<YesNo>, cx: &Ctx) {
             t.yes_no[i].to_uppercase()
         );
         let text = fit(&text, width);
-        let pad = if current {
-            " ".repeat(width.saturating_sub(text.width()))
-        } else {
-            String::new()
-        };
-        pen.line(Line::from(Span::styled(format!("{text}{pad}"), style)));
+        pen.choice(&text, current, theme);
         if big {
             pen.gap();
         }
@@ -314,16 +294,6 @@ fn choice_rows(
             marks.get(i).map_or("", String::as_str)
         );
         let text = fit(&text, width);
-        let style = if current {
-            theme.selected()
-        } else {
-            theme.text()
-        };
-        let pad = if current {
-            " ".repeat(width.saturating_sub(text.width()))
-        } else {
-            String::new()
-        };
-        pen.line(Line::from(Span::styled(format!("{text}{pad}"), style)));
+        pen.choice(&text, current, theme);
     }
 }
