@@ -353,14 +353,7 @@ fn add(cx: &CliContext, args: &AddArgs) -> CliResult {
     let store = output::open_for_writing(cx)?;
     let existing = store.groups();
     if let Some(other) = existing.groups.iter().find(|g| same_name(&g.name, &name)) {
-        return Err(CliError::new(
-            EXIT_FAILED,
-            fill(
-                t.err_duplicate_group,
-                &[("name", &other.name), ("id", &other.id)],
-            ),
-        )
-        .hint(t.hint_group_name));
+        return Err(duplicate_name(lang, other));
     }
     let mut group = new_group(cx, &existing.groups, &name, kind, site)?;
     let mut added = Vec::new();
@@ -424,6 +417,19 @@ fn new_group(
     ))
 }
 
+/// Another group already has the name asked for.
+fn duplicate_name(lang: Lang, other: &Group) -> CliError {
+    let t = lang.text();
+    CliError::new(
+        EXIT_FAILED,
+        fill(
+            t.err_duplicate_group,
+            &[("name", &other.name), ("id", &other.id)],
+        ),
+    )
+    .hint(t.hint_group_name)
+}
+
 /// The member changes of `parvi groups edit`, checked: each names a member as typed.
 struct MemberEdits<'a> {
     adds: Vec<(String, Role)>,
@@ -470,14 +476,7 @@ fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
             .iter()
             .find(|g| g.id != group.id && same_name(&g.name, &name))
         {
-            return Err(CliError::new(
-                EXIT_FAILED,
-                fill(
-                    t.err_duplicate_group,
-                    &[("name", &other.name), ("id", &other.id)],
-                ),
-            )
-            .hint(t.hint_group_name));
+            return Err(duplicate_name(lang, other));
         }
         group
             .rename(&name)
