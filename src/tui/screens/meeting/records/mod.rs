@@ -34,7 +34,7 @@ use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::meeting::{PhaseAsk, PhaseUi};
-use crate::tui::widgets::{self, fit};
+use crate::tui::widgets::{self, fit, timer};
 use table::Listing;
 
 // Dates, owners, dues and vote results read the same on the wall and in the minutes.
@@ -327,32 +327,16 @@ fn summary_line(view: &MeetingView, listing: &Listing, area: Rect, buf: &mut Buf
 
 /// The item's clock in one line: time left, or over time, or time spent when untimed.
 fn phase_clock(view: &MeetingView, cx: &Ctx) -> (String, Style) {
-    let t = cx.t();
-    let theme = cx.theme;
     let state = view.state();
     let now = cx.now().mono_ms;
-    match state.phase_remaining(now) {
-        Some(r) if r <= 0 => (
-            format!("{}  {}", t.meeting_phase_over, widgets::countdown(r)),
-            theme.overrun(),
-        ),
-        Some(r) if r <= 60_000 => (
-            format!("{}  {}", t.meeting_phase_left, widgets::countdown(r)),
-            theme.warning(),
-        ),
-        Some(r) => (
-            format!("{}  {}", t.meeting_phase_left, widgets::countdown(r)),
-            theme.text(),
-        ),
-        None => (
-            format!(
-                "{}  {}",
-                t.meeting_phase_time,
-                widgets::clock(state.phase_elapsed(now))
-            ),
-            theme.quiet(),
-        ),
-    }
+    let clock = timer::phase(state, now, cx.t(), cx.theme);
+    // Beside the summary an untimed item's clock is only background: drawn quiet.
+    let style = if state.phase_remaining(now).is_none() {
+        cx.theme.quiet()
+    } else {
+        clock.style
+    };
+    (format!("{}  {}", clock.label, clock.digits), style)
 }
 
 /// The style of a row's main text: the selected row's stands out.
