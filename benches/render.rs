@@ -49,7 +49,7 @@ fn first_frame_with_10k_sessions(bencher: divan::Bencher) {
 fn meeting_app() -> (App, Rc<ManualClock>) {
     let clock = clock();
     let data = Data {
-        groups: vec![parvi::sample::group()],
+        groups: vec![parvi::simulator::group()],
         formats: parvi::store::formats::builtin()
             .into_iter()
             .map(|format| FormatEntry {

@@ -64,7 +64,7 @@ fn save_after_action_500_events(bencher: divan::Bencher) {
 
 /// A meeting of at least `events` events, made by walking rounds of the sample group.
 fn big_meeting(events: usize) -> Meeting {
-    let record: SessionRecord = parvi::sample::meetings().remove(1);
+    let record: SessionRecord = parvi::simulator::meetings().remove(1);
     let mut meeting = Meeting::new(SessionRecord {
         events: Vec::new(),
         ..record

@@ -454,7 +454,7 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         KeyContext::ReviewSession | KeyContext::ReviewTrend => {
             let (mut app, clock) = home(Lang::Fi);
             keys(&mut app, "v");
-            let meetings = parvi::sample::meetings();
+            let meetings = parvi::simulator::meetings();
             app.show_session(meetings[2].clone());
             if context == KeyContext::ReviewTrend {
                 keys(&mut app, "t");

@@ -23,7 +23,7 @@ fn wait(background: &mut Background) -> Vec<Finished> {
 
 fn sample(dir: &Path) -> Store {
     let store = Store::open(Paths::at(dir, Origin::Flag)).unwrap();
-    parvi::tui::load_sample(&store).unwrap();
+    parvi::store::sample::install(&store).unwrap();
     store
 }
 
@@ -31,7 +31,7 @@ fn sample(dir: &Path) -> Store {
 fn a_groups_meetings_are_read_on_a_thread_with_the_same_figures() {
     let tmp = tempfile::tempdir().unwrap();
     let store = sample(tmp.path());
-    let meetings = parvi::sample::meetings();
+    let meetings = parvi::simulator::meetings();
     let group = meetings[0].group.id.clone();
     // Oldest first, as the loop hands them over; plus one broken file.
     let mut files: Vec<_> = store

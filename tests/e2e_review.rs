@@ -13,7 +13,7 @@ use tmux::{Launch, Tmux};
 /// A word of one idea that no other sample meeting mentions anywhere (so the search must find
 /// exactly that meeting), with that meeting's topic.
 fn unique_idea_word() -> (String, String) {
-    let meetings = parvi::sample::meetings();
+    let meetings = parvi::simulator::meetings();
     let texts: Vec<String> = meetings
         .iter()
         .map(|m| serde_json::to_string(m).unwrap().to_lowercase())
@@ -61,7 +61,7 @@ fn the_archive_finds_a_meeting_by_a_word_of_its_ideas_and_exports_its_minutes() 
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let store = Store::open(Paths::at(&data, Origin::Flag)).unwrap();
-    parvi::tui::load_sample(&store).unwrap();
+    parvi::store::sample::install(&store).unwrap();
     drop(store);
     let (word, topic) = unique_idea_word();
 

@@ -29,7 +29,7 @@ fn updating() -> bool {
 
 /// The third sample meeting: ideas, a dot vote, a decision, actions and a follow-up.
 fn sample() -> SessionRecord {
-    parvi::sample::meetings().remove(2)
+    parvi::simulator::meetings().remove(2)
 }
 
 fn options(format: Format, lang: Lang, public: bool) -> Options {
@@ -494,7 +494,7 @@ fn every_format_in_every_language_matches_its_golden_file() {
     let export = export::minutes(&record, &options(Format::Json, Lang::Fi, false));
     assert_eq!(
         export.files[0].contents,
-        parvi::sample::SESSION_FILES[2].1.as_bytes()
+        parvi::store::sample::SESSION_FILES[2].1.as_bytes()
     );
 }
 
@@ -1011,11 +1011,11 @@ fn sample_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
     std::fs::create_dir_all(data.join("groups")).unwrap();
     std::fs::create_dir_all(data.join("sessions")).unwrap();
     std::fs::write(
-        data.join(format!("groups/{}.json", parvi::sample::group().id)),
-        parvi::sample::GROUP_JSON,
+        data.join(format!("groups/{}.json", parvi::simulator::group().id)),
+        parvi::store::sample::GROUP_FILE.1,
     )
     .unwrap();
-    for (name, json) in parvi::sample::SESSION_FILES {
+    for (name, json) in parvi::store::sample::SESSION_FILES {
         std::fs::write(data.join("sessions").join(name), json).unwrap();
     }
     let work = tmp.path().join("work");
@@ -1154,7 +1154,10 @@ fn parvi_export_writes_files_refuses_to_overwrite_and_prints_to_stdout() {
     // JSON to stdout is the saved document; public JSON has no student names.
     let o = parvi(&data, &work, &["export", id, "--format", "json"]);
     expect(&o, 0);
-    assert_eq!(o.stdout, parvi::sample::SESSION_FILES[2].1.as_bytes());
+    assert_eq!(
+        o.stdout,
+        parvi::store::sample::SESSION_FILES[2].1.as_bytes()
+    );
     let o = parvi(
         &data,
         &work,

@@ -119,12 +119,12 @@ fn allowed(from: &str, to: &str) -> bool {
         ("i18n", t) => matches!(t, "i18n" | "model"),
         ("store", t) => matches!(t, "store" | "model" | "i18n" | "export"),
         ("export", t) => matches!(t, "export" | "model" | "i18n"),
-        ("sample", t) => matches!(t, "model" | "store" | "i18n"),
+        ("simulator", t) => matches!(t, "model" | "store"),
         ("tui" | "screen", t) if t.starts_with("screen:") => {
             from == t || !from.starts_with("screen:")
         }
         ("tui" | "screen", t) => {
-            matches!(t, "tui" | "model" | "i18n" | "store" | "export" | "sample")
+            matches!(t, "tui" | "model" | "i18n" | "store" | "export")
         }
         ("cli", t) => !t.starts_with("screen:"),
         ("lib" | "main", _) => true,

@@ -125,7 +125,7 @@ fn closed_vote(app: &mut App) {
 }
 
 fn member(name: &str) -> Owner {
-    let member = parvi::sample::group()
+    let member = parvi::simulator::group()
         .find_member(name)
         .unwrap_or_else(|| panic!("{name} is in the sample group"))
         .clone();

@@ -24,7 +24,7 @@ use parvi::tui::screens::review::{Page, Review};
 
 /// The three sample meetings, oldest first.
 fn meetings() -> Vec<SessionRecord> {
-    let mut m = parvi::sample::meetings();
+    let mut m = parvi::simulator::meetings();
     m.sort_by_key(SessionRecord::started_at);
     m
 }
@@ -493,7 +493,7 @@ fn the_trend_from_the_list_is_of_the_selected_meetings_group_in_english() {
 fn the_trend_read_one_meeting_at_a_time_agrees_with_the_model() {
     use parvi::model::metrics::trend;
     use parvi::model::outcomes::open_actions;
-    let records = parvi::sample::meetings();
+    let records = parvi::simulator::meetings();
     let data = TrendData::of(&records, 0);
     let points = trend(&records);
     assert_eq!(data.points.len(), points.len());

@@ -66,18 +66,18 @@ fn the_committed_schemas_match_the_types() {
 fn the_committed_sample_matches_the_simulator() {
     let dir = root().join("sessions/sample");
     check_file(
-        &dir.join(format!("groups/{}.json", parvi::sample::group().id)),
-        &pretty(&parvi::sample::group()),
+        &dir.join(format!("groups/{}.json", parvi::simulator::group().id)),
+        &pretty(&parvi::simulator::group()),
     );
     if !updating() {
         assert_eq!(
-            parvi::sample::GROUP_JSON,
-            pretty(&parvi::sample::group()).as_str()
+            parvi::store::sample::GROUP_FILE.1,
+            pretty(&parvi::simulator::group()).as_str()
         );
     }
-    let meetings = parvi::sample::meetings();
-    assert_eq!(meetings.len(), parvi::sample::SESSION_FILES.len());
-    for (record, (name, embedded)) in meetings.iter().zip(parvi::sample::SESSION_FILES) {
+    let meetings = parvi::simulator::meetings();
+    assert_eq!(meetings.len(), parvi::store::sample::SESSION_FILES.len());
+    for (record, (name, embedded)) in meetings.iter().zip(parvi::store::sample::SESSION_FILES) {
         let text = String::from_utf8(parvi::store::session_json(record).unwrap()).unwrap();
         check_file(&dir.join("sessions").join(name), &text);
         if !updating() {
@@ -108,10 +108,10 @@ fn the_sample_and_the_built_in_formats_are_valid_against_the_schemas() {
     assert_valid(
         &validator("group"),
         "the sample group",
-        parvi::sample::GROUP_JSON,
+        parvi::store::sample::GROUP_FILE.1,
     );
     let sessions = validator("session");
-    for (name, text) in parvi::sample::SESSION_FILES {
+    for (name, text) in parvi::store::sample::SESSION_FILES {
         assert_valid(&sessions, name, text);
     }
     let formats = validator("format");
@@ -124,17 +124,17 @@ fn the_sample_and_the_built_in_formats_are_valid_against_the_schemas() {
 fn the_schema_rejects_what_the_loader_rejects() {
     // The schema must not be looser than the types: an unknown field or a wrong kind fails.
     let sessions = validator("session");
-    let mut value: Value = serde_json::from_str(parvi::sample::SESSION_FILES[0].1).unwrap();
+    let mut value: Value = serde_json::from_str(parvi::store::sample::SESSION_FILES[0].1).unwrap();
     value["surprise"] = Value::Bool(true);
     assert!(!sessions.is_valid(&value));
-    let mut value: Value = serde_json::from_str(parvi::sample::SESSION_FILES[0].1).unwrap();
+    let mut value: Value = serde_json::from_str(parvi::store::sample::SESSION_FILES[0].1).unwrap();
     value["events"][1]["event"]["type"] = Value::String("phase_exploded".into());
     assert!(!sessions.is_valid(&value));
 }
 
 #[test]
 fn the_sample_meetings_are_complete_and_show_the_change_in_student_airtime() {
-    let meetings = parvi::sample::meetings();
+    let meetings = parvi::simulator::meetings();
     let mut student_shares = Vec::new();
     for record in &meetings {
         assert!(record.oddities().is_empty(), "{:?}", record.oddities());

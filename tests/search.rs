@@ -23,7 +23,7 @@ fn sample_dir() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     let store = open(&dir);
-    parvi::tui::load_sample(&store).unwrap();
+    parvi::store::sample::install(&store).unwrap();
     (tmp, dir)
 }
 
@@ -208,7 +208,7 @@ fn a_missing_or_broken_cache_is_rebuilt_and_a_read_only_store_never_writes_one()
 
 #[test]
 fn filters_by_group_format_dates_and_words_together() {
-    let meetings = parvi::sample::meetings();
+    let meetings = parvi::simulator::meetings();
     let mut summaries: Vec<Summary> = meetings
         .iter()
         .enumerate()
@@ -328,7 +328,7 @@ fn parvi_stats_prints_each_meeting_the_totals_and_the_open_actions() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     // The figures of each meeting, as the model computes them.
-    let mut meetings = parvi::sample::meetings();
+    let mut meetings = parvi::simulator::meetings();
     meetings.sort_by_key(SessionRecord::started_at);
     for record in &meetings {
         let p = participation(&MeetingState::replay(record));

@@ -15,7 +15,7 @@ pub fn data_dir() -> &'static Path {
     DIR.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(Paths::at(dir.path(), parvi::store::Origin::Flag)).unwrap();
-        let template = parvi::sample::meetings().remove(0);
+        let template = parvi::simulator::meetings().remove(0);
         let start: Timestamp = "2020-01-06T10:00:00Z".parse().unwrap();
         for n in 0..SESSIONS {
             let mut record = template.clone();

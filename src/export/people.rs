@@ -384,7 +384,7 @@ mod tests {
     use super::*;
 
     fn roster(public: bool) -> Roster {
-        let record = crate::sample::meetings().remove(2);
+        let record = crate::simulator::meetings().remove(2);
         let state = MeetingState::replay(&record);
         Roster::new(&record, &state, Lang::Fi, public)
     }
@@ -410,7 +410,7 @@ mod tests {
     /// The sample meeting's roster with three more people whose names change their stem:
     /// a student Antti Kangas, a guardian Riikka Lahti and a student Markus Rinne.
     fn wider_roster() -> Roster {
-        let mut record = crate::sample::meetings().remove(2);
+        let mut record = crate::simulator::meetings().remove(2);
         for (name, role) in [
             ("Antti Kangas", Role::Student),
             ("Riikka Lahti", Role::Guardian),
@@ -568,7 +568,7 @@ mod tests {
             "Puhuimme [opiskelijalle] ja [huoltajan] kanssa, [opiskelijallekin] kerrotaan."
         );
         // A bare name in an English sentence; a Finnish ending in English minutes.
-        let record = crate::sample::meetings().remove(2);
+        let record = crate::simulator::meetings().remove(2);
         let state = MeetingState::replay(&record);
         let en = Roster::new(&record, &state, Lang::En, true);
         assert_eq!(en.scrub("It was Aino's idea"), "It was [student]'s idea");

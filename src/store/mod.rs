@@ -13,6 +13,7 @@ pub mod locate;
 pub mod lock;
 pub mod paths;
 pub mod read;
+pub mod sample;
 pub mod search;
 
 use std::fs;

@@ -93,22 +93,6 @@ pub fn load_data(store: &Store) -> Data {
     }
 }
 
-/// Copies the bundled sample into the data directory, never over an existing file.
-pub fn load_sample(store: &Store) -> io::Result<()> {
-    let group = crate::sample::group();
-    let group_path = store.paths.group(&group.id);
-    if !group_path.exists() {
-        atomic::write_atomic(&group_path, crate::sample::GROUP_JSON.as_bytes())?;
-    }
-    for (name, text) in crate::sample::SESSION_FILES {
-        let path = store.paths.sessions().join(name);
-        if !path.exists() {
-            atomic::write_atomic(&path, text.as_bytes())?;
-        }
-    }
-    Ok(())
-}
-
 /// Runs the app until the user quits. Returns the process exit code.
 ///
 /// # Errors
@@ -265,7 +249,7 @@ fn carry_out(
                 }
             }
             Effect::LoadSample => {
-                if let Err(e) = load_sample(store) {
+                if let Err(e) = crate::store::sample::install(store) {
                     app.report(e.to_string());
                 }
                 app.set_data(load_data(store));

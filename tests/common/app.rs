@@ -12,7 +12,7 @@ use std::rc::Rc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use parvi::i18n::Lang;
 use parvi::model::{EventKind, SessionRecord};
-use parvi::sample::{Plan, Style};
+use parvi::simulator::{Plan, Style};
 use parvi::store::{FormatEntry, FormatOrigin, Summary};
 use parvi::tui::app::{App, Data, Effect, Screen};
 use parvi::tui::clock::ManualClock;
@@ -70,7 +70,7 @@ pub fn summary(record: &SessionRecord) -> Summary {
 
 /// The three sample meetings as the home screen lists them, newest first.
 pub fn sample_summaries() -> Vec<Summary> {
-    let mut out: Vec<Summary> = parvi::sample::meetings().iter().map(summary).collect();
+    let mut out: Vec<Summary> = parvi::simulator::meetings().iter().map(summary).collect();
     out.sort_by_key(|s| std::cmp::Reverse(s.started_at));
     out
 }
@@ -87,7 +87,7 @@ pub fn data_empty() -> Data {
 /// The sample group, the built-in formats and the three sample meetings.
 pub fn data_sample() -> Data {
     Data {
-        groups: vec![parvi::sample::group()],
+        groups: vec![parvi::simulator::group()],
         formats: formats(),
         sessions: sample_summaries(),
         sessions_dir: sessions_dir(),
@@ -98,9 +98,9 @@ pub fn data_sample() -> Data {
 /// A meeting from this morning that parvi stopped under: the sample group's wellbeing
 /// meeting, cut right after a turn started in its third item (the theme round).
 pub fn unfinished_record() -> SessionRecord {
-    let group = parvi::sample::group();
+    let group = parvi::simulator::group();
     let format = formats()[format_index("hyvinvointiryhma")].format.clone();
-    let full = parvi::sample::simulate(&Plan {
+    let full = parvi::simulator::simulate(&Plan {
         carried: &[],
         id: uuid::Uuid::from_u128(0x0b5e_55ed_0000_4000_8000_0000_0000_0004),
         group: &group,

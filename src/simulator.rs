@@ -1,9 +1,9 @@
-//! The bundled sample: a site wellbeing group and a few of its meetings, for the demo and
-//! for anyone trying parvi out, plus the simulator that made the meetings.
+//! The simulator that made the bundled sample's meetings, and makes meetings for the tests
+//! and benchmarks: a group that behaves in a given style goes through a format's agenda.
 //!
-//! The files under `sessions/sample/` are generated from this module (a test checks they
-//! are up to date) and embedded in the binary so the app can offer them on an empty data
-//! directory. The simulator is pure: the same seed gives the same meeting, byte for byte.
+//! Built only for the tests and benchmarks (the `simulator` feature): the app itself only
+//! needs the files it made, embedded in `crate::store::sample`. The simulator is pure:
+//! the same seed gives the same meeting, byte for byte.
 
 use jiff::{SignedDuration, Timestamp};
 use uuid::Uuid;
@@ -12,32 +12,6 @@ use crate::model::random::SplitMix64;
 use crate::model::{
     Command, Format, Group, GroupKind, Meeting, PhaseKind, Role, SessionRecord, Side, Stamp,
 };
-
-/// The sample group file, as committed under `sessions/sample/groups/`.
-pub const GROUP_JSON: &str =
-    include_str!("../sessions/sample/groups/hyvinvointiryhma-kotkan-kampus-7c1e.json");
-
-/// The sample meeting files, as committed under `sessions/sample/sessions/`.
-pub const SESSION_FILES: &[(&str, &str)] = &[
-    (
-        "2026-09-08_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a01.json",
-        include_str!(
-            "../sessions/sample/sessions/2026-09-08_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a01.json"
-        ),
-    ),
-    (
-        "2026-10-06_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a02.json",
-        include_str!(
-            "../sessions/sample/sessions/2026-10-06_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a02.json"
-        ),
-    ),
-    (
-        "2026-11-03_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a03.json",
-        include_str!(
-            "../sessions/sample/sessions/2026-11-03_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a03.json"
-        ),
-    ),
-];
 
 /// The sample group: Kotka campus's site wellbeing group, three students among nine.
 pub fn group() -> Group {
