@@ -114,7 +114,7 @@ fn ranked_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
     let ranks = tally.ranks(vote.options.len());
     let value = |x: f64| {
         if vote.kind == VoteKind::Dots {
-            count(x)
+            words::count(x)
         } else {
             i18n::decimal(lang, x, 1)
         }
@@ -211,12 +211,15 @@ fn levels_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
         .iter()
         .zip(labels)
         .map(|(i, label)| {
-            let mut row = vec![label, count(tally.totals.get(*i).copied().unwrap_or(0.0))];
+            let mut row = vec![
+                label,
+                words::count(tally.totals.get(*i).copied().unwrap_or(0.0)),
+            ];
             row.extend(
                 tally
                     .by_side
                     .iter()
-                    .map(|(_, v)| count(v.get(*i).copied().unwrap_or(0.0))),
+                    .map(|(_, v)| words::count(v.get(*i).copied().unwrap_or(0.0))),
             );
             row
         })
@@ -237,9 +240,4 @@ fn side_head(head: &mut Vec<String>, tally: &Tally, lang: Lang) {
             .iter()
             .map(|(s, _)| i18n::capitalise(i18n::side(lang, *s))),
     );
-}
-
-/// A count of dots or votes, as a whole number.
-fn count(x: f64) -> String {
-    format!("{}", x.round() as i64)
 }
