@@ -111,7 +111,6 @@ fn results_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
 /// each side's.
 fn ranked_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
     let m = &lang.text().minutes;
-    let ranks = tally.ranks(vote.options.len());
     let value = |x: f64| {
         if vote.kind == VoteKind::Dots {
             words::count(x)
@@ -119,63 +118,68 @@ fn ranked_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
             i18n::decimal(lang, x, 1)
         }
     };
-    let mut head = vec![
-        m.col_rank.to_string(),
-        m.col_option.to_string(),
-        if vote.kind == VoteKind::Dots {
-            m.col_dots
-        } else {
-            m.col_average
-        }
-        .to_string(),
-    ];
+    let total = if vote.kind == VoteKind::Dots {
+        m.col_dots
+    } else {
+        m.col_average
+    };
+    let mut head = vec![total.to_string()];
     side_head(&mut head, tally, lang);
-    let rows = tally
-        .order
-        .iter()
-        .flatten()
-        .map(|i| {
-            let mut row = vec![
-                ranks[*i].to_string(),
-                vote.options[*i].label.clone(),
-                value(tally.totals.get(*i).copied().unwrap_or(0.0)),
-            ];
-            row.extend(
-                tally
-                    .by_side
-                    .iter()
-                    .map(|(_, v)| value(v.get(*i).copied().unwrap_or(0.0))),
-            );
-            row
-        })
-        .collect();
-    let numeric = (0..head.len()).filter(|c| *c != 1).collect();
-    Table {
-        head,
-        rows,
-        numeric,
-    }
+    by_rank_table(vote, tally, lang, head, |i| {
+        let mut cells = vec![value(tally.totals.get(i).copied().unwrap_or(0.0))];
+        cells.extend(
+            tally
+                .by_side
+                .iter()
+                .map(|(_, v)| value(v.get(i).copied().unwrap_or(0.0))),
+        );
+        cells
+    })
 }
 
 /// A ranking: the options by rank, with their count in each round of the runoff.
 fn rounds_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
     let m = &lang.text().minutes;
-    let mut head = vec![m.col_rank.to_string(), m.col_option.to_string()];
-    head.extend((1..=tally.rounds.len()).map(|n| fill(m.col_round, &[("n", &n.to_string())])));
+    let head = (1..=tally.rounds.len())
+        .map(|n| fill(m.col_round, &[("n", &n.to_string())]))
+        .collect();
+    by_rank_table(vote, tally, lang, head, |i| {
+        tally
+            .rounds
+            .iter()
+            .map(|round| {
+                round
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or("–".to_string(), |c| c.to_string())
+            })
+            .collect()
+    })
+}
+
+/// The options from best to worst, each as its rank, its label and `cells(option)` under
+/// the columns `head`; every column but the label is a number.
+fn by_rank_table(
+    vote: &Vote,
+    tally: &Tally,
+    lang: Lang,
+    head: Vec<String>,
+    cells: impl Fn(usize) -> Vec<String>,
+) -> Table {
+    let m = &lang.text().minutes;
     let ranks = tally.ranks(vote.options.len());
+    let head: Vec<String> = [m.col_rank.to_string(), m.col_option.to_string()]
+        .into_iter()
+        .chain(head)
+        .collect();
     let rows = tally
         .order
         .iter()
         .flatten()
         .map(|i| {
             let mut row = vec![ranks[*i].to_string(), vote.options[*i].label.clone()];
-            row.extend(tally.rounds.iter().map(|round| {
-                round
-                    .get(*i)
-                    .copied()
-                    .flatten()
-                    .map_or("–".to_string(), |c| c.to_string())
-            }));
+            row.extend(cells(*i));
             row
         })
         .collect();
