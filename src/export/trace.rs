@@ -37,6 +37,7 @@ pub struct Trace {
 }
 
 impl Trace {
+    /// Replays `record` once, noting on the way what the final state forgets.
     pub fn of(record: &SessionRecord) -> Trace {
         let mut state = MeetingState::initial(record);
         let start = record.started_at();
@@ -69,51 +70,7 @@ impl Trace {
             if after.1 && (!before.1 || before.0 != after.0) {
                 trace.turn_starts.push(event.at);
             }
-            let phase = state.phase;
-            match &event.event {
-                EventKind::DecisionRecorded { decision } => {
-                    if let Some(p) = phase {
-                        trace.decision_phase.insert(decision.id, p);
-                    }
-                }
-                EventKind::ActionAdded { action } => {
-                    if let Some(p) = phase {
-                        trace.action_phase.insert(action.id.clone(), p);
-                    }
-                }
-                EventKind::ActionReviewed { id, .. } => {
-                    if let Some(p) = phase {
-                        trace.review_phase.insert(id.clone(), p);
-                    }
-                }
-                EventKind::RoundOrdered { rule, .. } => {
-                    if let Some(p) = phase {
-                        trace.round_rules.entry(p).or_default().push(*rule);
-                    }
-                }
-                EventKind::AttendanceChanged { who, present } => {
-                    let seen = trace.presence.entry(who.clone()).or_default();
-                    if *present {
-                        if !seen.ever && event.at > start {
-                            seen.arrived = Some(event.at);
-                        }
-                        seen.ever = true;
-                        seen.left = None;
-                    } else if seen.ever {
-                        seen.left = Some(event.at);
-                    }
-                }
-                EventKind::GuestAdded { guest } => {
-                    let seen = trace.presence.entry(guest.id.clone()).or_default();
-                    if guest.present {
-                        seen.ever = true;
-                        if event.at > start {
-                            seen.arrived = Some(event.at);
-                        }
-                    }
-                }
-                _ => {}
-            }
+            trace.note(&event.event, state.phase, event.at, start);
         }
         // A turn whose start the replay did not see (a broken log) still gets a time.
         while trace.turn_starts.len() < state.turns.len() + usize::from(state.turn.is_some()) {
@@ -121,5 +78,47 @@ impl Trace {
         }
         trace.state = state;
         trace
+    }
+
+    /// Notes what one event tells that the final state forgets: the agenda item (`phase`,
+    /// the one running after the event) a record was made in, a round's order, and
+    /// arrivals and departures at `at`.
+    fn note(&mut self, event: &EventKind, phase: Option<usize>, at: Timestamp, start: Timestamp) {
+        match (event, phase) {
+            (EventKind::DecisionRecorded { decision }, Some(p)) => {
+                self.decision_phase.insert(decision.id, p);
+            }
+            (EventKind::ActionAdded { action }, Some(p)) => {
+                self.action_phase.insert(action.id.clone(), p);
+            }
+            (EventKind::ActionReviewed { id, .. }, Some(p)) => {
+                self.review_phase.insert(id.clone(), p);
+            }
+            (EventKind::RoundOrdered { rule, .. }, Some(p)) => {
+                self.round_rules.entry(p).or_default().push(*rule);
+            }
+            (EventKind::AttendanceChanged { who, present }, _) => {
+                let seen = self.presence.entry(who.clone()).or_default();
+                if *present {
+                    if !seen.ever && at > start {
+                        seen.arrived = Some(at);
+                    }
+                    seen.ever = true;
+                    seen.left = None;
+                } else if seen.ever {
+                    seen.left = Some(at);
+                }
+            }
+            (EventKind::GuestAdded { guest }, _) => {
+                let seen = self.presence.entry(guest.id.clone()).or_default();
+                if guest.present {
+                    seen.ever = true;
+                    if at > start {
+                        seen.arrived = Some(at);
+                    }
+                }
+            }
+            _ => {}
+        }
     }
 }

@@ -79,6 +79,11 @@ pub fn percent(lang: Lang, share: Option<f64>) -> String {
     }
 }
 
+/// A count of dots or votes (summed as `f64` by the tally), as a whole number.
+pub fn count(x: f64) -> String {
+    format!("{}", x.round() as i64)
+}
+
 /// A length of time, rounded to the second: `12 min 5 s`.
 pub fn duration(lang: Lang, ms: u64) -> String {
     let secs = (ms + 500) / 1000;

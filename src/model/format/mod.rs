@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 
+mod problems;
+
+pub use problems::{MAX_PHASE_MINUTES, MAX_TURN_SECONDS, Problem};
+
 /// A text in Finnish, Swedish and English. At least one must be given; the others fall back.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -344,180 +348,10 @@ pub struct Format {
     pub phases: Vec<Phase>,
 }
 
-/// One mistake found in a format, with the JSON path of the field (`phases[2].minutes`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-/// The longest timebox accepted for one phase (a whole day).
-pub const MAX_PHASE_MINUTES: u32 = 8 * 60;
-/// The longest turn accepted, in seconds.
-pub const MAX_TURN_SECONDS: u32 = 60 * 60;
-
 impl Format {
     /// Total planned minutes.
     pub fn total_minutes(&self) -> u32 {
         self.phases.iter().map(|p| p.minutes).sum()
-    }
-
-    /// Every mistake in the format. `strict` also asks for all three languages, which the
-    /// built-in formats must have; users may write formats in one language.
-    pub fn problems(&self, strict: bool) -> Vec<Problem> {
-        let mut out = Vec::new();
-        let mut add = |path: String, message: String| out.push(Problem { path, message });
-        if self.schema != super::SCHEMA_VERSION {
-            add(
-                "schema".into(),
-                format!(
-                    "schema must be {} (this parvi reads version {})",
-                    super::SCHEMA_VERSION,
-                    super::SCHEMA_VERSION
-                ),
-            );
-        }
-        if self.name.is_empty()
-            || !self
-                .name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        {
-            add(
-                "name".into(),
-                "name must be lower-case letters a-z, digits, '-' or '_' (it names the file)"
-                    .into(),
-            );
-        }
-        check_text(&self.title, "title", strict, &mut add);
-        if self.phases.is_empty() {
-            add("phases".into(), "a format needs at least one phase".into());
-        }
-        let mut seen = std::collections::HashSet::new();
-        for (i, phase) in self.phases.iter().enumerate() {
-            let at = |field: &str| format!("phases[{i}].{field}");
-            if phase.id.trim().is_empty() {
-                add(at("id"), "every phase needs an id".into());
-            } else if !seen.insert(phase.id.as_str()) {
-                add(at("id"), format!("the id {:?} is used twice", phase.id));
-            }
-            check_text(&phase.title, &at("title"), strict, &mut add);
-            if strict && !phase.prompt.is_empty() && !phase.prompt.has_all() {
-                add(at("prompt"), "give the prompt in fi, sv and en".into());
-            }
-            if phase.minutes > MAX_PHASE_MINUTES {
-                add(
-                    at("minutes"),
-                    format!(
-                        "{} minutes is too long (at most {MAX_PHASE_MINUTES})",
-                        phase.minutes
-                    ),
-                );
-            }
-            if let Some(turn) = phase.turn_seconds {
-                if !phase.kind.has_turns() {
-                    add(
-                        at("turn_seconds"),
-                        "turn_seconds only applies to round and open phases".into(),
-                    );
-                } else if turn == 0 || turn > MAX_TURN_SECONDS {
-                    add(
-                        at("turn_seconds"),
-                        format!("turn_seconds must be between 1 and {MAX_TURN_SECONDS}"),
-                    );
-                }
-            }
-            if phase.speakers.is_some() && phase.kind != PhaseKind::Round {
-                add(
-                    at("speakers"),
-                    "speakers only applies to round phases".into(),
-                );
-            }
-            if phase.order.is_some()
-                && phase.kind != PhaseKind::Round
-                && phase.kind != PhaseKind::Open
-            {
-                add(
-                    at("order"),
-                    "order only applies to round and open phases".into(),
-                );
-            }
-            match (&phase.vote, phase.kind) {
-                (None, PhaseKind::Vote) => {
-                    add(
-                        at("vote"),
-                        "a vote phase needs a vote: {\"kind\": \"dots\"} or another kind".into(),
-                    );
-                }
-                (Some(_), kind) if kind != PhaseKind::Vote => {
-                    add(at("vote"), "vote only applies to vote phases".into());
-                }
-                (Some(spec), _) => {
-                    if spec.budget == Some(0) {
-                        add(at("vote.budget"), "the budget must be at least 1".into());
-                    }
-                    if spec.entry == super::vote::Entry::Hands
-                        && matches!(
-                            spec.kind,
-                            super::vote::VoteKind::Score | super::vote::VoteKind::Ranking
-                        )
-                    {
-                        add(
-                            at("vote.entry"),
-                            "scores and rankings are entered voter by voter, not as counted hands"
-                                .into(),
-                        );
-                    }
-                    if spec.kind != super::vote::VoteKind::Dots
-                        && (spec.budget.is_some() || spec.cap.is_some())
-                    {
-                        add(
-                            at("vote.budget"),
-                            "budget and cap only apply to dot voting".into(),
-                        );
-                    }
-                }
-                (None, _) => {}
-            }
-            if (phase.attributed || phase.private.is_some()) && !phase.takes_ideas() {
-                add(
-                    at("attributed"),
-                    "attributed and private only apply to writing, ideas and grouping phases"
-                        .into(),
-                );
-            }
-            for lang in [Lang::Fi, Lang::Sv, Lang::En] {
-                let text = phase.text.get(lang);
-                let rest = text.replace(AGENDA_NEXT_MARK, "").replace(AGENDA_MARK, "");
-                if rest.contains('{') {
-                    add(
-                        at("text"),
-                        format!(
-                            "the only marks a text may hold are {AGENDA_MARK} and {AGENDA_NEXT_MARK}"
-                        ),
-                    );
-                    break;
-                }
-            }
-            if phase.kind == PhaseKind::Info && phase.text.is_empty() && phase.prompt.is_empty() {
-                add(
-                    at("text"),
-                    "an info phase needs a text or a prompt to show".into(),
-                );
-            }
-        }
-        out
-    }
-}
-
-fn check_text(text: &Localized, path: &str, strict: bool, add: &mut impl FnMut(String, String)) {
-    if text.is_empty() {
-        add(
-            path.to_string(),
-            "give a text in at least one of fi, sv, en".into(),
-        );
-    } else if strict && !text.has_all() {
-        add(path.to_string(), "give the text in fi, sv and en".into());
     }
 }
 
