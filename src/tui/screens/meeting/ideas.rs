@@ -13,8 +13,6 @@
 //! allows, then onto pages. The selection (for edit, remove, merge, putting into a theme)
 //! always lies on the page shown: the page is the selection's page.
 
-use std::cell::Cell;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
@@ -78,14 +76,6 @@ pub struct IdeasUi {
     /// The writer picked last (`Some(None)`: anonymous), offered first for the next idea so
     /// that a stack of one person's notes goes fast.
     pub last_author: Option<Option<MemberId>>,
-}
-
-thread_local! {
-    /// Where the list was last drawn, so that the paging keys (and their footer hints) turn
-    /// the pages the wall shows: keys do not know the window's size. Drawing the list records
-    /// it, as ratatui's `ListState` records its offset, but never reads it: the list drawn
-    /// depends on the meeting and the area only. (One thread draws and takes keys.)
-    static DRAWN: Cell<Option<Rect>> = const { Cell::new(None) };
 }
 
 /// Writing and showing ideas.
@@ -466,8 +456,6 @@ const MIN_COLUMN: u16 = 34;
 /// Blank columns between two columns.
 const GAP: u16 = 3;
 const MAX_COLUMNS: u16 = 4;
-/// The list's area assumed before the wall has been drawn (the smallest meeting screen).
-const UNDRAWN: Rect = Rect::new(0, 0, 46, 13);
 
 /// Rows and columns of a letter in big letters (the 8×8 font in quadrant blocks).
 const BIG_ROWS: u16 = 4;
@@ -641,8 +629,9 @@ fn select(view: &mut MeetingView, id: u32, cx: &Ctx) {
     }
 }
 
-/// Handles an action, or returns `None` when it is not this module's.
-pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next> {
+/// Handles an action, the meeting being drawn in `area`, or returns `None` when it is not
+/// this module's.
+pub fn act(view: &mut MeetingView, action: Action, area: Rect, cx: &mut Ctx) -> Option<Next> {
     if !keys(view.context()).iter().any(|b| b.action == action) {
         return None;
     }
@@ -716,7 +705,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
             Next::Stay
         }
         (Action::PagePrev | Action::PageNext, _) => {
-            if let Some(first) = page_turn(view, action == Action::PageNext, cx) {
+            if let Some(first) = page_turn(view, action == Action::PageNext, area, cx) {
                 ui_mut(view).selected = first;
             }
             Next::Stay
@@ -727,12 +716,11 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
 }
 
 /// The first idea (a position in the shown order) on the page before or after the
-/// selection's page, if there is one.
-fn page_turn(view: &MeetingView, forward: bool, cx: &Ctx) -> Option<usize> {
+/// selection's page, if there is one, the meeting being drawn in `area`.
+fn page_turn(view: &MeetingView, forward: bool, area: Rect, cx: &Ctx) -> Option<usize> {
     let state = view.state();
     let wall = Wall::new(state, mode(state), cx);
-    let area = DRAWN.with(Cell::get).unwrap_or(UNDRAWN);
-    let plan = Plan::of(&wall, area, cx.theme);
+    let plan = Plan::of(&wall, list_area(view.phase_area(area, cx)), cx.theme);
     let at = selected(view, wall.ideas.len());
     let page = wall.ideas.get(at).map_or(0, |&e| plan.page_of(e));
     let target = if forward {
@@ -987,8 +975,9 @@ pub fn answer(view: &mut MeetingView, ask: IdeasAsk, answer: Answer, cx: &mut Ct
     Next::Stay
 }
 
-/// Whether an action can do something now (for the footer).
-pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
+/// Whether an action can do something now (for the footer), the meeting being drawn in
+/// `area`.
+pub fn offers(view: &MeetingView, action: Action, area: Rect, cx: &Ctx) -> bool {
     let writable = cx.data.access.is_writable();
     let state = view.state();
     let ideas = Wall::new(state, mode(state), cx).ideas.len();
@@ -1000,7 +989,7 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
         Action::RenameTheme => writable && !state.themes.is_empty(),
         Action::Up | Action::Down => ideas > 1,
         Action::PagePrev | Action::PageNext => {
-            page_turn(view, action == Action::PageNext, cx).is_some()
+            page_turn(view, action == Action::PageNext, area, cx).is_some()
         }
         _ => true,
     }
@@ -1132,18 +1121,23 @@ fn render_count(state: &MeetingState, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     }
 }
 
+/// Where the list (or the themes) goes in the phase's `area`: under the status line and a
+/// blank.
+fn list_area(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    }
+}
+
 /// The numbered list, or the themes: a status line, then the selection's page.
 fn render_wall(view: &MeetingView, mode: Mode, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let t = &cx.t().ideas;
     let theme = cx.theme;
     let state = view.state();
     let wall = Wall::new(state, mode, cx);
-    let list = Rect {
-        y: area.y + 2,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    DRAWN.with(|drawn| drawn.set(Some(list)));
+    let list = list_area(area);
     let plan = Plan::of(&wall, list, theme);
     let at = selected(view, wall.ideas.len());
     let selected_entry = wall.ideas.get(at).copied();

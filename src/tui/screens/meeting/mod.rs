@@ -172,8 +172,9 @@ impl MeetingView {
         });
     }
 
-    /// Whether an action can do something now (for the footer).
-    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
+    /// Whether an action can do something now (for the footer), the meeting being drawn in
+    /// `area`.
+    pub fn offers(&self, action: Action, area: Rect, cx: &Ctx) -> bool {
         let state = self.state();
         let phase = state.current_phase();
         let mine = match phase.map(|p| p.kind) {
@@ -181,7 +182,7 @@ impl MeetingView {
                 ideas::keys(self.context())
                     .iter()
                     .any(|b| b.action == action)
-                    .then(|| ideas::offers(self, action, cx))
+                    .then(|| ideas::offers(self, action, area, cx))
             }
             Some(PhaseKind::Vote) => vote::KEYS
                 .iter()
@@ -232,12 +233,12 @@ impl MeetingView {
         self.save_error = error;
     }
 
-    /// Handles an action on this screen.
-    pub fn act(&mut self, action: Action, cx: &mut Ctx) -> Next {
+    /// Handles an action on this screen, drawn in `area`.
+    pub fn act(&mut self, action: Action, area: Rect, cx: &mut Ctx) -> Next {
         self.sync_ui();
         let handled = match self.state().current_phase().map(|p| p.kind) {
             Some(PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping) => {
-                ideas::act(self, action, cx)
+                ideas::act(self, action, area, cx)
             }
             Some(PhaseKind::Vote) => vote::act(self, action, cx),
             Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
@@ -538,15 +539,9 @@ impl MeetingView {
     /// Draws the meeting into `area`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         let now = cx.now().mono_ms;
-        let banner = self.banner(cx);
-        let [header, banner_area, body] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(u16::from(banner.is_some())),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
+        let [header, banner_area, agenda, main, side] = self.layout(area, cx);
         self.render_header(header, buf, cx);
-        if let Some((text, style)) = banner {
+        if let Some((text, style)) = self.banner(cx) {
             Paragraph::new(Line::from(Span::styled(
                 fit(&text, banner_area.width as usize),
                 style,
@@ -555,6 +550,31 @@ impl MeetingView {
             .alignment(Alignment::Center)
             .render(banner_area, buf);
         }
+        if agenda.width > 0 {
+            self.render_agenda(agenda, buf, cx);
+        }
+        self.render_main(main, buf, cx, now);
+        if side.width > 0 {
+            self.render_side(side, buf, cx, now);
+        }
+    }
+
+    /// Where the running phase draws its own part when the meeting is drawn in `area`
+    /// (what its keys lay out, as its drawing does).
+    pub fn phase_area(&self, area: Rect, cx: &Ctx) -> Rect {
+        let [_, _, _, main, _] = self.layout(area, cx);
+        self.phase_rows(main, cx).1
+    }
+
+    /// The meeting's parts in `area`: header, banner, and the agenda, main and side columns
+    /// (the banner, agenda and side no wider or higher than 0 where they are not shown).
+    fn layout(&self, area: Rect, cx: &Ctx) -> [Rect; 5] {
+        let [header, banner_area, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::from(self.banner(cx).is_some())),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
         // A voter at the keyboard (and the blank screen after) has the whole width; the
         // phases that produce something need the width more than the airtime panel, which
         // belongs to the phases where people take turns.
@@ -592,13 +612,7 @@ impl MeetingView {
             Constraint::Length(side_width),
         ])
         .areas(body);
-        if agenda_width > 0 {
-            self.render_agenda(agenda, buf, cx);
-        }
-        self.render_main(main, buf, cx, now);
-        if side_width > 0 {
-            self.render_side(side, buf, cx, now);
-        }
+        [header, banner_area, agenda, main, side]
     }
 
     /// A line that must not be missed: not saved, paused, reopened, read-only.
@@ -749,18 +763,18 @@ impl MeetingView {
         y += 3;
 
         // The prompt, large enough to read from the back: bold, wrapped.
-        let prompt = phase.prompt.get(cx.lang);
-        if !prompt.is_empty() && y < bottom {
-            let h = widgets::wrapped_height(prompt, area.width).min(6);
+        let (prompt_rows, body) = self.phase_rows(area, cx);
+        if let Some(h) = prompt_rows {
             widgets::wrapped(
-                vec![Line::from(Span::styled(prompt, theme.current()))],
+                vec![Line::from(Span::styled(
+                    phase.prompt.get(cx.lang),
+                    theme.current(),
+                ))],
                 row(y, h),
                 buf,
             );
-            y += h + 1;
         }
-
-        let body = row(y, bottom.saturating_sub(y));
+        y = body.y;
         match phase.kind {
             PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
             PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
@@ -794,6 +808,30 @@ impl MeetingView {
                 self.render_phase_clock(row(y, bottom.saturating_sub(y)), buf, cx, now, true);
             }
         }
+    }
+
+    /// In the main column `area`, the rows of the running phase's prompt (if it has one and
+    /// there is room) and the phase's own part: under the title and kind (two rows and a
+    /// blank) and the prompt (and a blank).
+    fn phase_rows(&self, area: Rect, cx: &Ctx) -> (Option<u16>, Rect) {
+        let state = self.state();
+        let prompt = state
+            .phase
+            .map_or("", |index| state.agenda[index].prompt.get(cx.lang));
+        let bottom = area.bottom();
+        let mut y = area.y + 3;
+        let prompt_rows = (!prompt.is_empty() && y < bottom)
+            .then(|| widgets::wrapped_height(prompt, area.width).min(6));
+        if let Some(h) = prompt_rows {
+            y += h + 1;
+        }
+        let body = Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: bottom.saturating_sub(y),
+        };
+        (prompt_rows, body)
     }
 
     /// The phase countdown, big when `big`, else one line.
