@@ -28,6 +28,7 @@ use crate::tui::overlay::{Answer, Item, Overlay, Purpose};
 
 pub mod archive;
 pub mod page;
+pub mod participation;
 pub mod session;
 pub mod trend;
 
