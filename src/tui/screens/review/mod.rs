@@ -31,6 +31,7 @@ pub mod page;
 pub mod participation;
 pub mod session;
 pub mod trend;
+pub mod votes;
 
 pub use archive::Archive;
 use page::DocPage;
