@@ -186,14 +186,7 @@ impl Archive {
             Action::FilterFormat => return self.format_picker(cx),
             Action::FilterDates => {
                 let t = &cx.t().review;
-                let typed = self.typed_day(self.filter.from, cx);
-                return Next::Open(Overlay::Prompt(Prompt::new(
-                    t.from_title,
-                    t.from_hint,
-                    &typed,
-                    purpose(ReviewAsk::From),
-                    40,
-                )));
+                return self.day_prompt([t.from_title, t.from_hint], ReviewAsk::From, cx);
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();
@@ -207,9 +200,21 @@ impl Archive {
         Next::Stay
     }
 
-    /// A day of the range as its prompt shows it to begin with (empty for none).
-    fn typed_day(&self, day: Option<Date>, cx: &Ctx) -> String {
-        day.map(|d| format_date(cx.lang, d)).unwrap_or_default()
+    /// The prompt (title and hint) for the first or the last day of the range, holding the
+    /// day the filter has now.
+    fn day_prompt(&self, [title, hint]: [&str; 2], ask: ReviewAsk, cx: &Ctx) -> Next {
+        let day = match ask {
+            ReviewAsk::From => self.filter.from,
+            _ => self.filter.to,
+        };
+        let typed = day.map(|d| format_date(cx.lang, d)).unwrap_or_default();
+        Next::Open(Overlay::Prompt(Prompt::new(
+            title,
+            hint,
+            &typed,
+            purpose(ask),
+            40,
+        )))
     }
 
     /// Picking a group: "all groups", then the groups of the meetings.
@@ -269,14 +274,7 @@ impl Archive {
             (ReviewAsk::From, Answer::Text(text)) => match read_day(&text, cx) {
                 Ok(from) => {
                     let t = &cx.t().review;
-                    let typed = self.typed_day(self.filter.to, cx);
-                    return Next::Open(Overlay::Prompt(Prompt::new(
-                        t.to_title,
-                        t.to_hint,
-                        &typed,
-                        purpose(ReviewAsk::To(from)),
-                        40,
-                    )));
+                    return self.day_prompt([t.to_title, t.to_hint], ReviewAsk::To(from), cx);
                 }
                 Err(message) => cx.error(message),
             },
