@@ -536,7 +536,7 @@ fn a_long_list_is_paged_and_the_paging_keys_move_the_selection() {
     snapshot("paged", &app);
 
     // The next page: its first idea is selected, so that is the one edited.
-    render(&app, 80, 24);
+    app.area = ratatui::layout::Rect::new(0, 0, 80, 24);
     keys(&mut app, "<right>");
     let second = screen_text(&app, 80, 24);
     assert!(second.contains(&format!("sivu 2/{total}")), "{second}");

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::tz::TimeZone;
+use ratatui::layout::Rect;
 
 use super::clock::Clock;
 use super::keymap::{self, Action, KeyContext};
@@ -237,6 +238,9 @@ pub struct App {
     /// A guarded text field closed: when (the meeting clock of the last key since) and what
     /// to say about letters that keep coming.
     closed_field: Option<(u64, String)>,
+    /// The terminal's area, which the loop sets on every frame it draws, so that keys act
+    /// on the frame as shown (the page a paging key turns). Before that, a standard 80×24.
+    pub area: Rect,
 }
 
 impl App {
@@ -267,6 +271,7 @@ impl App {
             overlay: None,
             help: false,
             closed_field: None,
+            area: Rect::new(0, 0, 80, 24),
         }
     }
 
@@ -311,6 +316,11 @@ impl App {
     /// Whether an action can do something now: the footer shows only those, so it never
     /// offers a key that would only be refused. (The help lists every key.)
     pub fn offers(&self, action: Action) -> bool {
+        self.offers_in(action, self.body_area(self.area))
+    }
+
+    /// Whether an action can do something now, the screen being drawn in `body`.
+    pub(super) fn offers_in(&self, action: Action, body: Rect) -> bool {
         if self.overlay.is_some() || self.help {
             return true;
         }
@@ -327,9 +337,9 @@ impl App {
                 }
                 _ => true,
             },
-            Screen::Meeting(view) => view.offers(action, &self.cx),
+            Screen::Meeting(view) => view.offers(action, body, &self.cx),
             Screen::Setup(setup) => setup.offers(action),
-            Screen::Review(review) => review.offers(action, &self.cx),
+            Screen::Review(review) => review.offers(action, body, &self.cx),
             _ => true,
         }
     }
@@ -359,6 +369,8 @@ impl App {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) {
+        // The screen as drawn, with the message this key clears.
+        let body = self.body_area(self.area);
         self.cx.flash = None;
         if self.help {
             if keymap::action_for(KeyContext::Help, key) == Some(Action::Back) {
@@ -420,8 +432,8 @@ impl App {
             }
             return;
         };
-        let offered = self.offers(action);
-        self.act(action);
+        let offered = self.offers_in(action, body);
+        self.act_in(action, body);
         // A screen that refuses says why itself ("Everyone has already spoken"); otherwise a
         // key the footer did not offer gets the general word.
         // (Arrows and paging at the end of a list need no words: nothing moving says it.)
@@ -458,6 +470,11 @@ impl App {
 
     /// Carries out an action on the current screen.
     pub fn act(&mut self, action: Action) {
+        self.act_in(action, self.body_area(self.area));
+    }
+
+    /// Carries out an action on the current screen, drawn in `body`.
+    fn act_in(&mut self, action: Action, body: Rect) {
         if action == Action::Help {
             self.help = true;
             return;
@@ -470,9 +487,9 @@ impl App {
         let next = match &mut self.screen {
             Screen::Home(home) => home.act(action, &mut self.cx),
             Screen::Setup(setup) => setup.act(action, &mut self.cx),
-            Screen::Meeting(view) => view.act(action, &mut self.cx),
+            Screen::Meeting(view) => view.act(action, body, &mut self.cx),
             Screen::GroupEditor(editor) => editor.act(action, &mut self.cx),
-            Screen::Review(review) => review.act(action, &mut self.cx),
+            Screen::Review(review) => review.act(action, body, &mut self.cx),
             Screen::Summary(_) => match action {
                 Action::Confirm | Action::Back => {
                     self.cx.effect(Effect::Reload);

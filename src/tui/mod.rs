@@ -188,7 +188,10 @@ fn event_loop(
         let effects = std::mem::take(&mut app.cx.effects);
         carry_out(app, effects, store, last_saved, &mut background);
         // Every wake-up is input or a visible change, so every wake-up draws.
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // Keys act on the frame as drawn: the app keeps its size.
+        app.area = terminal
+            .draw(|frame| frame.render_widget(&*app, frame.area()))?
+            .area;
         if app.should_quit() {
             return Ok(());
         }

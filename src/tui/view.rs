@@ -41,31 +41,11 @@ impl Widget for &App {
             return;
         }
         let flash = self.cx.flash.as_ref();
-        // A margin on big screens keeps text off the projector's edge.
-        let margin = if area.width >= 120 { 2 } else { 1 };
-        // The footer takes a second row when its keys do not fit on one (80 columns), at
-        // the width it is drawn in (inside the margin).
-        let footer_rows = widgets::footer_lines(
-            self.context(),
-            |a| self.offers(a),
-            t,
-            theme,
-            area.width.saturating_sub(margin) as usize,
-            usize::MAX,
-        )
-        .len()
-        .clamp(1, if area.height >= 24 { 2 } else { 1 }) as u16;
-        let [body, flash_area, footer] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(flash.is_some())),
-            Constraint::Length(footer_rows),
-        ])
-        .areas(area);
-        let body = Rect {
-            x: body.x + margin,
-            width: body.width.saturating_sub(2 * margin),
-            ..body
-        };
+        let Frame {
+            body,
+            flash: flash_area,
+            footer,
+        } = self.frame(area);
         match &self.screen {
             Screen::Home(home) => home.render(body, buf, &self.cx),
             Screen::Setup(setup) => setup.render(body, buf, &self.cx),
@@ -89,14 +69,10 @@ impl Widget for &App {
         }
         widgets::footer(
             self.context(),
-            |action| self.offers(action),
+            |action| self.offers_in(action, body),
             t,
             theme,
-            Rect {
-                x: footer.x + margin,
-                width: footer.width.saturating_sub(margin),
-                ..footer
-            },
+            footer,
             buf,
         );
         if let Some(overlay) = &self.overlay {
@@ -108,7 +84,51 @@ impl Widget for &App {
     }
 }
 
+/// Where the parts of a frame go.
+struct Frame {
+    /// The screen's own area.
+    body: Rect,
+    /// The message line (no rows without a message).
+    flash: Rect,
+    footer: Rect,
+}
+
 impl App {
+    /// The area the screen is drawn in, in a frame of `area`: what its drawing and its keys
+    /// lay out (the paging keys turn the pages the frame shows).
+    pub fn body_area(&self, area: Rect) -> Rect {
+        self.frame(area).body
+    }
+
+    /// The layout of a frame of `area`: the body, the message line and the footer.
+    fn frame(&self, area: Rect) -> Frame {
+        // A margin on big screens keeps text off the projector's edge.
+        let margin = if area.width >= 120 { 2 } else { 1 };
+        let most_rows: u16 = if area.height >= 24 { 2 } else { 1 };
+        let flash = self.cx.flash.is_some();
+        // The footer takes a second row when its keys do not fit on one (80 columns), at
+        // the width it is drawn in (inside the margin). Which keys it offers may depend on
+        // the body's size (a page to turn to), and the body's size on the footer's rows: it
+        // takes the fewest rows that hold the keys offered in the body those rows leave
+        // (a page that fits once the footer is one row shorter needs no scroll key).
+        let rows_needed = |rows: u16| {
+            let body = split(area, margin, flash, rows).body;
+            widgets::footer_lines(
+                self.context(),
+                |a| self.offers_in(a, body),
+                self.cx.t(),
+                self.cx.theme,
+                area.width.saturating_sub(margin) as usize,
+                usize::MAX,
+            )
+            .len()
+        };
+        let footer_rows = (1..most_rows)
+            .find(|&rows| rows_needed(rows) <= usize::from(rows))
+            .unwrap_or(most_rows);
+        split(area, margin, flash, footer_rows)
+    }
+
     fn render_overlay(&self, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         let t = self.cx.t();
         let theme = self.cx.theme;
@@ -267,5 +287,29 @@ impl App {
                 );
             }
         }
+    }
+}
+
+/// A frame of `area` cut into the body, the message line (a row when there is a message) and
+/// a footer of `footer_rows`, the body and the footer inside the side margin.
+fn split(area: Rect, margin: u16, flash: bool, footer_rows: u16) -> Frame {
+    let [body, flash, footer] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(flash)),
+        Constraint::Length(footer_rows),
+    ])
+    .areas(area);
+    Frame {
+        body: Rect {
+            x: body.x + margin,
+            width: body.width.saturating_sub(2 * margin),
+            ..body
+        },
+        flash,
+        footer: Rect {
+            x: footer.x + margin,
+            width: footer.width.saturating_sub(margin),
+            ..footer
+        },
     }
 }

@@ -30,15 +30,9 @@ impl MeetingView {
     /// Draws the meeting into `area`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         let now = cx.now().mono_ms;
-        let banner = self.banner(cx);
-        let [header, banner_area, body] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(u16::from(banner.is_some())),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
+        let [header, banner_area, agenda, main, side] = self.layout(area, cx);
         self.render_header(header, buf, cx);
-        if let Some((text, style)) = banner {
+        if let Some((text, style)) = self.banner(cx) {
             Paragraph::new(Line::from(Span::styled(
                 fit(&text, banner_area.width as usize),
                 style,
@@ -47,6 +41,31 @@ impl MeetingView {
             .alignment(Alignment::Center)
             .render(banner_area, buf);
         }
+        if agenda.width > 0 {
+            self.render_agenda(agenda, buf, cx);
+        }
+        self.render_main(main, buf, cx, now);
+        if side.width > 0 {
+            self.render_side(side, buf, cx, now);
+        }
+    }
+
+    /// Where the running phase draws its own part when the meeting is drawn in `area`
+    /// (what its keys lay out, as its drawing does).
+    pub fn phase_area(&self, area: Rect, cx: &Ctx) -> Rect {
+        let [_, _, _, main, _] = self.layout(area, cx);
+        self.phase_rows(main, cx).1
+    }
+
+    /// The meeting's parts in `area`: header, banner, and the agenda, main and side columns
+    /// (the banner, agenda and side no wider or higher than 0 where they are not shown).
+    fn layout(&self, area: Rect, cx: &Ctx) -> [Rect; 5] {
+        let [header, banner_area, body] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(u16::from(self.banner(cx).is_some())),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
         let (agenda_width, side_width) = self.column_widths(body.width, cx);
         let [agenda, _, main, _, side] = Layout::horizontal([
             Constraint::Length(agenda_width),
@@ -56,13 +75,7 @@ impl MeetingView {
             Constraint::Length(side_width),
         ])
         .areas(body);
-        if agenda_width > 0 {
-            self.render_agenda(agenda, buf, cx);
-        }
-        self.render_main(main, buf, cx, now);
-        if side_width > 0 {
-            self.render_side(side, buf, cx, now);
-        }
+        [header, banner_area, agenda, main, side]
     }
 
     /// The widths of the agenda column and the airtime panel beside the main column, 0
@@ -197,19 +210,17 @@ impl MeetingView {
             self.render_between_items(area, buf, cx);
             return;
         };
-        let mut y = self.render_title(index, area, buf, cx);
+        let y = self.render_title(index, area, buf, cx);
         // The prompt, large enough to read from the back: bold, wrapped.
-        let prompt = state.agenda[index].prompt.get(cx.lang);
-        if !prompt.is_empty() && y < area.bottom() {
-            let h = widgets::wrapped_height(prompt, area.width).min(6);
+        let (prompt_rows, body) = self.phase_rows(area, cx);
+        if let Some(h) = prompt_rows {
+            let prompt = state.agenda[index].prompt.get(cx.lang);
             widgets::wrapped(
                 vec![Line::from(Span::styled(prompt, cx.theme.current()))],
                 rows(area, y, h),
                 buf,
             );
-            y += h + 1;
         }
-        let body = rows(area, y, area.bottom().saturating_sub(y));
         match state.agenda[index].kind {
             PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
             PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
@@ -221,6 +232,30 @@ impl MeetingView {
             }
             _ => self.render_info(index, body, buf, cx, now),
         }
+    }
+
+    /// In the main column `area`, the rows of the running phase's prompt (if it has one and
+    /// there is room) and the phase's own part: under the title and kind (two rows and a
+    /// blank) and the prompt (and a blank).
+    fn phase_rows(&self, area: Rect, cx: &Ctx) -> (Option<u16>, Rect) {
+        let state = self.state();
+        let prompt = state
+            .phase
+            .map_or("", |index| state.agenda[index].prompt.get(cx.lang));
+        let bottom = area.bottom();
+        let mut y = area.y + 3;
+        let prompt_rows = (!prompt.is_empty() && y < bottom)
+            .then(|| widgets::wrapped_height(prompt, area.width).min(6));
+        if let Some(h) = prompt_rows {
+            y += h + 1;
+        }
+        let body = Rect {
+            x: area.x,
+            y,
+            width: area.width,
+            height: bottom.saturating_sub(y),
+        };
+        (prompt_rows, body)
     }
 
     /// Before the first item, between items and at the end: what the way on is.

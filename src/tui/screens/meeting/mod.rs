@@ -9,6 +9,8 @@
 
 use std::path::PathBuf;
 
+use ratatui::layout::Rect;
+
 use crate::i18n::{self, fill};
 use crate::model::{Command, Meeting, MeetingState, PhaseKind, SessionRecord, Status};
 use crate::tui::app::{Ctx, Effect, Next};
@@ -173,8 +175,9 @@ impl MeetingView {
         });
     }
 
-    /// Whether an action can do something now (for the footer).
-    pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
+    /// Whether an action can do something now (for the footer), the meeting being drawn in
+    /// `area`.
+    pub fn offers(&self, action: Action, area: Rect, cx: &Ctx) -> bool {
         let state = self.state();
         let phase = state.current_phase();
         let mine = match phase.map(|p| p.kind) {
@@ -182,7 +185,7 @@ impl MeetingView {
                 ideas::keys(self.context())
                     .iter()
                     .any(|b| b.action == action)
-                    .then(|| ideas::offers(self, action, cx))
+                    .then(|| ideas::offers(self, action, area, cx))
             }
             Some(PhaseKind::Vote) => vote::KEYS
                 .iter()
@@ -233,12 +236,12 @@ impl MeetingView {
         self.save_error = error;
     }
 
-    /// Handles an action on this screen.
-    pub fn act(&mut self, action: Action, cx: &mut Ctx) -> Next {
+    /// Handles an action on this screen, drawn in `area`.
+    pub fn act(&mut self, action: Action, area: Rect, cx: &mut Ctx) -> Next {
         self.sync_ui();
         let handled = match self.state().current_phase().map(|p| p.kind) {
             Some(PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping) => {
-                ideas::act(self, action, cx)
+                ideas::act(self, action, area, cx)
             }
             Some(PhaseKind::Vote) => vote::act(self, action, cx),
             Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {

@@ -8,18 +8,18 @@
 //! Vote results are shown only for closed votes, broken down per side only where the tally
 //! allows it.
 
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{DocPage, TextPage};
+use super::page::{DocPage, TextPage};
+use super::participation::participation_section;
+use super::votes::vote_rows;
 use crate::export::trace::{Presence, Trace};
-use crate::export::words::{
-    basis_text, due_text, format_date, owner_text, status_text, vote_result,
-};
+use crate::export::words::{basis_text, due_text, format_date, owner_text, status_text};
 use crate::i18n::{self, fill};
-use crate::model::metrics::{Figures, Participation, participation};
-use crate::model::vote::{Vote, VoteKind};
+use crate::model::engine::TurnRecord;
+use crate::model::metrics::{Participation, participation};
+use crate::model::vote::VoteKind;
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
 use crate::tui::app::Ctx;
 use crate::tui::widgets::{self, fit};
@@ -185,103 +185,19 @@ impl SessionView {
         }
     }
 
+    /// The agenda item by item: the time used against its timebox, its turns as the
+    /// speakers' sides, and the notes on them.
     fn timeline(&self, doc: &mut TextPage, width: usize, cx: &Ctx) {
         let t = cx.t();
         let theme = cx.theme;
         let state = &self.state;
-        let end = state.last_ms;
         doc.section(t.review.timeline.to_string(), theme);
-        // The legend of the turn strip: shapes, so colour is never the only sign.
-        let mut legend: Vec<Span> = Vec::new();
-        for side in Side::ALL {
-            let (mark, _) = TURN_MARKS[side as usize];
-            legend.push(Span::styled(format!("{mark} "), theme.side(side)));
-            legend.push(Span::styled(
-                format!("{}   ", i18n::side(cx.lang, side)),
-                theme.quiet(),
-            ));
-        }
-        let passed: String = TURN_MARKS.iter().map(|(_, p)| *p).collect();
-        legend.push(Span::styled(
-            format!("{passed} {}", t.review.passed_mark),
-            theme.quiet(),
-        ));
-        doc.push(Line::from(legend));
+        doc.push(turn_legend(cx));
         let number_w = format!("{}", state.agenda.len()).len() + 2;
-        for (i, phase) in state.agenda.iter().enumerate() {
-            let progress = &state.progress[i];
-            let title = format!(
-                "{:>w$} {}",
-                format!("{}.", i + 1),
-                phase.title.get(cx.lang),
-                w = number_w
-            );
-            let time = if progress.visits == 0 {
-                t.review.not_held.to_string()
-            } else if phase.minutes > 0 {
-                format!(
-                    "{} / {} {}",
-                    widgets::clock(progress.watch.elapsed(end)),
-                    phase.minutes,
-                    t.minutes_short
-                )
-            } else {
-                widgets::clock(progress.watch.elapsed(end))
-            };
-            let turns: Vec<_> = state.turns.iter().filter(|x| x.phase == i).collect();
-            let taken = turns.iter().filter(|x| !x.passed).count();
-            let passes = turns.len() - taken;
-            let style = if progress.visits == 0 {
-                theme.quiet()
-            } else {
-                theme.text()
-            };
-            // The title, and the time used against the timebox at the right of a row no
-            // wider than a readable line, so the two stay together on a wide screen.
-            let row_w = width.min(76);
-            let title_w = row_w.saturating_sub(time.width() + 2).max(12);
-            doc.push(Line::from(vec![
-                Span::styled(crate::tui::widgets::pad(&title, title_w), style),
-                Span::raw("  "),
-                Span::styled(time, theme.quiet()),
-            ]));
-            // The turns in order, each as its speaker's side, then how many.
-            if !turns.is_empty() {
-                let indent = number_w + 1;
-                let per_line = width.saturating_sub(indent).max(8);
-                let counts = fill(
-                    t.review.phase_turns,
-                    &[
-                        ("turns", &taken.to_string()),
-                        ("passes", &passes.to_string()),
-                    ],
-                );
-                let chunks: Vec<_> = turns.chunks(per_line).collect();
-                for (n, chunk) in chunks.iter().enumerate() {
-                    let mut spans = vec![Span::raw(" ".repeat(indent))];
-                    for turn in *chunk {
-                        let side = state
-                            .person(&turn.speaker)
-                            .map_or(Side::External, |p| p.role.side());
-                        let (taken, passed) = TURN_MARKS[side as usize];
-                        let mark = if turn.passed { passed } else { taken };
-                        spans.push(Span::styled(mark.to_string(), theme.side(side)));
-                    }
-                    let last = n + 1 == chunks.len();
-                    if last && indent + chunk.len() + 3 + counts.width() <= width {
-                        spans.push(Span::styled(format!("   {counts}"), theme.quiet()));
-                        doc.push(Line::from(spans));
-                    } else {
-                        doc.push(Line::from(spans));
-                        if last {
-                            doc.push(Line::from(Span::styled(
-                                fit(&format!("{}{counts}", " ".repeat(indent)), width),
-                                theme.quiet(),
-                            )));
-                        }
-                    }
-                }
-            }
+        for i in 0..state.agenda.len() {
+            doc.push(self.phase_line(i, number_w, width, cx));
+            let turns: Vec<&TurnRecord> = state.turns.iter().filter(|x| x.phase == i).collect();
+            self.turn_strip(doc, &turns, number_w + 1, width, cx);
             // Notes on the turns, without names.
             for note in turns.iter().filter_map(|x| x.note.as_deref()) {
                 doc.para(
@@ -290,6 +206,93 @@ impl SessionView {
                     width,
                     theme.text(),
                 );
+            }
+        }
+    }
+
+    /// Agenda item `i`: its number and title, and the time used against the timebox at the
+    /// right of a row no wider than a readable line, so the two stay together on a wide
+    /// screen.
+    fn phase_line(&self, i: usize, number_w: usize, width: usize, cx: &Ctx) -> Line<'static> {
+        let t = cx.t();
+        let theme = cx.theme;
+        let phase = &self.state.agenda[i];
+        let progress = &self.state.progress[i];
+        let elapsed = widgets::clock(progress.watch.elapsed(self.state.last_ms));
+        let title = format!(
+            "{:>w$} {}",
+            format!("{}.", i + 1),
+            phase.title.get(cx.lang),
+            w = number_w
+        );
+        let time = if progress.visits == 0 {
+            t.review.not_held.to_string()
+        } else if phase.minutes > 0 {
+            format!("{elapsed} / {} {}", phase.minutes, t.minutes_short)
+        } else {
+            elapsed
+        };
+        let style = if progress.visits == 0 {
+            theme.quiet()
+        } else {
+            theme.text()
+        };
+        let row_w = width.min(76);
+        let title_w = row_w.saturating_sub(time.width() + 2).max(12);
+        Line::from(vec![
+            Span::styled(crate::tui::widgets::pad(&title, title_w), style),
+            Span::raw("  "),
+            Span::styled(time, theme.quiet()),
+        ])
+    }
+
+    /// An item's turns in order, each as its speaker's side, then how many were taken and
+    /// passed (after the last mark where it fits, else on a line of its own).
+    fn turn_strip(
+        &self,
+        doc: &mut TextPage,
+        turns: &[&TurnRecord],
+        indent: usize,
+        width: usize,
+        cx: &Ctx,
+    ) {
+        if turns.is_empty() {
+            return;
+        }
+        let theme = cx.theme;
+        let taken = turns.iter().filter(|x| !x.passed).count();
+        let counts = fill(
+            cx.t().review.phase_turns,
+            &[
+                ("turns", &taken.to_string()),
+                ("passes", &(turns.len() - taken).to_string()),
+            ],
+        );
+        let per_line = width.saturating_sub(indent).max(8);
+        let chunks: Vec<_> = turns.chunks(per_line).collect();
+        for (n, chunk) in chunks.iter().enumerate() {
+            let mut spans = vec![Span::raw(" ".repeat(indent))];
+            for turn in *chunk {
+                let side = self
+                    .state
+                    .person(&turn.speaker)
+                    .map_or(Side::External, |p| p.role.side());
+                let (taken, passed) = TURN_MARKS[side as usize];
+                let mark = if turn.passed { passed } else { taken };
+                spans.push(Span::styled(mark.to_string(), theme.side(side)));
+            }
+            let last = n + 1 == chunks.len();
+            if last && indent + chunk.len() + 3 + counts.width() <= width {
+                spans.push(Span::styled(format!("   {counts}"), theme.quiet()));
+                doc.push(Line::from(spans));
+            } else {
+                doc.push(Line::from(spans));
+                if last {
+                    doc.push(Line::from(Span::styled(
+                        fit(&format!("{}{counts}", " ".repeat(indent)), width),
+                        theme.quiet(),
+                    )));
+                }
             }
         }
     }
@@ -499,342 +502,22 @@ fn has_kind(state: &MeetingState, wanted: impl Fn(crate::model::PhaseKind) -> bo
     state.agenda.iter().any(|p| wanted(p.kind))
 }
 
-/// A closed vote's results: the outcome in words, then a bar per option (or per value).
-fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
-    let t = cx.t();
+/// The legend of the turn strip: shapes, so colour is never the only sign.
+fn turn_legend(cx: &Ctx) -> Line<'static> {
     let theme = cx.theme;
-    let tally = vote.tally();
-    doc.para(
-        "  ",
-        &format!(
-            "{} · {}",
-            vote_result(vote, cx.lang),
-            fill(t.vote.voters, &[("count", &tally.voters.to_string())])
-        ),
-        width,
-        theme.text(),
-    );
-    let label = |i: usize| -> String {
-        match vote.kind {
-            VoteKind::FistOfFive => {
-                format!("{i} {}", t.vote.fist_levels.get(i).copied().unwrap_or(""))
-            }
-            VoteKind::YesNo => t.vote.yes_no.get(i).copied().unwrap_or("").to_string(),
-            // The option's own number, as on the wall and in the vote ("#4").
-            _ => vote.options.get(i).map_or(String::new(), |o| {
-                let number = crate::model::vote::option_numbers(&vote.options)[i];
-                format!("#{number} {}", o.label)
-            }),
-        }
-    };
-    let value = |x: f64| -> String {
-        match vote.kind {
-            VoteKind::Score => i18n::decimal(cx.lang, x, 1),
-            VoteKind::Ranking => String::new(),
-            _ => format!("{}", x.round() as i64),
-        }
-    };
-    let rows: Vec<usize> = match vote.kind {
-        // The scales keep their own order: 5 down to 0, yes, no, abstain.
-        VoteKind::FistOfFive => (0..tally.totals.len()).rev().collect(),
-        VoteKind::YesNo => (0..tally.totals.len()).collect(),
-        _ => tally.order.iter().flatten().copied().collect(),
-    };
-    let max = tally.totals.iter().copied().fold(0.0f64, f64::max);
-    let bar_w = (width / 4).clamp(8, 30);
-    let label_w = width.saturating_sub(bar_w + 8).min(60);
-    // Per side only where the tally gives it (every side that voted has enough voters);
-    // a ranking's per-side "totals" are rounds survived, which say nothing on their own.
-    let by_side = if vote.kind == VoteKind::Ranking {
-        &[][..]
-    } else {
-        &tally.by_side[..]
-    };
-    if !by_side.is_empty() {
-        doc.para(
-            "  ",
-            &format!("↳ {}", t.vote.by_side_title),
-            width,
-            theme.quiet(),
-        );
-    }
-    for (rank, i) in rows.iter().enumerate() {
-        let total = tally.totals.get(*i).copied().unwrap_or(0.0);
-        let lead = if vote.kind == VoteKind::Ranking {
-            format!(
-                "{} · ",
-                fill(t.vote.rank, &[("n", &(rank + 1).to_string())])
-            )
-        } else {
-            String::new()
-        };
-        let share = if vote.kind == VoteKind::Ranking || max <= 0.0 {
-            0.0
-        } else {
-            total / max
-        };
-        let mut spans = vec![Span::styled(
-            crate::tui::widgets::pad(&format!("  {lead}{}", label(*i)), label_w),
-            theme.text(),
-        )];
-        if vote.kind != VoteKind::Ranking {
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(widgets::bar(share, bar_w), theme.current()));
-            spans.push(Span::styled(format!(" {}", value(total)), theme.text()));
-        }
-        doc.push(Line::from(spans));
-        if !by_side.is_empty() {
-            let mut spans = vec![Span::styled("    ↳ ", theme.quiet())];
-            for (n, (side, totals)) in by_side.iter().enumerate() {
-                let x = totals.get(*i).copied().unwrap_or(0.0);
-                let sep = if n == 0 { "" } else { " · " };
-                spans.push(Span::styled(
-                    format!("{sep}{} {}", i18n::side(cx.lang, *side), value(x)),
-                    theme.side(*side),
-                ));
-            }
-            doc.push(Line::from(spans));
-        }
-    }
-    if vote.kind != VoteKind::Ranking && vote.sides_shown() == Some(false) {
-        doc.para("  ", t.vote.by_side_withheld, width, theme.quiet());
-    }
-}
-
-/// A bar of `share` with a mark at `seat` (the share of seats), so the two can be compared
-/// at a glance without colour. The mark is drawn in `mark` (bold), the bar in `style`.
-pub fn share_bar(
-    share: f64,
-    seat: Option<f64>,
-    width: usize,
-    style: Style,
-    mark: Style,
-) -> Vec<Span<'static>> {
-    let chars: Vec<char> = widgets::bar(share, width).chars().collect();
-    let at = seat
-        .filter(|_| width > 0)
-        .map(|seat| ((seat.clamp(0.0, 1.0) * width as f64).round() as usize).min(width - 1));
-    match at {
-        Some(at) => vec![
-            Span::styled(chars[..at].iter().collect::<String>(), style),
-            Span::styled("│", mark),
-            Span::styled(chars[at + 1..].iter().collect::<String>(), style),
-        ],
-        None => vec![Span::styled(chars.into_iter().collect::<String>(), style)],
-    }
-}
-
-/// A share as a whole percentage, `–` when there is none.
-pub fn percent(share: Option<f64>) -> String {
-    share.map_or_else(
-        || "–".to_string(),
-        |s| format!("{} %", (s * 100.0).round() as i64),
-    )
-}
-
-/// Participation per side (a bar of the share of airtime with the share of seats marked)
-/// and per role, and the equity index. Per side and role only: never per person.
-///
-/// With `meetings`, the figures are a group's totals over that many meetings: the heading
-/// says so, and the equity index is their mean.
-pub fn participation_section(
-    doc: &mut TextPage,
-    p: &Participation,
-    meetings: Option<usize>,
-    width: usize,
-    cx: &Ctx,
-) {
-    let t = cx.t();
-    let r = &t.review;
-    let theme = cx.theme;
-    let title = match meetings {
-        Some(n) => format!("{} ({})", r.participation, super::count(r.count, n)),
-        None => r.participation.to_string(),
-    };
-    doc.section(title, theme);
-    doc.push(Line::from(vec![
-        Span::styled("█ ", theme.current()),
-        Span::styled(format!("{}   ", r.airtime_share), theme.quiet()),
-        Span::styled("│ ", theme.current()),
-        Span::styled(r.seat_share, theme.quiet()),
-    ]));
-    let label_w = Side::ALL
-        .iter()
-        .map(|s| i18n::side(cx.lang, *s).width())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    // The bar takes what the words beside it leave, so the line never runs off the screen.
-    let words_w = Side::ALL
-        .iter()
-        .map(|side| {
-            fill(
-                r.share_line,
-                &[
-                    ("airtime", &percent(p.airtime_share(*side))),
-                    ("seats", &percent(p.seat_share(*side))),
-                ],
-            )
-            .width()
-        })
-        .max()
-        .unwrap_or(0);
-    let bar_w = width.saturating_sub(label_w + words_w + 1).clamp(10, 40);
+    let mut legend: Vec<Span> = Vec::new();
     for side in Side::ALL {
-        let f = &p.sides[side as usize];
-        if f.seats == 0 && f.airtime_ms == 0 {
-            continue;
-        }
-        let share = p.airtime_share(side);
-        let seats = p.seat_share(side);
-        let line = fill(
-            r.share_line,
-            &[("airtime", &percent(share)), ("seats", &percent(seats))],
-        );
-        let mut spans = vec![Span::styled(
-            crate::tui::widgets::pad(i18n::side(cx.lang, side), label_w),
-            theme.text(),
-        )];
-        spans.extend(share_bar(
-            share.unwrap_or(0.0),
-            seats,
-            bar_w,
-            theme.side(side),
-            theme.heading(),
-        ));
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            fit(&line, width.saturating_sub(label_w + bar_w + 1)),
-            theme.text(),
-        ));
-        doc.push(Line::from(spans));
-        doc.para(
-            &" ".repeat(label_w),
-            &counts_line(r.side_counts, f),
-            width,
+        let (mark, _) = TURN_MARKS[side as usize];
+        legend.push(Span::styled(format!("{mark} "), theme.side(side)));
+        legend.push(Span::styled(
+            format!("{}   ", i18n::side(cx.lang, side)),
             theme.quiet(),
-        );
+        ));
     }
-    // Per role: a table where it fits, otherwise a line per role.
-    doc.blank();
-    doc.push(Line::from(Span::styled(r.roles_title, theme.heading())));
-    let rows: Vec<Vec<String>> = p
-        .roles
-        .iter()
-        .map(|(row, f)| {
-            vec![
-                i18n::review::role_row(cx.lang, *row).to_string(),
-                f.seats.to_string(),
-                widgets::clock(f.airtime_ms),
-                percent(
-                    (p.total.airtime_ms > 0)
-                        .then(|| f.airtime_ms as f64 / p.total.airtime_ms as f64),
-                ),
-                f.turns.to_string(),
-                f.passes.to_string(),
-                f.contributions.to_string(),
-            ]
-        })
-        .collect();
-    let mut header: Vec<String> = r.role_columns.iter().map(|s| s.to_string()).collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    // On a narrow screen the last columns go (contributions, then passes) before the
-    // table turns into lines.
-    let table_w = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-    while table_w(&widths) > width && widths.len() > 5 {
-        widths.pop();
-        header.pop();
-    }
-    let rows: Vec<Vec<String>> = rows
-        .into_iter()
-        .map(|mut row| {
-            row.truncate(widths.len());
-            row
-        })
-        .collect();
-    if table_w(&widths) <= width {
-        let line = |cells: &[String], style: Style| {
-            let spans: Vec<Span> = cells
-                .iter()
-                .zip(&widths)
-                .enumerate()
-                .map(|(i, (cell, w))| {
-                    let gap = w.saturating_sub(cell.width());
-                    let text = if i == 0 {
-                        format!("{cell}{}", " ".repeat(gap))
-                    } else {
-                        format!("  {}{cell}", " ".repeat(gap))
-                    };
-                    Span::styled(text, style)
-                })
-                .collect();
-            Line::from(spans)
-        };
-        doc.push(line(&header, theme.quiet()));
-        for row in &rows {
-            doc.push(line(row, theme.text()));
-        }
-    } else {
-        let names = &r.role_columns;
-        for ((_, f), row) in p.roles.iter().zip(&rows) {
-            doc.para(
-                "",
-                &format!(
-                    "{}: {} {} · {} {} · {} {} · {} {}",
-                    row[0],
-                    names[2].to_lowercase(),
-                    row[2],
-                    names[3].to_lowercase(),
-                    row[3],
-                    names[4].to_lowercase(),
-                    f.turns,
-                    names[5].to_lowercase(),
-                    f.passes
-                ),
-                width,
-                theme.text(),
-            );
-        }
-    }
-    if p.roles_folded {
-        doc.para("", r.roles_folded, width, theme.quiet());
-    }
-    doc.blank();
-    match p.equity {
-        Some(e) => {
-            let template = if meetings.is_some() {
-                r.cli_equity_mean
-            } else {
-                r.equity
-            };
-            doc.push(Line::from(vec![
-                Span::styled(
-                    fill(template, &[("value", &i18n::decimal(cx.lang, e, 2))]),
-                    theme.heading(),
-                ),
-                Span::raw("  "),
-                Span::styled(widgets::bar(e, 20), theme.current()),
-            ]));
-            doc.para("", r.equity_explain, width, theme.quiet());
-        }
-        None => doc.para("", r.equity_none, width, theme.quiet()),
-    }
-}
-
-/// "present 3 · turns 7 · passes 1 · contributions 9".
-fn counts_line(template: &str, f: &Figures) -> String {
-    fill(
-        template,
-        &[
-            ("seats", &f.seats.to_string()),
-            ("turns", &f.turns.to_string()),
-            ("passes", &f.passes.to_string()),
-            ("contributions", &f.contributions.to_string()),
-        ],
-    )
+    let passed: String = TURN_MARKS.iter().map(|(_, p)| *p).collect();
+    legend.push(Span::styled(
+        format!("{passed} {}", cx.t().review.passed_mark),
+        theme.quiet(),
+    ));
+    Line::from(legend)
 }

@@ -15,8 +15,9 @@ use jiff::Timestamp;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::session::{participation_section, percent, share_bar};
-use super::{DocPage, TextPage, count};
+use super::count;
+use super::page::{DocPage, TextPage};
+use super::participation::{participation_section, percent, share_bar};
 use crate::export::words::{due_text, format_date, owner_text};
 use crate::i18n::fill;
 use crate::model::engine::MeetingState;
@@ -158,8 +159,7 @@ impl TrendView {
 
     /// The whole page laid out for `width` columns.
     pub fn doc(&self, width: usize, cx: &Ctx) -> TextPage {
-        let t = cx.t();
-        let r = &t.review;
+        let r = &cx.t().review;
         let theme = cx.theme;
         let mut doc = TextPage::default();
         doc.sections.push(0);
@@ -171,165 +171,208 @@ impl TrendView {
             doc.push(Line::from(Span::styled(r.loading, theme.quiet())));
             return doc;
         };
-        if let (Some(first), Some(last)) = (data.points.first(), data.points.last()) {
-            doc.push(Line::from(Span::styled(
-                fit(
-                    &fill(
-                        r.trend_span,
-                        &[
-                            ("count", &count(r.count, data.points.len())),
-                            ("first", &super::day(cx, first.started_at)),
-                            ("last", &super::day(cx, last.started_at)),
-                        ],
-                    ),
-                    width,
-                ),
-                theme.quiet(),
-            )));
-        } else {
-            doc.push(Line::from(Span::styled(r.no_meetings, theme.quiet())));
-        }
-        if data.unreadable > 0 {
-            doc.push(Line::from(Span::styled(
-                fill(r.unreadable, &[("n", &data.unreadable.to_string())]),
-                theme.warning(),
-            )));
-        }
-
-        // The students' share of airtime against their share of seats, a meeting a row: the
-        // newest meetings that make a readable chart (the totals still cover them all).
-        let shown = &data.points[data.points.len().saturating_sub(CHART_ROWS)..];
-        if shown.len() < data.points.len() {
-            doc.push(Line::from(Span::styled(
-                fill(r.trend_newest, &[("n", &shown.len().to_string())]),
-                theme.quiet(),
-            )));
-        }
-        let dates: Vec<String> = shown.iter().map(|p| super::day(cx, p.started_at)).collect();
-        let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(0) + 2;
+        what_was_read(&mut doc, data, width, cx);
         if !data.points.is_empty() {
-            doc.section(r.student_share_title.to_string(), theme);
-            doc.push(Line::from(vec![
-                Span::styled("█ ", theme.side(Side::Student)),
-                Span::styled(format!("{}   ", r.airtime_share), theme.quiet()),
-                Span::styled("│ ", theme.side(Side::Student)),
-                Span::styled(r.seat_share, theme.quiet()),
-            ]));
-            let values: Vec<String> = shown
-                .iter()
-                .map(|p| {
-                    fill(
-                        r.share_line,
-                        &[
-                            ("airtime", &percent(p.student_airtime)),
-                            ("seats", &percent(p.student_seats)),
-                        ],
-                    )
-                })
-                .collect();
-            let value_w = values.iter().map(|v| v.width()).max().unwrap_or(0) + 1;
-            let bar_w = width.saturating_sub(date_w + value_w).clamp(10, 50);
-            for ((p, date), value) in shown.iter().zip(&dates).zip(&values) {
-                let mut spans = vec![Span::styled(
-                    format!(" {date:<w$}", w = date_w - 1),
-                    theme.text(),
-                )];
-                spans.extend(share_bar(
-                    p.student_airtime.unwrap_or(0.0),
-                    p.student_seats,
-                    bar_w,
-                    theme.side(Side::Student),
-                    theme.heading(),
-                ));
-                spans.push(Span::styled(format!(" {value}"), theme.text()));
-                doc.push(Line::from(spans));
-            }
-
-            // The equity index, a meeting a row.
-            doc.section(r.equity_title.to_string(), theme);
-            let bar_w = width.saturating_sub(date_w + 6).clamp(10, 50);
-            for (p, date) in shown.iter().zip(&dates) {
-                let value = p
-                    .equity
-                    .map_or_else(|| "–".to_string(), |e| crate::i18n::decimal(cx.lang, e, 2));
-                doc.push(Line::from(vec![
-                    Span::styled(format!(" {date:<w$}", w = date_w - 1), theme.text()),
-                    Span::styled(
-                        widgets::bar(p.equity.unwrap_or(0.0), bar_w),
-                        theme.current(),
-                    ),
-                    Span::styled(format!(" {value}"), theme.text()),
-                ]));
-            }
-            doc.blank();
-            let totals = &data.totals;
-            doc.para(
-                "",
-                &fill(
-                    r.totals,
-                    &[
-                        ("airtime", &percent(totals.airtime_share(Side::Student))),
-                        ("seats", &percent(totals.seat_share(Side::Student))),
-                        (
-                            "equity",
-                            &totals.equity.map_or_else(
-                                || "–".to_string(),
-                                |e| crate::i18n::decimal(cx.lang, e, 2),
-                            ),
-                        ),
-                    ],
-                ),
-                width,
-                theme.text(),
-            );
+            charts(&mut doc, data, width, cx);
         }
-
-        // Every action still open, with the meeting it came from.
-        let today = cx.local(cx.now().at).date();
-        let open = data.open();
-        let overdue = open.iter().filter(|(a, _)| a.is_overdue(today)).count();
-        let rt = &t.records;
-        let mut title = r.open_actions.to_string();
-        if !open.is_empty() {
-            title.push_str(&format!(" – {}", count(rt.count_open, open.len())));
-            if overdue > 0 {
-                title.push_str(&format!(", {}", count(rt.count_overdue, overdue)));
-            }
-        }
-        doc.section(title, theme);
-        if open.is_empty() {
-            doc.push(Line::from(Span::styled(r.no_open_actions, theme.quiet())));
-        }
-        for (action, from) in &open {
-            let late = action.is_overdue(today);
-            doc.para("• ", &action.text, width, theme.text());
-            let mut due = due_text(cx.lang, action.due);
-            if late {
-                due = format!("{due} ({})", rt.overdue);
-            }
-            let meeting = match from {
-                Some((at, topic)) if !topic.is_empty() => format!(
-                    "{} – {topic}",
-                    fill(rt.from_meeting, &[("date", &super::day(cx, *at))])
-                ),
-                Some((at, _)) => fill(rt.from_meeting, &[("date", &super::day(cx, *at))]),
-                None => fill(
-                    rt.from_meeting,
-                    &[("date", &format_date(cx.lang, action.agreed))],
-                ),
-            };
-            doc.para(
-                "  ",
-                &format!("{} · {due} · {meeting}", owner_text(cx.lang, &action.owner)),
-                width,
-                if late { theme.warning() } else { theme.quiet() },
-            );
-        }
-
+        open_actions(&mut doc, data, width, cx);
         // The totals per side and role, as for one meeting.
         if !data.points.is_empty() {
             participation_section(&mut doc, &data.totals, Some(data.points.len()), width, cx);
         }
         doc
+    }
+}
+
+/// How many meetings the page covers and from when to when, and how many could not be
+/// read.
+fn what_was_read(doc: &mut TextPage, data: &TrendData, width: usize, cx: &Ctx) {
+    let r = &cx.t().review;
+    let theme = cx.theme;
+    if let (Some(first), Some(last)) = (data.points.first(), data.points.last()) {
+        let span = fill(
+            r.trend_span,
+            &[
+                ("count", &count(r.count, data.points.len())),
+                ("first", &super::day(cx, first.started_at)),
+                ("last", &super::day(cx, last.started_at)),
+            ],
+        );
+        doc.push(Line::from(Span::styled(fit(&span, width), theme.quiet())));
+    } else {
+        doc.push(Line::from(Span::styled(r.no_meetings, theme.quiet())));
+    }
+    if data.unreadable > 0 {
+        doc.push(Line::from(Span::styled(
+            fill(r.unreadable, &[("n", &data.unreadable.to_string())]),
+            theme.warning(),
+        )));
+    }
+}
+
+/// The charts, a meeting a row: the newest meetings that make a readable chart (the
+/// totals under them still cover them all).
+fn charts(doc: &mut TextPage, data: &TrendData, width: usize, cx: &Ctx) {
+    let r = &cx.t().review;
+    let shown = &data.points[data.points.len().saturating_sub(CHART_ROWS)..];
+    if shown.len() < data.points.len() {
+        doc.push(Line::from(Span::styled(
+            fill(r.trend_newest, &[("n", &shown.len().to_string())]),
+            cx.theme.quiet(),
+        )));
+    }
+    let dates: Vec<String> = shown.iter().map(|p| super::day(cx, p.started_at)).collect();
+    let date_w = dates.iter().map(|d| d.width()).max().unwrap_or(0) + 2;
+    let rows: Vec<(&TrendPoint, String)> = shown
+        .iter()
+        .zip(dates)
+        .map(|(p, date)| (p, format!(" {date:<w$}", w = date_w - 1)))
+        .collect();
+    student_share_chart(doc, &rows, date_w, width, cx);
+    equity_chart(doc, &rows, date_w, width, cx);
+    doc.blank();
+    let totals = &data.totals;
+    doc.para(
+        "",
+        &fill(
+            r.totals,
+            &[
+                ("airtime", &percent(totals.airtime_share(Side::Student))),
+                ("seats", &percent(totals.seat_share(Side::Student))),
+                ("equity", &equity_text(totals.equity, cx)),
+            ],
+        ),
+        width,
+        cx.theme.text(),
+    );
+}
+
+/// The students' share of airtime against their share of seats, a meeting (its date
+/// column `date_w` wide) a row.
+fn student_share_chart(
+    doc: &mut TextPage,
+    rows: &[(&TrendPoint, String)],
+    date_w: usize,
+    width: usize,
+    cx: &Ctx,
+) {
+    let r = &cx.t().review;
+    let theme = cx.theme;
+    doc.section(r.student_share_title.to_string(), theme);
+    doc.push(Line::from(vec![
+        Span::styled("█ ", theme.side(Side::Student)),
+        Span::styled(format!("{}   ", r.airtime_share), theme.quiet()),
+        Span::styled("│ ", theme.side(Side::Student)),
+        Span::styled(r.seat_share, theme.quiet()),
+    ]));
+    let values: Vec<String> = rows
+        .iter()
+        .map(|(p, _)| {
+            fill(
+                r.share_line,
+                &[
+                    ("airtime", &percent(p.student_airtime)),
+                    ("seats", &percent(p.student_seats)),
+                ],
+            )
+        })
+        .collect();
+    let value_w = values.iter().map(|v| v.width()).max().unwrap_or(0) + 1;
+    let bar_w = width.saturating_sub(date_w + value_w).clamp(10, 50);
+    for ((p, date), value) in rows.iter().zip(&values) {
+        let mut spans = vec![Span::styled(date.clone(), theme.text())];
+        spans.extend(share_bar(
+            p.student_airtime.unwrap_or(0.0),
+            p.student_seats,
+            bar_w,
+            theme.side(Side::Student),
+            theme.heading(),
+        ));
+        spans.push(Span::styled(format!(" {value}"), theme.text()));
+        doc.push(Line::from(spans));
+    }
+}
+
+/// The equity index, a meeting (its date column `date_w` wide) a row.
+fn equity_chart(
+    doc: &mut TextPage,
+    rows: &[(&TrendPoint, String)],
+    date_w: usize,
+    width: usize,
+    cx: &Ctx,
+) {
+    let theme = cx.theme;
+    doc.section(cx.t().review.equity_title.to_string(), theme);
+    let bar_w = width.saturating_sub(date_w + 6).clamp(10, 50);
+    for (p, date) in rows {
+        doc.push(Line::from(vec![
+            Span::styled(date.clone(), theme.text()),
+            Span::styled(
+                widgets::bar(p.equity.unwrap_or(0.0), bar_w),
+                theme.current(),
+            ),
+            Span::styled(format!(" {}", equity_text(p.equity, cx)), theme.text()),
+        ]));
+    }
+}
+
+/// An equity index to two decimals, `–` when there is none.
+fn equity_text(equity: Option<f64>, cx: &Ctx) -> String {
+    equity.map_or_else(|| "–".to_string(), |e| crate::i18n::decimal(cx.lang, e, 2))
+}
+
+/// Every action still open (how many, how many overdue), with the meeting it came from.
+fn open_actions(doc: &mut TextPage, data: &TrendData, width: usize, cx: &Ctx) {
+    let t = cx.t();
+    let rt = &t.records;
+    let theme = cx.theme;
+    let today = cx.local(cx.now().at).date();
+    let open = data.open();
+    let overdue = open.iter().filter(|(a, _)| a.is_overdue(today)).count();
+    let mut title = t.review.open_actions.to_string();
+    if !open.is_empty() {
+        title.push_str(&format!(" – {}", count(rt.count_open, open.len())));
+        if overdue > 0 {
+            title.push_str(&format!(", {}", count(rt.count_overdue, overdue)));
+        }
+    }
+    doc.section(title, theme);
+    if open.is_empty() {
+        doc.push(Line::from(Span::styled(
+            t.review.no_open_actions,
+            theme.quiet(),
+        )));
+    }
+    for (action, from) in &open {
+        let late = action.is_overdue(today);
+        doc.para("• ", &action.text, width, theme.text());
+        let mut due = due_text(cx.lang, action.due);
+        if late {
+            due = format!("{due} ({})", rt.overdue);
+        }
+        let meeting = from_meeting(action, *from, cx);
+        doc.para(
+            "  ",
+            &format!("{} · {due} · {meeting}", owner_text(cx.lang, &action.owner)),
+            width,
+            if late { theme.warning() } else { theme.quiet() },
+        );
+    }
+}
+
+/// Where an action came from: the meeting's date and topic where it was read, else the day
+/// the action was agreed.
+fn from_meeting(action: &ActionItem, from: Option<&(Timestamp, String)>, cx: &Ctx) -> String {
+    let rt = &cx.t().records;
+    match from {
+        Some((at, topic)) if !topic.is_empty() => format!(
+            "{} – {topic}",
+            fill(rt.from_meeting, &[("date", &super::day(cx, *at))])
+        ),
+        Some((at, _)) => fill(rt.from_meeting, &[("date", &super::day(cx, *at))]),
+        None => fill(
+            rt.from_meeting,
+            &[("date", &format_date(cx.lang, action.agreed))],
+        ),
     }
 }
