@@ -20,7 +20,7 @@ use crate::model::MeetingState;
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::screens::meeting::MeetingView;
-use crate::tui::widgets::{self, big_text, countdown, fit, wrap_words};
+use crate::tui::widgets::{self, big_text, fit, timer, wrap_words};
 
 /// "1 idea", "12 ideas".
 pub(super) fn count_text(count: usize, cx: &Ctx) -> String {
@@ -29,23 +29,6 @@ pub(super) fn count_text(count: usize, cx: &Ctx) -> String {
         t.ideas_one.to_string()
     } else {
         fill(t.ideas_many, &[("count", &count.to_string())])
-    }
-}
-
-/// The phase's clock: its time, its label and its style (as the other phases show it).
-fn phase_clock(state: &MeetingState, cx: &Ctx) -> (String, &'static str, Style) {
-    let t = cx.t();
-    let theme = cx.theme;
-    let now = cx.now().mono_ms;
-    match state.phase_remaining(now) {
-        Some(r) if r <= 0 => (countdown(r), t.meeting_phase_over, theme.overrun()),
-        Some(r) if r <= 60_000 => (countdown(r), t.meeting_phase_left, theme.warning()),
-        Some(r) => (countdown(r), t.meeting_phase_left, theme.text()),
-        None => (
-            widgets::clock(state.phase_elapsed(now)),
-            t.meeting_phase_time,
-            theme.text(),
-        ),
     }
 }
 
@@ -93,7 +76,11 @@ fn render_count(state: &MeetingState, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         fill(t.private_start, &[("key", &key)])
     };
     let hint = wrap_words(&hint, area.width as usize);
-    let (clock, clock_label, clock_style) = phase_clock(state, cx);
+    let timer::Reading {
+        digits: clock,
+        label: clock_label,
+        style: clock_style,
+    } = timer::phase(state, cx.now().mono_ms, cx.t(), cx.theme);
     // The label, a blank, the hint, what is already shown, a blank, the clock's label.
     let fixed = 1 + 1 + hint.len() as u16 + u16::from(shown > 0) + 1 + 1;
     let (count_rows, clock_rows) = [(16, 8), (8, 8), (8, 4), (8, 0), (4, 4), (4, 0), (1, 0)]
@@ -192,7 +179,11 @@ fn render_status(
             &[("count", &hidden.to_string()), ("key", &key)],
         ));
     }
-    let (clock, clock_label, clock_style) = phase_clock(state, cx);
+    let timer::Reading {
+        digits: clock,
+        label: clock_label,
+        style: clock_style,
+    } = timer::phase(state, cx.now().mono_ms, cx.t(), cx.theme);
     let page_text = (plan.pages.len() > 1).then(|| {
         fill(
             t.page,
