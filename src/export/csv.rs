@@ -19,7 +19,7 @@ use super::Options;
 use super::doc::{self, Places};
 use super::people::Roster;
 use super::trace::Trace;
-use super::words;
+use crate::i18n::words;
 
 /// One CSV file being written.
 struct Sheet {

@@ -14,6 +14,7 @@ pub mod records;
 pub mod review;
 mod sv;
 pub mod vote;
+pub mod words;
 
 use serde::Serialize;
 

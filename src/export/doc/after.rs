@@ -1,8 +1,8 @@
 //! What comes after the numbered items: the follow-up of earlier actions that no item
 //! took, the actions table, the next meeting, and the participation figures.
 
-use super::super::words;
 use super::{Block, Memo, Section, Table};
+use crate::i18n::words;
 use crate::i18n::{self, Lang, fill};
 use crate::model::Side;
 use crate::model::metrics;

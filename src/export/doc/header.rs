@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::super::words;
 use super::Memo;
+use crate::i18n::words;
 use crate::i18n::{self, fill};
 use crate::model::Role;
 

@@ -1,9 +1,9 @@
 //! The memo's numbered items: the opening, one item per agenda phase (breaks are left
 //! out) with what the phase produced, and the closing.
 
-use super::super::words;
 use super::votes::vote_blocks;
 use super::{Block, Memo, Section};
+use crate::i18n::words;
 use crate::i18n::{self, fill};
 use crate::model::outcomes::{ActionItem, Idea};
 use crate::model::{Phase, PhaseKind};

@@ -2,9 +2,9 @@
 //! results table (ranks, ranking rounds, or the count per level) and the result.
 
 use super::super::people::Roster;
-use super::super::words;
 use super::{Block, Table};
 use crate::i18n::minutes::MinutesText;
+use crate::i18n::words;
 use crate::i18n::{self, Lang, fill};
 use crate::model::vote::{Entry, MIN_SIDE_VOTERS, Rule, Tally, Vote, VoteKind};
 

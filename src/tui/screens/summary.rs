@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::i18n::{self, fill};
+use crate::i18n::{self, fill, words};
 use crate::model::{MeetingState, SessionRecord, Side};
 use crate::tui::app::Ctx;
 use crate::tui::widgets::{self, fit};
@@ -149,11 +149,15 @@ impl SummaryScreen {
                         &[
                             (
                                 "airtime",
-                                &widgets::percent(row.airtime_ms, row.total_airtime_ms),
+                                &words::percent_of(cx.lang, row.airtime_ms, row.total_airtime_ms),
                             ),
                             (
                                 "seats",
-                                &widgets::percent(row.seats as u64, row.total_seats as u64),
+                                &words::percent_of(
+                                    cx.lang,
+                                    row.seats as u64,
+                                    row.total_seats as u64,
+                                ),
                             ),
                         ],
                     ),

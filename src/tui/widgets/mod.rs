@@ -213,14 +213,6 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(gap))
 }
 
-/// A whole-number percentage, `—` when there is nothing to divide.
-pub fn percent(part: u64, whole: u64) -> String {
-    match (part * 100 + whole / 2).checked_div(whole) {
-        Some(share) => format!("{share} %"),
-        None => "—".to_string(),
-    }
-}
-
 /// The footer: the keys of this context that are marked for it and can do something now,
 /// as `key label` pairs in keymap order, on as many lines as `area` has. The order of a
 /// context's table is its priority: its first key is the main action of the moment, so when
@@ -381,7 +373,5 @@ mod tests {
         assert_eq!(bar(1.0, 4), "████");
         assert_eq!(bar(0.5, 4), "██░░");
         assert_eq!(bar(0.53, 4).chars().count(), 4);
-        assert_eq!(percent(1, 3), "33 %");
-        assert_eq!(percent(0, 0), "—");
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::MeetingView;
-use crate::i18n::{self, fill};
+use crate::i18n::{self, fill, words};
 use crate::model::{PhaseKind, Side};
 use crate::tui::app::Ctx;
 use crate::tui::widgets::{self, fit};
@@ -44,7 +44,7 @@ impl MeetingView {
         for row in self.state().side_shares(now) {
             let side = row.side;
             let name = i18n::side(cx.lang, side);
-            let air = widgets::percent(row.airtime_ms, row.total_airtime_ms);
+            let air = words::percent_of(cx.lang, row.airtime_ms, row.total_airtime_ms);
             let bar_width = width.saturating_sub(label_width + 2 + 6);
             lines.push(Line::from(vec![
                 Span::styled(format!("{name:<label_width$} "), theme.text()),
@@ -58,7 +58,7 @@ impl MeetingView {
                 t.meeting_seats_share,
                 &[(
                     "seats",
-                    &widgets::percent(row.seats as u64, row.total_seats as u64),
+                    &words::percent_of(cx.lang, row.seats as u64, row.total_seats as u64),
                 )],
             );
             // Under the bar when it fits; else from the left edge, so the words stay whole.

@@ -18,8 +18,8 @@ use jiff::civil::Date;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::export::words::format_date;
 use crate::i18n::fill;
+use crate::i18n::words::format_date;
 use crate::model::SessionRecord;
 use crate::store::search::SearchIndex;
 use crate::tui::app::{Ctx, Effect, Next, Screen};

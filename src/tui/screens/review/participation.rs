@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::count;
 use super::page::TextPage;
-use crate::i18n::{self, fill};
+use crate::i18n::{self, fill, words};
 use crate::model::Side;
 use crate::model::metrics::{Figures, Participation};
 use crate::tui::app::Ctx;
@@ -35,14 +35,6 @@ pub fn share_bar(
         ],
         None => vec![Span::styled(chars.into_iter().collect::<String>(), style)],
     }
-}
-
-/// A share as a whole percentage, `–` when there is none.
-pub fn percent(share: Option<f64>) -> String {
-    share.map_or_else(
-        || "–".to_string(),
-        |s| format!("{} %", (s * 100.0).round() as i64),
-    )
 }
 
 /// Participation per side (a bar of the share of airtime with the share of seats marked)
@@ -109,8 +101,8 @@ fn side_rows(doc: &mut TextPage, p: &Participation, width: usize, cx: &Ctx) {
         fill(
             r.share_line,
             &[
-                ("airtime", &percent(p.airtime_share(side))),
-                ("seats", &percent(p.seat_share(side))),
+                ("airtime", &words::percent(cx.lang, p.airtime_share(side))),
+                ("seats", &words::percent(cx.lang, p.seat_share(side))),
             ],
         )
     };
@@ -220,7 +212,8 @@ fn role_cells(p: &Participation, cx: &Ctx) -> Vec<Vec<String>> {
                 i18n::review::role_row(cx.lang, *row).to_string(),
                 f.seats.to_string(),
                 widgets::clock(f.airtime_ms),
-                percent(
+                words::percent(
+                    cx.lang,
                     (p.total.airtime_ms > 0)
                         .then(|| f.airtime_ms as f64 / p.total.airtime_ms as f64),
                 ),

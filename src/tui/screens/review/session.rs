@@ -15,7 +15,7 @@ use super::page::{DocPage, TextPage};
 use super::participation::participation_section;
 use super::votes::vote_rows;
 use crate::export::trace::{Presence, Trace};
-use crate::export::words::{basis_text, due_text, format_date, owner_text, status_text};
+use crate::i18n::words::{basis_text, due_text, format_date, owner_text, status_text};
 use crate::i18n::{self, fill};
 use crate::model::engine::TurnRecord;
 use crate::model::metrics::{Participation, participation};
@@ -139,7 +139,7 @@ impl SessionView {
         let people = &self.state.people;
         let seen = |p: &crate::model::Participant| self.presence.get(&p.id).copied();
         // The time written as the minutes write it ("klo 14.15" in Finnish).
-        let clock = |at: jiff::Timestamp| crate::export::words::clock(cx.lang, at, &cx.tz);
+        let clock = |at: jiff::Timestamp| crate::i18n::words::clock(cx.lang, at, &cx.tz);
         // Everyone who was there at some point, with when they came late or left early.
         let present: Vec<String> = people
             .iter()

@@ -17,9 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::count;
 use super::page::{DocPage, TextPage};
-use super::participation::{participation_section, percent, share_bar};
-use crate::export::words::{due_text, format_date, owner_text};
+use super::participation::{participation_section, share_bar};
 use crate::i18n::fill;
+use crate::i18n::words::{self, due_text, format_date, owner_text};
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, TrendPoint, combined, participation};
 use crate::model::outcomes::ActionItem;
@@ -237,8 +237,14 @@ fn charts(doc: &mut TextPage, data: &TrendData, width: usize, cx: &Ctx) {
         &fill(
             r.totals,
             &[
-                ("airtime", &percent(totals.airtime_share(Side::Student))),
-                ("seats", &percent(totals.seat_share(Side::Student))),
+                (
+                    "airtime",
+                    &words::percent(cx.lang, totals.airtime_share(Side::Student)),
+                ),
+                (
+                    "seats",
+                    &words::percent(cx.lang, totals.seat_share(Side::Student)),
+                ),
                 ("equity", &equity_text(totals.equity, cx)),
             ],
         ),
@@ -271,8 +277,8 @@ fn student_share_chart(
             fill(
                 r.share_line,
                 &[
-                    ("airtime", &percent(p.student_airtime)),
-                    ("seats", &percent(p.student_seats)),
+                    ("airtime", &words::percent(cx.lang, p.student_airtime)),
+                    ("seats", &words::percent(cx.lang, p.student_seats)),
                 ],
             )
         })

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use super::page::TextPage;
-use crate::export::words::vote_result;
+use crate::i18n::words::vote_result;
 use crate::i18n::{self, fill};
 use crate::model::vote::{Vote, VoteKind};
 use crate::tui::app::Ctx;

@@ -38,7 +38,7 @@ use crate::tui::widgets::{self, fit, timer};
 use table::Listing;
 
 // Dates, owners, dues and vote results read the same on the wall and in the minutes.
-pub use crate::export::words::{
+pub use crate::i18n::words::{
     DateProblem, basis_text, due_text, format_date, owner_text, parse_date, status_text,
     vote_result,
 };

@@ -1,6 +1,7 @@
-//! Small pieces of text the minutes are made of: dates, times, due dates, owners, numbers
-//! a closed vote's result and a decision's basis in a few words. Pure, so the screens use
-//! them too: the wall, the review and the minutes say things the same way.
+//! Small pieces of text the minutes, the screens and the command line are made of: dates,
+//! times, due dates, owners, numbers, a closed vote's result and a decision's basis in a
+//! few words, and reading a typed date. One home, so that the wall, the review, the minutes
+//! and `parvi stats` say things the same way.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -68,15 +69,29 @@ pub fn status_text(lang: Lang, status: ActionStatus) -> &'static str {
     }
 }
 
-/// A share as a whole percentage (`38 %`), or `–` when there is none.
+/// What a figure that cannot be worked out (a share of nothing) shows.
+pub const NO_FIGURE: &str = "–";
+
+/// A share as a whole percentage in the language's way (`38 %`, in English `38%`), or
+/// [`NO_FIGURE`] when there is none.
 pub fn percent(lang: Lang, share: Option<f64>) -> String {
     match share {
-        Some(share) => fill(
-            lang.text().minutes.percent,
-            &[("n", &((share * 100.0).round() as i64).to_string())],
-        ),
-        None => "–".to_string(),
+        Some(share) => whole_percent(lang, (share * 100.0).round() as i64),
+        None => NO_FIGURE.to_string(),
     }
+}
+
+/// `part` of `whole` as a whole percentage, rounded half up, as [`percent`] writes it;
+/// [`NO_FIGURE`] when `whole` is 0.
+pub fn percent_of(lang: Lang, part: u64, whole: u64) -> String {
+    match (part * 100 + whole / 2).checked_div(whole) {
+        Some(n) => whole_percent(lang, n as i64),
+        None => NO_FIGURE.to_string(),
+    }
+}
+
+fn whole_percent(lang: Lang, n: i64) -> String {
+    fill(lang.text().minutes.percent, &[("n", &n.to_string())])
 }
 
 /// A count of dots or votes (summed as `f64` by the tally), as a whole number.
@@ -343,6 +358,10 @@ mod tests {
         assert_eq!(crate::i18n::decimal(Lang::En, 0.8251, 2), "0.83");
         assert_eq!(percent(Lang::Fi, Some(0.375)), "38 %");
         assert_eq!(percent(Lang::En, None), "–");
+        assert_eq!(percent(Lang::En, Some(0.375)), "38%");
+        assert_eq!(percent_of(Lang::Fi, 1, 3), "33 %");
+        assert_eq!(percent_of(Lang::Sv, 1, 2), "50 %");
+        assert_eq!(percent_of(Lang::En, 0, 0), "–");
         assert_eq!(duration(Lang::Fi, 725_400), "12 min 5 s");
     }
 
