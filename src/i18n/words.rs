@@ -99,6 +99,18 @@ pub fn count(x: f64) -> String {
     format!("{}", x.round() as i64)
 }
 
+/// An option's figure in a closed vote's results, the same on the wall, in the review and
+/// in the minutes: a mean score to one decimal ([`NO_FIGURE`] when nobody scored it, as a
+/// score is 1–5), nothing for a ranking (its rounds tell), else a whole count.
+pub fn vote_figure(lang: Lang, kind: VoteKind, x: f64) -> String {
+    match kind {
+        VoteKind::Score if x > 0.0 => i18n::decimal(lang, x, 1),
+        VoteKind::Score => NO_FIGURE.to_string(),
+        VoteKind::Ranking => String::new(),
+        _ => count(x),
+    }
+}
+
 /// A length of time, rounded to the second: `12 min 5 s`.
 pub fn duration(lang: Lang, ms: u64) -> String {
     let secs = (ms + 500) / 1000;
@@ -362,6 +374,17 @@ mod tests {
         assert_eq!(percent_of(Lang::Fi, 1, 3), "33 %");
         assert_eq!(percent_of(Lang::Sv, 1, 2), "50 %");
         assert_eq!(percent_of(Lang::En, 0, 0), "–");
+    }
+
+    #[test]
+    fn a_vote_figure_is_the_same_wherever_it_is_shown() {
+        assert_eq!(vote_figure(Lang::Fi, VoteKind::Score, 4.0), "4,0");
+        assert_eq!(vote_figure(Lang::En, VoteKind::Score, 3.5), "3.5");
+        // An option nobody scored has no mean: a dash, not "0,0".
+        assert_eq!(vote_figure(Lang::Fi, VoteKind::Score, 0.0), "–");
+        assert_eq!(vote_figure(Lang::Fi, VoteKind::Dots, 3.0), "3");
+        assert_eq!(vote_figure(Lang::Fi, VoteKind::YesNo, 2.0), "2");
+        assert_eq!(vote_figure(Lang::Fi, VoteKind::Ranking, 2.0), "");
         assert_eq!(duration(Lang::Fi, 725_400), "12 min 5 s");
     }
 

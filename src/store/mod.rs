@@ -168,16 +168,7 @@ impl Store {
         })?;
         serde_json::from_str(text).map_err(|e| Problem {
             path: path.clone(),
-            reason: Reason::Json {
-                line: e.line(),
-                column: e.column(),
-                detail: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
-            },
+            reason: Reason::json(&e),
         })
     }
 

@@ -74,6 +74,21 @@ pub struct Problem {
 }
 
 impl Reason {
+    /// A JSON syntax or shape error, with where it is and serde's words without the
+    /// position (which the message gives from `line` and `column`).
+    pub fn json(e: &serde_json::Error) -> Reason {
+        Reason::Json {
+            line: e.line(),
+            column: e.column(),
+            detail: e
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        }
+    }
+
     /// The reason in the user's language.
     pub fn describe(&self, lang: Lang) -> String {
         let t = lang.text();
@@ -253,16 +268,7 @@ pub fn parse<T: DeserializeOwned>(text: &str, schema_of: impl Fn(&T) -> u32) -> 
         }
         Err(e) => match peek_schema(text) {
             Some(found) if found > u64::from(SCHEMA_VERSION) => Err(Reason::NewerSchema { found }),
-            _ => Err(Reason::Json {
-                line: e.line(),
-                column: e.column(),
-                detail: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
-            }),
+            _ => Err(Reason::json(&e)),
         },
     }
 }

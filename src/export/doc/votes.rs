@@ -111,13 +111,7 @@ fn results_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
 /// each side's.
 fn ranked_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
     let m = &lang.text().minutes;
-    let value = |x: f64| {
-        if vote.kind == VoteKind::Dots {
-            words::count(x)
-        } else {
-            i18n::decimal(lang, x, 1)
-        }
-    };
+    let value = |x: f64| words::vote_figure(lang, vote.kind, x);
     let total = if vote.kind == VoteKind::Dots {
         m.col_dots
     } else {

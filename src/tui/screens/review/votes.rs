@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use super::page::TextPage;
-use crate::i18n::words::vote_result;
+use crate::i18n::words::{vote_figure, vote_result};
 use crate::i18n::{self, fill};
 use crate::model::vote::{Vote, VoteKind};
 use crate::tui::app::Ctx;
@@ -65,7 +65,7 @@ pub fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
                     format!(
                         "{sep}{} {}",
                         i18n::side(cx.lang, *side),
-                        vote_value(vote, x, cx)
+                        vote_figure(cx.lang, vote.kind, x)
                     ),
                     theme.side(*side),
                 ));
@@ -126,7 +126,7 @@ impl Bars {
                 theme.current(),
             ));
             spans.push(Span::styled(
-                format!(" {}", vote_value(vote, total, cx)),
+                format!(" {}", vote_figure(cx.lang, vote.kind, total)),
                 theme.text(),
             ));
         }
@@ -147,15 +147,5 @@ fn option_label(vote: &Vote, i: usize, cx: &Ctx) -> String {
             let number = crate::model::vote::option_numbers(&vote.options)[i];
             format!("#{number} {}", o.label)
         }),
-    }
-}
-
-/// A total as a vote's results show it: a mean score to a decimal, a ranking's not at all,
-/// else whole.
-fn vote_value(vote: &Vote, x: f64, cx: &Ctx) -> String {
-    match vote.kind {
-        VoteKind::Score => i18n::decimal(cx.lang, x, 1),
-        VoteKind::Ranking => String::new(),
-        _ => format!("{}", x.round() as i64),
     }
 }

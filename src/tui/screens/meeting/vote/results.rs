@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::i18n::vote::VoteText;
+use crate::i18n::words::vote_figure;
 use crate::i18n::{self, Lang, fill};
 use crate::model::vote::{Rule, Tally, Vote, VoteKind, option_numbers};
 use crate::tui::app::Ctx;
@@ -17,15 +18,6 @@ use crate::tui::widgets::{self, fit};
 
 use super::parts::{join, kind_name, proposal_rows};
 use super::{Pen, ui};
-
-/// An average score, or `–` for an option nobody scored.
-fn score_text(lang: Lang, average: f64) -> String {
-    if average > 0.0 {
-        crate::i18n::decimal(lang, average, 1)
-    } else {
-        "–".to_string()
-    }
-}
 
 /// One bar of the results.
 struct Bar {
@@ -156,8 +148,7 @@ fn last_round_count(tally: &Tally, i: usize) -> u32 {
 /// Option `i`'s figure beside its bar: dots, or an average score (none for a ranking).
 fn value_text(vote: &Vote, tally: &Tally, i: usize, lang: Lang) -> String {
     match vote.kind {
-        VoteKind::Dots => format!("{}", tally.totals[i] as u64),
-        VoteKind::Score => score_text(lang, tally.totals[i]),
+        VoteKind::Dots | VoteKind::Score => vote_figure(lang, vote.kind, tally.totals[i]),
         _ => String::new(),
     }
 }
@@ -563,9 +554,8 @@ fn side_table(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
         for (s, (_, totals)) in tally.by_side.iter().enumerate() {
             let value = totals.get(*i).copied().unwrap_or(0.0);
             let cell = match vote.kind {
-                VoteKind::Score => score_text(lang, value),
                 VoteKind::Ranking => format!("{}.", side_ranks[s][*i]),
-                _ => (value as u64).to_string(),
+                kind => vote_figure(lang, kind, value),
             };
             line.push_str(&format!("{cell:>col$}"));
         }
