@@ -14,6 +14,7 @@ use super::keymap::{self, KeyContext};
 use super::theme::Theme;
 use crate::i18n::Text;
 
+pub mod pen;
 pub mod timer;
 
 /// `m:ss`, or `h:mm:ss` from an hour up.

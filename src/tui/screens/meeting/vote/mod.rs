@@ -15,7 +15,6 @@
 
 mod ballot;
 mod parts;
-mod pen;
 mod results;
 mod running;
 mod setup;
@@ -33,7 +32,7 @@ use crate::tui::keymap::{Action, Binding, Key, binding};
 use crate::tui::overlay::Answer;
 use crate::tui::screens::meeting::MeetingView;
 use crate::tui::screens::meeting::PhaseUi;
-use pen::Pen;
+use crate::tui::widgets::pen::Pen;
 
 /// What a dialog of this module was for.
 #[derive(Debug, Clone, PartialEq, Eq)]

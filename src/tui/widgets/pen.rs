@@ -1,5 +1,5 @@
-//! The pen the vote screens draw with: rows written top-down into an area, never past its
-//! bottom.
+//! A pen for screens that write rows top-down into an area, never past its bottom (the
+//! vote screens draw with it).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -12,25 +12,25 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, big_text, fit};
 
 /// Writes rows top-down into an area, never past its bottom.
-pub(super) struct Pen<'b> {
-    pub(super) area: Rect,
-    pub(super) y: u16,
-    pub(super) buf: &'b mut Buffer,
+pub struct Pen<'b> {
+    pub area: Rect,
+    pub y: u16,
+    pub buf: &'b mut Buffer,
 }
 
 impl Pen<'_> {
     /// The rows left below the pen.
-    pub(super) fn left(&self) -> u16 {
+    pub fn left(&self) -> u16 {
         self.area.bottom().saturating_sub(self.y)
     }
 
     /// The columns of a row.
-    pub(super) fn width(&self) -> usize {
+    pub fn width(&self) -> usize {
         self.area.width as usize
     }
 
     /// The row the pen is on.
-    pub(super) fn row(&self) -> Rect {
+    pub fn row(&self) -> Rect {
         Rect {
             y: self.y,
             height: 1,
@@ -39,7 +39,7 @@ impl Pen<'_> {
     }
 
     /// A line on the current row, then the next row.
-    pub(super) fn line(&mut self, line: Line) {
+    pub fn line(&mut self, line: Line) {
         if self.left() > 0 {
             Paragraph::new(line).render(self.row(), self.buf);
             self.y += 1;
@@ -47,14 +47,14 @@ impl Pen<'_> {
     }
 
     /// Text in one style, cut to the row.
-    pub(super) fn text(&mut self, text: &str, style: Style) {
+    pub fn text(&mut self, text: &str, style: Style) {
         let text = fit(text, self.width());
         self.line(Line::from(Span::styled(text, style)));
     }
 
     /// A row of a list: the selected one in the selected style and padded to the full
     /// width, so that its highlight spans the row.
-    pub(super) fn choice(&mut self, text: &str, current: bool, theme: Theme) {
+    pub fn choice(&mut self, text: &str, current: bool, theme: Theme) {
         if current {
             let pad = " ".repeat(self.width().saturating_sub(text.width()));
             self.line(Line::from(Span::styled(
@@ -67,7 +67,7 @@ impl Pen<'_> {
     }
 
     /// Centred text, wrapped at spaces onto at most two rows.
-    pub(super) fn center(&mut self, text: &str, style: Style) {
+    pub fn center(&mut self, text: &str, style: Style) {
         let lines = widgets::wrap_words(text, self.width());
         let shown = lines.len().min(2);
         for (i, line) in lines.iter().take(shown).enumerate() {
@@ -87,7 +87,7 @@ impl Pen<'_> {
     }
 
     /// Text wrapped at spaces, at most `max` rows (the last one cut with `…`).
-    pub(super) fn wrapped(&mut self, text: &str, style: Style, max: usize) {
+    pub fn wrapped(&mut self, text: &str, style: Style, max: usize) {
         let lines = widgets::wrap_words(text, self.width());
         let shown = lines.len().min(max);
         for (i, line) in lines.iter().take(shown).enumerate() {
@@ -101,7 +101,7 @@ impl Pen<'_> {
     }
 
     /// Big letters at most `rows` high; returns whether they were big.
-    pub(super) fn big(&mut self, text: &str, style: Style, rows: u16) -> bool {
+    pub fn big(&mut self, text: &str, style: Style, rows: u16) -> bool {
         if self.left() == 0 {
             return false;
         }
@@ -116,7 +116,7 @@ impl Pen<'_> {
     }
 
     /// An empty row.
-    pub(super) fn gap(&mut self) {
+    pub fn gap(&mut self) {
         self.y = (self.y + 1).min(self.area.bottom());
     }
 }
