@@ -111,6 +111,20 @@ pub fn vote_figure(lang: Lang, kind: VoteKind, x: f64) -> String {
     }
 }
 
+/// A length of time that is over (a meeting's, an item's, a side's airtime) as `m:ss`, or
+/// `h:mm:ss` from an hour up, rounded to the nearest second: the review, the summary and
+/// `parvi stats` give the same figure. (A running clock counts whole seconds instead, as
+/// a stopwatch does: `tui::widgets::clock`.)
+pub fn length(ms: u64) -> String {
+    let secs = (ms + 500) / 1000;
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
 /// A length of time, rounded to the second: `12 min 5 s`.
 pub fn duration(lang: Lang, ms: u64) -> String {
     let secs = (ms + 500) / 1000;
@@ -374,6 +388,14 @@ mod tests {
         assert_eq!(percent_of(Lang::Fi, 1, 3), "33 %");
         assert_eq!(percent_of(Lang::Sv, 1, 2), "50 %");
         assert_eq!(percent_of(Lang::En, 0, 0), "–");
+    }
+
+    #[test]
+    fn a_length_is_rounded_to_the_nearest_second() {
+        assert_eq!(length(6_339_500), "1:45:40");
+        assert_eq!(length(6_339_499), "1:45:39");
+        assert_eq!(length(59_600), "1:00");
+        assert_eq!(length(0), "0:00");
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl SummaryScreen {
             &[
                 ("turns", &turns.to_string()),
                 ("passes", &passes.to_string()),
-                ("duration", &widgets::clock(end)),
+                ("duration", &words::length(end)),
             ],
         )));
         let present = state.present().count();
@@ -187,7 +187,7 @@ impl SummaryScreen {
                 Span::styled(
                     format!(
                         "  {:>7} / {:>3} {}",
-                        widgets::clock(used),
+                        words::length(used),
                         phase.minutes,
                         t.minutes_short
                     ),

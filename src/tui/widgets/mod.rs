@@ -17,7 +17,8 @@ use crate::i18n::Text;
 pub mod pen;
 pub mod timer;
 
-/// `m:ss`, or `h:mm:ss` from an hour up.
+/// A running clock: `m:ss`, or `h:mm:ss` from an hour up, in whole seconds counted (as a
+/// stopwatch shows them). A length that is over is written by `i18n::words::length`.
 pub fn clock(ms: u64) -> String {
     let s = ms / 1000;
     if s >= 3600 {

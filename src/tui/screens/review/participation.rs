@@ -211,7 +211,7 @@ fn role_cells(p: &Participation, cx: &Ctx) -> Vec<Vec<String>> {
             vec![
                 i18n::review::role_row(cx.lang, *row).to_string(),
                 f.seats.to_string(),
-                widgets::clock(f.airtime_ms),
+                words::length(f.airtime_ms),
                 words::percent(
                     cx.lang,
                     (p.total.airtime_ms > 0)

@@ -15,14 +15,14 @@ use super::page::{DocPage, TextPage};
 use super::participation::participation_section;
 use super::votes::vote_rows;
 use crate::export::trace::{Presence, Trace};
-use crate::i18n::words::{basis_text, due_text, format_date, owner_text, status_text};
+use crate::i18n::words::{self, basis_text, due_text, format_date, owner_text, status_text};
 use crate::i18n::{self, fill};
 use crate::model::engine::TurnRecord;
 use crate::model::metrics::{Participation, participation};
 use crate::model::vote::VoteKind;
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
 use crate::tui::app::Ctx;
-use crate::tui::widgets::{self, fit};
+use crate::tui::widgets::fit;
 
 /// The marks of the turn strip, per side: a turn taken, and a turn passed.
 pub const TURN_MARKS: [(char, char); 3] = [('●', '○'), ('■', '□'), ('▲', '△')];
@@ -127,7 +127,7 @@ impl SessionView {
         let line = format!(
             "{} · {format} · {when} · {}",
             record.group.name,
-            widgets::clock(self.state.last_ms)
+            words::length(self.state.last_ms)
         );
         doc.para("", &line, width, theme.text());
         doc.sections.push(0);
@@ -218,7 +218,7 @@ impl SessionView {
         let theme = cx.theme;
         let phase = &self.state.agenda[i];
         let progress = &self.state.progress[i];
-        let elapsed = widgets::clock(progress.watch.elapsed(self.state.last_ms));
+        let elapsed = words::length(progress.watch.elapsed(self.state.last_ms));
         let title = format!(
             "{:>w$} {}",
             format!("{}.", i + 1),
