@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{CliContext, EXIT_FAILED, EXIT_USAGE, GroupsCommand};
+use super::{CliContext, EXIT_FAILED, EXIT_USAGE, GroupsCommand, vocabulary};
 use crate::i18n::{self, Lang, fill};
 use crate::model::group::{GroupError, clean_name};
 use crate::model::{Group, MemberId, Role, Side};
@@ -193,7 +193,7 @@ fn parse_member(lang: Lang, spec: &str) -> Result<(String, Role), CliError> {
         );
     };
     let name = clean_name(name).map_err(|e| group_error(lang, "", e))?;
-    Ok((name, output::parse_role(lang, role)?))
+    Ok((name, vocabulary::parse_role(lang, role)?))
 }
 
 /// Splits `MEMBER=value` of the flag `flag`, explained by `help` when it does not fit.
@@ -342,7 +342,7 @@ fn add(cx: &CliContext, args: &AddArgs) -> CliResult {
     let t = lang.text();
     // Check everything the user typed before touching the data directory.
     let name = clean_name(&args.name).map_err(|e| group_error(lang, "", e))?;
-    let kind = output::parse_kind(lang, &args.kind)?;
+    let kind = vocabulary::parse_kind(lang, &args.kind)?;
     let members = args
         .member
         .iter()
@@ -462,7 +462,7 @@ fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
     let kind = args
         .kind
         .as_deref()
-        .map(|k| output::parse_kind(lang, k))
+        .map(|k| vocabulary::parse_kind(lang, k))
         .transpose()?;
     let edits = parse_member_edits(lang, args)?;
 
@@ -520,7 +520,7 @@ fn parse_member_edits(lang: Lang, args: &EditArgs) -> Result<MemberEdits<'_>, Cl
         .iter()
         .map(|spec| {
             let (member, role) = split_change(lang, "--role", t.help_arg_role, spec, true)?;
-            Ok((member, output::parse_role(lang, role)?))
+            Ok((member, vocabulary::parse_role(lang, role)?))
         })
         .collect::<Result<Vec<_>, CliError>>()?;
     let moves = args
