@@ -9,11 +9,13 @@ pub mod app;
 pub mod export;
 pub mod formats;
 pub mod groups;
+pub mod help;
 pub mod output;
 pub mod sessions;
 pub mod stats;
 pub mod stress;
 pub mod usage;
+pub mod vocabulary;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -183,7 +185,7 @@ pub fn main() -> ExitCode {
         .ok()
         .and_then(|c| c.lang);
     let lang = Lang::choose(flag_lang, config_lang, &locale());
-    let cli = match output::localized_command(lang).try_get_matches_from(&args) {
+    let cli = match help::localized_command(lang).try_get_matches_from(&args) {
         Ok(matches) => match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
             Ok(cli) => cli,
             Err(e) => return exit_clap(e, lang),

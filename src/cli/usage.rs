@@ -55,7 +55,7 @@ pub fn message(error: &clap::Error, lang: Lang) -> Option<String> {
     if let Some(usage) = get(ContextKind::Usage) {
         let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
         // clap writes `[OPTIONS]` itself; the other placeholders are already translated.
-        let options = super::output::value_name(t, "OPTIONS").unwrap_or("OPTIONS");
+        let options = super::help::value_name(t, "OPTIONS").unwrap_or("OPTIONS");
         let usage = usage.replace("[OPTIONS]", &format!("[{options}]"));
         out.push_str(&format!("\n\n{}: {usage}", t.help_usage));
     }

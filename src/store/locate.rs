@@ -5,6 +5,9 @@
 //! array positions, which is all a path needs. It assumes the text is valid JSON (the caller
 //! has already parsed it).
 
+use std::iter::Peekable;
+use std::str::Chars;
+
 /// One step of a path: an object key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Step {
@@ -35,122 +38,161 @@ fn parse_path(path: &str) -> Vec<Step> {
     steps
 }
 
-/// A container being scanned: an object (with the key whose value comes next) or an array
-/// (with the index of the next element).
+/// A container being scanned: an object (with the key whose value comes next, and that key's
+/// line) or an array (with the index of the next element).
 enum Frame {
     Object { key: Option<(String, usize)> },
-    Array { index: usize, line: usize },
+    Array { index: usize },
 }
 
 /// The 1-based line where the value at `path` starts (for a key, the key's line), or the
 /// deepest existing parent's line when the field itself is missing.
 pub fn line_of(text: &str, path: &str) -> Option<usize> {
-    let wanted = parse_path(path);
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut current: Vec<Step> = Vec::new();
-    let mut best: Option<(usize, usize)> = None; // (matched depth, line)
-    let mut line = 1;
-    let mut chars = text.chars().peekable();
-    let consider = |current: &[Step], line: usize, best: &mut Option<(usize, usize)>| {
-        let depth = current
-            .iter()
-            .zip(&wanted)
-            .take_while(|(a, b)| a == b)
-            .count();
-        if depth == current.len() && best.is_none_or(|(d, _)| depth > d) {
-            *best = Some((depth, line));
-        }
+    let mut scanner = Scanner {
+        wanted: parse_path(path),
+        stack: Vec::new(),
+        current: Vec::new(),
+        best: None,
+        line: 1,
+        chars: text.chars().peekable(),
     };
-    // Called when a value starts: give it its path step.
-    let mut value_starts =
-        |stack: &mut Vec<Frame>, current: &mut Vec<Step>, line: usize| match stack.last_mut() {
-            Some(Frame::Object {
-                key: Some((k, key_line)),
-            }) => {
-                current.push(Step::Key(k.clone()));
-                let l = *key_line;
-                consider(current, l, &mut best);
-            }
-            Some(Frame::Array { index, line: _ }) => {
-                current.push(Step::Index(*index));
-                consider(current, line, &mut best);
-            }
-            _ => current.push(Step::Key(String::new())),
-        };
-    while let Some(c) = chars.next() {
+    while let Some(c) = scanner.chars.next() {
+        scanner.read(c);
+    }
+    scanner.best.map(|(_, line)| line)
+}
+
+/// The scan's state: where it is in the text and in the tree, and the best match so far.
+struct Scanner<'a> {
+    wanted: Vec<Step>,
+    /// The containers open around the current position, innermost last.
+    stack: Vec<Frame>,
+    /// The path of the value being read (one step per open container's current member).
+    current: Vec<Step>,
+    /// The deepest match with `wanted` so far, as (matched depth, line).
+    best: Option<(usize, usize)>,
+    line: usize,
+    chars: Peekable<Chars<'a>>,
+}
+
+impl Scanner<'_> {
+    /// Handles one character outside strings and scalars.
+    fn read(&mut self, c: char) {
         match c {
-            '\n' => line += 1,
+            '\n' => self.line += 1,
             '"' => {
-                let mut s = String::new();
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        '\n' => line += 1,
-                        c => s.push(c),
-                    }
-                }
-                // A string right after `{` or `,` in an object is a key.
-                let is_key = matches!(stack.last(), Some(Frame::Object { key: None }));
-                if is_key {
-                    if let Some(Frame::Object { key }) = stack.last_mut() {
-                        *key = Some((s, line));
-                    }
-                } else {
-                    value_starts(&mut stack, &mut current, line);
-                    current.pop();
-                }
+                let s = self.read_string();
+                self.string_read(s);
             }
-            '{' | '[' => {
-                if !stack.is_empty() {
-                    value_starts(&mut stack, &mut current, line);
-                }
-                stack.push(if c == '{' {
-                    Frame::Object { key: None }
-                } else {
-                    Frame::Array { index: 0, line }
-                });
-                if let Some(Frame::Array { line: l, .. }) = stack.last_mut() {
-                    *l = line;
-                }
-            }
-            '}' | ']' => {
-                stack.pop();
-                if !stack.is_empty() {
-                    current.pop();
-                }
-            }
-            ',' => match stack.last_mut() {
-                Some(Frame::Object { key }) => *key = None,
-                Some(Frame::Array { index, line: l }) => {
-                    *index += 1;
-                    *l = line;
-                }
-                None => {}
-            },
-            c if c.is_whitespace() || c == ':' => {
-                if let Some(Frame::Array { line: l, .. }) = stack.last_mut()
-                    && c == '\n'
-                {
-                    *l = line;
-                }
-            }
+            '{' | '[' => self.open(c),
+            '}' | ']' => self.close(),
+            ',' => self.next_member(),
+            c if c.is_whitespace() || c == ':' => {}
             _ => {
                 // A number, true, false or null: consume it as one scalar value.
-                while chars
-                    .peek()
-                    .is_some_and(|n| !matches!(n, ',' | '}' | ']') && !n.is_whitespace())
-                {
-                    chars.next();
-                }
-                value_starts(&mut stack, &mut current, line);
-                current.pop();
+                self.skip_scalar();
+                self.value_starts();
+                self.current.pop();
             }
         }
     }
-    best.map(|(_, line)| line)
+
+    /// Reads the rest of a string after its opening quote, counting the lines it spans.
+    fn read_string(&mut self) -> String {
+        let mut s = String::new();
+        while let Some(c) = self.chars.next() {
+            match c {
+                '\\' => {
+                    self.chars.next();
+                }
+                '"' => break,
+                '\n' => self.line += 1,
+                c => s.push(c),
+            }
+        }
+        s
+    }
+
+    /// A string right after `{` or `,` in an object is a key; anywhere else it is a value.
+    fn string_read(&mut self, s: String) {
+        match self.stack.last_mut() {
+            Some(Frame::Object { key: key @ None }) => *key = Some((s, self.line)),
+            _ => {
+                self.value_starts();
+                self.current.pop();
+            }
+        }
+    }
+
+    fn skip_scalar(&mut self) {
+        while self
+            .chars
+            .peek()
+            .is_some_and(|n| !matches!(n, ',' | '}' | ']') && !n.is_whitespace())
+        {
+            self.chars.next();
+        }
+    }
+
+    /// `{` or `[`: a nested container is a value of its parent; then it opens.
+    fn open(&mut self, c: char) {
+        if !self.stack.is_empty() {
+            self.value_starts();
+        }
+        self.stack.push(if c == '{' {
+            Frame::Object { key: None }
+        } else {
+            Frame::Array { index: 0 }
+        });
+    }
+
+    fn close(&mut self) {
+        self.stack.pop();
+        if !self.stack.is_empty() {
+            self.current.pop();
+        }
+    }
+
+    /// `,`: an object waits for its next key, an array counts its next element.
+    fn next_member(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Object { key }) => *key = None,
+            Some(Frame::Array { index }) => *index += 1,
+            None => {}
+        }
+    }
+
+    /// Called when a value starts: give it its path step, and see whether it matches.
+    fn value_starts(&mut self) {
+        match self.stack.last() {
+            Some(Frame::Object {
+                key: Some((k, key_line)),
+            }) => {
+                let key_line = *key_line;
+                self.current.push(Step::Key(k.clone()));
+                self.consider(key_line);
+            }
+            Some(Frame::Array { index }) => {
+                self.current.push(Step::Index(*index));
+                self.consider(self.line);
+            }
+            _ => self.current.push(Step::Key(String::new())),
+        }
+    }
+
+    /// Keeps `line` as the best answer when the current path is a deeper prefix of the wanted
+    /// one than any seen before.
+    fn consider(&mut self, line: usize) {
+        let depth = self
+            .current
+            .iter()
+            .zip(&self.wanted)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if depth == self.current.len() && self.best.is_none_or(|(d, _)| depth > d) {
+            self.best = Some((depth, line));
+        }
+    }
 }
 
 #[cfg(test)]
