@@ -105,7 +105,8 @@ pub struct Ctx {
     /// The full list of meetings is still being read (the first frame shows only the newest
     /// from the head of the index).
     pub reading_sessions: bool,
-    rng: SplitMix64,
+    /// The random numbers' source (the App seeds it).
+    pub(super) rng: SplitMix64,
 }
 
 impl std::fmt::Debug for Ctx {
@@ -117,29 +118,6 @@ impl std::fmt::Debug for Ctx {
 }
 
 impl Ctx {
-    /// The shared state of a new app; `seed` feeds the random speaking orders and ids.
-    pub(super) fn new(
-        lang: Lang,
-        theme: Theme,
-        clock: Rc<dyn Clock>,
-        tz: TimeZone,
-        data: Data,
-        seed: u64,
-    ) -> Ctx {
-        Ctx {
-            lang,
-            theme,
-            clock,
-            tz,
-            data,
-            flash: None,
-            effects: Vec::new(),
-            quit: false,
-            reading_sessions: false,
-            rng: SplitMix64(seed),
-        }
-    }
-
     pub fn t(&self) -> &'static Text {
         self.lang.text()
     }

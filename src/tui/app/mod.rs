@@ -32,6 +32,7 @@ use super::screens::setup::Setup;
 use super::screens::summary::SummaryScreen;
 use super::theme::Theme;
 use crate::i18n::Lang;
+use crate::model::random::SplitMix64;
 use crate::model::{Group, SessionRecord};
 
 /// The screens.
@@ -102,7 +103,18 @@ impl App {
         data: Data,
         seed: u64,
     ) -> App {
-        let cx = Ctx::new(lang, theme, clock, tz, data, seed);
+        let cx = Ctx {
+            lang,
+            theme,
+            clock,
+            tz,
+            data,
+            flash: None,
+            effects: Vec::new(),
+            quit: false,
+            reading_sessions: false,
+            rng: SplitMix64(seed),
+        };
         App {
             screen: Screen::Home(Home::new(&cx)),
             cx,
