@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
-use super::overlay::Overlay;
+use super::overlay::{Overlay, draw};
 use super::widgets::{self, fit};
 use crate::i18n::fill;
 
@@ -129,163 +129,15 @@ impl App {
         split(area, margin, flash, footer_rows)
     }
 
+    /// A dialog on top of the screen's area.
     fn render_overlay(&self, overlay: &Overlay, area: Rect, buf: &mut Buffer) {
         let t = self.cx.t();
         let theme = self.cx.theme;
         match overlay {
-            Overlay::Help => {
-                let bindings = self.help_bindings();
-                let height = bindings.len() as u16 + 2;
-                let width = (area.width * 3 / 4).clamp(40, 80);
-                let inner = widgets::dialog(
-                    t.help_title,
-                    widgets::centered(area, width, height),
-                    theme,
-                    buf,
-                );
-                let lines: Vec<Line> = bindings
-                    .iter()
-                    .map(|b| {
-                        let keys = b
-                            .keys
-                            .iter()
-                            .map(|k| k.label())
-                            .collect::<Vec<_>>()
-                            .join(" / ");
-                        Line::from(vec![
-                            Span::styled(format!("{keys:>14}  "), theme.key()),
-                            Span::styled((b.label)(t), theme.text()),
-                        ])
-                    })
-                    .collect();
-                Paragraph::new(lines).render(inner, buf);
-            }
-            Overlay::Picker(picker) => {
-                use unicode_width::UnicodeWidthStr;
-                let mark_width = if picker.items.iter().any(|i| i.mark.is_some()) {
-                    4
-                } else {
-                    0
-                };
-                let longest_label = picker
-                    .items
-                    .iter()
-                    .map(|i| i.label.width() + mark_width)
-                    .max()
-                    .unwrap_or(0);
-                let longest_detail = picker.items.iter().map(|i| i.detail.width()).max();
-                let longest_detail = longest_detail.unwrap_or(0);
-                // The items' own numbers may be longer than the one digit of a row number.
-                let number_width = (0..picker.items.len())
-                    .map(|i| picker.number_label(i).len())
-                    .max()
-                    .unwrap_or(1)
-                    .max(1);
-                let extra = number_width - 1;
-                // Wide enough for the longest item where the window allows it.
-                let needed = (longest_label + longest_detail + 5 + extra).min(100) as u16;
-                let width = (area.width * 2 / 3)
-                    .clamp(40, 72)
-                    .max(needed.min(area.width.saturating_sub(4)));
-                let visible = (area.height.saturating_sub(4) as usize)
-                    .min(picker.items.len())
-                    .max(1);
-                let inner = widgets::dialog(
-                    &picker.title,
-                    widgets::centered(area, width, visible as u16 + 2),
-                    theme,
-                    buf,
-                );
-                let start = picker.selected.saturating_sub(visible - 1);
-                let inner_width = (inner.width as usize).saturating_sub(extra);
-                let mut label_width = (inner_width * 3 / 5).max(16);
-                if longest_label > label_width {
-                    label_width = longest_label.min(inner_width.saturating_sub(11));
-                } else if label_width + 3 + longest_detail > inner_width {
-                    // Less padding after the labels, so the details are not cut.
-                    label_width = longest_label.max(inner_width.saturating_sub(3 + longest_detail));
-                }
-                let lines: Vec<Line> = picker
-                    .items
-                    .iter()
-                    .enumerate()
-                    .skip(start)
-                    .take(visible)
-                    .map(|(i, item)| {
-                        let number = format!("{:>number_width$} ", picker.number_label(i));
-                        let mark = match item.mark {
-                            Some(true) => "[x] ",
-                            Some(false) => "[ ] ",
-                            None => "",
-                        };
-                        let style = if i == picker.selected {
-                            theme.selected()
-                        } else {
-                            theme.text()
-                        };
-                        let label = fit(&format!("{mark}{}", item.label), label_width);
-                        let pad = label_width.saturating_sub(label.width());
-                        Line::from(vec![
-                            Span::styled(number, theme.key()),
-                            Span::styled(format!("{label}{}", " ".repeat(pad)), style),
-                            Span::styled(format!(" {}", item.detail), theme.quiet()),
-                        ])
-                    })
-                    .collect();
-                Paragraph::new(lines).render(inner, buf);
-            }
-            Overlay::Prompt(prompt) => {
-                let width = (area.width * 3 / 4).clamp(40, 90);
-                let inner =
-                    widgets::dialog(&prompt.title, widgets::centered(area, width, 5), theme, buf);
-                let field_width = inner.width.saturating_sub(3) as usize;
-                let scroll = prompt.input.visual_scroll(field_width);
-                let value: String = prompt.input.value().chars().skip(scroll).collect();
-                let cursor = prompt.input.visual_cursor().saturating_sub(scroll);
-                let (before, after): (String, String) = {
-                    let mut chars: Vec<char> = value.chars().collect();
-                    if prompt.secret {
-                        chars.fill('•');
-                    }
-                    let split = cursor.min(chars.len());
-                    (
-                        chars[..split].iter().collect(),
-                        chars[split..].iter().collect(),
-                    )
-                };
-                Paragraph::new(vec![
-                    Line::from(vec![
-                        Span::styled("› ", theme.key()),
-                        Span::styled(before, theme.current()),
-                        Span::styled("▏", theme.key()),
-                        Span::styled(after, theme.current()),
-                    ]),
-                    Line::default(),
-                    Line::from(Span::styled(
-                        fit(&prompt.hint, inner.width as usize),
-                        theme.quiet(),
-                    )),
-                ])
-                .render(inner, buf);
-            }
-            Overlay::Confirm(confirm) => {
-                let width = (area.width * 2 / 3).clamp(40, 70);
-                let height = widgets::wrapped_height(&confirm.question, width - 4) + 2;
-                let inner = widgets::dialog(
-                    t.confirm_title,
-                    widgets::centered(area, width, height),
-                    theme,
-                    buf,
-                );
-                widgets::wrapped(
-                    vec![Line::from(Span::styled(
-                        confirm.question.clone(),
-                        theme.heading(),
-                    ))],
-                    inner,
-                    buf,
-                );
-            }
+            Overlay::Help => draw::help(&self.help_bindings(), area, buf, t, theme),
+            Overlay::Picker(picker) => picker.render(area, buf, theme),
+            Overlay::Prompt(prompt) => prompt.render(area, buf, theme),
+            Overlay::Confirm(confirm) => confirm.render(area, buf, t, theme),
         }
     }
 }

@@ -68,139 +68,111 @@ impl GroupEditor {
                 cx.effect(Effect::Reload);
                 return Next::Home;
             }
-            Action::Edit | Action::Confirm => {
-                return match self.cursor {
-                    0 => Next::Open(Overlay::Prompt(Prompt::new(
-                        t.group_name,
-                        t.group_name_prompt,
-                        &self.group.name,
-                        Purpose::GroupName,
-                        MAX_NAME_CHARS,
-                    ))),
-                    1 => {
-                        let items = GroupKind::ALL
-                            .iter()
-                            .map(|k| Item::new(i18n::group_kind(cx.lang, *k), ""))
-                            .collect();
-                        let selected = GroupKind::ALL
-                            .iter()
-                            .position(|k| *k == self.group.kind)
-                            .unwrap_or(0);
-                        Next::Open(Overlay::picker(
-                            t.group_kind_prompt,
-                            items,
-                            selected,
-                            Purpose::GroupKind,
-                        ))
-                    }
-                    2 => Next::Open(Overlay::Prompt(Prompt::new(
-                        t.cli_site,
-                        t.group_site_prompt,
-                        &self.group.site,
-                        Purpose::GroupSite,
-                        MAX_NAME_CHARS,
-                    ))),
-                    _ => match self.member() {
-                        Some(i) => Next::Open(Overlay::Prompt(Prompt::new(
-                            t.member_name_prompt,
-                            "",
-                            &self.group.members[i].name,
-                            Purpose::MemberName(Some(i)),
-                            MAX_NAME_CHARS,
-                        ))),
-                        None => Next::Stay,
-                    },
-                };
-            }
+            Action::Edit | Action::Confirm => return self.edit_selected(cx),
             Action::Add => {
-                return Next::Open(Overlay::Prompt(Prompt::new(
+                return text_prompt(
                     t.key_add_member,
                     t.member_name_prompt,
                     "",
                     Purpose::MemberName(None),
-                    MAX_NAME_CHARS,
-                )));
+                );
             }
             Action::Remove => {
                 if let Some(i) = self.member() {
-                    let name = self.group.members[i].name.clone();
+                    let name = &self.group.members[i].name;
                     return Next::Open(Overlay::confirm(
-                        fill(t.member_remove_confirm, &[("name", &name)]),
+                        fill(t.member_remove_confirm, &[("name", name)]),
                         Purpose::RemoveMember(i),
                     ));
                 }
             }
-            Action::MoveUp | Action::MoveDown => {
-                if let Some(i) = self.member() {
-                    let step = if action == Action::MoveUp { -1 } else { 1 };
-                    let id = self.group.members[i].id.0.clone();
-                    if self.group.move_member(&id, step).is_ok() {
-                        self.cursor = FIELDS
-                            + self
-                                .group
-                                .members
-                                .iter()
-                                .position(|m| m.id.0 == id)
-                                .unwrap_or(i);
-                        self.save(cx);
-                    }
-                }
-            }
+            Action::MoveUp => self.move_member(-1, cx),
+            Action::MoveDown => self.move_member(1, cx),
             _ => {}
         }
         Next::Stay
     }
 
-    pub fn answer(&mut self, purpose: Purpose, answer: Answer, cx: &mut Ctx) -> Next {
+    /// The dialog that changes the selected row: a field's prompt or picker, or a member's
+    /// name.
+    fn edit_selected(&self, cx: &Ctx) -> Next {
         let t = cx.t();
+        match self.cursor {
+            0 => text_prompt(
+                t.group_name,
+                t.group_name_prompt,
+                &self.group.name,
+                Purpose::GroupName,
+            ),
+            1 => {
+                let items = GroupKind::ALL
+                    .iter()
+                    .map(|k| Item::new(i18n::group_kind(cx.lang, *k), ""))
+                    .collect();
+                let selected = GroupKind::ALL
+                    .iter()
+                    .position(|k| *k == self.group.kind)
+                    .unwrap_or(0);
+                Next::Open(Overlay::picker(
+                    t.group_kind_prompt,
+                    items,
+                    selected,
+                    Purpose::GroupKind,
+                ))
+            }
+            2 => text_prompt(
+                t.cli_site,
+                t.group_site_prompt,
+                &self.group.site,
+                Purpose::GroupSite,
+            ),
+            _ => match self.member() {
+                Some(i) => text_prompt(
+                    t.member_name_prompt,
+                    "",
+                    &self.group.members[i].name,
+                    Purpose::MemberName(Some(i)),
+                ),
+                None => Next::Stay,
+            },
+        }
+    }
+
+    /// Moves the selected member one seat earlier (`step` -1) or later (1), the selection
+    /// with them, and saves.
+    fn move_member(&mut self, step: isize, cx: &mut Ctx) {
+        let Some(i) = self.member() else {
+            return;
+        };
+        let id = self.member_id(i);
+        if self.group.move_member(&id, step).is_ok() {
+            self.cursor = FIELDS
+                + self
+                    .group
+                    .members
+                    .iter()
+                    .position(|m| m.id.0 == id)
+                    .unwrap_or(i);
+            self.save(cx);
+        }
+    }
+
+    pub fn answer(&mut self, purpose: Purpose, answer: Answer, cx: &mut Ctx) -> Next {
         let result = match (purpose, answer) {
             (Purpose::GroupName, Answer::Text(name)) => self.group.rename(&name),
             (Purpose::GroupSite, Answer::Text(site)) => {
                 self.group.site = site;
                 Ok(())
             }
-            (Purpose::GroupKind, Answer::Picked(i)) => {
-                self.group.kind = GroupKind::ALL.get(i).copied().unwrap_or(self.group.kind);
-                if self.is_new {
-                    // A new group goes on to its site and then its members.
-                    self.is_new = false;
-                    self.save(cx);
-                    self.cursor = 2;
-                    return self.act(Action::Edit, cx);
-                }
-                Ok(())
-            }
+            (Purpose::GroupKind, Answer::Picked(i)) => return self.kind_picked(i, cx),
             (Purpose::MemberName(None), Answer::Text(name)) => {
                 if name.trim().is_empty() {
                     return Next::Stay;
                 }
-                return Next::Open(Overlay::roles(
-                    cx,
-                    t.member_role_prompt,
-                    Some(Role::Student),
-                    Purpose::MemberRole(MemberRoleFor::New(name)),
-                ));
+                return role_picker(cx, Role::Student, MemberRoleFor::New(name));
             }
             (Purpose::MemberName(Some(i)), Answer::Text(name)) => {
-                let id = self
-                    .group
-                    .members
-                    .get(i)
-                    .map(|m| m.id.0.clone())
-                    .unwrap_or_default();
-                match self.group.edit_member(&id, Some(&name), None) {
-                    Ok(()) => {
-                        self.save(cx);
-                        let role = self.group.members[i].role;
-                        return Next::Open(Overlay::roles(
-                            cx,
-                            t.member_role_prompt,
-                            Some(role),
-                            Purpose::MemberRole(MemberRoleFor::Existing(i)),
-                        ));
-                    }
-                    Err(e) => Err(e),
-                }
+                return self.rename_member(i, &name, cx);
             }
             (Purpose::MemberRole(MemberRoleFor::New(name)), Answer::Picked(r)) => {
                 let role = Role::ALL.get(r).copied().unwrap_or(Role::Student);
@@ -209,35 +181,66 @@ impl GroupEditor {
                 })
             }
             (Purpose::MemberRole(MemberRoleFor::Existing(i)), Answer::Picked(r)) => {
-                let id = self
-                    .group
-                    .members
-                    .get(i)
-                    .map(|m| m.id.0.clone())
-                    .unwrap_or_default();
+                let id = self.member_id(i);
                 self.group.edit_member(&id, None, Role::ALL.get(r).copied())
             }
-            (Purpose::RemoveMember(i), Answer::Yes) => {
-                let id = self
-                    .group
-                    .members
-                    .get(i)
-                    .map(|m| m.id.0.clone())
-                    .unwrap_or_default();
-                self.group.remove_member(&id).map(|_| {
-                    self.cursor = self
-                        .cursor
-                        .min(FIELDS + self.group.members.len())
-                        .saturating_sub(usize::from(self.group.members.is_empty()));
-                })
-            }
+            (Purpose::RemoveMember(i), Answer::Yes) => self.remove_member(i),
             _ => return Next::Stay,
         };
+        self.save_or_explain(result, cx);
+        Next::Stay
+    }
+
+    /// Saves a change that worked, or says why it did not.
+    fn save_or_explain(&self, result: Result<(), GroupError>, cx: &mut Ctx) {
         match result {
             Ok(()) => self.save(cx),
             Err(e) => GroupEditor::explain(&e, cx),
         }
+    }
+
+    /// The group's kind was picked. A new group goes on to its site and then its members.
+    fn kind_picked(&mut self, i: usize, cx: &mut Ctx) -> Next {
+        self.group.kind = GroupKind::ALL.get(i).copied().unwrap_or(self.group.kind);
+        self.save(cx);
+        if self.is_new {
+            self.is_new = false;
+            self.cursor = 2;
+            return self.act(Action::Edit, cx);
+        }
         Next::Stay
+    }
+
+    /// Member `i` was given a new name: saved, then their role is asked.
+    fn rename_member(&mut self, i: usize, name: &str, cx: &mut Ctx) -> Next {
+        let id = self.member_id(i);
+        if let Err(e) = self.group.edit_member(&id, Some(name), None) {
+            GroupEditor::explain(&e, cx);
+            return Next::Stay;
+        }
+        self.save(cx);
+        let role = self.group.members[i].role;
+        role_picker(cx, role, MemberRoleFor::Existing(i))
+    }
+
+    /// Removes member `i`, keeping the selection on a row that is still there.
+    fn remove_member(&mut self, i: usize) -> Result<(), GroupError> {
+        let id = self.member_id(i);
+        self.group.remove_member(&id).map(|_| {
+            self.cursor = self
+                .cursor
+                .min(FIELDS + self.group.members.len())
+                .saturating_sub(usize::from(self.group.members.is_empty()));
+        })
+    }
+
+    /// Member `i`'s id (empty when there is no such member: the group then refuses the edit).
+    fn member_id(&self, i: usize) -> String {
+        self.group
+            .members
+            .get(i)
+            .map(|m| m.id.0.clone())
+            .unwrap_or_default()
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
@@ -317,4 +320,25 @@ impl GroupEditor {
         }
         Paragraph::new(lines).render(area, buf);
     }
+}
+
+/// A one-line field for a name or a site, at most [`MAX_NAME_CHARS`] long.
+fn text_prompt(title: &str, hint: &str, value: &str, purpose: Purpose) -> Next {
+    Next::Open(Overlay::Prompt(Prompt::new(
+        title,
+        hint,
+        value,
+        purpose,
+        MAX_NAME_CHARS,
+    )))
+}
+
+/// The picker of a member's role, `current` selected.
+fn role_picker(cx: &Ctx, current: Role, member: MemberRoleFor) -> Next {
+    Next::Open(Overlay::roles(
+        cx,
+        cx.t().member_role_prompt,
+        Some(current),
+        Purpose::MemberRole(member),
+    ))
 }

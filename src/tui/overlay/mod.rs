@@ -2,6 +2,8 @@
 //! a yes/no question. Each remembers its [`Purpose`], so the answer goes back to whoever
 //! asked without the dialog knowing what it is for.
 
+pub mod draw;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;

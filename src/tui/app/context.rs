@@ -1,0 +1,174 @@
+//! What every screen shares: the language, theme, clock and data ([`Ctx`]), the message
+//! line, and the work the app queues for the event loop ([`Effect`]).
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use jiff::tz::TimeZone;
+
+use crate::i18n::{Lang, Text};
+use crate::model::random::SplitMix64;
+use crate::model::{Group, SessionRecord, Stamp};
+use crate::store::{FormatEntry, Problem, Summary};
+use crate::tui::clock::Clock;
+use crate::tui::keymap::{self, Action, KeyContext};
+use crate::tui::theme::Theme;
+
+/// What the app knows of the data directory, loaded by the event loop.
+#[derive(Debug, Default, Clone)]
+pub struct Data {
+    pub groups: Vec<Group>,
+    pub formats: Vec<FormatEntry>,
+    /// Newest first.
+    pub sessions: Vec<Summary>,
+    /// Files that could not be read.
+    pub problems: Vec<Problem>,
+    /// Whether this parvi may write the data directory.
+    pub access: Access,
+    /// Where new meeting files go.
+    pub sessions_dir: PathBuf,
+}
+
+/// Whether this parvi may write the data directory.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    #[default]
+    Writable,
+    /// Another parvi holds the data directory (its process id, when its lock says so):
+    /// this one only reads.
+    ReadOnly { holder_pid: Option<u32> },
+}
+
+impl Access {
+    pub fn is_writable(self) -> bool {
+        self == Access::Writable
+    }
+}
+
+/// Work for the event loop: everything that touches the disk or the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save a meeting (after every action), as it is after the action: the screen may
+    /// already have moved on (to the summary) by the time the loop saves.
+    SaveMeeting {
+        path: PathBuf,
+        record: Box<SessionRecord>,
+    },
+    /// Save a group.
+    SaveGroup(Group),
+    /// Copy the bundled sample group and meetings into the data directory.
+    LoadSample,
+    /// Load a meeting file to resume it.
+    OpenMeeting(PathBuf),
+    /// Load a meeting file to show its summary.
+    ShowSession(PathBuf),
+    /// Read a group's open actions from its earlier meetings.
+    LoadOpenActions(String),
+    /// Re-read groups, formats and meetings.
+    Reload,
+    /// Ring the terminal bell: a countdown reached zero.
+    Bell,
+    /// Read the meetings' searchable text for the review (`search.txt`, brought up to date)
+    /// and hand it to [`App::set_search`].
+    LoadSearch,
+    /// Read a group's meetings (by group id) for its trends and open actions, and hand them
+    /// to [`App::group_loaded`].
+    LoadGroup(String),
+    /// Export the meeting in this file (the review's export key) into the directory parvi
+    /// was started in; the loop writes the files with `parvi::export` and says where.
+    ExportMinutes {
+        path: PathBuf,
+        format: crate::export::Format,
+        public: bool,
+        /// Write over a file of the same name (the facilitator said yes when asked).
+        replace: bool,
+    },
+}
+
+/// A one-line message under the screen, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Shared state every screen may use: language, clock, data, messages, effects.
+pub struct Ctx {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub clock: Rc<dyn Clock>,
+    pub tz: TimeZone,
+    pub data: Data,
+    pub flash: Option<Flash>,
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+    /// The full list of meetings is still being read (the first frame shows only the newest
+    /// from the head of the index).
+    pub reading_sessions: bool,
+    /// The random numbers' source (the App seeds it).
+    pub(super) rng: SplitMix64,
+}
+
+impl std::fmt::Debug for Ctx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ctx")
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Ctx {
+    pub fn t(&self) -> &'static Text {
+        self.lang.text()
+    }
+
+    pub fn now(&self) -> Stamp {
+        self.clock.now()
+    }
+
+    /// A fresh random number (for speaking orders and ids).
+    pub fn random(&mut self) -> u64 {
+        self.rng.next_u64()
+    }
+
+    /// A fresh random id.
+    pub fn new_id(&mut self) -> uuid::Uuid {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.random().to_le_bytes());
+        bytes[8..].copy_from_slice(&self.random().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn effect(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// The label of the first key bound to `action` in `context`, for texts like
+    /// "start with Space".
+    pub fn key_for(&self, context: KeyContext, action: Action) -> String {
+        keymap::bindings(context)
+            .into_iter()
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first())
+            .map_or_else(String::new, |k| k.label())
+    }
+
+    /// Local wall-clock time of a timestamp.
+    pub fn local(&self, at: jiff::Timestamp) -> jiff::civil::DateTime {
+        at.to_zoned_datetime(self.tz.clone()).datetime()
+    }
+}

@@ -1,0 +1,162 @@
+//! The terminal and its guards: entering and leaving the full-screen mode, and the three
+//! ways a meeting is closed properly when parvi cannot close it itself (SIGTERM or SIGHUP,
+//! a terminal that hangs up without a signal, a panic).
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crossterm::event;
+
+use super::background;
+use super::clock::{Clock, SystemClock};
+use crate::model::{Command, Interruption, Meeting, SessionRecord};
+use crate::store::atomic;
+
+/// The meeting as last saved, for the signal thread and the panic hook to close properly.
+pub type LastSaved = Arc<Mutex<Option<(PathBuf, SessionRecord)>>>;
+
+pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+
+/// Raw mode, the alternate screen and bracketed paste. Not `ratatui::init`: its panic hook
+/// prints when the terminal is gone, and a panic inside a panic hook aborts the process
+/// before the meeting is closed properly.
+pub fn enter_terminal() -> io::Result<Term> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        event::EnableBracketedPaste
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Puts the terminal back as it was (raw mode off first, then the normal screen, the
+/// cursor shown). Never panics and never prints, so it is safe on a closed terminal and
+/// inside the panic hook.
+pub fn leave_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        io::stdout(),
+        event::DisableBracketedPaste,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Sets up the guards that close the meeting saved in `last_saved` when parvi is stopped
+/// from outside: the panic hook, the signal thread and the terminal watchdog.
+///
+/// # Errors
+/// When the signal handlers cannot be registered.
+pub fn guard(last_saved: &LastSaved, clock: &Arc<SystemClock>) -> io::Result<()> {
+    install_panic_hook(last_saved.clone(), clock.clone());
+    spawn_signal_thread(last_saved.clone(), clock.clone())?;
+    spawn_tty_watchdog(last_saved.clone(), clock.clone());
+    Ok(())
+}
+
+/// Adds "interrupted" (for `reason`) to the meeting saved at `path` and writes it back.
+/// Never panics: it runs in the panic hook and on dying threads.
+fn record_interruption(
+    path: &Path,
+    record: SessionRecord,
+    clock: &SystemClock,
+    reason: Interruption,
+) {
+    let mut meeting = Meeting::new(record);
+    if meeting
+        .execute(Command::Interrupt(reason), clock.now(), 0)
+        .is_ok()
+        && let Ok(bytes) = crate::store::session_json(meeting.record())
+    {
+        let _ = atomic::write_atomic(path, &bytes);
+    }
+}
+
+/// Records why the meeting stopped, restores the terminal and ends the process.
+fn stop(last_saved: &LastSaved, clock: &SystemClock, reason: Interruption, code: i32) -> ! {
+    if let Ok(mut slot) = last_saved.lock()
+        && let Some((path, record)) = slot.take()
+    {
+        record_interruption(&path, record, clock, reason);
+    }
+    leave_terminal();
+    std::process::exit(code);
+}
+
+/// SIGTERM and SIGHUP: save "interrupted", restore, exit. On a dedicated thread, because the
+/// main thread may be stuck inside crossterm on a dead terminal.
+fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let reason = if signal == SIGHUP {
+                Interruption::TerminalClosed
+            } else {
+                Interruption::Terminated
+            };
+            stop(&last_saved, &clock, reason, 128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Notices a closed terminal even when SIGHUP never comes (started under `nohup`, or with
+/// the signal ignored). It sleeps in `poll` on the terminal, which wakes only when the
+/// terminal hangs up: no wake-ups while all is well. Where the terminal cannot be polled it
+/// falls back to looking every half second.
+fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
+    std::thread::spawn(move || {
+        let open = || {
+            std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .open("/dev/tty")
+        };
+        if let Ok(tty) = open() {
+            use rustix::event::{PollFd, PollFlags, poll};
+            loop {
+                let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+                match poll(&mut fds, None) {
+                    Ok(_)
+                        if fds[0]
+                            .revents()
+                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+                    {
+                        stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
+                    }
+                    Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                    // Polling does not work here: fall back to looking now and then.
+                    Err(_) => break,
+                }
+            }
+        }
+        while open().is_ok() {
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
+    });
+}
+
+/// On a panic: restore the terminal (with the cursor), record that parvi crashed, then let
+/// the usual message print. The message holds no meeting content.
+fn install_panic_hook(last_saved: LastSaved, clock: Arc<SystemClock>) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // A reading thread's failure is reported on screen; the meeting goes on.
+        if std::thread::current().name() == Some(background::THREAD_NAME) {
+            return;
+        }
+        leave_terminal();
+        // try_lock: the panic may have happened while the slot was held.
+        if let Ok(mut slot) = last_saved.try_lock()
+            && let Some((path, record)) = slot.take()
+        {
+            record_interruption(&path, record, &clock, Interruption::Crashed);
+        }
+        previous(info);
+    }));
+}
