@@ -332,7 +332,8 @@ fn parvi_stats_prints_each_meeting_the_totals_and_the_open_actions() {
     meetings.sort_by_key(SessionRecord::started_at);
     for record in &meetings {
         let p = participation(&MeetingState::replay(record));
-        let share = |x: Option<f64>| format!("{} %", (x.unwrap() * 100.0).round() as i64);
+        // English writes a percentage without a space, as the English minutes do.
+        let share = |x: Option<f64>| format!("{}%", (x.unwrap() * 100.0).round() as i64);
         let equity = format!("{:.2}", p.equity.unwrap());
         let line = text
             .lines()

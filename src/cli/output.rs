@@ -236,17 +236,6 @@ pub fn datetime(lang: Lang, at: jiff::Timestamp) -> String {
         .to_string()
 }
 
-/// A duration as `m:ss`, or `h:mm:ss` from an hour up; rounded to the nearest second.
-pub fn clock(ms: u64) -> String {
-    let secs = (ms + 500) / 1000;
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
 /// A number of minutes with the unit (`10 min`).
 pub fn minutes(t: &Text, minutes: u32) -> String {
     format!("{minutes} {}", t.minutes_short)
@@ -272,12 +261,5 @@ mod tests {
         assert_eq!(edit_distance("kieros", "kierros"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("äiti", "aiti"), 1);
-    }
-
-    #[test]
-    fn clock_rounds_to_seconds() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(59_600), "1:00");
-        assert_eq!(clock(3_725_000), "1:02:05");
     }
 }

@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_BAD_DATA, EXIT_FAILED, SessionsCommand};
-use crate::i18n::{self, Lang, fill};
+use crate::i18n::{self, Lang, fill, words};
 use crate::model::{MeetingState, SessionRecord, Side};
 use crate::store::{Origin, Store, Summary};
 
@@ -187,13 +187,6 @@ pub(crate) fn lookup(
         .map_err(|p| CliError::new(EXIT_BAD_DATA, p.describe(cx.lang)).hint(t.load_untouched))
 }
 
-fn percent(part: u64, whole: u64) -> String {
-    match (part * 100 + whole / 2).checked_div(whole) {
-        Some(share) => format!("{share} %"),
-        None => "–".to_string(),
-    }
-}
-
 fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
     let store = Store::open_read_only(cx.paths.clone());
@@ -287,12 +280,12 @@ fn print_agenda(lang: Lang, state: &MeetingState) {
         } else if planned_ms.is_multiple_of(60_000) {
             output::minutes(t, (planned_ms / 60_000) as u32)
         } else {
-            output::clock(planned_ms)
+            words::length(planned_ms)
         };
         let spent = if progress.visits == 0 {
             "–".to_string()
         } else {
-            output::clock(progress.watch.elapsed(now))
+            words::length(progress.watch.elapsed(now))
         };
         rows.push(vec![
             format!("{}.", i + 1),
@@ -353,8 +346,8 @@ fn print_turns(lang: Lang, state: &MeetingState) {
             i18n::side(lang, side).to_string(),
             seats[i].to_string(),
             turns[i].to_string(),
-            output::clock(airtime[i]),
-            percent(airtime[i], total),
+            words::length(airtime[i]),
+            words::percent_of(lang, airtime[i], total),
         ]);
     }
     output::print_columns("  ", &rows, &[1, 2, 3, 4]);

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
-use crate::i18n::{self, Lang, fill};
+use crate::i18n::{self, Lang, fill, words};
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
 use crate::model::outcomes::{ActionItem, Due, open_actions};
@@ -93,24 +93,19 @@ pub fn search(cx: &CliContext, args: &SearchArgs) -> CliResult {
     Ok(())
 }
 
-/// A share as a whole percentage, `–` when there is none.
-fn percent(share: Option<f64>) -> String {
-    share.map_or_else(
-        || "–".to_string(),
-        |s| format!("{} %", (s * 100.0).round() as i64),
-    )
-}
-
 /// An index with two decimals in the language's way, or `–` when there is none.
 fn decimal(lang: Lang, x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), |x| crate::i18n::decimal(lang, x, 2))
+    x.map_or_else(
+        || words::NO_FIGURE.to_string(),
+        |x| crate::i18n::decimal(lang, x, 2),
+    )
 }
 
 /// When an action is due, in words, marked when overdue.
 fn due(lang: Lang, action: &ActionItem, today: jiff::civil::Date) -> String {
     let t = &lang.text().records;
     let text = match action.due {
-        Due::Date { date: d } => crate::export::words::format_date(lang, d),
+        Due::Date { date: d } => words::format_date(lang, d),
         Due::Month { month } => t.months[usize::from(month.clamp(1, 12)) - 1].to_string(),
         Due::None => t.due_none.to_string(),
     };
@@ -163,8 +158,8 @@ fn print_meetings(lang: Lang, records: &[SessionRecord], parts: &[Participation]
         }
         rows.push(vec![
             output::datetime(lang, record.started_at()),
-            percent(p.airtime_share(Side::Student)),
-            percent(p.seat_share(Side::Student)),
+            words::percent(lang, p.airtime_share(Side::Student)),
+            words::percent(lang, p.seat_share(Side::Student)),
             decimal(lang, p.equity),
             topic,
         ]);
@@ -202,9 +197,9 @@ fn print_totals(lang: Lang, parts: &[Participation]) {
             f.seats.to_string(),
             f.turns.to_string(),
             f.passes.to_string(),
-            output::clock(f.airtime_ms),
-            percent(totals.airtime_share(side)),
-            percent(totals.seat_share(side)),
+            words::length(f.airtime_ms),
+            words::percent(lang, totals.airtime_share(side)),
+            words::percent(lang, totals.seat_share(side)),
         ]);
     }
     output::print_columns("  ", &rows, &[1, 2, 3, 4, 5, 6]);
@@ -233,14 +228,14 @@ fn print_open_actions(lang: Lang, records: &[SessionRecord]) {
     } else {
         let mut rows = vec![r.cli_action_columns.iter().map(|s| s.to_string()).collect()];
         for action in &open {
-            let owner = crate::export::words::owner_text(lang, &action.owner);
+            let owner = words::owner_text(lang, &action.owner);
             let from = records
                 .iter()
                 .find(|rec| rec.id == action.session)
                 .map_or_else(
-                    || crate::export::words::format_date(lang, action.agreed),
+                    || words::format_date(lang, action.agreed),
                     |rec| {
-                        let day = crate::export::words::format_date(lang, action.agreed);
+                        let day = words::format_date(lang, action.agreed);
                         if rec.topic.is_empty() {
                             day
                         } else {

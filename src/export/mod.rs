@@ -77,8 +77,6 @@ mod markdown;
 mod names;
 mod people;
 pub mod trace;
-// Until the command line's files move with the rest (issue 10), the words' old path.
-pub use crate::i18n::words;
 
 use jiff::tz::TimeZone;
 

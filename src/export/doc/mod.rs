@@ -99,7 +99,7 @@ pub fn build(record: &SessionRecord, options: &Options) -> Doc {
         kind: memo.memo_kind(),
         subtitle: i18n::capitalise(i18n::group_kind(lang, record.group.kind)),
         public: options.public.then(|| m.public_version.to_string()),
-        date: super::words::format_date(lang, memo.date()),
+        date: crate::i18n::words::format_date(lang, memo.date()),
         meta: memo.meta(),
         items: memo.items(),
         after: memo.after(),
@@ -153,6 +153,6 @@ impl<'a> Memo<'a> {
 
     /// A time of the meeting on the clock where it was held ("13.05").
     fn clock(&self, at: Timestamp) -> String {
-        super::words::clock(self.lang, at, &self.options.zone)
+        crate::i18n::words::clock(self.lang, at, &self.options.zone)
     }
 }

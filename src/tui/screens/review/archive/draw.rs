@@ -11,8 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::super::{count, day};
 use super::Archive;
-use crate::export::words::format_date;
 use crate::i18n::fill;
+use crate::i18n::words::format_date;
 use crate::store::Summary;
 use crate::store::search::snippet;
 use crate::tui::app::Ctx;

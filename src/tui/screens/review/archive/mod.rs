@@ -10,8 +10,8 @@ use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
 use super::{ReviewAsk, purpose};
-use crate::export::words::{DateProblem, format_date, parse_date};
 use crate::i18n::fill;
+use crate::i18n::words::{DateProblem, format_date, parse_date};
 use crate::store::Summary;
 use crate::store::search::{Filter, Query, SearchIndex};
 use crate::tui::app::{Ctx, Effect, Next};
