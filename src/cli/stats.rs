@@ -93,14 +93,6 @@ pub fn search(cx: &CliContext, args: &SearchArgs) -> CliResult {
     Ok(())
 }
 
-/// An index with two decimals in the language's way, or `–` when there is none.
-fn decimal(lang: Lang, x: Option<f64>) -> String {
-    x.map_or_else(
-        || words::NO_FIGURE.to_string(),
-        |x| crate::i18n::decimal(lang, x, 2),
-    )
-}
-
 /// When an action is due, in words, marked when overdue.
 fn due(lang: Lang, action: &ActionItem, today: jiff::civil::Date) -> String {
     let t = &lang.text().records;
@@ -160,7 +152,7 @@ fn print_meetings(lang: Lang, records: &[SessionRecord], parts: &[Participation]
             output::datetime(lang, record.started_at()),
             words::percent(lang, p.airtime_share(Side::Student)),
             words::percent(lang, p.seat_share(Side::Student)),
-            decimal(lang, p.equity),
+            words::equity(lang, p.equity),
             topic,
         ]);
     }
@@ -207,7 +199,7 @@ fn print_totals(lang: Lang, parts: &[Participation]) {
         "  {}",
         fill(
             r.cli_equity_mean,
-            &[("value", &decimal(lang, totals.equity))]
+            &[("value", &words::equity(lang, totals.equity))]
         )
     );
 }

@@ -81,6 +81,12 @@ pub fn percent(lang: Lang, share: Option<f64>) -> String {
     }
 }
 
+/// An equity index to two decimals in the language's way, or [`NO_FIGURE`] when there is
+/// none (nobody spoke).
+pub fn equity(lang: Lang, index: Option<f64>) -> String {
+    index.map_or_else(|| NO_FIGURE.to_string(), |e| i18n::decimal(lang, e, 2))
+}
+
 /// `part` of `whole` as a whole percentage, rounded half up, as [`percent`] writes it;
 /// [`NO_FIGURE`] when `whole` is 0.
 pub fn percent_of(lang: Lang, part: u64, whole: u64) -> String {

@@ -196,7 +196,7 @@ fn participation_blocks(state: &crate::model::MeetingState, lang: Lang) -> Vec<B
         numeric: (1..7).collect(),
     }));
     blocks.push(Block::Para(match p.equity {
-        Some(e) => fill(m.equity, &[("value", &crate::i18n::decimal(lang, e, 2))]),
+        Some(e) => fill(m.equity, &[("value", &words::equity(lang, Some(e)))]),
         None => m.no_airtime.to_string(),
     }));
     blocks

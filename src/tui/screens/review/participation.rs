@@ -80,7 +80,7 @@ pub fn participation_section(
             };
             doc.push(Line::from(vec![
                 Span::styled(
-                    fill(template, &[("value", &i18n::decimal(cx.lang, e, 2))]),
+                    fill(template, &[("value", &words::equity(cx.lang, Some(e)))]),
                     theme.heading(),
                 ),
                 Span::raw("  "),

@@ -245,7 +245,7 @@ fn charts(doc: &mut TextPage, data: &TrendData, width: usize, cx: &Ctx) {
                     "seats",
                     &words::percent(cx.lang, totals.seat_share(Side::Student)),
                 ),
-                ("equity", &equity_text(totals.equity, cx)),
+                ("equity", &words::equity(cx.lang, totals.equity)),
             ],
         ),
         width,
@@ -317,14 +317,12 @@ fn equity_chart(
                 widgets::bar(p.equity.unwrap_or(0.0), bar_w),
                 theme.current(),
             ),
-            Span::styled(format!(" {}", equity_text(p.equity, cx)), theme.text()),
+            Span::styled(
+                format!(" {}", words::equity(cx.lang, p.equity)),
+                theme.text(),
+            ),
         ]));
     }
-}
-
-/// An equity index to two decimals, `–` when there is none.
-fn equity_text(equity: Option<f64>, cx: &Ctx) -> String {
-    equity.map_or_else(|| "–".to_string(), |e| crate::i18n::decimal(cx.lang, e, 2))
 }
 
 /// Every action still open (how many, how many overdue), with the meeting it came from.
