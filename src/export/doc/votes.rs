@@ -17,11 +17,6 @@ pub fn scrubbed(vote: &Vote, roster: &Roster) -> Vote {
     vote
 }
 
-/// Whether the per-side results were withheld because a side had too few voters.
-fn by_side_withheld(vote: &Vote) -> bool {
-    vote.sides_shown() == Some(false) && vote.kind != VoteKind::Ranking
-}
-
 /// The blocks of one vote: a heading, the proposal (for a vote on one), the rules; then,
 /// once closed, the results and what they mean.
 pub(super) fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, roster: &Roster) {
@@ -61,7 +56,7 @@ pub(super) fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, rost
         result.push_str(&fill(m.blocks, &[("n", &tally.blocks.to_string())]));
     }
     blocks.push(Block::Para(result));
-    if by_side_withheld(&vote) {
+    if vote.by_side_withheld() {
         blocks.push(Block::Para(fill(
             m.by_side_withheld,
             &[("min", &MIN_SIDE_VOTERS.to_string())],

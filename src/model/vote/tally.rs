@@ -168,6 +168,14 @@ impl Vote {
         }
         Some(counts.iter().all(|c| *c == 0 || *c >= MIN_SIDE_VOTERS))
     }
+
+    /// Whether a written record of the results (the review, the minutes) says that the
+    /// per-side results were withheld. A ranking's per-side figures are rounds survived,
+    /// which say nothing on their own, so a written record gives a ranking no per-side part
+    /// and nothing to withhold.
+    pub fn by_side_withheld(&self) -> bool {
+        self.kind != VoteKind::Ranking && self.sides_shown() == Some(false)
+    }
 }
 
 impl Tally {

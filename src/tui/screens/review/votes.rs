@@ -73,7 +73,7 @@ pub fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
             doc.push(Line::from(spans));
         }
     }
-    if vote.kind != VoteKind::Ranking && vote.sides_shown() == Some(false) {
+    if vote.by_side_withheld() {
         doc.para("  ", t.vote.by_side_withheld, width, theme.quiet());
     }
 }
