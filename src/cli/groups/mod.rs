@@ -202,18 +202,23 @@ pub fn print_group_table(indent: &str, lang: Lang, groups: &[Group]) {
     output::print_columns(indent, &rows, &[3]);
 }
 
+/// How many saved meetings a group has.
+fn meeting_count(store: &Store, group_id: &str) -> usize {
+    store
+        .sessions()
+        .summaries
+        .iter()
+        .filter(|s| s.group_id == group_id)
+        .count()
+}
+
 fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
     let store = Store::open_read_only(cx.paths.clone());
     let found = store.groups();
     let group = find_group(lang, &found.groups, query)?;
-    let meetings = store
-        .sessions()
-        .summaries
-        .iter()
-        .filter(|s| s.group_id == group.id)
-        .count();
+    let meetings = meeting_count(&store, &group.id);
     println!("{}", group.name);
     let site = if group.site.is_empty() {
         "–"
@@ -343,12 +348,7 @@ fn remove(cx: &CliContext, query: &str, yes: bool) -> CliResult {
     };
     let found = store.groups();
     let group = find_group(lang, &found.groups, query)?;
-    let meetings = store
-        .sessions()
-        .summaries
-        .iter()
-        .filter(|s| s.group_id == group.id)
-        .count();
+    let meetings = meeting_count(&store, &group.id);
     let kept = fill(
         t.cli_remove_has_sessions,
         &[("count", &meetings.to_string())],
