@@ -4,9 +4,11 @@
 //! The sequence is the one SQLite and git rely on: write a temporary file in the same
 //! directory (mode 0600), fsync it, rename it over the target, fsync the directory so the
 //! rename itself survives a power cut. Rewriting a file in place corrupted 81 % of files in a
-//! 300-kill trial, so it is never done.
+//! 300-kill trial, so it is never done. Windows has no directory fsync (the rename is
+//! journalled by NTFS) and refuses a rename over a file another program holds open for a
+//! moment, so there the rename is retried briefly.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -35,15 +37,47 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    replace(tmp, path)?;
     sync_dir(dir)
+}
+
+/// Renames the temporary file over `path` (on Windows a `MoveFileEx` that replaces). Windows
+/// refuses the rename while another program holds the target open without sharing it, as
+/// an indexer, an antivirus scanner or a sync client does for a moment: there the rename is
+/// tried again for up to a second before the error is given.
+fn replace(tmp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
+    #[cfg(windows)]
+    {
+        /// Access denied, a sharing violation, a lock violation.
+        const HELD_OPEN: [i32; 3] = [5, 32, 33];
+        let mut tmp = tmp;
+        for _ in 0..20 {
+            match tmp.persist(path) {
+                Ok(_) => return Ok(()),
+                Err(e)
+                    if e.error
+                        .raw_os_error()
+                        .is_some_and(|c| HELD_OPEN.contains(&c)) =>
+                {
+                    tmp = e.file;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(e) => return Err(e.error),
+            }
+        }
+        tmp.persist(path).map(drop).map_err(|e| e.error)
+    }
+    #[cfg(not(windows))]
+    {
+        tmp.persist(path).map(drop).map_err(|e| e.error)
+    }
 }
 
 /// Makes a directory's entries (a new file, a rename) durable.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
-        File::open(dir)?.sync_all()
+        fs::File::open(dir)?.sync_all()
     }
     #[cfg(not(unix))]
     {
@@ -126,6 +160,30 @@ mod tests {
         }
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    /// Windows only (run under Wine in CI): a target another program holds open for a
+    /// moment is replaced once it lets go, instead of the save failing.
+    #[cfg(windows)]
+    #[test]
+    fn a_target_held_open_for_a_moment_is_still_replaced() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write_atomic(&path, b"old").unwrap();
+        // Shared for reading only, as an indexer opens a file: no rename over it meanwhile.
+        let held = fs::OpenOptions::new()
+            .read(true)
+            .share_mode(1)
+            .open(&path)
+            .unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            drop(held);
+        });
+        write_atomic(&path, b"new").unwrap();
+        release.join().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 
     #[test]

@@ -5,7 +5,6 @@
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use crossterm::event;
 
@@ -88,6 +87,7 @@ fn stop(last_saved: &LastSaved, clock: &SystemClock, reason: Interruption, code:
 
 /// SIGTERM and SIGHUP: save "interrupted", restore, exit. On a dedicated thread, because the
 /// main thread may be stuck inside crossterm on a dead terminal.
+#[cfg(unix)]
 fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
@@ -104,10 +104,25 @@ fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Re
     Ok(())
 }
 
+/// Windows: Ctrl-Break, Ctrl-C when the console delivers it as a signal, and closing the
+/// console window (which leaves a few seconds to save): save "interrupted", restore, exit.
+/// In raw mode Ctrl-C reaches the app as a key, as on Unix.
+#[cfg(windows)]
+fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Result<()> {
+    ctrlc::set_handler(move || stop(&last_saved, &clock, Interruption::Terminated, 130))
+        .map_err(io::Error::other)
+}
+
+/// Windows has no terminal to poll: closing the console window is a control event, which
+/// the signal thread handles.
+#[cfg(windows)]
+fn spawn_tty_watchdog(_last_saved: LastSaved, _clock: Arc<SystemClock>) {}
+
 /// Notices a closed terminal even when SIGHUP never comes (started under `nohup`, or with
 /// the signal ignored). It sleeps in `poll` on the terminal, which wakes only when the
 /// terminal hangs up: no wake-ups while all is well. Where the terminal cannot be polled it
 /// falls back to looking every half second.
+#[cfg(unix)]
 fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
     std::thread::spawn(move || {
         let open = || {
@@ -135,7 +150,7 @@ fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
             }
         }
         while open().is_ok() {
-            std::thread::sleep(Duration::from_millis(500));
+            std::thread::sleep(std::time::Duration::from_millis(500));
         }
         stop(&last_saved, &clock, Interruption::TerminalClosed, 129);
     });
