@@ -969,3 +969,22 @@ fn parvi_alone_gives_an_overview() {
     assert!(row(&out, &id).contains(&"3".to_string()), "{out}");
     assert!(out.contains("Opiskelijoiden osallisuus"), "{out}");
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_parvi_quietly() {
+    // `parvi formats list | head -0`: the reading end is closed before parvi writes a line.
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parvi"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["formats", "list"])
+        .env("LANG", "C.UTF-8")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run parvi");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -17,6 +17,7 @@ use clap::Args;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
+use crate::cli::output::say;
 use crate::export::{self, Export, Format, Options};
 use crate::i18n::fill;
 use crate::store::Store;
@@ -95,7 +96,7 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
     match write_all(&files, args.force) {
         Ok(()) => {
             for (path, _) in &files {
-                println!(
+                say!(
                     "{}",
                     fill(m.written, &[("path", &path.display().to_string())])
                 );

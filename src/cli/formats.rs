@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_BAD_DATA, EXIT_FAILED, FormatsCommand};
+use crate::cli::output::say;
 use crate::i18n::{self, Lang, fill};
 use crate::model::{Format, PhaseKind};
 use crate::store::formats::{FormatOrigin, check_file};
@@ -117,11 +118,11 @@ pub fn print_phases(lang: Lang, format: &Format) {
         .zip(&format.phases)
         .enumerate()
     {
-        println!("  {line}");
+        say!("  {line}");
         let text = crate::model::format::phase_text(&format.phases, index, lang);
         for text in [phase.prompt.get(lang), text.as_str()] {
             for part in text.lines().filter(|l| !l.trim().is_empty()) {
-                println!("{indent}{}", part.trim());
+                say!("{indent}{}", part.trim());
             }
         }
     }
@@ -139,21 +140,21 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         .hint(t.hint_formats_list));
     };
     let format = &entry.format;
-    println!("{} ({})", format.title.get(lang), format.name);
+    say!("{} ({})", format.title.get(lang), format.name);
     let description = format.description.get(lang);
     if !description.is_empty() {
-        println!("{description}");
+        say!("{description}");
     }
-    println!("{}: {}", t.cli_file, origin(lang, &entry.origin));
-    println!();
+    say!("{}: {}", t.cli_file, origin(lang, &entry.origin));
+    say!();
     print_phases(lang, format);
-    println!(
+    say!(
         "  {} {}",
         t.cli_total,
         output::minutes(t, format.total_minutes())
     );
     if !format.sources.is_empty() {
-        println!();
+        say!();
     }
     for source in &format.sources {
         let license = if source.license.is_empty() {
@@ -161,10 +162,10 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         } else {
             format!(" ({})", source.license)
         };
-        println!("{}: {}{license}", t.cli_source, source.title.get(lang));
+        say!("{}: {}{license}", t.cli_source, source.title.get(lang));
         for extra in [source.url.as_str(), source.note.get(lang)] {
             if !extra.is_empty() {
-                println!("  {extra}");
+                say!("  {extra}");
             }
         }
     }
@@ -202,10 +203,10 @@ fn check_builtin(lang: Lang, format: &Format) -> bool {
     let file = format!("{} ({})", format.name, t.cli_builtin);
     let problems = format.problems(true);
     for problem in &problems {
-        println!("{file}: {}: {}", problem.path, problem.message);
+        say!("{file}: {}: {}", problem.path, problem.message);
     }
     if problems.is_empty() {
-        println!("{}", format_ok(lang, &file, format));
+        say!("{}", format_ok(lang, &file, format));
     }
     problems.is_empty()
 }
@@ -247,18 +248,18 @@ fn check_one(lang: Lang, path: &Path, known: &[FormatEntry]) -> bool {
     let file = path.display().to_string();
     let report = check_file(path);
     if let Some(reason) = report.unreadable {
-        println!("{file}: {}", reason.describe(lang));
+        say!("{file}: {}", reason.describe(lang));
         let near = near_names(known, path);
         if !path.exists() && !near.is_empty() {
             let hint = fill(t.hint_did_you_mean, &[("matches", &near.join(", "))]);
-            println!("{}: {hint}", t.err_hint);
+            say!("{}: {hint}", t.err_hint);
         }
         return false;
     }
     if report.mistakes.is_empty()
         && let Some(format) = &report.format
     {
-        println!("{}", format_ok(lang, &file, format));
+        say!("{}", format_ok(lang, &file, format));
         return true;
     }
     for mistake in &report.mistakes {
@@ -268,12 +269,12 @@ fn check_one(lang: Lang, path: &Path, known: &[FormatEntry]) -> bool {
             file.clone()
         };
         if mistake.field.is_empty() {
-            println!("{place}: {}", mistake.message);
+            say!("{place}: {}", mistake.message);
         } else {
-            println!("{place}: {}: {}", mistake.field, mistake.message);
+            say!("{place}: {}: {}", mistake.field, mistake.message);
         }
     }
-    println!(
+    say!(
         "{}",
         fill(
             t.cli_format_problems,

@@ -55,6 +55,36 @@ impl CliError {
 pub type CliResult = Result<(), CliError>;
 
 /// Prints an error, if any, and gives the exit code.
+/// `println!` for the command line's output. A reader that has gone away (`parvi … | head`)
+/// ends parvi quietly, as other command-line tools do, instead of with a panic; every save
+/// is done before anything is printed, so nothing is lost.
+macro_rules! say {
+    () => {
+        $crate::cli::output::say_line(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::cli::output::say_line(format_args!($($arg)*))
+    };
+}
+pub(crate) use say;
+
+/// Writes a line to standard output; see [`say`].
+pub fn say_line(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(line).and_then(|()| out.write_all(b"\n")) {
+        // Windows reports a closed pipe as "the pipe is being closed" (232) or "no process
+        // is on the other end of the pipe" (233).
+        let gone = e.kind() == std::io::ErrorKind::BrokenPipe
+            || matches!(e.raw_os_error(), Some(232 | 233)) && cfg!(windows);
+        if gone {
+            std::process::exit(0);
+        }
+        eprintln!("parvi: {e}");
+        std::process::exit(i32::from(EXIT_FAILED));
+    }
+}
+
 pub fn finish(lang: Lang, result: CliResult) -> u8 {
     match result {
         Ok(()) => 0,
@@ -168,8 +198,8 @@ pub fn print_problems(lang: Lang, problems: &[Problem]) {
         return;
     }
     let t = lang.text();
-    println!();
-    println!(
+    say!();
+    say!(
         "{}",
         fill(
             t.cli_unreadable_files,
@@ -177,9 +207,9 @@ pub fn print_problems(lang: Lang, problems: &[Problem]) {
         )
     );
     for problem in problems {
-        println!("  {}", problem.describe(lang));
+        say!("  {}", problem.describe(lang));
     }
-    println!("{}", t.load_untouched);
+    say!("{}", t.load_untouched);
 }
 
 // ---- layout ------------------------------------------------------------------------------
@@ -224,7 +254,7 @@ pub fn columns(rows: &[Vec<String>], right: &[usize]) -> Vec<String> {
 /// Prints rows in columns with an indent.
 pub fn print_columns(indent: &str, rows: &[Vec<String>], right: &[usize]) {
     for line in columns(rows, right) {
-        println!("{indent}{line}");
+        say!("{indent}{line}");
     }
 }
 

@@ -4,6 +4,7 @@ use clap::Args;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_BAD_DATA, EXIT_FAILED, SessionsCommand};
+use crate::cli::output::say;
 use crate::i18n::{self, Lang, fill, words};
 use crate::model::{MeetingState, SessionRecord, Side};
 use crate::store::{Origin, Store, Summary};
@@ -100,7 +101,7 @@ fn list(cx: &CliContext, args: &ListArgs) -> CliResult {
         }
     }
     if shown.is_empty() {
-        println!("{}", t.cli_no_sessions);
+        say!("{}", t.cli_no_sessions);
     } else {
         print_session_table("", lang, &shown, short_len(&sessions.summaries));
     }
@@ -113,11 +114,11 @@ fn list(cx: &CliContext, args: &ListArgs) -> CliResult {
 fn find(cx: &CliContext, store: &Store, query: &str) -> Result<SessionRecord, CliError> {
     let (record, warnings) = lookup(cx, store, query)?;
     if !warnings.is_empty() {
-        println!("{}", cx.lang.text().cli_session_oddities);
+        say!("{}", cx.lang.text().cli_session_oddities);
         for w in &warnings {
-            println!("  {}", w.describe(cx.lang));
+            say!("  {}", w.describe(cx.lang));
         }
-        println!();
+        say!();
     }
     Ok(record)
 }
@@ -202,7 +203,7 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
 /// The meeting's group, format, topic and times.
 fn print_header(lang: Lang, record: &SessionRecord) {
     let t = lang.text();
-    println!(
+    say!(
         "{} – {}",
         record.group.name,
         output::datetime(lang, record.started_at())
@@ -240,8 +241,8 @@ fn print_header(lang: Lang, record: &SessionRecord) {
 fn print_attendance(lang: Lang, state: &MeetingState) {
     let t = lang.text();
     let present = state.present().count();
-    println!();
-    println!(
+    say!();
+    say!(
         "{} ({present}/{})",
         t.cli_session_attendance,
         state.people.len()
@@ -264,8 +265,8 @@ fn print_attendance(lang: Lang, state: &MeetingState) {
 fn print_agenda(lang: Lang, state: &MeetingState) {
     let t = lang.text();
     let now = state.last_ms;
-    println!();
-    println!("{}", t.cli_session_agenda);
+    say!();
+    say!("{}", t.cli_session_agenda);
     let mut rows = vec![vec![
         String::new(),
         t.cli_col_item.to_string(),
@@ -317,8 +318,8 @@ fn print_turns(lang: Lang, state: &MeetingState) {
         turns[side] += 1;
     }
     let total_turns = state.turns.len() + usize::from(state.turn.is_some());
-    println!();
-    println!(
+    say!();
+    say!(
         "{}",
         fill(
             t.cli_session_turns_line,
@@ -328,8 +329,8 @@ fn print_turns(lang: Lang, state: &MeetingState) {
             ],
         )
     );
-    println!();
-    println!("{}", t.cli_session_airtime);
+    say!();
+    say!("{}", t.cli_session_airtime);
     let airtime = state.airtime_by_side(now);
     let total: u64 = airtime.iter().sum();
     let seats = state.seats_by_side();
@@ -360,24 +361,24 @@ pub fn overview(cx: &CliContext) -> u8 {
     let store = Store::open_read_only(cx.paths.clone());
     let groups = store.groups();
     let sessions = store.sessions();
-    println!("{}", t.help_about);
-    println!();
+    say!("{}", t.help_about);
+    say!();
     if groups.groups.is_empty() {
-        println!("{}", t.cli_no_groups);
+        say!("{}", t.cli_no_groups);
     } else {
-        println!("{}", t.cli_groups_header);
+        say!("{}", t.cli_groups_header);
         super::groups::print_group_table("  ", lang, &groups.groups);
     }
-    println!();
+    say!();
     if sessions.summaries.is_empty() {
-        println!("{}", t.cli_no_sessions);
+        say!("{}", t.cli_no_sessions);
     } else {
-        println!("{}", t.cli_overview_recent);
+        say!("{}", t.cli_overview_recent);
         let newest: Vec<&Summary> = sessions.summaries.iter().take(5).collect();
         print_session_table("  ", lang, &newest, short_len(&sessions.summaries));
     }
-    println!();
-    println!("{}", t.cli_overview_start);
+    say!();
+    say!("{}", t.cli_overview_start);
     let mut problems = groups.problems;
     problems.extend(sessions.problems);
     output::print_problems(lang, &problems);
@@ -409,7 +410,7 @@ pub fn paths(cx: &CliContext) -> u8 {
         Origin::Env => t.cli_paths_from_env,
         Origin::Platform => t.cli_paths_from_platform,
     };
-    println!();
-    println!("{}", fill(t.cli_paths_from, &[("how", how)]));
+    say!();
+    say!("{}", fill(t.cli_paths_from, &[("how", how)]));
     0
 }

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
+use crate::cli::output::say;
 use crate::i18n::{self, Lang, fill, words};
 use crate::model::engine::MeetingState;
 use crate::model::metrics::{Participation, combined, participation};
@@ -81,7 +82,7 @@ pub fn search(cx: &CliContext, args: &SearchArgs) -> CliResult {
         .collect();
     output::print_problems(lang, &sessions.problems);
     if shown.is_empty() {
-        println!("{}", lang.text().review.cli_no_matches);
+        say!("{}", lang.text().review.cli_no_matches);
         return Err(CliError::silent(EXIT_FAILED));
     }
     super::sessions::print_session_table(
@@ -118,10 +119,10 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
     let (mut records, problems) = store.group_sessions(&group_id);
     records.sort_by_key(SessionRecord::started_at);
 
-    println!("{group_name}");
-    println!();
+    say!("{group_name}");
+    say!();
     if records.is_empty() {
-        println!("{}", t.cli_no_sessions);
+        say!("{}", t.cli_no_sessions);
         output::print_problems(lang, &problems);
         return Ok(());
     }
@@ -164,8 +165,8 @@ fn print_totals(lang: Lang, parts: &[Participation]) {
     let r = &lang.text().review;
     let count = parts.len();
     let totals = combined(parts);
-    println!();
-    println!(
+    say!();
+    say!(
         "{}",
         fill(
             r.cli_totals,
@@ -195,7 +196,7 @@ fn print_totals(lang: Lang, parts: &[Participation]) {
         ]);
     }
     output::print_columns("  ", &rows, &[1, 2, 3, 4, 5, 6]);
-    println!(
+    say!(
         "  {}",
         fill(
             r.cli_equity_mean,
@@ -210,13 +211,13 @@ fn print_open_actions(lang: Lang, records: &[SessionRecord]) {
     let open = open_actions(records);
     let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
     let today = jiff::Timestamp::now().to_zoned_datetime(zone).date();
-    println!();
-    println!(
+    say!();
+    say!(
         "{}",
         fill(r.cli_open_actions, &[("count", &open.len().to_string())])
     );
     if open.is_empty() {
-        println!("  {}", r.no_open_actions);
+        say!("  {}", r.no_open_actions);
     } else {
         let mut rows = vec![r.cli_action_columns.iter().map(|s| s.to_string()).collect()];
         for action in &open {

@@ -5,6 +5,7 @@
 use clap::Args;
 
 use super::{duplicate_name, find_group, group_error, parse_member, print_members, same_name};
+use crate::cli::output::say;
 use crate::cli::output::{self, CliError, CliResult};
 use crate::cli::{CliContext, EXIT_FAILED, EXIT_USAGE, vocabulary};
 use crate::i18n::{self, Lang, fill};
@@ -111,10 +112,10 @@ pub(super) fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
         .save_group(&group)
         .map_err(|e| output::store_error(cx, e))?;
     for line in said {
-        println!("{line}");
+        say!("{line}");
     }
-    println!("{}", fill(t.cli_group_saved, &[("name", &group.name)]));
-    println!();
+    say!("{}", fill(t.cli_group_saved, &[("name", &group.name)]));
+    say!();
     print_members(lang, &group);
     Ok(())
 }

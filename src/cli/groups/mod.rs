@@ -1,6 +1,7 @@
 //! `parvi groups …`: list, show, add, edit and remove groups and their members. `groups
 //! edit` and its member changes are in `edit.rs`.
 
+use crate::cli::output::say;
 use clap::Args;
 
 mod edit;
@@ -148,10 +149,10 @@ fn makeup(lang: Lang, group: &Group) -> String {
 fn print_members(lang: Lang, group: &Group) {
     let t = lang.text();
     if group.members.is_empty() {
-        println!("{}", fill(t.cli_no_members, &[("id", &group.id)]));
+        say!("{}", fill(t.cli_no_members, &[("id", &group.id)]));
         return;
     }
-    println!("{} ({})", t.cli_members, group.members.len());
+    say!("{} ({})", t.cli_members, group.members.len());
     let rows: Vec<Vec<String>> = group
         .members
         .iter()
@@ -174,7 +175,7 @@ fn list(cx: &CliContext) -> CliResult {
     let store = Store::open_read_only(cx.paths.clone());
     let found = store.groups();
     if found.groups.is_empty() {
-        println!("{}", t.cli_no_groups);
+        say!("{}", t.cli_no_groups);
     } else {
         print_group_table("", lang, &found.groups);
     }
@@ -219,7 +220,7 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
     let found = store.groups();
     let group = find_group(lang, &found.groups, query)?;
     let meetings = meeting_count(&store, &group.id);
-    println!("{}", group.name);
+    say!("{}", group.name);
     let site = if group.site.is_empty() {
         "–"
     } else {
@@ -240,7 +241,7 @@ fn show(cx: &CliContext, query: &str) -> CliResult {
         ],
     ];
     output::print_columns("  ", &rows, &[]);
-    println!();
+    say!();
     print_members(lang, group);
     Ok(())
 }
@@ -274,7 +275,7 @@ fn add(cx: &CliContext, args: &AddArgs) -> CliResult {
     store
         .save_group(&group)
         .map_err(|e| output::store_error(cx, e))?;
-    println!(
+    say!(
         "{}",
         fill(
             t.cli_group_created,
@@ -282,7 +283,7 @@ fn add(cx: &CliContext, args: &AddArgs) -> CliResult {
         )
     );
     for (member, role) in added {
-        println!(
+        say!(
             "{}",
             fill(
                 t.cli_member_added,
@@ -365,9 +366,9 @@ fn remove(cx: &CliContext, query: &str, yes: bool) -> CliResult {
     store
         .remove_group(&group.id)
         .map_err(|e| output::store_error(cx, e))?;
-    println!("{}", fill(t.cli_group_removed, &[("name", &group.name)]));
+    say!("{}", fill(t.cli_group_removed, &[("name", &group.name)]));
     if meetings > 0 {
-        println!("{kept}");
+        say!("{kept}");
     }
     Ok(())
 }
