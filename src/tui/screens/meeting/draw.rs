@@ -16,6 +16,10 @@ use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::widgets::{self, fit, timer};
 
+/// The rows the item's title and kind take at the top of the main column, with the blank
+/// under them; drawing and the phase's layout both start below them.
+const TITLE_ROWS: u16 = 3;
+
 /// The rows of `area` from `y`, at most `height` of them and never below its bottom.
 pub(super) fn rows(area: Rect, y: u16, height: u16) -> Rect {
     Rect {
@@ -243,7 +247,7 @@ impl MeetingView {
             .phase
             .map_or("", |index| state.agenda[index].prompt.get(cx.lang));
         let bottom = area.bottom();
-        let mut y = area.y + 3;
+        let mut y = area.y + TITLE_ROWS;
         let prompt_rows = (!prompt.is_empty() && y < bottom)
             .then(|| widgets::wrapped_height(prompt, area.width).min(6));
         if let Some(h) = prompt_rows {
@@ -310,7 +314,7 @@ impl MeetingView {
             Line::from(Span::styled(fit(&kind, area.width as usize), theme.quiet())),
         ])
         .render(rows(area, area.y, 2), buf);
-        area.y + 3
+        area.y + TITLE_ROWS
     }
 
     /// Information items and breaks: the item's text, one point per line, and the

@@ -13,7 +13,7 @@ use crate::i18n::{self, fill};
 use crate::model::{MemberId, PhaseKind};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, KeyContext};
-use crate::tui::widgets::{big_text, fit, timer};
+use crate::tui::widgets::{big_rows, big_text, fit, timer};
 
 /// One centred line of `area` at row `y`.
 fn line(area: Rect, y: u16, text: &str, style: Style, buf: &mut Buffer) {
@@ -60,9 +60,9 @@ impl MeetingView {
             .into_iter()
             .find(|rows| left >= 6 + rows + 4)
             .unwrap_or(1);
-        let clock_rows = crate::tui::widgets::big_rows("+00:00", area, clock_rows);
+        let clock_rows = big_rows("+00:00", area, clock_rows);
         let name_rows = if left >= 6 + clock_rows + 4 { 4 } else { 1 };
-        let name_rows = crate::tui::widgets::big_rows(&upper, area, name_rows);
+        let name_rows = big_rows(&upper, area, name_rows);
         let block = 6 + name_rows + clock_rows;
         let mut y = area.y + left.saturating_sub(block) / 3;
         line(area, y, t.meeting_speaking, theme.quiet(), buf);
