@@ -144,7 +144,21 @@ fn locale() -> Vec<Option<String>> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .map(|v| std::env::var(v).ok())
+        .chain(system_locale())
         .collect()
+}
+
+/// Windows has no LANG: the display language of the user's Windows (sv-FI, fi-FI) comes
+/// after the variables, so that one set in a terminal still wins.
+#[cfg(windows)]
+fn system_locale() -> Option<Option<String>> {
+    Some(sys_locale::get_locale())
+}
+
+/// Elsewhere the variables are the locale.
+#[cfg(not(windows))]
+fn system_locale() -> Option<Option<String>> {
+    None
 }
 
 /// Finds `--lang` and `--data-dir` in the raw arguments, ignoring everything else.

@@ -236,7 +236,7 @@ pub const FI: ReviewText = ReviewText {
     unreadable: "Lukukelvottomia kokoustiedostoja: {n}",
     no_meetings: "Ryhmällä ei ole tallennettuja kokouksia.",
 
-    help_stats: "Ryhmän osallistumisluvut kokouksittain ja yhteensä sekä avoimet toimenpiteet",
+    help_stats: "Ryhmän osallistumisluvut kokouksittain ja yhteensä sekä avoimet toimenpiteet.",
     help_arg_stats_group: "Ryhmän tunnus tai nimi",
     help_sessions_search: "Hae kokouksia sanoilla (otsikot, muistiinpanot, ideat, äänestykset, päätökset, toimenpiteet)",
     help_arg_search_text: "Haettavat sanat: kaikkien on löydyttävä, kirjainkoolla ei ole väliä",
@@ -378,7 +378,7 @@ pub const SV: ReviewText = ReviewText {
     unreadable: "Mötesfiler som inte kunde läsas: {n}",
     no_meetings: "Gruppen har inga sparade möten.",
 
-    help_stats: "Gruppens deltagandetal per möte och totalt samt öppna åtgärder",
+    help_stats: "Gruppens deltagandetal per möte och totalt samt öppna åtgärder.",
     help_arg_stats_group: "Gruppens id eller namn",
     help_sessions_search: "Sök möten med ord (rubriker, anteckningar, idéer, omröstningar, beslut, åtgärder)",
     help_arg_search_text: "Orden att söka: alla måste finnas, stora och små bokstäver spelar ingen roll",
@@ -517,7 +517,7 @@ pub const EN: ReviewText = ReviewText {
     unreadable: "Meeting files that could not be read: {n}",
     no_meetings: "The group has no saved meetings.",
 
-    help_stats: "A group's participation figures per meeting and in total, and its open actions",
+    help_stats: "A group's participation figures per meeting and in total, and its open actions.",
     help_arg_stats_group: "The group's id or name",
     help_sessions_search: "Find meetings by words (titles, notes, ideas, votes, decisions, actions)",
     help_arg_search_text: "The words to find: all of them must appear, in any case",
