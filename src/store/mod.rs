@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod exports;
 pub mod formats;
 pub mod index;
+pub mod live;
 pub mod locate;
 pub mod lock;
 pub mod paths;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use formats::{FormatEntry, FormatOrigin};
 pub use index::{Index, Summary};
+pub use live::{LiveMeeting, live_session, read_live};
 pub use lock::Busy;
 pub use paths::{Origin, Paths};
 pub use read::{Problem, Reason, Warning};

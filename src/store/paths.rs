@@ -75,6 +75,11 @@ impl Paths {
         self.root.join("parvi.lock")
     }
 
+    /// The pointer to the meeting running now, which `parvi wall` follows (see `store::live`).
+    pub fn live(&self) -> PathBuf {
+        self.root.join("live.json")
+    }
+
     /// The file name of a session: `<date>_<id>.json`, so a plain directory listing is in
     /// date order.
     pub fn session_file_name(date: jiff::civil::Date, id: &uuid::Uuid) -> String {
