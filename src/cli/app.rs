@@ -68,6 +68,20 @@ fn start_meeting(cx: &CliContext, args: &RunArgs) -> CliResult {
     )
 }
 
+/// `parvi wall`: the room's window. It only reads, so it takes no lock and runs beside the
+/// facilitator's parvi.
+pub fn wall(cx: &CliContext) -> u8 {
+    let t = cx.lang.text();
+    let result = if std::io::stdout().is_terminal() {
+        tui::wall::run(cx.paths.clone(), cx.lang)
+            .map(|_| ())
+            .map_err(|e| CliError::new(EXIT_FAILED, e.to_string()))
+    } else {
+        Err(CliError::new(EXIT_FAILED, t.err_not_a_terminal))
+    };
+    output::finish(cx.lang, result)
+}
+
 fn launch(cx: &CliContext, start: Start) -> CliResult {
     let t = cx.lang.text();
     let store = Store::open(cx.paths.clone()).map_err(|e| output::store_error(cx, e))?;

@@ -30,6 +30,7 @@ pub fn command_help(t: &Text, path: &[&str]) -> Option<&'static str> {
         ["paths"] => t.help_paths,
         ["export"] => t.minutes.help_export,
         ["run"] => t.help_run,
+        ["wall"] => t.wall.help,
         _ => return None,
     })
 }

@@ -65,6 +65,8 @@ pub enum Command {
     Sessions(SessionsCommand),
     /// Start a meeting straight away.
     Run(app::RunArgs),
+    /// Show the running meeting to the room, in a second window.
+    Wall,
     /// A group's participation figures per meeting and in total, and its open actions.
     Stats(stats::StatsArgs),
     /// Export a saved meeting as minutes.
@@ -210,6 +212,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         None => app::open(&cx),
         Some(Command::Run(args)) => app::run(&cx, &args),
+        Some(Command::Wall) => app::wall(&cx),
         Some(Command::Groups(cmd)) => groups::run(&cx, cmd),
         Some(Command::Formats(cmd)) => formats::run(&cx, cmd),
         Some(Command::Sessions(cmd)) => sessions::run(&cx, cmd),

@@ -418,6 +418,7 @@ pub static TEXT: Text = Text {
     records: super::records::EN,
     minutes: super::minutes::EN,
     review: super::review::EN,
+    wall: super::wall::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

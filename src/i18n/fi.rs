@@ -418,6 +418,7 @@ pub static TEXT: Text = Text {
     records: super::records::FI,
     minutes: super::minutes::FI,
     review: super::review::FI,
+    wall: super::wall::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

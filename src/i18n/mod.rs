@@ -14,6 +14,7 @@ pub mod records;
 pub mod review;
 mod sv;
 pub mod vote;
+pub mod wall;
 pub mod words;
 
 use serde::Serialize;
@@ -434,6 +435,7 @@ pub struct Text {
     pub records: records::RecordsText,
     pub minutes: minutes::MinutesText,
     pub review: review::ReviewText,
+    pub wall: wall::WallText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

@@ -418,6 +418,7 @@ pub static TEXT: Text = Text {
     records: super::records::SV,
     minutes: super::minutes::SV,
     review: super::review::SV,
+    wall: super::wall::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

@@ -34,10 +34,10 @@ pub struct LivePointer {
 pub enum LiveMeeting {
     /// No meeting is running (no pointer, or one that cannot be trusted).
     None,
-    /// The running meeting, loaded from its file.
+    /// The running meeting, loaded from its file (boxed: a record is large, the others empty).
     Meeting {
         path: PathBuf,
-        record: SessionRecord,
+        record: Box<SessionRecord>,
     },
     /// A meeting is running but its file cannot be read right now (missing or broken). The
     /// wall keeps what it showed: on Windows a rename over the file can make it vanish for a
@@ -101,7 +101,10 @@ pub fn read_live(paths: &Paths) -> LiveMeeting {
         return LiveMeeting::None;
     };
     match Store::open_read_only(paths.clone()).load_session(&path) {
-        Ok((record, _warnings)) => LiveMeeting::Meeting { path, record },
+        Ok((record, _warnings)) => LiveMeeting::Meeting {
+            path,
+            record: Box::new(record),
+        },
         Err(_) => LiveMeeting::Unreadable,
     }
 }

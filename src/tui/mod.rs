@@ -12,15 +12,18 @@ pub mod app;
 pub mod background;
 pub mod clock;
 mod effects;
+pub mod follow;
 pub mod keymap;
 pub mod overlay;
 pub mod screens;
 mod terminal;
 pub mod theme;
 pub mod view;
+pub mod wall;
 pub mod widgets;
 
 use std::io;
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -139,10 +142,31 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
         carry_out(&mut app, effects, &store, &last_saved, &mut background);
     }
 
+    // A pointer left by a parvi that was killed names no running meeting: this one holds
+    // the data directory now. (Read-only, it may not write, and another parvi runs.)
+    if store.writable() {
+        let _ = store.set_live(None);
+    }
     let mut terminal = enter_terminal()?;
     let result = event_loop(&mut terminal, &mut app, &store, &last_saved, background);
     leave_terminal();
+    if store.writable() {
+        let _ = store.set_live(None);
+    }
     result.map(|()| 0)
+}
+
+/// Points `live.json` (what `parvi wall` follows) at the meeting on screen, or at none,
+/// when that changed since `shown`. A pointer that cannot be written costs the wall only.
+fn point_the_wall(app: &App, store: &Store, shown: &mut Option<PathBuf>) {
+    let running = app
+        .meeting()
+        .filter(|(_, record)| record.ended_at().is_none())
+        .map(|(path, _)| path.to_path_buf());
+    if running != *shown && store.writable() {
+        let _ = store.set_live(running.as_deref());
+        *shown = running;
+    }
 }
 
 fn event_loop(
@@ -152,7 +176,9 @@ fn event_loop(
     last_saved: &LastSaved,
     mut background: Background,
 ) -> io::Result<()> {
+    let mut live = None;
     loop {
+        point_the_wall(app, store, &mut live);
         for finished in background.finished() {
             app.finished(finished);
         }

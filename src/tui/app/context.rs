@@ -105,6 +105,9 @@ pub struct Ctx {
     /// The full list of meetings is still being read (the first frame shows only the newest
     /// from the head of the index).
     pub reading_sessions: bool,
+    /// Drawn for the room's wall (`parvi wall`): no keys, no selection, nothing that only
+    /// the facilitator should see. The app's own screen is never drawn so.
+    pub audience: bool,
     /// The random numbers' source (the App seeds it).
     pub(super) rng: SplitMix64,
 }
@@ -118,6 +121,23 @@ impl std::fmt::Debug for Ctx {
 }
 
 impl Ctx {
+    /// The context of the room's wall: it only draws, so it has no data, effects or chance.
+    pub fn for_wall(lang: Lang, theme: Theme, clock: Rc<dyn Clock>, tz: TimeZone) -> Ctx {
+        Ctx {
+            lang,
+            theme,
+            clock,
+            tz,
+            data: Data::default(),
+            flash: None,
+            effects: Vec::new(),
+            quit: false,
+            reading_sessions: false,
+            audience: true,
+            rng: SplitMix64(0),
+        }
+    }
+
     pub fn t(&self) -> &'static Text {
         self.lang.text()
     }

@@ -113,6 +113,7 @@ impl App {
             effects: Vec::new(),
             quit: false,
             reading_sessions: false,
+            audience: false,
             rng: SplitMix64(seed),
         };
         App {

@@ -88,6 +88,8 @@ pub enum Action {
     Note,
     /// Pause or resume every timer.
     TogglePause,
+    /// Say how to open the room's wall in a second window (`parvi wall`).
+    WallHow,
     /// One minute more for the phase.
     AddMinute,
     /// One minute less for the phase.

@@ -243,6 +243,12 @@ pub(super) const MEETING: &[Binding] = &[
         |t| t.key_end_meeting,
         true,
     ),
+    b(
+        &[Key::Char('w')],
+        Action::WallHow,
+        |t| t.wall.key_how,
+        false,
+    ),
 ];
 
 pub(super) const MEETING_ROUND: &[Binding] = &[

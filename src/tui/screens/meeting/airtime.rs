@@ -32,7 +32,7 @@ impl MeetingView {
 
     /// Airtime against seats, per side: a bar with the share of airtime, and the share of
     /// seats under it.
-    fn airtime_lines(&self, width: usize, cx: &Ctx, now: u64) -> Vec<Line<'static>> {
+    pub(super) fn airtime_lines(&self, width: usize, cx: &Ctx, now: u64) -> Vec<Line<'static>> {
         let t = cx.t();
         let theme = cx.theme;
         let mut lines = vec![Line::from(Span::styled(t.meeting_airtime, theme.heading()))];

@@ -121,6 +121,17 @@ impl MeetingView {
     fn banner(&self, cx: &Ctx) -> Option<(String, Style)> {
         let t = cx.t();
         let theme = cx.theme;
+        if cx.audience {
+            // The room needs to know the meeting stands still, not how to go on.
+            let state = self.state();
+            return if state.interrupted {
+                Some((t.wall.interrupted.to_string(), theme.banner()))
+            } else if state.paused {
+                Some((t.wall.paused.to_string(), theme.banner()))
+            } else {
+                None
+            };
+        }
         if let Some(reason) = &self.save_error {
             return Some((
                 fill(t.meeting_not_saved, &[("reason", reason)]),
@@ -152,7 +163,7 @@ impl MeetingView {
         let t = cx.t();
         let record = self.meeting.record();
         let local = cx.local(cx.now().at);
-        let saved = if self.save_error.is_some() || !cx.data.access.is_writable() {
+        let saved = if cx.audience || self.save_error.is_some() || !cx.data.access.is_writable() {
             String::new()
         } else {
             format!("✓ {}  ", t.meeting_saved)
@@ -268,6 +279,14 @@ impl MeetingView {
         let state = self.state();
         let text = if state.status == Status::Ended {
             t.meeting_summary_title.to_string()
+        } else if cx.audience {
+            match state.progress.iter().position(|p| !p.done) {
+                Some(next) => fill(
+                    t.wall.next_item,
+                    &[("title", state.agenda[next].title.get(cx.lang))],
+                ),
+                None => t.wall.agenda_done.to_string(),
+            }
         } else if state.progress.iter().all(|p| p.done) {
             let key = cx.key_for(KeyContext::MeetingIdle, Action::EndMeeting);
             fill(t.meeting_agenda_done, &[("key", &key)])

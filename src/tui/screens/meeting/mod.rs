@@ -18,6 +18,7 @@ use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
 
 mod airtime;
+mod audience;
 mod dialogs;
 mod draw;
 pub mod ideas;
@@ -26,6 +27,7 @@ pub mod records;
 mod speaker;
 pub mod vote;
 
+pub use audience::WallView;
 use dialogs::end_menu;
 pub use phase::{PhaseAsk, PhaseUi};
 
@@ -79,6 +81,7 @@ impl MeetingView {
         view
     }
 
+    /// Opens a record to look at, running no command (the wall's view of a meeting).
     fn open(record: SessionRecord, path: PathBuf) -> MeetingView {
         MeetingView {
             meeting: Meeting::new(record),
@@ -278,6 +281,7 @@ impl MeetingView {
             Action::AddMinute => {
                 self.run(Command::Extend { delta_ms: 60_000 }, cx);
             }
+            Action::WallHow => cx.info(cx.t().wall.how),
             Action::RemoveMinute => {
                 self.run(Command::Extend { delta_ms: -60_000 }, cx);
             }

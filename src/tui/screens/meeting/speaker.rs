@@ -106,6 +106,9 @@ impl MeetingView {
         let bottom = area.bottom();
         let mut y = area.y;
         let (text, style) = match (state.current_phase().map(|p| p.kind), self.next_name()) {
+            (Some(PhaseKind::Round), _) if state.round_complete() && cx.audience => {
+                (t.wall.round_done.to_string(), theme.done())
+            }
             (Some(PhaseKind::Round), _) if state.round_complete() => {
                 // On the last item the way on is to end the meeting, not "next".
                 let last = state.phase.is_none_or(|p| p + 1 >= state.agenda.len());
@@ -129,15 +132,20 @@ impl MeetingView {
                     big,
                     buf,
                 );
-                // "the first turn" only while this item has had none.
-                let phase = state.phase;
-                let started = state.turns.iter().any(|turn| Some(turn.phase) == phase);
-                let text = if started {
-                    t.meeting_press_to_start_next
+                if cx.audience {
+                    // The room sees who is next; the key is the facilitator's.
+                    (String::new(), theme.key())
                 } else {
-                    t.meeting_press_to_start
-                };
-                (fill(text, &[("key", &key)]), theme.key())
+                    // "the first turn" only while this item has had none.
+                    let phase = state.phase;
+                    let started = state.turns.iter().any(|turn| Some(turn.phase) == phase);
+                    let text = if started {
+                        t.meeting_press_to_start_next
+                    } else {
+                        t.meeting_press_to_start
+                    };
+                    (fill(text, &[("key", &key)]), theme.key())
+                }
             }
             (Some(PhaseKind::Open), None) => (t.meeting_queue_empty.to_string(), theme.quiet()),
             _ => (t.meeting_round_complete.to_string(), theme.done()),

@@ -68,7 +68,9 @@ fn render_count(state: &MeetingState, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     } else {
         t.written_many
     };
-    let hint = if hidden > 0 {
+    let hint = if cx.audience {
+        cx.t().wall.ideas_private.to_string()
+    } else if hidden > 0 {
         let key = cx.key_for(KeyContext::MeetingWriting, Action::Reveal);
         fill(t.private_hint, &[("key", &key)])
     } else {
@@ -133,14 +135,15 @@ fn render_count(state: &MeetingState, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     }
 }
 
-/// Where the list (or the themes) goes in the phase's `area`: under the status line and a
 /// The numbered list, or the themes: a status line, then the selection's page.
 fn render_wall(view: &MeetingView, mode: Mode, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let wall = Wall::new(view.state(), mode, cx);
     let list = list_area(area);
     let plan = Plan::of(&wall, list, cx.theme);
+    // The facilitator's selection (and the page it is on) is not the room's: the wall
+    // shows the first page, nothing selected.
     let at = selected(view, wall.ideas.len());
-    let selected_entry = wall.ideas.get(at).copied();
+    let selected_entry = wall.ideas.get(at).copied().filter(|_| !cx.audience);
     let page = selected_entry.map_or(0, |e| plan.page_of(e));
     render_status(view, &plan, page, area, buf, cx);
     if wall.entries.is_empty() {
@@ -171,7 +174,13 @@ fn render_status(
     let width = area.width as usize;
     let hidden = hidden_count(state);
     let mut left = count_text(visible(state).count(), cx);
-    if hidden > 0 {
+    if hidden > 0 && cx.audience {
+        left.push_str("  ·  ");
+        left.push_str(&fill(
+            cx.t().wall.ideas_hidden,
+            &[("count", &hidden.to_string())],
+        ));
+    } else if hidden > 0 {
         let key = cx.key_for(view.context(), Action::Reveal);
         left.push_str("  ·  ");
         left.push_str(&fill(
@@ -223,7 +232,14 @@ fn render_status(
 /// An empty wall says how to begin (or how to reveal what is hidden).
 fn render_empty(view: &MeetingView, list: Rect, buf: &mut Buffer, cx: &Ctx) {
     let t = &cx.t().ideas;
-    let text = if hidden_count(view.state()) > 0 {
+    let text = if cx.audience {
+        let wall = &cx.t().wall;
+        if hidden_count(view.state()) > 0 {
+            wall.ideas_private.to_string()
+        } else {
+            wall.ideas_empty.to_string()
+        }
+    } else if hidden_count(view.state()) > 0 {
         let key = cx.key_for(view.context(), Action::Reveal);
         fill(t.private_hint, &[("key", &key)])
     } else {

@@ -89,7 +89,9 @@ impl<'a> Wall<'a> {
             Mode::Count => {}
             Mode::List => entries.extend(visible(state).map(Entry::Idea)),
             Mode::Groups => {
-                if state.themes.is_empty() {
+                if state.themes.is_empty() && cx.audience {
+                    entries.push(Entry::Note(cx.t().wall.no_themes.to_string()));
+                } else if state.themes.is_empty() {
                     let key = cx.key_for(KeyContext::MeetingGrouping, Action::NewTheme);
                     entries.push(Entry::Note(fill(t.no_themes, &[("key", &key)])));
                 }

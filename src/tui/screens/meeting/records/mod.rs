@@ -306,7 +306,13 @@ pub fn render(view: &MeetingView, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         widgets::wrapped(listing.empty, table::band(area, y, h), buf);
         return;
     }
-    table::draw(&listing, selected(view).unwrap_or(0), area, y, buf, cx);
+    // The wall keeps the newest row in view.
+    let row = if cx.audience {
+        listing.rows.len() - 1
+    } else {
+        selected(view).unwrap_or(0)
+    };
+    table::draw(&listing, row, area, y, buf, cx);
 }
 
 /// The summary and the item's clock, on the line under it when both do not fit.
@@ -341,7 +347,7 @@ fn phase_clock(view: &MeetingView, cx: &Ctx) -> (String, Style) {
 
 /// The style of a row's main text: the selected row's stands out.
 fn strong(selected: bool, cx: &Ctx) -> Style {
-    if selected {
+    if selected && !cx.audience {
         cx.theme.current()
     } else {
         cx.theme.heading()
@@ -359,13 +365,13 @@ fn text_prompt(title: &str, hint: &str, text: &str, question: RecordsAsk) -> Nex
     )))
 }
 
-/// What to say when a list is empty: the message and the key that adds.
+/// What to say when a list is empty: the message and the key that adds (not on the wall).
 fn empty(message: &str, hint: Option<String>, cx: &Ctx) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         message.to_string(),
         cx.theme.heading(),
     ))];
-    if let Some(hint) = hint {
+    if let Some(hint) = hint.filter(|_| !cx.audience) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(hint, cx.theme.key())));
     }

@@ -175,18 +175,20 @@ fn row_blocks(
 ) -> Vec<Vec<Line<'static>>> {
     let theme = cx.theme;
     let gutter = columns.gutter;
+    // The wall scrolls to the newest row but marks none: the selection is the facilitator's.
+    let marked = (!cx.audience).then_some(selected);
     listing
         .rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let mark = if i == selected { "▶ " } else { "  " };
+            let mark = if Some(i) == marked { "▶ " } else { "  " };
             let number = if listing.numbered {
                 format!("{:>w$} ", i + 1, w = gutter - 3)
             } else {
                 String::new()
             };
-            let style = if i == selected {
+            let style = if Some(i) == marked {
                 theme.current()
             } else {
                 theme.text()

@@ -383,6 +383,10 @@ pub fn render(view: &MeetingView, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         return;
     }
     match stage(view) {
+        // The options are the facilitator's draft until the vote opens.
+        Stage::Setup(_) if cx.audience => {
+            pen.wrapped(cx.t().wall.vote_coming, cx.theme.heading(), 2);
+        }
         Stage::Setup(spec) => setup::render_setup(view, &mut pen, &spec, cx),
         Stage::Open(vote) => running::render_open(view, &mut pen, vote, cx),
         Stage::Closed(vote) => results::render_results(view, &mut pen, vote, cx),

@@ -208,7 +208,7 @@ fn outcome_lines(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
         fill(template, &[("name", &join(&winners, t.and))])
     };
     pen.wrapped(&headline, theme.current(), 2);
-    if winners.len() > 1 {
+    if winners.len() > 1 && !cx.audience {
         let key = cx.key_for(KeyContext::MeetingVote, Action::OpenVote);
         pen.wrapped(&fill(t.revote_hint, &[("key", &key)]), theme.quiet(), 2);
     }
@@ -306,7 +306,7 @@ fn proposal_results(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
     pen.gap();
     pen.big(word, style, rows);
     pen.wrapped(&proposal_sentence(vote, tally, passed, t), style, 2);
-    if !passed {
+    if !passed && !cx.audience {
         let key = cx.key_for(KeyContext::MeetingVote, Action::OpenVote);
         pen.wrapped(&fill(t.amend_hint, &[("key", &key)]), theme.quiet(), 2);
     }

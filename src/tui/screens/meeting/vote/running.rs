@@ -253,18 +253,25 @@ pub(super) fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &C
             theme.heading(),
         );
         let unseen = unseen_ballots(view);
-        if unseen > 0 && !waiting(view).is_empty() {
+        if cx.audience {
+            // Who voted and how is nobody's business on the wall; that all have is.
+            if waiting(view).is_empty() {
+                pen.center(cx.t().wall.everyone_voted, theme.done());
+            }
+        } else if unseen > 0 && !waiting(view).is_empty() {
             pen.center(
                 &fill(t.ballots_before_break, &[("count", &unseen.to_string())]),
                 theme.warning(),
             );
         }
-        if waiting(view).is_empty() {
-            let key = cx.key_for(KeyContext::MeetingVote, Action::CloseVote);
-            pen.center(&fill(t.everyone_voted, &[("key", &key)]), theme.done());
-        } else {
-            let key = cx.key_for(KeyContext::MeetingVote, Action::Confirm);
-            pen.center(&fill(t.press_next_voter, &[("key", &key)]), theme.key());
+        if !cx.audience {
+            if waiting(view).is_empty() {
+                let key = cx.key_for(KeyContext::MeetingVote, Action::CloseVote);
+                pen.center(&fill(t.everyone_voted, &[("key", &key)]), theme.done());
+            } else {
+                let key = cx.key_for(KeyContext::MeetingVote, Action::Confirm);
+                pen.center(&fill(t.press_next_voter, &[("key", &key)]), theme.key());
+            }
         }
     }
     if hands_count(vote.kind) {
@@ -276,7 +283,7 @@ pub(super) fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &C
                 ),
                 theme.done(),
             ),
-            None if vote.entry == Entry::Hands => {
+            None if vote.entry == Entry::Hands && !cx.audience => {
                 let key = cx.key_for(KeyContext::MeetingVote, Action::CountHands);
                 pen.center(&fill(t.press_hands, &[("key", &key)]), theme.key());
             }
@@ -287,7 +294,7 @@ pub(super) fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &C
     if vote.kind.has_options() && pen.left() > 3 {
         pen.gap();
         pen.text(&options_title(&vote.options, t), theme.heading());
-        let first = ui(view).map_or(0, |u| u.selected);
+        let first = ui(view).map_or(0, |u| u.selected) * usize::from(!cx.audience);
         option_rows(pen, &vote.options, None, first, 0, theme, t);
     }
 }

@@ -1,0 +1,159 @@
+//! `parvi wall`, at the edge: the room's window, which follows the meeting running in the
+//! data directory and draws it for the audience ([`WallView`]).
+//!
+//! It never writes and takes no lock, so it runs beside the facilitator's parvi. It learns
+//! which meeting runs from `live.json` (written by the facilitator's parvi) and reads the
+//! session file again whenever the data directory changes: the file watcher wakes it at
+//! once, so a key on the facilitator's screen reaches the wall in milliseconds, and between
+//! changes it sleeps like the meeting screen does (a wake-up a second while a timer runs,
+//! none while nothing moves). Saves are atomic, so a read sees a whole file or none; when
+//! the file is missing for a moment (a rename on Windows) the wall keeps what it showed and
+//! looks again shortly.
+
+use std::io;
+use std::rc::Rc;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+
+use super::app::Ctx;
+use super::clock::{Clock, SystemClock};
+use super::follow;
+use super::screens::meeting::WallView;
+use super::terminal::{self, LastSaved, enter_terminal, leave_terminal};
+use super::theme::Theme;
+use crate::i18n::Lang;
+use crate::model::Status;
+use crate::store::live::{LiveMeeting, read_live};
+use crate::store::{Paths, Store};
+
+/// How soon to look again when the live session file could not be read.
+const RETRY_MS: u64 = 100;
+
+/// What wakes the wall.
+enum Wake {
+    /// A key, a resize or another terminal event.
+    Terminal(Event),
+    /// The terminal cannot be read any more.
+    TerminalGone,
+    /// Something in the data directory changed.
+    Files,
+}
+
+/// Runs the wall until the user closes it.
+///
+/// # Errors
+/// When the terminal cannot be set up or drawn.
+pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
+    let clock = Arc::new(SystemClock::new());
+    // Nothing to save: the guards only put the terminal back on a signal or a panic.
+    let nothing: LastSaved = Arc::new(Mutex::new(None));
+    terminal::guard(&nothing, &clock)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
+    let shared: Rc<dyn Clock> = Rc::new(clock.clone());
+    let cx = Ctx::for_wall(lang, Theme::new(no_color), shared, tz);
+
+    let (wake, woken) = mpsc::channel();
+    // Without a watcher (no data directory yet) the wall looks every second and tries to
+    // start one again.
+    let start_following = |wake: &mpsc::Sender<Wake>| {
+        let files = wake.clone();
+        follow::follow(&paths, move || {
+            let _ = files.send(Wake::Files);
+        })
+        .ok()
+    };
+    let mut follower = start_following(&wake);
+    let keys = wake.clone();
+    std::thread::spawn(move || read_terminal(&keys));
+
+    let mut terminal = enter_terminal()?;
+    let mut wall = WallView::Waiting;
+    let mut retry = reread(&paths, &mut wall);
+    let result = loop {
+        if let Some(ms) = wall.meeting_ms(jiff::Timestamp::now()) {
+            clock.continue_from(ms);
+        }
+        if let Err(e) = terminal.draw(|frame| wall.render(frame.area(), frame.buffer_mut(), &cx)) {
+            break Err(e);
+        }
+        let mut timeout = wall
+            .next_wakeup_ms(cx.now())
+            .map_or(Duration::from_secs(3600), Duration::from_millis);
+        if retry {
+            timeout = timeout.min(Duration::from_millis(RETRY_MS));
+        }
+        if follower.is_none() {
+            timeout = timeout.min(Duration::from_secs(1));
+        }
+        match woken.recv_timeout(timeout) {
+            Ok(Wake::Terminal(Event::Key(key))) if quits(&key) => break Ok(0),
+            Ok(Wake::Terminal(_)) => {}
+            Ok(Wake::TerminalGone) | Err(RecvTimeoutError::Disconnected) => break Ok(0),
+            Ok(Wake::Files) | Err(RecvTimeoutError::Timeout) => {
+                if follower.is_none() {
+                    follower = start_following(&wake);
+                }
+                // One read for a burst of changes (a save touches the session, the index
+                // and the search text).
+                while let Ok(Wake::Files) = woken.try_recv() {}
+                retry = reread(&paths, &mut wall);
+            }
+        }
+    };
+    leave_terminal();
+    result
+}
+
+/// Forwards the terminal's events to the loop, which may be asleep on the channel.
+fn read_terminal(wake: &mpsc::Sender<Wake>) {
+    loop {
+        let sent = match event::read() {
+            Ok(event) => wake.send(Wake::Terminal(event)),
+            Err(_) => {
+                let _ = wake.send(Wake::TerminalGone);
+                return;
+            }
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+/// `q`, Esc and Ctrl-C close the wall.
+fn quits(key: &event::KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && (matches!(key.code, KeyCode::Char('q') | KeyCode::Esc)
+            || (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
+/// Reads what the wall should show now into `wall`; returns whether to look again soon
+/// (the live session file could not be read).
+fn reread(paths: &Paths, wall: &mut WallView) -> bool {
+    match read_live(paths) {
+        LiveMeeting::Meeting { path, record } => {
+            *wall = WallView::meeting(*record, path);
+            false
+        }
+        // Keep what is shown: the file may be half-way through a rename.
+        LiveMeeting::Unreadable => true,
+        // No meeting runs. The one shown stays if it ended (the room sees its end until
+        // the next one starts); one left for later gives way to waiting.
+        LiveMeeting::None => {
+            let ended = wall.path().and_then(|path| {
+                let store = Store::open_read_only(paths.clone());
+                let (record, _) = store.load_session(path).ok()?;
+                let view = WallView::meeting(record, path.to_path_buf());
+                view.status()
+                    .is_some_and(|s| s == Status::Ended)
+                    .then_some(view)
+            });
+            *wall = ended.unwrap_or(WallView::Waiting);
+            false
+        }
+    }
+}

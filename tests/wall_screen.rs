@@ -1,0 +1,260 @@
+//! The room's wall (`parvi wall`), drawn from the session record alone as the wall reads it
+//! from the file: the same meeting as the facilitator's screen, without keys, selections
+//! or anything private. Snapshots at 80x24, 160x45 and 250x70 are pictures of the
+//! projector: review a changed one as the room would see it.
+//!
+//! Accept new or changed snapshots with `cargo insta review`, or
+//! `INSTA_UPDATE=always cargo test --test wall_screen` and a look at `tests/snapshots/`.
+
+#[path = "common/app.rs"]
+mod app_fixture;
+mod common;
+
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use app_fixture::{
+    app_with, data_sample, keys, record, rows, screen_text, state, wellbeing_meeting,
+};
+use parvi::i18n::Lang;
+use parvi::model::vote::{Entry, Rule, VoteKind, VoteSpec};
+use parvi::model::{Command, Format, Localized, Phase, PhaseKind};
+use parvi::store::{FormatEntry, FormatOrigin};
+use parvi::tui::app::{App, Ctx, Data, Screen};
+use parvi::tui::clock::{Clock, ManualClock};
+use parvi::tui::screens::meeting::WallView;
+use parvi::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A projector's sizes, from the smallest terminal to a big screen.
+const SIZES: [(u16, u16); 3] = [(80, 24), (160, 45), (250, 70)];
+
+/// The wall's view of the meeting running in `app`, as read from its file.
+fn wall_of(app: &App) -> WallView {
+    WallView::meeting(record(app).clone(), PathBuf::from("live.json"))
+}
+
+/// The audience context on the app's own clock (so both screens show the same time).
+fn wall_cx(app: &App, lang: Lang) -> Ctx {
+    let clock: Rc<dyn Clock> = app.cx.clock.clone();
+    Ctx::for_wall(lang, Theme::new(false), clock, jiff::tz::TimeZone::UTC)
+}
+
+fn draw(wall: &WallView, cx: &Ctx, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| wall.render(frame.area(), frame.buffer_mut(), cx))
+        .expect("drawing into a test backend");
+    terminal
+}
+
+fn wall_text(wall: &WallView, cx: &Ctx, width: u16, height: u16) -> String {
+    rows(draw(wall, cx, width, height).backend().buffer()).join("\n")
+}
+
+fn snapshot(name: &str, wall: &WallView, cx: &Ctx) {
+    for (width, height) in SIZES {
+        let terminal = draw(wall, cx, width, height);
+        insta::assert_snapshot!(format!("wall_{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// A ten-minute item with its title and prompt (the shared fixture's phase, named).
+fn phase(id: &str, kind: PhaseKind, title: &str, prompt: &str) -> Phase {
+    Phase {
+        title: Localized::all(title),
+        prompt: Localized::all(prompt),
+        ..common::phase(id, kind, 10)
+    }
+}
+
+/// Silent writing, the ideas on the wall, and a dot vote on them.
+fn ideas_format() -> Format {
+    let mut vote = phase("vote", PhaseKind::Vote, "Äänestys", "Mitä edistämme?");
+    vote.vote = Some(VoteSpec {
+        kind: VoteKind::Dots,
+        budget: Some(2),
+        cap: Some(1),
+        entry: Entry::Voters,
+        rule: Rule::Consent,
+    });
+    Format {
+        schema: parvi::model::SCHEMA_VERSION,
+        name: "ideat".into(),
+        title: Localized::all("Ideat"),
+        description: Localized::default(),
+        sources: Vec::new(),
+        phases: vec![
+            phase(
+                "write",
+                PhaseKind::Writing,
+                "Hiljainen kirjoitus",
+                "Mitä muuttaisit?",
+            ),
+            phase("ideas", PhaseKind::Ideas, "Ideat", "Mitä ideoita tuli?"),
+            vote,
+        ],
+    }
+}
+
+/// Runs a command on the meeting directly.
+fn exec(app: &mut App, command: Command) {
+    let now = app.cx.now();
+    let Screen::Meeting(view) = &mut app.screen else {
+        panic!("not a meeting");
+    };
+    view.meeting
+        .execute(command, now, 1)
+        .expect("the command is accepted");
+}
+
+/// A meeting of the sample group in the ideas format, in silent writing with two ideas
+/// written in private.
+fn writing_meeting(lang: Lang) -> (App, Rc<ManualClock>) {
+    let data = Data {
+        formats: vec![FormatEntry {
+            format: ideas_format(),
+            origin: FormatOrigin::Builtin,
+        }],
+        ..data_sample()
+    };
+    let (mut app, clock) = app_with(lang, data);
+    app.start_meeting(0, 0, "Kampuksen viihtyisyys", Vec::new());
+    clock.advance(30_000);
+    for text in ["Pidempi välitunti", "Hiljainen tila opiskeluun"] {
+        exec(
+            &mut app,
+            Command::AddIdea {
+                text: text.into(),
+                author: None,
+            },
+        );
+    }
+    clock.advance(45_000);
+    (app, clock)
+}
+
+#[test]
+fn the_wall_waits_for_a_meeting() {
+    let (app, _clock) = wellbeing_meeting(Lang::Fi);
+    let cx = wall_cx(&app, Lang::Fi);
+    let wall = WallView::Waiting;
+    let text = wall_text(&wall, &cx, 80, 24);
+    assert!(text.contains("Odotetaan kokousta"), "{text}");
+    assert!(text.contains("q sulkee tämän ikkunan"), "{text}");
+    snapshot("waiting", &wall, &cx);
+}
+
+#[test]
+fn a_turn_shows_the_speaker_and_the_airtime_without_keys() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    clock.advance(3_000);
+    keys(&mut app, " ");
+    clock.advance(41_000);
+    keys(&mut app, " ");
+    clock.advance(25_000);
+    let cx = wall_cx(&app, Lang::Fi);
+    let wall = wall_of(&app);
+    let facilitator = screen_text(&app, 160, 45);
+    let room = wall_text(&wall, &cx, 160, 45);
+    // The same clock on both screens, the facilitator's keys only on theirs.
+    assert!(facilitator.contains("seuraava puhuja"), "{facilitator}");
+    assert!(!room.contains("seuraava puhuja"), "{room}");
+    assert!(!room.contains("Space"), "no key on the wall:\n{room}");
+    assert!(!room.contains("✓ Tallennettu"), "{room}");
+    assert!(room.contains("Puheenvuorossa"), "{room}");
+    snapshot("round_turn", &wall, &cx);
+}
+
+#[test]
+fn ideas_written_in_private_are_counted_not_shown_until_revealed() {
+    let (mut app, _clock) = writing_meeting(Lang::Fi);
+    let cx = wall_cx(&app, Lang::Fi);
+    let room = wall_text(&wall_of(&app), &cx, 160, 45);
+    assert!(!room.contains("Pidempi välitunti"), "{room}");
+    assert!(room.contains("Ideat tulevat näkyviin"), "{room}");
+    snapshot("writing", &wall_of(&app), &cx);
+
+    exec(&mut app, Command::NextPhase);
+    exec(&mut app, Command::RevealIdeas);
+    // Two ideas are on the wall in big letters (the snapshot shows them); a third, too
+    // long for big letters, is written out.
+    exec(
+        &mut app,
+        Command::AddIdea {
+            text:
+                "Opiskelijakunta mukaan suunnittelemaan kampuksen yhteisiä tiloja ja niiden käyttöä"
+                    .into(),
+            author: None,
+        },
+    );
+    let room = wall_text(&wall_of(&app), &cx, 80, 24);
+    assert!(room.contains("3 ideaa"), "revealed:\n{room}");
+    assert!(room.contains("Opiskelijakunta mukaan"), "revealed:\n{room}");
+    assert!(!room.contains("Ideat tulevat näkyviin"), "{room}");
+    snapshot("ideas_revealed", &wall_of(&app), &cx);
+}
+
+#[test]
+fn a_ballot_being_filled_never_reaches_the_wall_and_the_results_do_when_closed() {
+    let (mut app, _clock) = writing_meeting(Lang::Fi);
+    exec(&mut app, Command::NextPhase);
+    exec(&mut app, Command::RevealIdeas);
+    exec(&mut app, Command::NextPhase);
+    let cx = wall_cx(&app, Lang::Fi);
+    assert!(
+        wall_text(&wall_of(&app), &cx, 160, 45).contains("Äänestystä valmistellaan"),
+        "the options are a draft until the vote opens"
+    );
+    keys(&mut app, "o");
+    // A voter at the keyboard with one dot placed: the facilitator's screen shows the
+    // ballot, the wall only how many have voted.
+    keys(&mut app, "<enter>1");
+    keys(&mut app, "+");
+    let facilitator = screen_text(&app, 160, 45);
+    let room = wall_text(&wall_of(&app), &cx, 160, 45);
+    assert_ne!(facilitator, room);
+    assert!(room.contains("0 / 9"), "{room}");
+    assert!(!room.contains("Pisteitä jäljellä"), "{room}");
+    snapshot("vote_open", &wall_of(&app), &cx);
+
+    keys(&mut app, "<enter>");
+    if app.overlay.is_some() {
+        keys(&mut app, "y");
+    }
+    keys(&mut app, " s");
+    keys(&mut app, "y");
+    assert!(state(&app).current_vote().is_some_and(|v| v.closed));
+    let room = wall_text(&wall_of(&app), &cx, 160, 45);
+    assert!(room.contains("1."), "the results:\n{room}");
+    snapshot("vote_closed", &wall_of(&app), &cx);
+}
+
+#[test]
+fn the_end_of_the_meeting_thanks_the_room() {
+    let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    keys(&mut app, " ");
+    clock.advance(40_000);
+    keys(&mut app, " ");
+    clock.advance(20_000);
+    exec(&mut app, Command::End);
+    let cx = wall_cx(&app, Lang::Fi);
+    let wall = wall_of(&app);
+    let room = wall_text(&wall, &cx, 160, 45);
+    assert!(room.contains("Kokous on päättynyt"), "{room}");
+    snapshot("ended", &wall, &cx);
+}
+
+#[test]
+fn every_size_from_the_smallest_draws_without_a_panic() {
+    let (mut app, clock) = wellbeing_meeting(Lang::En);
+    keys(&mut app, " ");
+    clock.advance(5_000);
+    let cx = wall_cx(&app, Lang::En);
+    for wall in [WallView::Waiting, wall_of(&app)] {
+        for (w, h) in [(1, 1), (20, 5), (40, 12), (80, 24), (250, 70)] {
+            draw(&wall, &cx, w, h);
+        }
+    }
+}
