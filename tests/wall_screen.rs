@@ -53,6 +53,15 @@ fn wall_text(wall: &WallView, cx: &Ctx, width: u16, height: u16) -> String {
     rows(draw(wall, cx, width, height).backend().buffer()).join("\n")
 }
 
+/// `text` is on the facilitator's screen and not on the wall's (so the check can fail).
+fn only_the_facilitator_sees(text: &str, facilitator: &str, room: &str) {
+    assert!(
+        facilitator.contains(text),
+        "{text:?} not on the facilitator's screen:\n{facilitator}"
+    );
+    assert!(!room.contains(text), "{text:?} on the wall:\n{room}");
+}
+
 fn snapshot(name: &str, wall: &WallView, cx: &Ctx) {
     for (width, height) in SIZES {
         let terminal = draw(wall, cx, width, height);
@@ -109,7 +118,12 @@ fn exec(app: &mut App, command: Command) {
         .expect("the command is accepted");
 }
 
-/// A meeting of the sample group in the ideas format, in silent writing with two ideas
+/// An idea too long for big letters: on the wall it is written out, so a check of the
+/// screen's text can see it.
+const LONG_IDEA: &str =
+    "Opiskelijakunta mukaan suunnittelemaan kampuksen yhteisiä tiloja ja niiden käyttöä";
+
+/// A meeting of the sample group in the ideas format, in silent writing with three ideas
 /// written in private.
 fn writing_meeting(lang: Lang) -> (App, Rc<ManualClock>) {
     let data = Data {
@@ -122,7 +136,7 @@ fn writing_meeting(lang: Lang) -> (App, Rc<ManualClock>) {
     let (mut app, clock) = app_with(lang, data);
     app.start_meeting(0, 0, "Kampuksen viihtyisyys", Vec::new());
     clock.advance(30_000);
-    for text in ["Pidempi välitunti", "Hiljainen tila opiskeluun"] {
+    for text in ["Pidempi välitunti", "Hiljainen tila opiskeluun", LONG_IDEA] {
         exec(
             &mut app,
             Command::AddIdea {
@@ -149,20 +163,23 @@ fn the_wall_waits_for_a_meeting() {
 #[test]
 fn a_turn_shows_the_speaker_and_the_airtime_without_keys() {
     let (mut app, clock) = wellbeing_meeting(Lang::Fi);
+    let cx = wall_cx(&app, Lang::Fi);
+    // Before the first turn the facilitator is told the key that starts it; the room only
+    // who is first.
+    let facilitator = screen_text(&app, 160, 45);
+    let room = wall_text(&wall_of(&app), &cx, 160, 45);
+    only_the_facilitator_sees("Aloita ensimmäinen puheenvuoro: Space", &facilitator, &room);
+    assert!(room.contains("Seuraavana"), "{room}");
+
     clock.advance(3_000);
     keys(&mut app, " ");
     clock.advance(41_000);
     keys(&mut app, " ");
     clock.advance(25_000);
-    let cx = wall_cx(&app, Lang::Fi);
     let wall = wall_of(&app);
     let facilitator = screen_text(&app, 160, 45);
     let room = wall_text(&wall, &cx, 160, 45);
-    // The same clock on both screens, the facilitator's keys only on theirs.
-    assert!(facilitator.contains("seuraava puhuja"), "{facilitator}");
-    assert!(!room.contains("seuraava puhuja"), "{room}");
-    assert!(!room.contains("Space"), "no key on the wall:\n{room}");
-    assert!(!room.contains("✓ Tallennettu"), "{room}");
+    only_the_facilitator_sees(app.cx.t().meeting_saved, &facilitator, &room);
     assert!(room.contains("Puheenvuorossa"), "{room}");
     snapshot("round_turn", &wall, &cx);
 }
@@ -171,24 +188,14 @@ fn a_turn_shows_the_speaker_and_the_airtime_without_keys() {
 fn ideas_written_in_private_are_counted_not_shown_until_revealed() {
     let (mut app, _clock) = writing_meeting(Lang::Fi);
     let cx = wall_cx(&app, Lang::Fi);
-    let room = wall_text(&wall_of(&app), &cx, 160, 45);
-    assert!(!room.contains("Pidempi välitunti"), "{room}");
+    let room = wall_text(&wall_of(&app), &cx, 80, 24);
+    assert!(!room.contains("Opiskelijakunta mukaan"), "{room}");
     assert!(room.contains("Ideat tulevat näkyviin"), "{room}");
     snapshot("writing", &wall_of(&app), &cx);
 
+    // Revealed, the same idea is on the wall: the check above could see it.
     exec(&mut app, Command::NextPhase);
     exec(&mut app, Command::RevealIdeas);
-    // Two ideas are on the wall in big letters (the snapshot shows them); a third, too
-    // long for big letters, is written out.
-    exec(
-        &mut app,
-        Command::AddIdea {
-            text:
-                "Opiskelijakunta mukaan suunnittelemaan kampuksen yhteisiä tiloja ja niiden käyttöä"
-                    .into(),
-            author: None,
-        },
-    );
     let room = wall_text(&wall_of(&app), &cx, 80, 24);
     assert!(room.contains("3 ideaa"), "revealed:\n{room}");
     assert!(room.contains("Opiskelijakunta mukaan"), "revealed:\n{room}");
@@ -214,9 +221,13 @@ fn a_ballot_being_filled_never_reaches_the_wall_and_the_results_do_when_closed()
     keys(&mut app, "+");
     let facilitator = screen_text(&app, 160, 45);
     let room = wall_text(&wall_of(&app), &cx, 160, 45);
-    assert_ne!(facilitator, room);
+    only_the_facilitator_sees("Äänestyslippu", &facilitator, &room);
+    only_the_facilitator_sees("Pisteitä jäljellä", &facilitator, &room);
     assert!(room.contains("0 / 9"), "{room}");
-    assert!(!room.contains("Pisteitä jäljellä"), "{room}");
+    assert!(
+        !room.contains("sija"),
+        "no results while the vote is open:\n{room}"
+    );
     snapshot("vote_open", &wall_of(&app), &cx);
 
     keys(&mut app, "<enter>");
@@ -227,7 +238,7 @@ fn a_ballot_being_filled_never_reaches_the_wall_and_the_results_do_when_closed()
     keys(&mut app, "y");
     assert!(state(&app).current_vote().is_some_and(|v| v.closed));
     let room = wall_text(&wall_of(&app), &cx, 160, 45);
-    assert!(room.contains("1."), "the results:\n{room}");
+    assert!(room.contains("1. sija"), "the results:\n{room}");
     snapshot("vote_closed", &wall_of(&app), &cx);
 }
 
@@ -243,6 +254,8 @@ fn the_end_of_the_meeting_thanks_the_room() {
     let wall = wall_of(&app);
     let room = wall_text(&wall, &cx, 160, 45);
     assert!(room.contains("Kokous on päättynyt"), "{room}");
+    // The wall's own end screen, not the meeting screen's line between items.
+    assert!(room.contains("Päätöksiä 0 · toimenpiteitä 0"), "{room}");
     snapshot("ended", &wall, &cx);
 }
 
@@ -256,5 +269,16 @@ fn every_size_from_the_smallest_draws_without_a_panic() {
         for (w, h) in [(1, 1), (20, 5), (40, 12), (80, 24), (250, 70)] {
             draw(&wall, &cx, w, h);
         }
+    }
+}
+
+#[test]
+fn w_in_a_meeting_says_how_to_open_the_wall_in_full_at_80_columns() {
+    for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+        let (mut app, _clock) = wellbeing_meeting(lang);
+        keys(&mut app, "w");
+        let how = lang.text().wall.how;
+        let screen = screen_text(&app, 80, 24);
+        assert!(screen.contains(how), "{lang:?}:\n{screen}");
     }
 }

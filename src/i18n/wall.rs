@@ -20,19 +20,15 @@ pub struct WallText {
     pub waiting_hint: &'static str,
     /// How to close the wall, on its own screens only.
     pub quit_hint: &'static str,
-    /// The meeting has ended; with the counts of what it produced.
-    pub ended: &'static str,
+    /// Under the meeting's end (the summary's own title): the counts of what it produced.
     pub ended_counts: &'static str,
     pub thanks: &'static str,
     /// The facilitator's parvi stopped without ending the meeting.
     pub interrupted: &'static str,
-    /// No event has reached the wall for a while although timers run.
-    pub stale: &'static str,
     /// The meeting is paused.
     pub paused: &'static str,
 
     // ---- in place of the facilitator's keys ----
-    pub round_done: &'static str,
     /// Between items: the next one, or that the agenda is done.
     pub next_item: &'static str,
     pub agenda_done: &'static str,
@@ -46,21 +42,17 @@ pub struct WallText {
 
 pub const FI: WallText = WallText {
     key_how: "seinänäkymä",
-    how: "Seinänäkymä projektorille: avaa toinen pääte, kirjoita parvi wall ja vedä ikkuna \
-          projektorin näytölle.",
+    how: "Seinänäkymä: avaa toinen pääte, kirjoita parvi wall ja vedä se projektorille.",
     help: "Avaa seinänäkymä projektorille: toinen ikkuna, joka näyttää käynnissä olevan \
            kokouksen huoneelle ilman vetäjän näppäimiä, valikoita ja keskeneräisiä ääniä.",
     waiting: "Odotetaan kokousta",
     waiting_hint: "Kokous näkyy tässä, kun se alkaa parvissa. Tämä ikkuna vain näyttää: \
                    kokousta ohjataan toisesta ikkunasta.",
     quit_hint: "q sulkee tämän ikkunan",
-    ended: "Kokous on päättynyt",
     ended_counts: "Päätöksiä {decisions} · toimenpiteitä {actions}",
     thanks: "Kiitos kaikille!",
     interrupted: "Kokous keskeytyi. Se jatkuu, kun vetäjä avaa sen uudelleen.",
-    stale: "Kokouksesta ei ole tullut tietoa {seconds} sekuntiin.",
     paused: "Tauko",
-    round_done: "Kierros on valmis: kaikki ovat saaneet puheenvuoron.",
     next_item: "Seuraavaksi: {title}",
     agenda_done: "Esityslista on käyty läpi.",
     ideas_private: "Ideat tulevat näkyviin, kun ne paljastetaan.",
@@ -73,21 +65,17 @@ pub const FI: WallText = WallText {
 
 pub const SV: WallText = WallText {
     key_how: "väggvy",
-    how: "Väggvyn för projektorn: öppna en andra terminal, skriv parvi wall och dra fönstret \
-          till projektorns skärm.",
+    how: "Väggvy: öppna en andra terminal, skriv parvi wall och dra den till projektorn.",
     help: "Öppna väggvyn för projektorn: ett andra fönster som visar det pågående mötet för \
            rummet utan ledarens tangenter, menyer och röster som fylls i.",
     waiting: "Väntar på ett möte",
     waiting_hint: "Mötet syns här när det börjar i parvi. Det här fönstret bara visar: \
                    mötet leds från det andra fönstret.",
     quit_hint: "q stänger det här fönstret",
-    ended: "Mötet är avslutat",
     ended_counts: "Beslut {decisions} · åtgärder {actions}",
     thanks: "Tack alla!",
     interrupted: "Mötet avbröts. Det fortsätter när ledaren öppnar det igen.",
-    stale: "Inga uppgifter om mötet på {seconds} sekunder.",
     paused: "Paus",
-    round_done: "Rundan är klar: alla har fått ordet.",
     next_item: "Härnäst: {title}",
     agenda_done: "Föredragningslistan är genomgången.",
     ideas_private: "Idéerna syns när de visas.",
@@ -100,21 +88,17 @@ pub const SV: WallText = WallText {
 
 pub const EN: WallText = WallText {
     key_how: "wall view",
-    how: "The wall view for the projector: open a second terminal, type parvi wall and drag \
-          the window to the projector's screen.",
+    how: "Wall view: open a second terminal, type parvi wall, drag it to the projector.",
     help: "Open the wall view for the projector: a second window that shows the running \
            meeting to the room, without the facilitator's keys, menus and ballots being filled.",
     waiting: "Waiting for a meeting",
     waiting_hint: "The meeting shows here once it starts in parvi. This window only shows \
                    it: the meeting is run from the other window.",
     quit_hint: "q closes this window",
-    ended: "The meeting has ended",
     ended_counts: "Decisions {decisions} · actions {actions}",
     thanks: "Thank you, everyone!",
     interrupted: "The meeting was interrupted. It goes on when the facilitator opens it again.",
-    stale: "No news from the meeting for {seconds} seconds.",
     paused: "Paused",
-    round_done: "The round is complete: everyone has had the floor.",
     next_item: "Next: {title}",
     agenda_done: "The agenda is done.",
     ideas_private: "The ideas show here once they are revealed.",

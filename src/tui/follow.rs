@@ -283,7 +283,7 @@ mod tests {
         write_atomic(&existing, b"{\"changed\": true}").unwrap();
         assert!(wait_above(&count, 0) > 0, "no wake for a replaced file");
 
-        // And in one follower, both in a row, as the brief's scenario: write, wake, replace, wake.
+        // And in one follower, two saves in a row: write, wake, replace, wake.
         let seen = count.load(Ordering::SeqCst);
         write_atomic(&paths.live(), b"{}").unwrap();
         let seen = wait_above(&count, seen);

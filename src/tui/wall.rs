@@ -12,6 +12,7 @@
 
 use std::io;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -57,12 +58,17 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
     let cx = Ctx::for_wall(lang, Theme::new(no_color), shared, tz);
 
     let (wake, woken) = mpsc::channel();
+    // A save touches the session, the index and the search text: the watcher sends one
+    // wake for such a burst (until the loop has taken it), and the loop reads once.
+    let changed = Arc::new(AtomicBool::new(false));
     // Without a watcher (no data directory yet) the wall looks every second and tries to
     // start one again.
     let start_following = |wake: &mpsc::Sender<Wake>| {
-        let files = wake.clone();
+        let (files, changed) = (wake.clone(), Arc::clone(&changed));
         follow::follow(&paths, move || {
-            let _ = files.send(Wake::Files);
+            if !changed.swap(true, Ordering::AcqRel) {
+                let _ = files.send(Wake::Files);
+            }
         })
         .ok()
     };
@@ -72,10 +78,16 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
 
     let mut terminal = enter_terminal()?;
     let mut wall = WallView::Waiting;
-    let mut retry = reread(&paths, &mut wall);
+    let mut read_now = true;
+    let mut retry = false;
     let result = loop {
-        if let Some(ms) = wall.meeting_ms(jiff::Timestamp::now()) {
-            clock.continue_from(ms);
+        if read_now {
+            changed.store(false, Ordering::Release);
+            retry = reread(&paths, &mut wall);
+            // The meeting clock, from the last saved event on; between reads it runs on.
+            if let Some(ms) = wall.meeting_ms(jiff::Timestamp::now()) {
+                clock.continue_from(ms);
+            }
         }
         if let Err(e) = terminal.draw(|frame| wall.render(frame.area(), frame.buffer_mut(), &cx)) {
             break Err(e);
@@ -89,20 +101,20 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
         if follower.is_none() {
             timeout = timeout.min(Duration::from_secs(1));
         }
-        match woken.recv_timeout(timeout) {
+        read_now = match woken.recv_timeout(timeout) {
             Ok(Wake::Terminal(Event::Key(key))) if quits(&key) => break Ok(0),
-            Ok(Wake::Terminal(_)) => {}
+            Ok(Wake::Terminal(_)) => false,
             Ok(Wake::TerminalGone) | Err(RecvTimeoutError::Disconnected) => break Ok(0),
-            Ok(Wake::Files) | Err(RecvTimeoutError::Timeout) => {
-                if follower.is_none() {
+            Ok(Wake::Files) => true,
+            // A timer's second only redraws; a failed read, or no watcher, reads again.
+            Err(RecvTimeoutError::Timeout) => {
+                let watching = follower.is_some();
+                if !watching {
                     follower = start_following(&wake);
                 }
-                // One read for a burst of changes (a save touches the session, the index
-                // and the search text).
-                while let Ok(Wake::Files) = woken.try_recv() {}
-                retry = reread(&paths, &mut wall);
+                retry || !watching
             }
-        }
+        };
     };
     leave_terminal();
     result

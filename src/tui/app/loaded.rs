@@ -79,7 +79,7 @@ impl App {
     /// a view whose Esc goes home).
     pub fn show_session(&mut self, record: SessionRecord) {
         match &mut self.screen {
-            Screen::Review(review) => review.show_session(record, &self.cx),
+            Screen::Review(review) => review.show_session(record),
             _ => {
                 let review = Review::session_from_home(record, &self.cx);
                 self.screen = Screen::Review(Box::new(review));

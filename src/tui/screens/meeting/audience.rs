@@ -100,15 +100,12 @@ fn centred(text: &str, style: Style, area: Rect, y: u16, buf: &mut Buffer) {
     .render(rows(area, y, 1), buf);
 }
 
-/// Centred, wrapped text from row `y`; returns the rows it took.
-fn centred_wrapped(text: &str, style: Style, area: Rect, y: u16, buf: &mut Buffer) -> u16 {
+/// Centred, wrapped text from row `y`.
+fn centred_wrapped(text: &str, style: Style, area: Rect, y: u16, buf: &mut Buffer) {
     let width = area.width.saturating_sub(4).max(1) as usize;
-    let lines = widgets::wrap_words(text, width);
-    let height = lines.len() as u16;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in widgets::wrap_words(text, width).iter().enumerate() {
         centred(line, style, area, y + i as u16, buf);
     }
-    height
 }
 
 /// A big heading centred in `area` at row `y`, as large as fits in `max_rows`; returns the
@@ -161,7 +158,7 @@ fn render_ended(view: &MeetingView, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let max = if area.height >= 40 { 8 } else { 4 };
     y += big_heading(t.thanks, theme.current(), area, y, max, buf);
     y += 1;
-    centred(t.ended, theme.heading(), area, y, buf);
+    centred(cx.t().meeting_summary_title, theme.heading(), area, y, buf);
     y += 1;
     let counts = fill(
         t.ended_counts,

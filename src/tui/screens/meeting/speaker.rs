@@ -107,7 +107,7 @@ impl MeetingView {
         let mut y = area.y;
         let (text, style) = match (state.current_phase().map(|p| p.kind), self.next_name()) {
             (Some(PhaseKind::Round), _) if state.round_complete() && cx.audience => {
-                (t.wall.round_done.to_string(), theme.done())
+                (t.meeting_round_complete.to_string(), theme.done())
             }
             (Some(PhaseKind::Round), _) if state.round_complete() => {
                 // On the last item the way on is to end the meeting, not "next".
@@ -121,7 +121,6 @@ impl MeetingView {
                 (fill(text, &[("key", &key)]), theme.done())
             }
             (_, Some(next)) => {
-                let key = cx.key_for(self.context(), Action::NextSpeaker);
                 line(area, y, t.meeting_next_up, theme.quiet(), buf);
                 y += 1;
                 let big = if bottom.saturating_sub(y) >= 14 { 4 } else { 1 };
@@ -144,6 +143,7 @@ impl MeetingView {
                     } else {
                         t.meeting_press_to_start
                     };
+                    let key = cx.key_for(self.context(), Action::NextSpeaker);
                     (fill(text, &[("key", &key)]), theme.key())
                 }
             }

@@ -290,7 +290,7 @@ impl Review {
         review.home_when_done = true;
         review
             .pages
-            .push(Page::Session(Box::new(SessionView::new(record, cx))));
+            .push(Page::Session(Box::new(SessionView::new(record))));
         review
     }
 
@@ -334,9 +334,9 @@ impl Review {
     }
 
     /// The loop loaded a meeting to look at.
-    pub fn show_session(&mut self, record: SessionRecord, cx: &Ctx) {
+    pub fn show_session(&mut self, record: SessionRecord) {
         self.pages
-            .push(Page::Session(Box::new(SessionView::new(record, cx))));
+            .push(Page::Session(Box::new(SessionView::new(record))));
     }
 
     /// The loop read a group's meetings for its trends.

@@ -53,8 +53,7 @@ impl DocPage for SessionView {
 }
 
 impl SessionView {
-    pub fn new(record: SessionRecord, cx: &Ctx) -> SessionView {
-        let _ = cx;
+    pub fn new(record: SessionRecord) -> SessionView {
         let trace = Trace::of(&record);
         let state = trace.state;
         let participation = participation(&state);

@@ -252,20 +252,21 @@ pub(super) fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &C
             ),
             theme.heading(),
         );
-        let unseen = unseen_ballots(view);
+        let everyone = waiting(view).is_empty();
         if cx.audience {
             // Who voted and how is nobody's business on the wall; that all have is.
-            if waiting(view).is_empty() {
+            if everyone {
                 pen.center(cx.t().wall.everyone_voted, theme.done());
             }
-        } else if unseen > 0 && !waiting(view).is_empty() {
-            pen.center(
-                &fill(t.ballots_before_break, &[("count", &unseen.to_string())]),
-                theme.warning(),
-            );
-        }
-        if !cx.audience {
-            if waiting(view).is_empty() {
+        } else {
+            let unseen = unseen_ballots(view);
+            if unseen > 0 && !everyone {
+                pen.center(
+                    &fill(t.ballots_before_break, &[("count", &unseen.to_string())]),
+                    theme.warning(),
+                );
+            }
+            if everyone {
                 let key = cx.key_for(KeyContext::MeetingVote, Action::CloseVote);
                 pen.center(&fill(t.everyone_voted, &[("key", &key)]), theme.done());
             } else {
@@ -294,7 +295,7 @@ pub(super) fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &C
     if vote.kind.has_options() && pen.left() > 3 {
         pen.gap();
         pen.text(&options_title(&vote.options, t), theme.heading());
-        let first = ui(view).map_or(0, |u| u.selected) * usize::from(!cx.audience);
+        let first = ui(view).map_or(0, |u| u.selected);
         option_rows(pen, &vote.options, None, first, 0, theme, t);
     }
 }
