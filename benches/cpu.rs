@@ -2,18 +2,22 @@
 //! and nothing else happening, at most 30 ms of CPU per minute and one wake-up per second).
 //!
 //! `cargo bench --bench cpu` starts the release binary in tmux on a running turn (a round
-//! whose turns are an hour long, so nothing ends during the measurement), then measures over
-//! a window (60 s; `PARVI_CPU_SECS` changes it):
+//! whose turns are an hour long, so nothing ends during the measurement), at 80x24, 160x45
+//! and 200x60. Beside it, each in its own tmux of the same size and measured in the same
+//! window: `parvi wall` following that meeting, and `tty-clock -s -c` (a C clock that redraws
+//! every second: the yardstick) when it is installed. Each window is 60 s
+//! (`PARVI_CPU_SECS` changes it):
 //! - CPU: utime + stime from `/proc/<pid>/stat` (clock ticks, as `top` sees it) and, more
 //!   precisely, the nanoseconds on CPU from `/proc/<pid>/task/*/schedstat`;
 //! - wake-ups: voluntary context switches of every thread (`/proc/<pid>/task/*/status`),
 //!   i.e. how often a thread went to sleep and had to be woken, over the same window;
-//! - when `strace` is installed, a second window of the same length with `strace -f` counting
-//!   the returns of each blocking call per thread (a separate window, because tracing itself
-//!   costs the traced process CPU).
+//! - at 80x24, when `strace` is installed, a further window per parvi with `strace -f`
+//!   counting the returns of each blocking call per thread (a separate window, because
+//!   tracing itself costs the traced process CPU).
 //!
-//! Then the same for a paused meeting, where nothing on screen changes. The figures are
-//! printed; nothing fails, because budgets are for benchmarks to report, not timed tests.
+//! Then the same at 80x24 for a paused meeting, where nothing on screen changes. The figures
+//! and their ratios are printed; nothing fails, because budgets are for benchmarks to
+//! report, not timed tests.
 
 #[path = "../tests/common/tmux.rs"]
 mod tmux;
@@ -57,8 +61,16 @@ fn main() {
         "parvi CPU benchmark: release binary in tmux, {secs} s windows, CLK_TCK {tick}, \
          budget {BUDGET_CPU_MS_PER_MIN} ms CPU/min and {BUDGET_WAKEUPS_PER_S} wake-up/s"
     );
+    let tty_clock = Command::new("sh")
+        .args(["-c", "command -v tty-clock"])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !tty_clock {
+        println!("(tty-clock is not installed: apt-get install -y tty-clock for the yardstick)");
+    }
     let tmp = tempfile::tempdir().expect("temp dir");
-    for (cols, rows) in [(80u16, 24u16), (200, 60)] {
+    for (cols, rows) in [(80u16, 24u16), (160, 45), (200, 60)] {
         let data = tmp.path().join(format!("data-{cols}x{rows}"));
         prepare(&data);
         let tmux = Tmux::start(
@@ -67,25 +79,70 @@ fn main() {
         );
         let pid = tmux.pid();
         start_turn(&data, &tmux);
+        // The room's wall on the same meeting, and a C clock that redraws every second, each
+        // in its own terminal of the same size, measured in the same window.
+        let wall = Tmux::start(&data, Launch::new(&["wall"]).size(cols, rows));
+        wall.wait_for("Aino Virtanen");
+        let clock = tty_clock.then(|| {
+            Tmux::start(
+                &data,
+                Launch::program("tty-clock", &["-s", "-c"]).size(cols, rows),
+            )
+        });
+        let mut processes = vec![("meeting screen", pid), ("wall", wall.pid())];
+        if let Some(clock) = &clock {
+            processes.push(("tty-clock -s -c", clock.pane_pid()));
+        }
         settle();
-        report(
-            &format!("running turn, {cols}x{rows}"),
-            &measure(pid, window, tick),
-            strace.then(|| trace(pid, window)),
-        );
-        if (cols, rows) == (80, 24) {
+        let measured = measure_together(&processes, window, tick);
+        let first = cols == 80;
+        for ((name, pid), m) in processes.iter().zip(&measured) {
+            let traced =
+                (strace && first && *name != "tty-clock -s -c").then(|| trace(*pid, window));
+            report(&format!("{name}, running turn, {cols}x{rows}"), m, traced);
+        }
+        compare(&processes, &measured);
+        if first {
             tmux.send_keys(&["p"]);
             wait_record(&data, "the pause", |r| {
                 r.events.last().map(|e| &e.event) == Some(&EventKind::Paused)
             });
-            tmux.wait_for("TAUKO");
+            tmux.wait_for("PYSÄYTETTY");
+            wall.wait_until("the pause on the wall", |s| {
+                s.to_lowercase().contains("tauko")
+            });
             settle();
-            report(
-                &format!("paused meeting, {cols}x{rows}"),
-                &measure(pid, window, tick),
-                strace.then(|| trace(pid, window)),
-            );
+            let both = &processes[..2];
+            let measured = measure_together(both, window, tick);
+            for ((name, pid), m) in both.iter().zip(&measured) {
+                let traced = strace.then(|| trace(*pid, window));
+                report(&format!("{name}, paused meeting, {cols}x{rows}"), m, traced);
+            }
         }
+    }
+}
+
+/// The CPU of each process against the meeting screen's and tty-clock's, in one line.
+fn compare(processes: &[(&str, u32)], measured: &[Measured]) {
+    let cpu: Vec<f64> = measured
+        .iter()
+        .map(|m| m.cpu_ms_exact * 60.0 / m.secs)
+        .collect();
+    println!();
+    print!("   side by side, ms CPU per minute:");
+    for ((name, _), ms) in processes.iter().zip(&cpu) {
+        print!("  {name} {ms:.1}");
+    }
+    println!();
+    if cpu[0] > 0.0 {
+        println!("   wall / meeting screen: {:.2}x", cpu[1] / cpu[0]);
+    }
+    if let Some(clock) = cpu.get(2).filter(|c| **c > 0.0) {
+        println!(
+            "   against tty-clock: meeting screen {:.2}x, wall {:.2}x",
+            cpu[0] / clock,
+            cpu[1] / clock
+        );
     }
 }
 
@@ -268,13 +325,24 @@ struct Measured {
     tick: u64,
 }
 
-fn measure(pid: u32, window: Duration, tick: u64) -> Measured {
-    let before = sample(pid);
+/// Measures each of `processes` over the same window.
+fn measure_together(processes: &[(&str, u32)], window: Duration, tick: u64) -> Vec<Measured> {
+    let before: Vec<Sample> = processes.iter().map(|(_, pid)| sample(*pid)).collect();
     let started = Instant::now();
     std::thread::sleep(window);
-    let after = sample(pid);
+    let after: Vec<Sample> = processes.iter().map(|(_, pid)| sample(*pid)).collect();
     let secs = started.elapsed().as_secs_f64();
-    assert!(tmux::alive(pid), "parvi ended during the measurement");
+    processes
+        .iter()
+        .zip(before.into_iter().zip(after))
+        .map(|((name, pid), (before, after))| {
+            assert!(tmux::alive(*pid), "{name} ended during the measurement");
+            difference(&before, &after, secs, tick)
+        })
+        .collect()
+}
+
+fn difference(before: &Sample, after: &Sample, secs: f64, tick: u64) -> Measured {
     let mut threads = Vec::new();
     let mut cpu_ns = 0;
     for (tid, a) in &after.threads {

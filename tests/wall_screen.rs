@@ -280,5 +280,53 @@ fn w_in_a_meeting_says_how_to_open_the_wall_in_full_at_80_columns() {
         let how = lang.text().wall.how;
         let screen = screen_text(&app, 80, 24);
         assert!(screen.contains(how), "{lang:?}:\n{screen}");
+        // With a wall open, it says to keep this screen off the projector instead.
+        app.cx.wall_following = true;
+        keys(&mut app, "w");
+        let open = lang.text().wall.how_open;
+        let screen = screen_text(&app, 80, 24);
+        assert!(screen.contains(open), "{lang:?}:\n{screen}");
+        assert!(!screen.contains(how), "{lang:?}:\n{screen}");
     }
+}
+
+#[test]
+fn a_private_idea_is_typed_in_clear_only_while_a_wall_follows() {
+    let secret = "Kiusaamista käytävällä";
+    let (mut app, _clock) = writing_meeting(Lang::Fi);
+    let t = Lang::Fi.text();
+    let mark = t.wall.open_mark;
+    // The hints' first words (the rest may be cut at 80 columns).
+    let start = |hint: &str| hint.chars().take(20).collect::<String>();
+    let (masked_hint, wall_hint) = (start(t.ideas.add_hint_secret), start(t.ideas.add_hint_wall));
+    keys(&mut app, "i");
+    keys(&mut app, secret);
+    // One screen for the facilitator and the room: bullets, and the hint says so.
+    let shared = screen_text(&app, 80, 24);
+    assert!(!shared.contains(secret), "{shared}");
+    assert!(shared.contains("••••••••••"), "{shared}");
+    assert!(shared.contains(&masked_hint), "{shared}");
+    assert!(!shared.contains(mark), "{shared}");
+
+    // A wall follows: this screen is the facilitator's own.
+    app.cx.wall_following = true;
+    let own = screen_text(&app, 80, 24);
+    assert!(own.contains(secret), "{own}");
+    assert!(own.contains(&wall_hint), "{own}");
+    let last_word = t.ideas.add_hint_wall.split(' ').next_back().unwrap();
+    assert!(own.contains(last_word), "the hint wraps, whole:\n{own}");
+    assert!(own.contains(mark), "{own}");
+    let room = wall_text(&wall_of(&app), &wall_cx(&app, Lang::Fi), 80, 24);
+    assert!(!room.contains(secret), "{room}");
+    assert!(!room.contains(mark), "{room}");
+
+    // The wall closes while the idea is typed: masked again at once, nothing lost.
+    app.cx.wall_following = false;
+    let shared = screen_text(&app, 80, 24);
+    assert!(!shared.contains(secret), "{shared}");
+    keys(&mut app, "<enter>");
+    assert_eq!(
+        state(&app).ideas.last().map(|i| i.text.as_str()),
+        Some(secret)
+    );
 }

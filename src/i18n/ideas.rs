@@ -45,6 +45,8 @@ pub struct IdeasText {
     pub add_hint: &'static str,
     /// The hint of the masked field of private writing.
     pub add_hint_secret: &'static str,
+    /// Its hint when a wall follows: the text shows in clear on the facilitator's screen.
+    pub add_hint_wall: &'static str,
     pub author_title: &'static str,
     pub anonymous: &'static str,
     pub edit_title: &'static str,
@@ -91,6 +93,7 @@ pub const FI: IdeasText = IdeasText {
     add_title: "Uusi idea nro {n}",
     add_hint: "Enter lisää idean ja avaa seuraavan.",
     add_hint_secret: "Seinällä näkyy vain •••, ei tekstiä. Enter lisää idean ja avaa seuraavan.",
+    add_hint_wall: "Seinä näyttää vain ideoiden määrän. Enter lisää idean ja avaa seuraavan.",
     author_title: "Kuka kirjoitti idean {n}?",
     anonymous: "Nimettömänä",
     edit_title: "Muokkaa ideaa {n}",
@@ -136,6 +139,7 @@ pub const SV: IdeasText = IdeasText {
     add_title: "Ny idé nr {n}",
     add_hint: "Enter lägger till idén och öppnar nästa.",
     add_hint_secret: "På skärmen syns bara •••, inte texten. Enter lägger till idén och öppnar nästa.",
+    add_hint_wall: "Väggen visar bara antalet idéer. Enter lägger till idén och öppnar nästa.",
     author_title: "Vem skrev idé {n}?",
     anonymous: "Anonymt",
     edit_title: "Redigera idé {n}",
@@ -181,6 +185,7 @@ pub const EN: IdeasText = IdeasText {
     add_title: "New idea no. {n}",
     add_hint: "Enter adds the idea and opens the next one.",
     add_hint_secret: "The wall shows only •••, not the text. Enter adds the idea and opens the next one.",
+    add_hint_wall: "The wall shows only the count. Enter adds the idea and opens the next one.",
     author_title: "Who wrote idea {n}?",
     anonymous: "Anonymous",
     edit_title: "Edit idea {n}",

@@ -13,6 +13,9 @@ pub struct WallText {
     /// The meeting's key that says how to open the wall, and what it says.
     pub key_how: &'static str,
     pub how: &'static str,
+    /// What that key says when a wall already follows, and the mark in the meeting's header.
+    pub how_open: &'static str,
+    pub open_mark: &'static str,
 
     // ---- its own screens ----
     /// No meeting is running in the data directory.
@@ -43,6 +46,8 @@ pub struct WallText {
 pub const FI: WallText = WallText {
     key_how: "seinänäkymä",
     how: "Seinänäkymä: avaa toinen pääte, kirjoita parvi wall ja vedä se projektorille.",
+    how_open: "Seinä on auki. Pidä tämä näyttö poissa projektorilta: idean teksti näkyy tässä.",
+    open_mark: "seinä auki",
     help: "Avaa seinänäkymä projektorille: toinen ikkuna, joka näyttää käynnissä olevan \
            kokouksen huoneelle ilman vetäjän näppäimiä, valikoita ja keskeneräisiä ääniä.",
     waiting: "Odotetaan kokousta",
@@ -66,6 +71,8 @@ pub const FI: WallText = WallText {
 pub const SV: WallText = WallText {
     key_how: "väggvy",
     how: "Väggvy: öppna en andra terminal, skriv parvi wall och dra den till projektorn.",
+    how_open: "Väggen är öppen. Visa inte den här skärmen på projektorn: idéns text syns här.",
+    open_mark: "väggen öppen",
     help: "Öppna väggvyn för projektorn: ett andra fönster som visar det pågående mötet för \
            rummet utan ledarens tangenter, menyer och röster som fylls i.",
     waiting: "Väntar på ett möte",
@@ -89,6 +96,8 @@ pub const SV: WallText = WallText {
 pub const EN: WallText = WallText {
     key_how: "wall view",
     how: "Wall view: open a second terminal, type parvi wall, drag it to the projector.",
+    how_open: "The wall is open. Keep this screen off the projector: typed ideas show here.",
+    open_mark: "wall open",
     help: "Open the wall view for the projector: a second window that shows the running \
            meeting to the room, without the facilitator's keys, menus and ballots being filled.",
     waiting: "Waiting for a meeting",

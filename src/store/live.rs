@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Paths, Store, StoreError, atomic, io_at, read, to_json};
+use super::{Paths, Store, StoreError, atomic, io_at, lock, read, to_json};
 use crate::model::SessionRecord;
 
 /// The version of the pointer's own format (it is not a session document).
@@ -96,10 +96,16 @@ pub fn live_session(paths: &Paths) -> Option<PathBuf> {
 }
 
 /// The running meeting, loaded the way the store loads any meeting (same checks, same caps).
+///
+/// A pointer whose parvi no longer holds the data directory (it was killed, or the laptop
+/// lost power) names no running meeting: the meeting waits, unended, to be resumed.
 pub fn read_live(paths: &Paths) -> LiveMeeting {
     let Some(path) = live_session(paths) else {
         return LiveMeeting::None;
     };
+    if !writer_running(paths) {
+        return LiveMeeting::None;
+    }
     match Store::open_read_only(paths.clone()).load_session(&path) {
         Ok((record, _warnings)) => LiveMeeting::Meeting {
             path,
@@ -107,6 +113,30 @@ pub fn read_live(paths: &Paths) -> LiveMeeting {
         },
         Err(_) => LiveMeeting::Unreadable,
     }
+}
+
+/// Whether a parvi holds the data directory for writing (the one that runs its meetings).
+/// When that cannot be told, it is taken to run: the wall keeps showing the meeting.
+pub fn writer_running(paths: &Paths) -> bool {
+    writer_probe(paths).held().unwrap_or(true)
+}
+
+/// Asks again and again whether a parvi holds the data directory (see [`writer_running`]).
+pub fn writer_probe(paths: &Paths) -> lock::LockProbe {
+    lock::LockProbe::new(paths.lock())
+}
+
+/// Asks again and again whether a `parvi wall` follows the data directory: then the
+/// facilitator's screen is not the room's, and may show what only the facilitator should
+/// see. When that cannot be told, no wall is taken to follow: the screen masks.
+pub fn wall_probe(paths: &Paths) -> lock::LockProbe {
+    lock::LockProbe::new(paths.wall_lock())
+}
+
+/// Marks this process as a wall following `paths` until the mark is dropped; `None` when the
+/// mark cannot be made now (no data directory yet, or a parvi asking at this very moment).
+pub fn mark_wall(paths: &Paths) -> Option<lock::SharedLock> {
+    lock::try_lock_shared(&paths.wall_lock()).ok().flatten()
 }
 
 /// Whether `name` is one plain file name ending in `.json`: no separator of any platform, no
@@ -163,6 +193,36 @@ mod tests {
         };
         assert_eq!(live_path, path);
         assert_eq!(Paths::session_id_of(&path), Some(record.id));
+    }
+
+    #[test]
+    fn a_pointer_whose_parvi_is_gone_is_no_meeting() {
+        let (_dir, store, path) = store_with_meeting();
+        store.set_live(Some(&path)).unwrap();
+        let paths = store.paths.clone();
+        assert!(writer_running(&paths));
+        let mut probe = writer_probe(&paths);
+        assert!(probe.held().unwrap());
+        // As after a kill -9: the kernel drops the lock, the pointer stays.
+        drop(store);
+        assert!(!writer_running(&paths));
+        assert!(!probe.held().unwrap());
+        assert_eq!(live_session(&paths), Some(path));
+        assert!(matches!(read_live(&paths), LiveMeeting::None));
+    }
+
+    #[test]
+    fn a_wall_is_seen_while_its_mark_lives() {
+        let (_dir, store, _path) = store_with_meeting();
+        let mut walls = wall_probe(&store.paths);
+        assert!(!walls.held().unwrap());
+        let first = mark_wall(&store.paths).unwrap();
+        let second = mark_wall(&store.paths).unwrap();
+        assert!(walls.held().unwrap());
+        drop(first);
+        assert!(walls.held().unwrap(), "the second wall still runs");
+        drop(second);
+        assert!(!walls.held().unwrap());
     }
 
     #[test]

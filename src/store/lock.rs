@@ -1,12 +1,15 @@
-//! One writer per data directory: a kernel file lock on `parvi.lock`.
+//! Kernel file locks: one writer per data directory (`parvi.lock`), and the walls that
+//! follow it (`wall.lock`).
 //!
-//! The kernel drops the lock when the process dies, even by `kill -9`, so there is never a
-//! stale lock to clean up by hand (unlike git's `index.lock`). The holder writes its process
-//! id into the file so a second parvi can say who has it.
+//! The kernel drops a lock when the process dies, even by `kill -9`, so there is never a
+//! stale lock to clean up by hand (unlike git's `index.lock`), and a lock says whether its
+//! holder still runs. The writer writes its process id into `parvi.lock` so a second parvi
+//! can say who has it. Each `parvi wall` holds a shared lock on `wall.lock` while it runs, so
+//! the facilitator's parvi can tell that its screen is not the room's.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The held lock; dropping it releases the data directory.
 #[derive(Debug)]
@@ -26,14 +29,7 @@ pub struct Busy {
 /// # Errors
 /// `Ok(Err(Busy))` when another process holds it; `Err` for I/O errors.
 pub fn try_lock(path: &Path) -> io::Result<Result<InstanceLock, Busy>> {
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
+    let mut file = open_private(path)?;
     match file.try_lock() {
         Ok(()) => {
             file.set_len(0)?;
@@ -53,6 +49,81 @@ pub fn try_lock(path: &Path) -> io::Result<Result<InstanceLock, Busy>> {
     }
 }
 
+/// A shared lock held for as long as this lives (a running wall's mark).
+#[derive(Debug)]
+pub struct SharedLock {
+    _file: File,
+}
+
+/// Takes a shared lock on `path` (created if missing) without waiting; `Ok(None)` while
+/// someone holds it exclusively, which [`held`] does for a moment: try again later.
+///
+/// # Errors
+/// When the file cannot be opened or created.
+pub fn try_lock_shared(path: &Path) -> io::Result<Option<SharedLock>> {
+    let file = open_private(path)?;
+    match file.try_lock_shared() {
+        Ok(()) => Ok(Some(SharedLock { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
+}
+
+/// Asks, as often as needed, whether another process holds a lock (shared or not) on one
+/// file: a parvi writing the data directory, or a wall following it.
+///
+/// It keeps one handle open and asks through it: opening a file in a watched directory
+/// would wake every watcher of it (inotify reports opens), where taking and dropping a lock
+/// wakes none. The question takes the lock for a moment, so a holder starting at that very
+/// moment finds it taken: [`try_lock`]'s callers look again before they give up, and a wall
+/// retries.
+#[derive(Debug)]
+pub struct LockProbe {
+    path: PathBuf,
+    file: Option<File>,
+}
+
+impl LockProbe {
+    pub fn new(path: PathBuf) -> LockProbe {
+        LockProbe { path, file: None }
+    }
+
+    /// Whether someone holds the lock now. A missing file has no holder.
+    ///
+    /// # Errors
+    /// When the file exists but cannot be opened or asked; each caller picks its careful
+    /// answer.
+    pub fn held(&mut self) -> io::Result<bool> {
+        let file = match &self.file {
+            Some(file) => file,
+            None => match File::open(&self.path) {
+                Ok(file) => self.file.insert(file),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+                Err(e) => return Err(e),
+            },
+        };
+        match file.try_lock() {
+            Ok(()) => {
+                file.unlock()?;
+                Ok(false)
+            }
+            Err(std::fs::TryLockError::WouldBlock) => Ok(true),
+            Err(std::fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
+
+fn open_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +137,27 @@ mod tests {
         assert_eq!(busy.pid, Some(std::process::id()));
         drop(first);
         assert!(try_lock(&path).unwrap().is_ok());
+    }
+
+    #[test]
+    fn a_lock_is_seen_as_held_while_someone_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wall.lock");
+        let mut probe = LockProbe::new(path.clone());
+        assert!(!probe.held().unwrap(), "no file, no holder");
+        let first = try_lock_shared(&path).unwrap().unwrap();
+        let second = try_lock_shared(&path).unwrap().unwrap();
+        assert!(probe.held().unwrap());
+        drop(first);
+        assert!(probe.held().unwrap(), "one shared holder is left");
+        drop(second);
+        assert!(!probe.held().unwrap());
+        // Asking released the lock again: a holder can still take it.
+        let writer = try_lock(&path).unwrap().unwrap();
+        assert!(probe.held().unwrap());
+        assert!(try_lock_shared(&path).unwrap().is_none());
+        drop(writer);
+        assert!(!probe.held().unwrap());
+        assert!(try_lock_shared(&path).unwrap().is_some());
     }
 }

@@ -94,6 +94,26 @@ pub struct Sessions {
     pub problems: Vec<Problem>,
 }
 
+/// Takes the writer's lock. A wall asks whether the lock is held by taking it for a
+/// moment, so a lock found taken is looked at again a few times before another parvi is
+/// said to hold it.
+fn take_lock(path: &Path) -> Result<(Option<lock::InstanceLock>, Option<Busy>), StoreError> {
+    let mut tries = 0;
+    loop {
+        match lock::try_lock(path).map_err(io_at(path))? {
+            Ok(lock) => return Ok((Some(lock), None)),
+            Err(busy) if tries == LOCK_TRIES => return Ok((None, Some(busy))),
+            Err(_) => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        }
+    }
+}
+
+/// How many times [`take_lock`] looks again (10 ms apart) at a lock found taken.
+const LOCK_TRIES: u32 = 3;
+
 impl Store {
     /// Opens the data directory for writing: creates it (0700) if needed, takes the lock,
     /// and sweeps temporary files left by a killed parvi. If another parvi holds the lock,
@@ -109,10 +129,7 @@ impl Store {
             }
         }
         let lock_path = paths.lock();
-        let (lock, busy) = match lock::try_lock(&lock_path).map_err(io_at(&lock_path))? {
-            Ok(lock) => (Some(lock), None),
-            Err(busy) => (None, Some(busy)),
-        };
+        let (lock, busy) = take_lock(&lock_path)?;
         if lock.is_some() {
             for dir in [paths.root.clone(), paths.groups(), paths.sessions()] {
                 // A leftover temp file is harmless, so a failed sweep is not an error.

@@ -75,6 +75,11 @@ impl Paths {
         self.root.join("parvi.lock")
     }
 
+    /// Held (shared) by every `parvi wall` following this directory (see `store::lock`).
+    pub fn wall_lock(&self) -> PathBuf {
+        self.root.join("wall.lock")
+    }
+
     /// The pointer to the meeting running now, which `parvi wall` follows (see `store::live`).
     pub fn live(&self) -> PathBuf {
         self.root.join("live.json")

@@ -3,9 +3,10 @@
 //! The wall must sleep while nothing changes (the same CPU budget as the meeting screen) and
 //! still show a key pressed on the facilitator's screen within 200 ms. Polling the session file
 //! on a timer would trade one against the other, so the wall asks the operating system to tell
-//! it about changes (inotify, ReadDirectoryChangesW, kqueue) and calls `wake` for each one.
-//! Where the system cannot watch (inotify's watch limit, some network drives), a poller that
-//! looks at a few files every 100 ms takes over: it costs a little CPU but keeps the latency.
+//! it about changes (inotify, ReadDirectoryChangesW) and calls `wake` for each one. Where
+//! the system cannot watch (inotify's watch limit, some network drives; macOS, see
+//! [`follow`]), a poller that looks at a few files every 100 ms takes over: it costs a little
+//! CPU but keeps the latency.
 //!
 //! Only the data root (where `live.json` is) and `sessions/` are watched, each without its
 //! subfolders. `wake` may be called several times for one save; the caller coalesces.
@@ -60,6 +61,12 @@ impl Follower {
 pub fn follow(paths: &Paths, wake: impl Fn() + Send + 'static) -> io::Result<Follower> {
     check_dirs(paths)?;
     let wake: SharedWake = Arc::new(Mutex::new(wake));
+    // Not on macOS: notify's kqueue backend opens a watch (a file) for a file of `sessions/`
+    // at every save it sees, so a wall open through a few hundred saves would run out of
+    // files (256 by default); FSEvents would need Apple's frameworks at link time.
+    if cfg!(target_os = "macos") {
+        return follow_polling_shared(paths, wake);
+    }
     match follow_native(paths, Arc::clone(&wake)) {
         Ok(follower) => Ok(follower),
         // The reason is not kept: the poller works everywhere, and `polling()` tells the

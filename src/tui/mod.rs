@@ -37,7 +37,7 @@ use self::effects::carry_out;
 use self::terminal::{LastSaved, Term, enter_terminal, leave_terminal};
 use self::theme::Theme;
 use crate::i18n::Lang;
-use crate::store::Store;
+use crate::store::{Store, live};
 
 /// How parvi opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,8 +177,12 @@ fn event_loop(
     mut background: Background,
 ) -> io::Result<()> {
     let mut live = None;
+    let mut walls = live::wall_probe(&store.paths);
     loop {
         point_the_wall(app, store, &mut live);
+        // Asked on every wake-up (two system calls, no file opened), so a wall closed while
+        // an idea is typed masks it again at the next key or second.
+        app.cx.wall_following = walls.held().unwrap_or(false);
         for finished in background.finished() {
             app.finished(finished);
         }

@@ -136,7 +136,7 @@ impl App {
         match overlay {
             Overlay::Help => draw::help(&self.help_bindings(), area, buf, t, theme),
             Overlay::Picker(picker) => picker.render(area, buf, theme),
-            Overlay::Prompt(prompt) => prompt.render(area, buf, theme),
+            Overlay::Prompt(prompt) => prompt.render(area, buf, theme, self.cx.wall_following),
             Overlay::Confirm(confirm) => confirm.render(area, buf, t, theme),
         }
     }

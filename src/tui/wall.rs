@@ -1,14 +1,16 @@
 //! `parvi wall`, at the edge: the room's window, which follows the meeting running in the
 //! data directory and draws it for the audience ([`WallView`]).
 //!
-//! It never writes and takes no lock, so it runs beside the facilitator's parvi. It learns
-//! which meeting runs from `live.json` (written by the facilitator's parvi) and reads the
-//! session file again whenever the data directory changes: the file watcher wakes it at
-//! once, so a key on the facilitator's screen reaches the wall in milliseconds, and between
-//! changes it sleeps like the meeting screen does (a wake-up a second while a timer runs,
-//! none while nothing moves). Saves are atomic, so a read sees a whole file or none; when
-//! the file is missing for a moment (a rename on Windows) the wall keeps what it showed and
-//! looks again shortly.
+//! It writes nothing and does not take the writer's lock, so it runs beside the
+//! facilitator's parvi. It holds a shared lock on `wall.lock` instead, which tells that parvi
+//! a wall is following (`store::live::wall_following`). It learns which meeting runs from
+//! `live.json` (written by the facilitator's parvi) and reads the session file again
+//! whenever the data directory changes: the file watcher wakes it at once, so a key on the
+//! facilitator's screen reaches the wall in milliseconds, and between changes it sleeps like
+//! the meeting screen does (a wake-up a second while a timer runs, one every two seconds to
+//! see that the facilitator's parvi still runs, none without a meeting). Saves are atomic,
+//! so a read sees a whole file or none; when the file is missing for a moment (a rename on
+//! Windows) the wall keeps what it showed and looks again shortly.
 
 use std::io;
 use std::rc::Rc;
@@ -27,11 +29,14 @@ use super::terminal::{self, LastSaved, enter_terminal, leave_terminal};
 use super::theme::Theme;
 use crate::i18n::Lang;
 use crate::model::Status;
-use crate::store::live::{LiveMeeting, read_live};
+use crate::store::live::{self, LiveMeeting, read_live};
 use crate::store::{Paths, Store};
 
 /// How soon to look again when the live session file could not be read.
 const RETRY_MS: u64 = 100;
+
+/// How often, at most, a wall showing a running meeting looks whether its parvi still runs.
+const WRITER_CHECK_MS: u64 = 2000;
 
 /// What wakes the wall.
 enum Wake {
@@ -76,9 +81,14 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
     let keys = wake.clone();
     std::thread::spawn(move || read_terminal(&keys));
 
+    // While this lives, the facilitator's parvi knows its screen is not the room's.
+    let mut mark = live::mark_wall(&paths);
+    let mut writer = live::writer_probe(&paths);
+
     let mut terminal = enter_terminal()?;
     let mut wall = WallView::Waiting;
     let mut read_now = true;
+    let mut redraw = true;
     let mut retry = false;
     let result = loop {
         if read_now {
@@ -89,30 +99,42 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
                 clock.continue_from(ms);
             }
         }
-        if let Err(e) = terminal.draw(|frame| wall.render(frame.area(), frame.buffer_mut(), &cx)) {
+        if (read_now || redraw)
+            && let Err(e) =
+                terminal.draw(|frame| wall.render(frame.area(), frame.buffer_mut(), &cx))
+        {
             break Err(e);
         }
-        let mut timeout = wall
-            .next_wakeup_ms(cx.now())
-            .map_or(Duration::from_secs(3600), Duration::from_millis);
+        let timer = wall.next_wakeup_ms(cx.now()).map(Duration::from_millis);
+        let mut timeout = timer.unwrap_or(Duration::from_secs(3600));
         if retry {
             timeout = timeout.min(Duration::from_millis(RETRY_MS));
         }
-        if follower.is_none() {
+        if follower.is_none() || mark.is_none() {
             timeout = timeout.min(Duration::from_secs(1));
         }
-        read_now = match woken.recv_timeout(timeout) {
+        // A parvi killed mid-meeting changes no file: look now and then whether it runs.
+        let running = wall.status().is_some_and(|s| s != Status::Ended);
+        if running {
+            timeout = timeout.min(Duration::from_millis(WRITER_CHECK_MS));
+        }
+        (read_now, redraw) = match woken.recv_timeout(timeout) {
             Ok(Wake::Terminal(Event::Key(key))) if quits(&key) => break Ok(0),
-            Ok(Wake::Terminal(_)) => false,
+            Ok(Wake::Terminal(_)) => (false, true),
             Ok(Wake::TerminalGone) | Err(RecvTimeoutError::Disconnected) => break Ok(0),
-            Ok(Wake::Files) => true,
-            // A timer's second only redraws; a failed read, or no watcher, reads again.
+            Ok(Wake::Files) => (true, true),
+            // A timer's second only redraws; a failed read, no watcher, or a parvi gone reads
+            // again; the look at the parvi alone draws nothing.
             Err(RecvTimeoutError::Timeout) => {
                 let watching = follower.is_some();
                 if !watching {
                     follower = start_following(&wake);
                 }
-                retry || !watching
+                if mark.is_none() {
+                    mark = live::mark_wall(&paths);
+                }
+                let read = retry || !watching || (running && !writer.held().unwrap_or(true));
+                (read, timer.is_some_and(|t| t <= timeout))
             }
         };
     };

@@ -82,6 +82,9 @@ pub struct Launch {
     pub args: Vec<String>,
     /// The directory parvi starts in (where it writes exported minutes).
     pub cwd: Option<PathBuf>,
+    /// Another program to run in parvi's place (a yardstick such as tty-clock), with `args`
+    /// alone; its process is [`Tmux::pane_pid`].
+    pub program: Option<String>,
 }
 
 impl Launch {
@@ -94,6 +97,15 @@ impl Launch {
             env: Vec::new(),
             args: args.iter().map(|s| (*s).to_string()).collect(),
             cwd: None,
+            program: None,
+        }
+    }
+
+    /// `program` with `args` in place of parvi.
+    pub fn program(program: &str, args: &[&str]) -> Launch {
+        Launch {
+            program: Some(program.to_string()),
+            ..Launch::new(args)
         }
     }
 
@@ -162,11 +174,15 @@ impl Tmux {
             env.push(format!("{k}={v}"));
         }
         let mut program = env;
-        program.push(parvi_bin().display().to_string());
-        program.push("--data-dir".into());
-        program.push(data.display().to_string());
-        program.push("--lang".into());
-        program.push(LANG.into());
+        if let Some(other) = &launch.program {
+            program.push(other.clone());
+        } else {
+            program.push(parvi_bin().display().to_string());
+            program.push("--data-dir".into());
+            program.push(data.display().to_string());
+            program.push("--lang".into());
+            program.push(LANG.into());
+        }
         program.extend(launch.args.iter().cloned());
 
         let scratch = tempfile::tempdir().expect("temp dir");

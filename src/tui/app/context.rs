@@ -108,6 +108,10 @@ pub struct Ctx {
     /// Drawn for the room's wall (`parvi wall`): no keys, no selection, nothing that only
     /// the facilitator should see. The app's own screen is never drawn so.
     pub audience: bool,
+    /// A wall (`parvi wall`) follows this data directory, so this screen is the
+    /// facilitator's own and shows in clear what it masks when it is the room's too (the
+    /// text of a private idea being typed). Looked at again on every wake-up.
+    pub wall_following: bool,
     /// The random numbers' source (the App seeds it).
     pub(super) rng: SplitMix64,
 }
@@ -134,6 +138,7 @@ impl Ctx {
             quit: false,
             reading_sessions: false,
             audience: true,
+            wall_following: false,
             rng: SplitMix64(0),
         }
     }

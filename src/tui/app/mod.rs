@@ -114,6 +114,7 @@ impl App {
             quit: false,
             reading_sessions: false,
             audience: false,
+            wall_following: false,
             rng: SplitMix64(seed),
         };
         App {

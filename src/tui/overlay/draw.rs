@@ -163,12 +163,27 @@ impl Picker {
 }
 
 impl Prompt {
-    /// The field with its cursor, and the hint under it.
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+    /// The field with its cursor, and the hint under it. `wall_following`: the screen is
+    /// the facilitator's own (see [`Prompt::secret`]).
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme, wall_following: bool) {
         let width = (area.width * 3 / 4).clamp(40, 90);
-        let inner = widgets::dialog(&self.title, widgets::centered(area, width, 5), theme, buf);
-        let (before, after) = self.shown(inner.width.saturating_sub(3) as usize);
-        Paragraph::new(vec![
+        let hint = match &self.secret {
+            Some(wall_hint) if wall_following => wall_hint,
+            _ => &self.hint,
+        };
+        // The hint wraps (up to three lines) rather than lose its end on a small screen.
+        let hint_lines = widgets::wrap_words(hint, usize::from(width.saturating_sub(2)));
+        let hint_rows = hint_lines.len().clamp(1, 3);
+        let height = 4 + hint_rows as u16;
+        let inner = widgets::dialog(
+            &self.title,
+            widgets::centered(area, width, height),
+            theme,
+            buf,
+        );
+        let masked = self.secret.is_some() && !wall_following;
+        let (before, after) = self.shown(inner.width.saturating_sub(3) as usize, masked);
+        let mut lines = vec![
             Line::from(vec![
                 Span::styled("› ", theme.key()),
                 Span::styled(before, theme.current()),
@@ -176,22 +191,28 @@ impl Prompt {
                 Span::styled(after, theme.current()),
             ]),
             Line::default(),
-            Line::from(Span::styled(
-                fit(&self.hint, inner.width as usize),
-                theme.quiet(),
-            )),
-        ])
-        .render(inner, buf);
+        ];
+        let last = hint_lines.len().min(hint_rows).saturating_sub(1);
+        for (i, line) in hint_lines.iter().take(hint_rows).enumerate() {
+            // A hint longer than three lines keeps its "…" at the end of the third.
+            let line = if i == last && hint_lines.len() > hint_rows {
+                fit(&format!("{line} …"), inner.width as usize)
+            } else {
+                fit(line, inner.width as usize)
+            };
+            lines.push(Line::from(Span::styled(line, theme.quiet())));
+        }
+        Paragraph::new(lines).render(inner, buf);
     }
 
-    /// The text shown in a field `field_width` wide, scrolled to the cursor (bullets for a
-    /// secret field): what is before the cursor and what is after it.
-    fn shown(&self, field_width: usize) -> (String, String) {
+    /// The text shown in a field `field_width` wide, scrolled to the cursor (bullets when
+    /// `masked`): what is before the cursor and what is after it.
+    fn shown(&self, field_width: usize, masked: bool) -> (String, String) {
         let scroll = self.input.visual_scroll(field_width);
         let value: String = self.input.value().chars().skip(scroll).collect();
         let cursor = self.input.visual_cursor().saturating_sub(scroll);
         let mut chars: Vec<char> = value.chars().collect();
-        if self.secret {
+        if masked {
             chars.fill('•');
         }
         let split = cursor.min(chars.len());

@@ -182,10 +182,11 @@ pub struct Prompt {
     pub purpose: Purpose,
     /// The longest accepted text, in characters.
     pub max_chars: usize,
-    /// A field whose text must not be read from the wall (private writing): it draws a
-    /// bullet for each character, always. parvi runs on one shared screen, so there is no
-    /// "show it to the typist only": whatever the field shows, the room sees.
-    pub secret: bool,
+    /// A field whose text must not be read from the wall (private writing): `Some` with
+    /// what its hint says when a wall follows. On one shared screen it draws a bullet for
+    /// each character: whatever the field shows, the room sees. With a `parvi wall` on the
+    /// projector the screen is the facilitator's own, so the text shows in clear.
+    pub secret: Option<String>,
     /// What to say when letters keep coming just after this field closed: they are not run
     /// as commands (see [`CLOSING_GUARD_MS`]). `None`: no guard.
     pub guard: Option<String>,
@@ -204,15 +205,16 @@ impl Prompt {
             input: Input::new(value.to_string()),
             purpose,
             max_chars,
-            secret: false,
+            secret: None,
             guard: None,
         }
     }
 
-    /// The same field, its text masked on screen.
-    pub fn masked(self) -> Prompt {
+    /// The same field, its text masked on screen unless a wall follows; then `wall_hint`
+    /// takes the place of the hint.
+    pub fn masked(self, wall_hint: &str) -> Prompt {
         Prompt {
-            secret: true,
+            secret: Some(wall_hint.to_string()),
             ..self
         }
     }

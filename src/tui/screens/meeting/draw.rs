@@ -168,7 +168,13 @@ impl MeetingView {
         } else {
             format!("✓ {}  ", t.meeting_saved)
         };
-        let right = format!("{saved}{:02}:{:02}", local.hour(), local.minute());
+        // The facilitator sees that a wall follows (and so their screen shows more).
+        let wall = if cx.wall_following && !cx.audience {
+            format!("▣ {}  ", t.wall.open_mark)
+        } else {
+            String::new()
+        };
+        let right = format!("{wall}{saved}{:02}:{:02}", local.hour(), local.minute());
         let mut left = record.group.name.clone();
         if !record.topic.is_empty() {
             left.push_str(" · ");

@@ -281,7 +281,14 @@ impl MeetingView {
             Action::AddMinute => {
                 self.run(Command::Extend { delta_ms: 60_000 }, cx);
             }
-            Action::WallHow => cx.info(cx.t().wall.how),
+            Action::WallHow => {
+                let wall = &cx.t().wall;
+                cx.info(if cx.wall_following {
+                    wall.how_open
+                } else {
+                    wall.how
+                });
+            }
             Action::RemoveMinute => {
                 self.run(Command::Extend { delta_ms: -60_000 }, cx);
             }

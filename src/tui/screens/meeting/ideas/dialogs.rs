@@ -16,7 +16,8 @@ use super::draw::count_text;
 use super::wall::{attributed, hidden_count, private, visible};
 use super::{IdeasAsk, purpose, select, ui, ui_mut};
 
-/// The text field for the next idea (masked where the phase is private).
+/// The text field for the next idea (masked where the phase is private and no wall
+/// follows).
 pub(super) fn add_prompt(view: &MeetingView, cx: &Ctx) -> Next {
     let t = &cx.t().ideas;
     let state = view.state();
@@ -38,7 +39,7 @@ pub(super) fn add_prompt(view: &MeetingView, cx: &Ctx) -> Next {
     let key = cx.key_for(view.context(), Action::Add);
     let prompt = prompt.guarded(fill(t.field_closed, &[("key", &key)]));
     Next::Open(Overlay::Prompt(if secret {
-        prompt.masked()
+        prompt.masked(t.add_hint_wall)
     } else {
         prompt
     }))
