@@ -330,3 +330,42 @@ fn a_private_idea_is_typed_in_clear_only_while_a_wall_follows() {
         Some(secret)
     );
 }
+
+#[test]
+fn the_wall_turns_the_pages_of_a_long_list_of_ideas_by_itself() {
+    let (mut app, clock) = writing_meeting(Lang::Fi);
+    for n in 4..=30 {
+        exec(
+            &mut app,
+            Command::AddIdea {
+                text: format!("Idea numero {n}: lisää tekemistä välitunneille"),
+                author: None,
+            },
+        );
+    }
+    exec(&mut app, Command::NextPhase);
+    exec(&mut app, Command::RevealIdeas);
+    let cx = wall_cx(&app, Lang::Fi);
+    let mut pages = Vec::new();
+    for _ in 0..3 {
+        let room = wall_text(&wall_of(&app), &cx, 80, 24);
+        let page = room
+            .split("sivu ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no page number on the wall:\n{room}"))
+            .to_string();
+        pages.push(page);
+        clock.advance(12_000);
+    }
+    let total = pages[0].split('/').nth(1).unwrap().to_string();
+    assert_ne!(total, "1", "the list should need pages: {pages:?}");
+    assert_ne!(pages[0], pages[1], "{pages:?}");
+    assert_ne!(pages[1], pages[2], "{pages:?}");
+    // The facilitator's screen (with fewer rows for the list) stays on the selection's page.
+    for _ in 0..2 {
+        let facilitator = screen_text(&app, 80, 24);
+        assert!(facilitator.contains("sivu 1/"), "{facilitator}");
+        clock.advance(12_000);
+    }
+}

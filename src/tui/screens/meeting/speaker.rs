@@ -61,7 +61,13 @@ impl MeetingView {
             .find(|rows| left >= 6 + rows + 4)
             .unwrap_or(1);
         let clock_rows = big_rows("+00:00", area, clock_rows);
-        let name_rows = if left >= 6 + clock_rows + 4 { 4 } else { 1 };
+        // The wall is read from the back of the room: there the name may be as tall as the
+        // font's full size when the rows are there.
+        let most_name_rows = if cx.audience { 8 } else { 4 };
+        let name_rows = [most_name_rows, 4]
+            .into_iter()
+            .find(|rows| left >= 6 + clock_rows + rows)
+            .unwrap_or(1);
         let name_rows = big_rows(&upper, area, name_rows);
         let block = 6 + name_rows + clock_rows;
         let mut y = area.y + left.saturating_sub(block) / 3;

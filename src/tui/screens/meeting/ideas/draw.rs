@@ -1,6 +1,6 @@
 //! Drawing the ideas: the count of a private writing phase, or the wall (a status line,
-//! then the page of the list or the themes that holds the selection), as the wall's layout
-//! ([`super::wall`]) places it.
+//! then the page of the list or the themes that holds the selection, or on the room's own
+//! wall each page in turn), as the wall's layout ([`super::wall`]) places it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -135,16 +135,24 @@ fn render_count(state: &MeetingState, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     }
 }
 
+/// How long the room's wall (`parvi wall`) shows each page of a long list of ideas. The
+/// timers' second redraws the wall, so no wake-up of its own is needed.
+pub const WALL_PAGE_MS: u64 = 12_000;
+
 /// The numbered list, or the themes: a status line, then the selection's page.
 fn render_wall(view: &MeetingView, mode: Mode, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let wall = Wall::new(view.state(), mode, cx);
     let list = list_area(area);
     let plan = Plan::of(&wall, list, cx.theme);
     // The facilitator's selection (and the page it is on) is not the room's: the wall
-    // shows the first page, nothing selected.
+    // shows nothing selected and turns its pages by itself, on the meeting's clock.
     let at = selected(view, wall.ideas.len());
     let selected_entry = wall.ideas.get(at).copied().filter(|_| !cx.audience);
-    let page = selected_entry.map_or(0, |e| plan.page_of(e));
+    let page = if cx.audience {
+        (cx.now().mono_ms / WALL_PAGE_MS) as usize % plan.pages.len().max(1)
+    } else {
+        selected_entry.map_or(0, |e| plan.page_of(e))
+    };
     render_status(view, &plan, page, area, buf, cx);
     if wall.entries.is_empty() {
         render_empty(view, list, buf, cx);
