@@ -104,7 +104,11 @@ impl LockProbe {
         };
         match file.try_lock() {
             Ok(()) => {
-                file.unlock()?;
+                // Wine reports a failed unlock for a lock it holds; closing the handle
+                // releases the lock everywhere, so the next question opens it again.
+                if file.unlock().is_err() {
+                    self.file = None;
+                }
                 Ok(false)
             }
             Err(std::fs::TryLockError::WouldBlock) => Ok(true),
