@@ -24,6 +24,7 @@ pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod model;
+pub mod net;
 #[cfg(any(test, feature = "simulator"))]
 pub mod simulator;
 pub mod store;

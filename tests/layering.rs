@@ -120,11 +120,13 @@ fn allowed(from: &str, to: &str) -> bool {
         ("store", t) => matches!(t, "store" | "model" | "i18n" | "export"),
         ("export", t) => matches!(t, "export" | "model" | "i18n"),
         ("simulator", t) => matches!(t, "model" | "store"),
+        // The phone server only carries requests: it knows no meeting (DESIGN §11).
+        ("net", t) => t == "net",
         ("tui" | "screen", t) if t.starts_with("screen:") => {
             from == t || !from.starts_with("screen:")
         }
         ("tui" | "screen", t) => {
-            matches!(t, "tui" | "model" | "i18n" | "store" | "export")
+            matches!(t, "tui" | "model" | "i18n" | "store" | "export" | "net")
         }
         ("cli", t) => !t.starts_with("screen:"),
         ("lib" | "main", _) => true,
