@@ -92,8 +92,8 @@ impl Qr {
     /// reading and two modules of margin are enough for readers in practice. `None` when not
     /// even scale 1 with the narrowest margin fits.
     pub fn fit(&self, area: Rect, max_scale: u16) -> Option<Fit> {
-        // Half rows are the tighter of the two only when the area is less than half as tall
-        // as wide in cells.
+        // A module at scale 1 is a column wide and a half row tall: the room is the fewer of
+        // the columns and the half rows.
         let room = area.width.min(area.height.saturating_mul(2));
         (MIN_QUIET_ZONE..=QUIET_ZONE)
             .rev()
@@ -111,10 +111,11 @@ impl Qr {
     ///
     /// With colours every cell is white on black, and the glyph lights the light modules:
     /// the code then reads the same on a dark or a light terminal theme, and it is drawn with
-    /// the very glyphs of the `no_color` case. With `no_color` (`NO_COLOR` set) no colour is
-    /// set at all and the light modules are the terminal's lit foreground: this assumes the
-    /// usual light text on a dark background; on a light theme the code shows inverted, which
-    /// not every reader decodes.
+    /// the very glyphs of the `no_color` case. They are two of the 16 ANSI colours, which
+    /// every colour terminal has (a theme's black may be a dark grey: still dark enough).
+    /// With `no_color` (`NO_COLOR` set) no colour is set at all and the light modules are the
+    /// terminal's lit foreground: this assumes the usual light text on a dark background; on
+    /// a light theme the code shows inverted, which not every reader decodes (zbar does not).
     pub fn render(&self, area: Rect, buf: &mut Buffer, no_color: bool) -> bool {
         // A code cut by the buffer's edge is no code: only what is inside counts as room.
         let area = area.intersection(buf.area);
