@@ -15,6 +15,7 @@ use super::theme::Theme;
 use crate::i18n::Text;
 
 pub mod pen;
+pub mod qr;
 pub mod timer;
 
 /// A running clock: `m:ss`, or `h:mm:ss` from an hour up, in whole seconds counted (as a
