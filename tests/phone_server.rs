@@ -3,14 +3,17 @@
 //! `Host`, an oversized body, a flood from one client, a cookie of an ended meeting) before
 //! anything reaches the meeting.
 
-use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+#[path = "common/phone.rs"]
+mod phone;
+
+use std::net::TcpStream;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use parvi::net::guard::{BURST, CODE_TRIES, PER_SECOND};
 use parvi::net::http::{MAX_BODY, Response};
 use parvi::net::{Handler, PhoneId, PhoneRequest, PhoneServer};
+use phone::{Answer, send};
 
 /// Records the requests that reach the meeting.
 #[derive(Clone, Default)]
@@ -50,63 +53,12 @@ fn start() -> (PhoneServer, Recorder) {
     (server, recorder)
 }
 
-/// A response as the test reads it.
-struct Answer {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-impl Answer {
-    fn cookie(&self) -> Option<String> {
-        self.head
-            .lines()
-            .find_map(|l| l.strip_prefix("Set-Cookie: "))
-            .map(|c| c.split(';').next().unwrap_or("").to_string())
-    }
-}
-
-/// Sends one raw request and reads the whole answer (the server closes the connection).
-fn send(addr: SocketAddr, raw: &[u8]) -> Answer {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    stream.write_all(raw).expect("send");
-    let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    Answer {
-        status,
-        head: head.to_string(),
-        body: body.to_string(),
-    }
-}
-
 fn get(server: &PhoneServer, path: &str, cookie: Option<&str>) -> Answer {
-    let cookie = cookie.map_or(String::new(), |c| format!("Cookie: {c}\r\n"));
-    let raw = format!(
-        "GET {path} HTTP/1.1\r\nHost: {}\r\n{cookie}\r\n",
-        server.addr()
-    );
-    send(server.addr(), raw.as_bytes())
+    phone::get(server.addr(), path, cookie)
 }
 
 fn post(server: &PhoneServer, path: &str, cookie: Option<&str>, body: &str) -> Answer {
-    let cookie = cookie.map_or(String::new(), |c| format!("Cookie: {c}\r\n"));
-    let raw = format!(
-        "POST {path} HTTP/1.1\r\nHost: {}\r\n{cookie}Content-Type: \
-         application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-        server.addr(),
-        body.len()
-    );
-    send(server.addr(), raw.as_bytes())
+    phone::post(server.addr(), path, cookie, body)
 }
 
 /// The path of the QR code's address.

@@ -20,7 +20,7 @@ use parvi::i18n::Lang;
 use parvi::model::vote::{Entry, Rule, VoteKind, VoteSpec};
 use parvi::model::{Command, Format, Localized, Phase, PhaseKind};
 use parvi::store::{FormatEntry, FormatOrigin};
-use parvi::tui::app::{App, Ctx, Data, Screen};
+use parvi::tui::app::{App, Ctx, Data, PhonesShown, Screen};
 use parvi::tui::clock::{Clock, ManualClock};
 use parvi::tui::screens::meeting::WallView;
 use parvi::tui::theme::Theme;
@@ -368,4 +368,50 @@ fn the_wall_turns_the_pages_of_a_long_list_of_ideas_by_itself() {
         assert!(facilitator.contains("sivu 1/"), "{facilitator}");
         clock.advance(12_000);
     }
+}
+
+#[test]
+fn while_phones_are_on_the_rooms_screen_shows_where_they_join() {
+    let (mut app, _clock) = writing_meeting(Lang::Fi);
+    let phones = PhonesShown {
+        url: "http://192.168.1.23:8127/j/abcdefghjkmnpqrs".into(),
+        code: "482916".into(),
+        joined: 4,
+    };
+    let mut cx = wall_cx(&app, Lang::Fi);
+    cx.phones = Some(phones.clone());
+    let wall = wall_of(&app);
+    // The address to type leads to the code's form; the token is only in the QR code.
+    let typed = "http://192.168.1.23:8127 ja kirjoita koodi 482916";
+    for (w, h) in [(160, 45), (250, 70)] {
+        let room = wall_text(&wall, &cx, w, h);
+        assert!(room.contains("Liity puhelimella"), "{w}x{h}:\n{room}");
+        assert!(room.contains(typed), "{w}x{h}:\n{room}");
+        assert!(
+            room.contains('▀') || room.contains('█'),
+            "no code drawn:\n{room}"
+        );
+        assert!(
+            !room.contains("abcdefghjkmnpqrs"),
+            "the token written out:\n{room}"
+        );
+    }
+    // Too small for the code: the address and code in words.
+    let small = wall_text(&wall, &cx, 80, 24);
+    assert!(
+        small.contains("Liity puhelimella: avaa http://192.168.1.23:8127"),
+        "{small}"
+    );
+    snapshot("phones_writing", &wall, &cx);
+
+    // One screen for all: the facilitator's shows it too, with the count of phones; with a
+    // wall open, only the count.
+    app.cx.phones = Some(phones);
+    let shared = screen_text(&app, 160, 45);
+    assert!(shared.contains("Liity puhelimella"), "{shared}");
+    assert!(shared.contains("puhelimia 4"), "{shared}");
+    app.cx.wall_following = true;
+    let own = screen_text(&app, 160, 45);
+    assert!(!own.contains("Liity puhelimella"), "{own}");
+    assert!(own.contains("puhelimia 4"), "{own}");
 }

@@ -8,7 +8,7 @@ use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
 use crate::i18n::fill;
 use crate::store::Store;
-use crate::tui::{self, Start};
+use crate::tui::{self, PhonesAt, Start};
 
 /// Arguments of `parvi run`.
 #[derive(Debug, Args)]
@@ -22,6 +22,25 @@ pub struct RunArgs {
     /// The meeting's topic.
     #[arg(long, default_value = "")]
     pub topic: String,
+    /// Phone input on from the start, on this computer's local network address or on ADDR
+    /// (an IP address, with or without a port).
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "lan")]
+    pub phones: Option<String>,
+}
+
+/// Where `--phones` asks phone input to listen; `None` when it is not an address.
+fn phones_at(value: &str) -> Option<PhonesAt> {
+    if value == "lan" {
+        return Some(PhonesAt::Lan);
+    }
+    if let Ok(addr) = value.parse::<std::net::SocketAddr>() {
+        return Some(PhonesAt::At(addr));
+    }
+    let ip = value.parse::<std::net::IpAddr>().ok()?;
+    Some(PhonesAt::At(std::net::SocketAddr::new(
+        ip,
+        crate::net::address::PORT,
+    )))
 }
 
 /// `parvi`: the app on its home screen; without a terminal, a text overview instead.
@@ -29,7 +48,7 @@ pub fn open(cx: &CliContext) -> u8 {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return super::sessions::overview(cx);
     }
-    output::finish(cx.lang, launch(cx, Start::Home))
+    output::finish(cx.lang, launch(cx, Start::Home, None))
 }
 
 /// `parvi run --group G --format F`: straight into a meeting.
@@ -55,6 +74,15 @@ fn start_meeting(cx: &CliContext, args: &RunArgs) -> CliResult {
         .iter()
         .position(|f| f.format.name == format.format.name)
         .unwrap_or(0);
+    let phones = match args.phones.as_deref() {
+        None => None,
+        Some(value) => Some(phones_at(value).ok_or_else(|| {
+            CliError::new(
+                super::EXIT_USAGE,
+                fill(t.phones.bad_address, &[("value", value)]),
+            )
+        })?),
+    };
     if !std::io::stdout().is_terminal() {
         return Err(CliError::new(EXIT_FAILED, t.err_not_a_terminal));
     }
@@ -65,6 +93,7 @@ fn start_meeting(cx: &CliContext, args: &RunArgs) -> CliResult {
             format,
             topic: args.topic.clone(),
         },
+        phones,
     )
 }
 
@@ -82,7 +111,7 @@ pub fn wall(cx: &CliContext) -> u8 {
     output::finish(cx.lang, result)
 }
 
-fn launch(cx: &CliContext, start: Start) -> CliResult {
+fn launch(cx: &CliContext, start: Start, phones: Option<PhonesAt>) -> CliResult {
     let t = cx.lang.text();
     let store = Store::open(cx.paths.clone()).map_err(|e| output::store_error(cx, e))?;
     if let Some(busy) = &store.busy
@@ -98,7 +127,7 @@ fn launch(cx: &CliContext, start: Start) -> CliResult {
         )
         .hint(t.err_locked_hint));
     }
-    match tui::run(store, cx.lang, start) {
+    match tui::run(store, cx.lang, start, phones) {
         Ok(_) => Ok(()),
         Err(e) => Err(CliError::new(EXIT_FAILED, e.to_string())),
     }

@@ -73,6 +73,7 @@ pub fn arg_help(t: &Text, path: &[&str], id: &str) -> Option<&'static str> {
         (["export"], "force") => t.minutes.help_arg_force,
         (["run"], "format") => t.help_arg_run_format,
         (["run"], "topic") => t.help_arg_topic,
+        (["run"], "phones") => t.phones.help_arg,
         _ => return None,
     })
 }

@@ -72,6 +72,8 @@
 mod csv;
 mod doc;
 mod html;
+/// Escaping text for HTML (the phones' page uses it too).
+pub use html::escape as escape_html;
 mod json;
 mod markdown;
 mod names;

@@ -419,6 +419,7 @@ pub static TEXT: Text = Text {
     minutes: super::minutes::EN,
     review: super::review::EN,
     wall: super::wall::EN,
+    phones: super::phones::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",
@@ -473,6 +474,7 @@ pub static TEXT: Text = Text {
         "TOPIC",
         "COMMAND",
         "OPTIONS",
+        "ADDR",
     ],
     help_default: "(default: {value})",
 };

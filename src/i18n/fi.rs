@@ -419,6 +419,7 @@ pub static TEXT: Text = Text {
     minutes: super::minutes::FI,
     review: super::review::FI,
     wall: super::wall::FI,
+    phones: super::phones::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",
@@ -473,6 +474,7 @@ pub static TEXT: Text = Text {
         "AIHE",
         "KOMENTO",
         "VALITSIMET",
+        "OSOITE",
     ],
     help_default: "(oletus: {value})",
 };

@@ -10,6 +10,7 @@ mod fi;
 pub mod glossary;
 pub mod ideas;
 pub mod minutes;
+pub mod phones;
 pub mod records;
 pub mod review;
 mod sv;
@@ -436,6 +437,7 @@ pub struct Text {
     pub minutes: minutes::MinutesText,
     pub review: review::ReviewText,
     pub wall: wall::WallText,
+    pub phones: phones::PhonesText,
 
     // ---- loading files ----
     pub load_empty: &'static str,
@@ -470,7 +472,7 @@ pub struct Text {
     /// The placeholders of argument values (`<RYHMÄ>`) in capitals, as the command line
     /// writes them. The English ones are clap's own (an argument's `value_name`, else its id
     /// in capitals) and serve as the keys; `OPTIONS` is the `[OPTIONS]` of a usage line.
-    pub value_names: [&'static str; 20],
+    pub value_names: [&'static str; 21],
     /// After an option's help: the value it has when not given.
     pub help_default: &'static str,
 }

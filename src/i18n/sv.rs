@@ -419,6 +419,7 @@ pub static TEXT: Text = Text {
     minutes: super::minutes::SV,
     review: super::review::SV,
     wall: super::wall::SV,
+    phones: super::phones::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",
@@ -473,6 +474,7 @@ pub static TEXT: Text = Text {
         "ÄMNE",
         "KOMMANDO",
         "FLAGGOR",
+        "ADRESS",
     ],
     help_default: "(standard: {value})",
 };

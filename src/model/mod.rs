@@ -19,7 +19,7 @@ pub use engine::{Command, Meeting, MeetingState, Refusal, Status};
 pub use format::{Format, Localized, OrderRule, Phase, PhaseKind};
 pub use group::{Group, GroupKind, Member, MemberId};
 pub use role::{Role, Side};
-pub use session::{Event, EventKind, Interruption, Participant, SessionRecord, Stamp};
+pub use session::{Event, EventKind, EventSource, Interruption, Participant, SessionRecord, Stamp};
 
 /// The version of every file parvi writes (groups, formats, sessions). A file with a higher
 /// number was written by a newer parvi and is reported, never guessed at.

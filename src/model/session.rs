@@ -250,6 +250,14 @@ fn is_zero_i32(n: &i32) -> bool {
     *n == 0
 }
 
+/// Where an event came from, when not from the facilitator's keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EventSource {
+    /// A participant's phone over the room's network. Which phone is never recorded.
+    Phone,
+}
+
 /// One entry of the log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -262,6 +270,9 @@ pub struct Event {
     /// Milliseconds on the meeting's monotonic clock (see [`Stamp`]).
     pub mono_ms: u64,
     pub event: EventKind,
+    /// Where it came from; absent for the facilitator's keyboard (and in every older log).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<EventSource>,
 }
 
 impl Event {

@@ -27,6 +27,18 @@ pub struct LivePointer {
     pub session: String,
     /// The process running the meeting, so a reader can tell a pointer left by a crash.
     pub pid: u32,
+    /// Where phones join, while phone input is on (the wall shows it as a QR code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phones: Option<LivePhones>,
+}
+
+/// Where phones join the running meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LivePhones {
+    /// The address of the QR code, with the meeting's join token.
+    pub url: String,
+    /// The short code typed instead.
+    pub code: String,
 }
 
 /// What the pointer says is running now.
@@ -38,6 +50,7 @@ pub enum LiveMeeting {
     Meeting {
         path: PathBuf,
         record: Box<SessionRecord>,
+        phones: Option<LivePhones>,
     },
     /// A meeting is running but its file cannot be read right now (missing or broken). The
     /// wall keeps what it showed: on Windows a rename over the file can make it vanish for a
@@ -52,7 +65,11 @@ impl Store {
     /// # Errors
     /// When this store is read-only, when `session` has no plain `.json` file name (the wall
     /// would refuse it anyway), or on an I/O error.
-    pub fn set_live(&self, session: Option<&Path>) -> Result<(), StoreError> {
+    pub fn set_live(
+        &self,
+        session: Option<&Path>,
+        phones: Option<&LivePhones>,
+    ) -> Result<(), StoreError> {
         self.check_writable()?;
         let path = self.paths.live();
         let Some(session) = session else {
@@ -78,6 +95,7 @@ impl Store {
             schema: LIVE_SCHEMA,
             session: name.to_string(),
             pid: std::process::id(),
+            phones: phones.cloned(),
         };
         let bytes = to_json(&pointer).map_err(io_at(&path))?;
         atomic::write_atomic(&path, &bytes).map_err(io_at(&path))
@@ -87,12 +105,17 @@ impl Store {
 /// The session file the pointer names, inside `sessions/`; `None` when there is no pointer,
 /// it cannot be read or parsed, or its name is not a plain `.json` file name.
 pub fn live_session(paths: &Paths) -> Option<PathBuf> {
+    live_pointer(paths).map(|(path, _)| path)
+}
+
+/// The session file the pointer names (as [`live_session`]) and where phones join.
+pub fn live_pointer(paths: &Paths) -> Option<(PathBuf, Option<LivePhones>)> {
     let bytes = read::read_bytes(&paths.live()).ok()?;
     let pointer: LivePointer = serde_json::from_slice(&bytes).ok()?;
     if pointer.schema != LIVE_SCHEMA || !is_plain_json_name(&pointer.session) {
         return None;
     }
-    Some(paths.sessions().join(pointer.session))
+    Some((paths.sessions().join(pointer.session), pointer.phones))
 }
 
 /// The running meeting, loaded the way the store loads any meeting (same checks, same caps).
@@ -100,7 +123,7 @@ pub fn live_session(paths: &Paths) -> Option<PathBuf> {
 /// A pointer whose parvi no longer holds the data directory (it was killed, or the laptop
 /// lost power) names no running meeting: the meeting waits, unended, to be resumed.
 pub fn read_live(paths: &Paths) -> LiveMeeting {
-    let Some(path) = live_session(paths) else {
+    let Some((path, phones)) = live_pointer(paths) else {
         return LiveMeeting::None;
     };
     if !writer_running(paths) {
@@ -110,6 +133,7 @@ pub fn read_live(paths: &Paths) -> LiveMeeting {
         Ok((record, _warnings)) => LiveMeeting::Meeting {
             path,
             record: Box::new(record),
+            phones,
         },
         Err(_) => LiveMeeting::Unreadable,
     }
@@ -170,6 +194,7 @@ mod tests {
             schema: LIVE_SCHEMA,
             session: session.to_string(),
             pid: 1,
+            phones: None,
         };
         fs::write(paths.live(), serde_json::to_vec(&pointer).unwrap()).unwrap();
     }
@@ -178,7 +203,7 @@ mod tests {
     fn the_pointer_round_trips_to_the_meeting() {
         let (_dir, store, path) = store_with_meeting();
         assert!(matches!(read_live(&store.paths), LiveMeeting::None));
-        store.set_live(Some(&path)).unwrap();
+        store.set_live(Some(&path), None).unwrap();
         assert_eq!(live_session(&store.paths), Some(path.clone()));
         let text = fs::read_to_string(store.paths.live()).unwrap();
         let pointer: LivePointer = serde_json::from_str(&text).unwrap();
@@ -187,6 +212,7 @@ mod tests {
         let LiveMeeting::Meeting {
             path: live_path,
             record,
+            ..
         } = read_live(&store.paths)
         else {
             panic!("the meeting should load");
@@ -198,7 +224,7 @@ mod tests {
     #[test]
     fn a_pointer_whose_parvi_is_gone_is_no_meeting() {
         let (_dir, store, path) = store_with_meeting();
-        store.set_live(Some(&path)).unwrap();
+        store.set_live(Some(&path), None).unwrap();
         let paths = store.paths.clone();
         assert!(writer_running(&paths));
         let mut probe = writer_probe(&paths);
@@ -228,11 +254,11 @@ mod tests {
     #[test]
     fn none_removes_the_pointer_and_a_missing_one_is_fine() {
         let (_dir, store, path) = store_with_meeting();
-        store.set_live(Some(&path)).unwrap();
-        store.set_live(None).unwrap();
+        store.set_live(Some(&path), None).unwrap();
+        store.set_live(None, None).unwrap();
         assert!(!store.paths.live().exists());
         assert_eq!(live_session(&store.paths), None);
-        store.set_live(None).unwrap();
+        store.set_live(None, None).unwrap();
     }
 
     #[test]
@@ -261,7 +287,7 @@ mod tests {
                 "{bad:?}"
             );
         }
-        assert!(store.set_live(Some(Path::new("/tmp/x.txt"))).is_err());
+        assert!(store.set_live(Some(Path::new("/tmp/x.txt")), None).is_err());
     }
 
     #[test]
@@ -276,7 +302,7 @@ mod tests {
     #[test]
     fn a_missing_or_broken_session_file_is_unreadable() {
         let (_dir, store, path) = store_with_meeting();
-        store.set_live(Some(&path)).unwrap();
+        store.set_live(Some(&path), None).unwrap();
         fs::write(&path, "{\"schema\": 1, ").unwrap();
         assert!(matches!(read_live(&store.paths), LiveMeeting::Unreadable));
         fs::remove_file(&path).unwrap();
@@ -288,11 +314,11 @@ mod tests {
         let (_dir, store, path) = store_with_meeting();
         let reader = Store::open_read_only(store.paths.clone());
         assert!(matches!(
-            reader.set_live(Some(&path)),
+            reader.set_live(Some(&path), None),
             Err(StoreError::ReadOnly { .. })
         ));
         assert!(matches!(
-            reader.set_live(None),
+            reader.set_live(None, None),
             Err(StoreError::ReadOnly { .. })
         ));
         assert!(!store.paths.live().exists());

@@ -13,8 +13,10 @@ pub mod background;
 pub mod clock;
 mod effects;
 pub mod follow;
+pub mod input;
 pub mod keymap;
 pub mod overlay;
+pub mod phones;
 pub mod screens;
 mod terminal;
 pub mod theme;
@@ -28,15 +30,17 @@ use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crossterm::event;
-
-use self::app::{Access, App, Data};
+use self::app::{Access, App, Data, PhonesShown};
 use self::background::Background;
 use self::clock::{Clock, SystemClock};
 use self::effects::carry_out;
+use self::input::{Input, Wake};
+use self::phones::{PhoneMessage, PhoneOutcome, Phones};
 use self::terminal::{LastSaved, Term, enter_terminal, leave_terminal};
 use self::theme::Theme;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
+use crate::net;
+use crate::store::live::LivePhones;
 use crate::store::{Store, live};
 
 /// How parvi opens.
@@ -50,6 +54,15 @@ pub enum Start {
         format: usize,
         topic: String,
     },
+}
+
+/// Where phone input listens when the meeting starts with it on (`parvi run --phones`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhonesAt {
+    /// This computer's address on the local network, on port [`net::address::PORT`].
+    Lan,
+    /// This address (port 0: any free port).
+    At(std::net::SocketAddr),
 }
 
 /// How many meetings the first frame lists before the full list has been read.
@@ -102,7 +115,7 @@ fn access(store: &Store) -> Access {
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
+pub fn run(store: Store, lang: Lang, start: Start, phones: Option<PhonesAt>) -> io::Result<u8> {
     let clock = Arc::new(SystemClock::new());
     let last_saved: LastSaved = Arc::new(Mutex::new(None));
     terminal::guard(&last_saved, &clock)?;
@@ -145,26 +158,143 @@ pub fn run(store: Store, lang: Lang, start: Start) -> io::Result<u8> {
     // A pointer left by a parvi that was killed names no running meeting: this one holds
     // the data directory now. (Read-only, it may not write, and another parvi runs.)
     if store.writable() {
-        let _ = store.set_live(None);
+        let _ = store.set_live(None, None);
+    }
+    if phones.is_some() {
+        app.cx.phones_wanted = true;
     }
     let mut terminal = enter_terminal()?;
-    let result = event_loop(&mut terminal, &mut app, &store, &last_saved, background);
+    let phones = PhoneInput::new(phones.unwrap_or(PhonesAt::Lan));
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &store,
+        &last_saved,
+        background,
+        phones,
+    );
     leave_terminal();
     if store.writable() {
-        let _ = store.set_live(None);
+        let _ = store.set_live(None, None);
     }
     result.map(|()| 0)
 }
 
+/// Phone input in the loop: where it listens, and the server while it runs.
+struct PhoneInput {
+    at: PhonesAt,
+    running: Option<Phones>,
+}
+
+impl PhoneInput {
+    fn new(at: PhonesAt) -> PhoneInput {
+        PhoneInput { at, running: None }
+    }
+
+    /// Starts or stops the server as the facilitator wants (and only in a running meeting),
+    /// and publishes what phones should see.
+    fn follow(&mut self, app: &mut App, input: &mut Input) {
+        let meeting = app
+            .meeting()
+            .filter(|(_, record)| record.ended_at().is_none())
+            .map(|(_, record)| record.topic.clone());
+        let wanted = app.cx.phones_wanted && meeting.is_some();
+        if wanted && self.running.is_none() {
+            match self.start(input) {
+                Ok(phones) => {
+                    let t = &app.cx.t().phones;
+                    let on = i18n::fill(
+                        t.on,
+                        &[("url", &phones.join_url()), ("code", phones.room_code())],
+                    );
+                    app.cx.info(on);
+                    self.running = Some(phones);
+                }
+                Err(reason) => {
+                    app.cx.phones_wanted = false;
+                    let text = i18n::fill(app.cx.t().phones.failed, &[("reason", &reason)]);
+                    app.cx.error(text);
+                }
+            }
+        } else if !wanted && self.running.take().is_some() && meeting.is_some() {
+            app.cx.info(app.cx.t().phones.off);
+        }
+        app.cx.phones = self.running.as_ref().map(|phones| {
+            if let Some(state) = app.meeting_state() {
+                phones.publish(state, meeting.as_deref().unwrap_or(""));
+            }
+            PhonesShown {
+                url: phones.join_url(),
+                code: phones.room_code().to_string(),
+                joined: phones.joined(),
+            }
+        });
+    }
+
+    fn start(&self, input: &mut Input) -> Result<Phones, String> {
+        let addr = match self.at {
+            PhonesAt::At(addr) => addr,
+            PhonesAt::Lan => {
+                let Some((_, ip)) = net::address::candidates().into_iter().next() else {
+                    return Err(Lang::Fi.text().phones.no_address.to_string());
+                };
+                std::net::SocketAddr::from((ip, net::address::PORT))
+            }
+        };
+        let wake = input.waker().map_err(|e| e.to_string())?;
+        Phones::start(addr, wake.clone())
+            .or_else(|e| {
+                // The usual port taken (another program): any free one will do.
+                if self.at == PhonesAt::Lan && e.kind() == io::ErrorKind::AddrInUse {
+                    Phones::start(std::net::SocketAddr::new(addr.ip(), 0), wake)
+                } else {
+                    Err(e)
+                }
+            })
+            .map_err(|e| e.to_string())
+    }
+
+    /// Carries out a phone's input, saves, and answers the phone.
+    fn answer(
+        &mut self,
+        message: &PhoneMessage,
+        app: &mut App,
+        store: &Store,
+        last_saved: &LastSaved,
+        background: &mut Background,
+    ) {
+        let Some(phones) = self.running.as_mut() else {
+            let _ = message.reply.send(PhoneOutcome::NotSaved);
+            return;
+        };
+        let mut outcome = app.phone_input(message, phones);
+        let effects = std::mem::take(&mut app.cx.effects);
+        carry_out(app, effects, store, last_saved, background);
+        if outcome == PhoneOutcome::Received && !app.meeting_saved() {
+            outcome = PhoneOutcome::NotSaved;
+        }
+        let _ = message.reply.send(outcome);
+    }
+}
+
 /// Points `live.json` (what `parvi wall` follows) at the meeting on screen, or at none,
 /// when that changed since `shown`. A pointer that cannot be written costs the wall only.
-fn point_the_wall(app: &App, store: &Store, shown: &mut Option<PathBuf>) {
+fn point_the_wall(app: &App, store: &Store, shown: &mut Option<(PathBuf, Option<LivePhones>)>) {
     let running = app
         .meeting()
         .filter(|(_, record)| record.ended_at().is_none())
-        .map(|(path, _)| path.to_path_buf());
+        .map(|(path, _)| {
+            let phones = app.cx.phones.as_ref().map(|p| LivePhones {
+                url: p.url.clone(),
+                code: p.code.clone(),
+            });
+            (path.to_path_buf(), phones)
+        });
     if running != *shown && store.writable() {
-        let _ = store.set_live(running.as_deref());
+        let _ = match &running {
+            Some((path, phones)) => store.set_live(Some(path), phones.as_ref()),
+            None => store.set_live(None, None),
+        };
         *shown = running;
     }
 }
@@ -175,10 +305,13 @@ fn event_loop(
     store: &Store,
     last_saved: &LastSaved,
     mut background: Background,
+    mut phones: PhoneInput,
 ) -> io::Result<()> {
     let mut live = None;
     let mut walls = live::wall_probe(&store.paths);
+    let mut input = Input::default();
     loop {
+        phones.follow(app, &mut input);
         point_the_wall(app, store, &mut live);
         // Asked on every wake-up (two system calls, no file opened), so a wall closed while
         // an idea is typed masks it again at the next key or second.
@@ -205,11 +338,13 @@ fn event_loop(
             // Waiting for a read: look again soon.
             timeout = timeout.min(Duration::from_millis(20));
         }
-        let effects = if event::poll(timeout)? {
-            let event = event::read()?;
-            app.handle_event(&event)
-        } else {
-            app.tick()
+        let effects = match input.next(timeout)? {
+            Wake::Terminal(event) => app.handle_event(&event),
+            Wake::Timeout => app.tick(),
+            Wake::Phone(message) => {
+                phones.answer(&message, app, store, last_saved, &mut background);
+                Vec::new()
+            }
         };
         carry_out(app, effects, store, last_saved, &mut background);
     }

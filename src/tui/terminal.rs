@@ -161,8 +161,13 @@ fn spawn_tty_watchdog(last_saved: LastSaved, clock: Arc<SystemClock>) {
 fn install_panic_hook(last_saved: LastSaved, clock: Arc<SystemClock>) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        // A reading thread's failure is reported on screen; the meeting goes on.
-        if std::thread::current().name() == Some(background::THREAD_NAME) {
+        // A reading thread's failure is reported on screen, a phone request's is answered
+        // as failed (the server catches it): the meeting goes on.
+        let thread = std::thread::current();
+        if matches!(
+            thread.name(),
+            Some(background::THREAD_NAME | crate::net::THREAD_NAME)
+        ) {
             return;
         }
         leave_terminal();

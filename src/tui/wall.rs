@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use super::app::Ctx;
+use super::app::{Ctx, PhonesShown};
 use super::clock::{Clock, SystemClock};
 use super::follow;
 use super::screens::meeting::WallView;
@@ -60,7 +60,7 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let tz = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
     let shared: Rc<dyn Clock> = Rc::new(clock.clone());
-    let cx = Ctx::for_wall(lang, Theme::new(no_color), shared, tz);
+    let mut cx = Ctx::for_wall(lang, Theme::new(no_color), shared, tz);
 
     let (wake, woken) = mpsc::channel();
     // A save touches the session, the index and the search text: the watcher sends one
@@ -93,7 +93,7 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
     let result = loop {
         if read_now {
             changed.store(false, Ordering::Release);
-            retry = reread(&paths, &mut wall);
+            retry = reread(&paths, &mut wall, &mut cx.phones);
             // The meeting clock, from the last saved event on; between reads it runs on.
             if let Some(ms) = wall.meeting_ms(jiff::Timestamp::now()) {
                 clock.continue_from(ms);
@@ -167,10 +167,19 @@ fn quits(key: &event::KeyEvent) -> bool {
 
 /// Reads what the wall should show now into `wall`; returns whether to look again soon
 /// (the live session file could not be read).
-fn reread(paths: &Paths, wall: &mut WallView) -> bool {
+fn reread(paths: &Paths, wall: &mut WallView, joining: &mut Option<PhonesShown>) -> bool {
     match read_live(paths) {
-        LiveMeeting::Meeting { path, record } => {
+        LiveMeeting::Meeting {
+            path,
+            record,
+            phones,
+        } => {
             *wall = WallView::meeting(*record, path);
+            *joining = phones.map(|p| PhonesShown {
+                url: p.url,
+                code: p.code,
+                joined: 0,
+            });
             false
         }
         // Keep what is shown: the file may be half-way through a rename.
@@ -178,6 +187,7 @@ fn reread(paths: &Paths, wall: &mut WallView) -> bool {
         // No meeting runs. The one shown stays if it ended (the room sees its end until
         // the next one starts); one left for later gives way to waiting.
         LiveMeeting::None => {
+            *joining = None;
             let ended = wall.path().and_then(|path| {
                 let store = Store::open_read_only(paths.clone());
                 let (record, _) = store.load_session(path).ok()?;

@@ -20,7 +20,7 @@ mod state;
 pub use command::{Command, Refusal};
 pub use state::{LiveTurn, MeetingState, PhaseProgress, Round, SideShare, Status, TurnRecord};
 
-use super::session::{Event, EventKind, SessionRecord, Stamp};
+use super::session::{Event, EventKind, EventSource, SessionRecord, Stamp};
 
 /// How often a running meeting notes that it is still running (see [`Meeting::heartbeat`]):
 /// the most spoken time a crash can turn into pause.
@@ -86,6 +86,7 @@ impl Meeting {
             at: last.at.max(stamp.at),
             mono_ms: stamp.mono_ms,
             event: EventKind::Heartbeat,
+            source: None,
         };
         self.state.apply(&event);
         if last.event == EventKind::Heartbeat {
@@ -98,6 +99,18 @@ impl Meeting {
     /// Carries out a command at `stamp`. On success the new events are appended to the
     /// record and the state; returns how many there were.
     pub fn execute(&mut self, command: Command, stamp: Stamp, seed: u64) -> Result<usize, Refusal> {
+        self.execute_from(command, stamp, seed, None)
+    }
+
+    /// [`Meeting::execute`] for a command that came from `source` (a phone), which its
+    /// events record.
+    pub fn execute_from(
+        &mut self,
+        command: Command,
+        stamp: Stamp,
+        seed: u64,
+        source: Option<EventSource>,
+    ) -> Result<usize, Refusal> {
         // Never let the meeting clock run backwards, whatever the caller's clock did.
         let last = self.record.events.last();
         let stamp = Stamp {
@@ -112,6 +125,7 @@ impl Meeting {
                 at: stamp.at,
                 mono_ms: stamp.mono_ms,
                 event: kind,
+                source,
             };
             self.state.apply(&event);
             self.record.events.push(event);

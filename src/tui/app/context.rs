@@ -85,6 +85,15 @@ pub enum Effect {
     },
 }
 
+/// Phone input as the screens show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhonesShown {
+    /// The address of the QR code.
+    pub url: String,
+    pub code: String,
+    pub joined: usize,
+}
+
 /// A one-line message under the screen, until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -112,6 +121,10 @@ pub struct Ctx {
     /// facilitator's own and shows in clear what it masks when it is the room's too (the
     /// text of a private idea being typed). Looked at again on every wake-up.
     pub wall_following: bool,
+    /// The facilitator wants phone input on (the loop starts or stops the server).
+    pub phones_wanted: bool,
+    /// Phone input as it runs: where phones join and how many have (for the screens).
+    pub phones: Option<PhonesShown>,
     /// The random numbers' source (the App seeds it).
     pub(super) rng: SplitMix64,
 }
@@ -139,6 +152,8 @@ impl Ctx {
             reading_sessions: false,
             audience: true,
             wall_following: false,
+            phones_wanted: false,
+            phones: None,
             rng: SplitMix64(0),
         }
     }

@@ -12,8 +12,9 @@
 mod context;
 mod keys;
 mod loaded;
+mod phones;
 
-pub use self::context::{Access, Ctx, Data, Effect, Flash};
+pub use self::context::{Access, Ctx, Data, Effect, Flash, PhonesShown};
 
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -115,6 +116,8 @@ impl App {
             reading_sessions: false,
             audience: false,
             wall_following: false,
+            phones_wanted: false,
+            phones: None,
             rng: SplitMix64(seed),
         };
         App {
@@ -267,6 +270,14 @@ impl App {
     }
 
     /// The running meeting, if any (the loop saves it and hands it to the signal handler).
+    /// The state of the meeting on screen, if one is.
+    pub fn meeting_state(&self) -> Option<&crate::model::MeetingState> {
+        match &self.screen {
+            Screen::Meeting(view) => Some(view.state()),
+            _ => None,
+        }
+    }
+
     pub fn meeting(&self) -> Option<(&std::path::Path, &SessionRecord)> {
         // (Only for looking; saving goes through Effect::SaveMeeting, which carries the record.)
         match &self.screen {

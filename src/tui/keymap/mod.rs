@@ -90,6 +90,8 @@ pub enum Action {
     TogglePause,
     /// Say how to open the room's wall in a second window (`parvi wall`).
     WallHow,
+    /// Turn phone input on or off.
+    Phones,
     /// One minute more for the phase.
     AddMinute,
     /// One minute less for the phase.

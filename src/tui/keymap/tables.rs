@@ -249,6 +249,7 @@ pub(super) const MEETING: &[Binding] = &[
         |t| t.wall.key_how,
         false,
     ),
+    b(&[Key::Char('P')], Action::Phones, |t| t.phones.key, false),
 ];
 
 pub(super) const MEETING_ROUND: &[Binding] = &[

@@ -128,6 +128,16 @@ impl Qr {
         }
     }
 
+    /// Draws the code centred in `area` with a layout from [`Qr::fit`] (so a caller can
+    /// cap the scale and place text around it).
+    pub fn render_fit(&self, fit: Fit, area: Rect, buf: &mut Buffer, no_color: bool) {
+        let area = area.intersection(buf.area);
+        let (width, height) = self.size_at(fit);
+        if width <= area.width && height <= area.height {
+            self.draw(fit, area, buf, no_color);
+        }
+    }
+
     /// Draws the code centred in `area` at the largest scale that fits (see [`Qr::fit`]), for
     /// projector-sized walls; returns the layout used, or `None`, drawing nothing, when it
     /// does not fit at all. Colours as in [`Qr::render`].

@@ -57,6 +57,7 @@ impl Draft {
             at: self.stamp.at,
             mono_ms: self.stamp.mono_ms,
             event: kind.clone(),
+            source: None,
         };
         self.state.apply(&event);
         self.events.push(kind);

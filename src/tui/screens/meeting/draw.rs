@@ -14,6 +14,7 @@ use crate::i18n::{self, fill};
 use crate::model::{PhaseKind, Status};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, KeyContext};
+use crate::tui::widgets::qr::Qr;
 use crate::tui::widgets::{self, fit, timer};
 
 /// The rows the item's title and kind take at the top of the main column, with the blank
@@ -174,7 +175,19 @@ impl MeetingView {
         } else {
             String::new()
         };
-        let right = format!("{wall}{saved}{:02}:{:02}", local.hour(), local.minute());
+        // How many phones have joined, while phone input is on.
+        let phones = match cx.phones.as_ref().filter(|_| !cx.audience) {
+            Some(phones) => format!(
+                "☎ {}  ",
+                fill(t.phones.mark, &[("count", &phones.joined.to_string())])
+            ),
+            None => String::new(),
+        };
+        let right = format!(
+            "{phones}{wall}{saved}{:02}:{:02}",
+            local.hour(),
+            local.minute()
+        );
         let mut left = record.group.name.clone();
         if !record.topic.is_empty() {
             left.push_str(" · ");
@@ -242,6 +255,7 @@ impl MeetingView {
                 buf,
             );
         }
+        let body = self.render_phones_panel(body, buf, cx);
         match state.agenda[index].kind {
             PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
             PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
@@ -253,6 +267,95 @@ impl MeetingView {
             }
             _ => self.render_info(index, body, buf, cx, now),
         }
+    }
+
+    /// On the room's screen, while phones are on and the item takes ideas: the QR code
+    /// phones join by, with the address and room code spelled out under it, beside the item's body when
+    /// both fit, else in its place. Returns what is left for the body.
+    fn render_phones_panel(&self, body: Rect, buf: &mut Buffer, cx: &Ctx) -> Rect {
+        // The room's screen draws it: the wall, or the facilitator's when no wall runs.
+        let Some(phones) = cx
+            .phones
+            .as_ref()
+            .filter(|_| cx.audience || !cx.wall_following)
+        else {
+            return body;
+        };
+        let takes_ideas = self
+            .state()
+            .current_phase()
+            .is_some_and(|p| matches!(p.kind, PhaseKind::Writing | PhaseKind::Ideas));
+        let Some(qr) = takes_ideas.then(|| Qr::new(&phones.url)).flatten() else {
+            return body;
+        };
+        // Under the code: the invitation, and the address and code for typing.
+        const TEXT_ROWS: u16 = 4;
+        let half = body.width / 2;
+        let right = Rect {
+            x: body.x + half,
+            width: body.width - half,
+            ..body
+        };
+        let code_room = |panel: Rect| Rect {
+            height: panel.height.saturating_sub(TEXT_ROWS),
+            ..panel
+        };
+        let t = &cx.t().phones;
+        // The address to type leads to the room code's form: the token is for the QR code.
+        let typed = phones.url.split("/j/").next().unwrap_or(&phones.url);
+        let (panel, rest) = if qr.fit(code_room(right), 2).is_some() {
+            (
+                right,
+                Rect {
+                    width: half,
+                    ..body
+                },
+            )
+        } else if qr.fit(code_room(body), 2).is_some() {
+            (body, Rect { width: 0, ..body })
+        } else {
+            // Too small a window for the code: the address and code on the last rows.
+            let text = fill(t.wall_line, &[("url", typed), ("code", &phones.code)]);
+            let rows_needed = widgets::wrapped_height(&text, body.width).min(body.height);
+            let bottom = rows(body, body.bottom() - rows_needed, rows_needed);
+            widgets::wrapped(
+                vec![Line::from(Span::styled(text, cx.theme.heading()))],
+                bottom,
+                buf,
+            );
+            return Rect {
+                height: body.height - rows_needed,
+                ..body
+            };
+        };
+        let room = code_room(panel);
+        let Some(fit) = qr.fit(room, 2) else {
+            return body;
+        };
+        let (_, code_rows) = qr.size_at(fit);
+        let code_area = Rect {
+            y: room.y,
+            height: code_rows.min(room.height),
+            ..room
+        };
+        qr.render_fit(fit, code_area, buf, !cx.theme.colour);
+        let under = vec![
+            Line::from(Span::styled(t.wall_join, cx.theme.heading())),
+            Line::from(Span::styled(
+                fill(t.wall_code, &[("url", typed), ("code", &phones.code)]),
+                cx.theme.text(),
+            )),
+        ];
+        let text_area = Rect {
+            y: code_area.bottom(),
+            height: panel.bottom().saturating_sub(code_area.bottom()),
+            ..panel
+        };
+        Paragraph::new(under)
+            .alignment(Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(text_area, buf);
+        rest
     }
 
     /// In the main column `area`, the rows of the running phase's prompt (if it has one and

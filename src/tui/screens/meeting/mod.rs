@@ -12,7 +12,9 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use crate::i18n::{self, fill};
-use crate::model::{Command, Meeting, MeetingState, PhaseKind, SessionRecord, Status};
+use crate::model::{
+    Command, EventSource, Meeting, MeetingState, PhaseKind, Refusal, SessionRecord, Status,
+};
 use crate::tui::app::{Ctx, Effect, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
@@ -145,26 +147,36 @@ impl MeetingView {
 
     /// Runs a command now and asks for a save; explains a refusal.
     pub fn run(&mut self, command: Command, cx: &mut Ctx) -> bool {
-        let now = cx.now();
-        let seed = cx.random();
-        match self.meeting.execute(command, now, seed) {
-            Ok(_) => {
-                // A new phase starts with fresh screen state (no selection left over).
-                self.sync_ui();
-                if cx.data.access.is_writable() {
-                    self.save(cx);
-                    self.last_save_try_ms = now.mono_ms;
-                }
-                if !self.state().paused {
-                    self.reopened_gap = None;
-                }
-                true
-            }
+        match self.apply(command, None, cx) {
+            Ok(()) => true,
             Err(refusal) => {
                 cx.error(i18n::refusal(cx.lang, &refusal));
                 false
             }
         }
+    }
+
+    /// Carries out a command from `source` (a phone; `None`: the keyboard) and saves the
+    /// meeting; a refusal is the caller's to say.
+    pub fn apply(
+        &mut self,
+        command: Command,
+        source: Option<EventSource>,
+        cx: &mut Ctx,
+    ) -> Result<(), Refusal> {
+        let now = cx.now();
+        let seed = cx.random();
+        self.meeting.execute_from(command, now, seed, source)?;
+        // A new phase starts with fresh screen state (no selection left over).
+        self.sync_ui();
+        if cx.data.access.is_writable() {
+            self.save(cx);
+            self.last_save_try_ms = now.mono_ms;
+        }
+        if !self.state().paused {
+            self.reopened_gap = None;
+        }
+        Ok(())
     }
 
     /// Asks the loop to save the meeting as it is now. Earlier saves still waiting in the same
@@ -288,6 +300,9 @@ impl MeetingView {
                 } else {
                     wall.how
                 });
+            }
+            Action::Phones => {
+                cx.phones_wanted = !cx.phones_wanted;
             }
             Action::RemoveMinute => {
                 self.run(Command::Extend { delta_ms: -60_000 }, cx);

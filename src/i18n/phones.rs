@@ -1,0 +1,171 @@
+//! The strings of phone input (issue 13), in fi, sv and en: the page a participant's phone
+//! shows, and what the facilitator's screen and the wall say about phones.
+//!
+//! A struct of its own so the catalogue grows in parts; `Text` holds one per language.
+
+use serde::Serialize;
+
+/// Every string of phone input.
+#[derive(Debug, Serialize)]
+pub struct PhonesText {
+    // ---- the facilitator's screen ----
+    /// The meeting's key that turns phones on or off.
+    pub key: &'static str,
+    /// Phones are on: where they join.
+    pub on: &'static str,
+    pub off: &'static str,
+    /// Phones could not be turned on.
+    pub failed: &'static str,
+    /// This computer has no address on a local network.
+    pub no_address: &'static str,
+    /// The mark in the meeting's header: how many phones have joined.
+    pub mark: &'static str,
+    /// `parvi run --phones`'s help.
+    pub help_arg: &'static str,
+    /// `parvi run --phones` with something that is not an address.
+    pub bad_address: &'static str,
+
+    // ---- the wall ----
+    pub wall_join: &'static str,
+    /// Under the QR code: the address to type (without the token) and the room code.
+    pub wall_code: &'static str,
+    /// The same in one line, where the window is too small for the code.
+    pub wall_line: &'static str,
+
+    // ---- the phone's page ----
+    /// The language's own name, for the switch.
+    pub language: &'static str,
+    pub join_title: &'static str,
+    pub join_hint: &'static str,
+    pub code_label: &'static str,
+    pub join_button: &'static str,
+    pub wrong_code: &'static str,
+    pub nothing_open: &'static str,
+    pub idea_label: &'static str,
+    pub idea_hint_private: &'static str,
+    pub idea_hint_open: &'static str,
+    pub send: &'static str,
+    pub yours: &'static str,
+    pub save: &'static str,
+    pub withdraw: &'static str,
+    pub received: &'static str,
+    pub withdrawn: &'static str,
+    pub refused: &'static str,
+    pub not_saved: &'static str,
+    pub unavailable: &'static str,
+    pub updates: &'static str,
+}
+
+pub const FI: PhonesText = PhonesText {
+    key: "puhelimet",
+    on: "Puhelimet päällä: {url} · koodi {code}",
+    off: "Puhelimet pois päältä.",
+    failed: "Puhelimia ei saatu päälle: {reason}",
+    no_address: "Koneella ei ole osoitetta lähiverkossa. Kytke se verkkoon tai avaa koneen oma \
+                 hotspot.",
+    mark: "puhelimia {count}",
+    help_arg: "Puhelimet päälle heti: koneen osoitteessa lähiverkossa tai osoitteessa \
+               OSOITE (IP-osoite, portin kanssa tai ilman).",
+    bad_address: "--phones: {value} ei ole IP-osoite (esimerkiksi 192.168.1.23 tai \
+                  192.168.1.23:8127).",
+    wall_join: "Liity puhelimella",
+    wall_code: "tai avaa {url} ja kirjoita koodi {code}",
+    wall_line: "Liity puhelimella: avaa {url} ja kirjoita koodi {code}",
+    language: "Suomi",
+    join_title: "Liity kokoukseen",
+    join_hint: "Skannaa seinällä näkyvä QR-koodi tai kirjoita huoneen koodi.",
+    code_label: "Huoneen koodi",
+    join_button: "Liity",
+    wrong_code: "Koodi ei täsmää. Tarkista se seinältä.",
+    nothing_open: "Nyt ei ole mitään avoinna. Sivu päivittyy itsestään, kun on sinun vuorosi.",
+    idea_label: "Sinun ideasi",
+    idea_hint_private: "Ideat näkyvät seinällä vasta, kun vetäjä paljastaa ne. Nimeäsi ei \
+                        tallenneta.",
+    idea_hint_open: "Idea näkyy seinällä heti. Nimeäsi ei tallenneta.",
+    send: "Lähetä",
+    yours: "Lähettämäsi ideat",
+    save: "Tallenna muutos",
+    withdraw: "Peru",
+    received: "Vastaanotettu ✓",
+    withdrawn: "Idea peruttu.",
+    refused: "Ei onnistunut juuri nyt. Sivu näyttää nyt, mikä on avoinna.",
+    not_saved: "Tallennus ei onnistunut. Yritä hetken päästä uudelleen.",
+    unavailable: "Kokous ei ota nyt vastaan. Yritä hetken päästä uudelleen.",
+    updates: "Sivu päivittyy itsestään.",
+};
+
+pub const SV: PhonesText = PhonesText {
+    key: "telefoner",
+    on: "Telefonerna på: {url} · kod {code}",
+    off: "Telefonerna av.",
+    failed: "Telefonerna kunde inte sättas på: {reason}",
+    no_address: "Datorn har ingen adress i ett lokalt nätverk. Anslut den till nätverket eller \
+                 öppna datorns egen hotspot.",
+    mark: "telefoner {count}",
+    help_arg: "Telefonerna på från början: på datorns adress i det lokala nätverket eller \
+               på ADRESS (en IP-adress, med eller utan port).",
+    bad_address: "--phones: {value} är ingen IP-adress (till exempel 192.168.1.23 eller \
+                  192.168.1.23:8127).",
+    wall_join: "Delta med telefonen",
+    wall_code: "eller öppna {url} och skriv koden {code}",
+    wall_line: "Delta med telefonen: öppna {url} och skriv koden {code}",
+    language: "Svenska",
+    join_title: "Delta i mötet",
+    join_hint: "Skanna QR-koden på väggen eller skriv rummets kod.",
+    code_label: "Rummets kod",
+    join_button: "Delta",
+    wrong_code: "Koden stämmer inte. Kontrollera den på väggen.",
+    nothing_open: "Just nu är inget öppet. Sidan uppdateras av sig själv när det är din tur.",
+    idea_label: "Din idé",
+    idea_hint_private: "Idéerna syns på väggen först när ledaren visar dem. Ditt namn sparas \
+                        inte.",
+    idea_hint_open: "Idén syns genast på väggen. Ditt namn sparas inte.",
+    send: "Skicka",
+    yours: "Idéer du har skickat",
+    save: "Spara ändringen",
+    withdraw: "Ta tillbaka",
+    received: "Mottaget ✓",
+    withdrawn: "Idén togs tillbaka.",
+    refused: "Det gick inte just nu. Sidan visar nu vad som är öppet.",
+    not_saved: "Det gick inte att spara. Försök igen om en stund.",
+    unavailable: "Mötet tar inte emot just nu. Försök igen om en stund.",
+    updates: "Sidan uppdateras av sig själv.",
+};
+
+pub const EN: PhonesText = PhonesText {
+    key: "phones",
+    on: "Phones on: {url} · code {code}",
+    off: "Phones off.",
+    failed: "Phones could not be turned on: {reason}",
+    no_address: "This computer has no address on a local network. Connect it, or open the \
+                 computer's own hotspot.",
+    mark: "phones {count}",
+    help_arg: "Phone input on from the start: on this computer's local network address, or \
+               on ADDR (an IP address, with or without a port).",
+    bad_address: "--phones: {value} is not an IP address (for example 192.168.1.23 or \
+                  192.168.1.23:8127).",
+    wall_join: "Join with your phone",
+    wall_code: "or open {url} and type the code {code}",
+    wall_line: "Join with your phone: open {url} and type the code {code}",
+    language: "English",
+    join_title: "Join the meeting",
+    join_hint: "Scan the QR code on the wall, or type the room's code.",
+    code_label: "Room code",
+    join_button: "Join",
+    wrong_code: "That code does not match. Check it on the wall.",
+    nothing_open: "Nothing is open right now. This page updates by itself when it is your turn.",
+    idea_label: "Your idea",
+    idea_hint_private: "Ideas show on the wall only when the facilitator reveals them. Your \
+                        name is not saved.",
+    idea_hint_open: "The idea shows on the wall at once. Your name is not saved.",
+    send: "Send",
+    yours: "Ideas you sent",
+    save: "Save the change",
+    withdraw: "Withdraw",
+    received: "Received ✓",
+    withdrawn: "Idea withdrawn.",
+    refused: "That did not work just now. The page now shows what is open.",
+    not_saved: "It could not be saved. Try again in a moment.",
+    unavailable: "The meeting is not taking input right now. Try again in a moment.",
+    updates: "This page updates by itself.",
+};

@@ -1,0 +1,242 @@
+//! Phones in a meeting: the link between the phone server (`crate::net`) and the app's loop.
+//!
+//! A phone's request takes one of two ways. What it reads (its page, whether anything
+//! changed) is answered on the server's thread from the [`Board`], a snapshot the loop
+//! publishes after every change, so sixty phones asking every few seconds never wake the
+//! meeting. What it sends (an idea, its edit or withdrawal) goes to the loop as a
+//! [`PhoneMessage`]; the loop turns it into the same engine command a key gives, marked as
+//! from a phone, saves the meeting, and only then answers "received".
+
+mod page;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::mpsc::{self, Sender, SyncSender};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use crate::i18n::Lang;
+use crate::model::format::{Localized, PhaseKind};
+use crate::model::{MeetingState, Status};
+use crate::net::http::Response;
+use crate::net::{Handler, PhoneId, PhoneRequest, PhoneServer};
+
+use super::input::Sent;
+
+/// How long a phone's request waits for the loop (a save takes milliseconds; a loop busy
+/// for longer answers "try again").
+const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+
+/// What a phone asks the meeting to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneInput {
+    AddIdea(String),
+    EditIdea { idea: u32, text: String },
+    WithdrawIdea(u32),
+}
+
+/// How the meeting took it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneOutcome {
+    /// Applied and saved.
+    Received,
+    /// Not allowed now; why, in the phone's language.
+    Refused(String),
+    /// Applied but not saved (the disk): the phone should try again.
+    NotSaved,
+}
+
+/// A phone's request on its way to the loop, with where to send the answer.
+#[derive(Debug)]
+pub struct PhoneMessage {
+    pub phone: PhoneId,
+    pub input: PhoneInput,
+    pub lang: Lang,
+    pub reply: SyncSender<PhoneOutcome>,
+}
+
+/// What phones are shown, as the loop last published it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Board {
+    /// Changes whenever anything below does, so a page knows to reload.
+    pub rev: u64,
+    /// The meeting's topic.
+    pub topic: String,
+    /// The running item's title and prompt, when one runs.
+    pub title: Localized,
+    pub prompt: Localized,
+    /// Ideas can be sent now; `Some(private)` where they stay hidden until revealed.
+    pub writing: Option<bool>,
+    /// Each phone's own ideas it may still change: (number, text).
+    pub mine: HashMap<PhoneId, Vec<(u32, String)>>,
+}
+
+impl Board {
+    /// The board for `state`, with `ideas` the ideas each phone wrote.
+    pub fn of(state: &MeetingState, topic: &str, ideas: &HashMap<PhoneId, Vec<u32>>) -> Board {
+        let phase = (state.status == Status::Running)
+            .then(|| state.current_phase())
+            .flatten();
+        let writing = phase
+            .filter(|p| p.takes_ideas() && matches!(p.kind, PhaseKind::Writing | PhaseKind::Ideas))
+            .map(|p| p.is_private());
+        let mine = ideas
+            .iter()
+            .map(|(phone, ids)| {
+                let open: Vec<(u32, String)> = ids
+                    .iter()
+                    .filter_map(|id| state.idea(*id))
+                    .filter(|idea| changeable(state, idea))
+                    .map(|idea| (idea.id, idea.text.clone()))
+                    .collect();
+                (*phone, open)
+            })
+            .collect();
+        Board {
+            rev: 0,
+            topic: topic.to_string(),
+            title: phase.map(|p| p.title.clone()).unwrap_or_default(),
+            prompt: phase.map(|p| p.prompt.clone()).unwrap_or_default(),
+            writing,
+            mine,
+        }
+    }
+}
+
+/// Whether a phone may still edit or withdraw `idea`: until it is revealed, or while the
+/// open phase it was written in runs.
+pub fn changeable(state: &MeetingState, idea: &crate::model::outcomes::Idea) -> bool {
+    if !idea.live() || state.status != Status::Running {
+        return false;
+    }
+    idea.hidden
+        || (state.phase == Some(idea.phase)
+            && state.current_phase().is_some_and(|p| p.takes_ideas()))
+}
+
+/// The server's side of the link: answers reads from the board, passes sends to the loop.
+struct Link {
+    board: Arc<Mutex<Board>>,
+    loop_: Mutex<Sender<Sent>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Handler for Link {
+    fn join_page(&self, accept_language: Option<&str>, wrong_code: bool) -> Response {
+        let lang = page::language(None, accept_language);
+        page::join(lang, wrong_code)
+    }
+
+    fn handle(&self, request: PhoneRequest) -> Response {
+        let lang = page::language(Some(&request), request.accept_language.as_deref());
+        match (request.method.as_str(), request.path.as_str()) {
+            ("GET", "/") => {
+                let board = lock(&self.board).clone();
+                page::page(&board, request.phone, lang, &request.query)
+            }
+            ("GET", "/state") => {
+                let rev = lock(&self.board).rev;
+                Response::new(200, "application/json", format!("{{\"rev\":{rev}}}"))
+            }
+            ("GET", "/a.js") => Response::new(200, "text/javascript", page::SCRIPT),
+            ("GET", "/s.css") => Response::new(200, "text/css", page::STYLE),
+            ("POST", path) => match page::input(path, &request.fields) {
+                Some(input) => {
+                    let outcome = self.send(request.phone, input.clone(), lang);
+                    page::after(&outcome, &input, lang)
+                }
+                None => Response::text(404, ""),
+            },
+            ("GET", _) => Response::text(404, ""),
+            _ => Response::text(405, ""),
+        }
+    }
+}
+
+impl Link {
+    /// Hands `input` to the loop and waits for its answer.
+    fn send(&self, phone: PhoneId, input: PhoneInput, lang: Lang) -> Option<PhoneOutcome> {
+        let (reply, answer) = mpsc::sync_channel(1);
+        let message = PhoneMessage {
+            phone,
+            input,
+            lang,
+            reply,
+        };
+        lock(&self.loop_).send(Sent::Phone(message)).ok()?;
+        answer.recv_timeout(ANSWER_WITHIN).ok()
+    }
+}
+
+/// Phones turned on: the server, the board it reads, and which ideas each phone wrote
+/// (kept only here, never saved).
+pub struct Phones {
+    server: PhoneServer,
+    board: Arc<Mutex<Board>>,
+    ideas: HashMap<PhoneId, Vec<u32>>,
+}
+
+impl std::fmt::Debug for Phones {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Phones")
+            .field("server", &self.server)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Phones {
+    /// Starts the server on `addr`, waking the loop through `wake`.
+    ///
+    /// # Errors
+    /// When the address cannot be listened on.
+    pub fn start(addr: SocketAddr, wake: Sender<Sent>) -> std::io::Result<Phones> {
+        let board = Arc::new(Mutex::new(Board::default()));
+        let link = Link {
+            board: Arc::clone(&board),
+            loop_: Mutex::new(wake),
+        };
+        Ok(Phones {
+            server: PhoneServer::start(addr, link)?,
+            board,
+            ideas: HashMap::new(),
+        })
+    }
+
+    pub fn join_url(&self) -> String {
+        self.server.join_url()
+    }
+
+    pub fn room_code(&self) -> &str {
+        self.server.room_code()
+    }
+
+    pub fn joined(&self) -> usize {
+        self.server.phones()
+    }
+
+    /// Notes that `phone` wrote idea `idea`.
+    pub fn wrote(&mut self, phone: PhoneId, idea: u32) {
+        self.ideas.entry(phone).or_default().push(idea);
+    }
+
+    /// Whether `phone` wrote `idea`.
+    pub fn owns(&self, phone: PhoneId, idea: u32) -> bool {
+        self.ideas
+            .get(&phone)
+            .is_some_and(|ids| ids.contains(&idea))
+    }
+
+    /// Publishes what phones should see of `state`, when it changed.
+    pub fn publish(&self, state: &MeetingState, topic: &str) {
+        let mut next = Board::of(state, topic, &self.ideas);
+        let mut board = lock(&self.board);
+        next.rev = board.rev;
+        if next != *board {
+            next.rev += 1;
+            *board = next;
+        }
+    }
+}
