@@ -220,3 +220,125 @@ fn a_phone_writes_ideas_that_the_log_keeps_and_the_wall_counts() {
 fn encode(text: &str) -> String {
     form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
+
+/// Phones in the load test, each from an address of its own (per-address limits apply).
+const PHONES: usize = 60;
+/// Ideas each phone sends, one after another as fast as it is answered.
+const IDEAS_EACH: usize = 5;
+
+/// One request from a phone's own loopback address (127.0.0.x), as phones on a network have.
+fn from(ip: std::net::Ipv4Addr, addr: SocketAddr, raw: &str) -> phone::Answer {
+    use std::io::{Read, Write};
+    let socket =
+        socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).expect("a socket");
+    socket
+        .bind(&SocketAddr::from((ip, 0)).into())
+        .expect("bind to the phone's address");
+    socket.connect(&addr.into()).expect("connect");
+    let mut stream: std::net::TcpStream = socket.into();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    stream.write_all(raw.as_bytes()).expect("send");
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let head = text.split("\r\n\r\n").next().unwrap_or("").to_string();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    phone::Answer {
+        status,
+        head,
+        body: String::new(),
+    }
+}
+
+/// One phone: joins, then sends its ideas; returns how long each took to be "received".
+fn one_phone(n: usize, addr: SocketAddr, join: &str, start: &std::sync::Barrier) -> Vec<Duration> {
+    let ip = std::net::Ipv4Addr::new(127, 0, 1, n as u8 + 1);
+    let joined = from(
+        ip,
+        addr,
+        &format!("GET {join} HTTP/1.1\r\nHost: {addr}\r\n\r\n"),
+    );
+    let cookie = joined.cookie().expect("a cookie");
+    start.wait();
+    (0..IDEAS_EACH)
+        .map(|k| {
+            let body = format!("text=Puhelin+{n}+idea+{k}");
+            let raw = format!(
+                "POST /idea HTTP/1.1\r\nHost: {addr}\r\nCookie: {cookie}\r\nContent-Type: \
+                 application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            let sent = Instant::now();
+            let answer = from(ip, addr, &raw);
+            assert!(
+                answer.head.contains("m=received"),
+                "phone {n}, idea {k}: {}",
+                answer.head
+            );
+            sent.elapsed()
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "needs tmux: run with `cargo test --release -- --include-ignored`, as .ci/run does"]
+fn sixty_phones_writing_at_once_lose_and_double_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    prepare(&data);
+    let args = [
+        "run",
+        "--group",
+        GROUP,
+        "--format",
+        "ideat",
+        "--topic",
+        TOPIC,
+        "--phones",
+        "127.0.0.1:0",
+    ];
+    let _fac = Tmux::start(&data, Launch::new(&args).size(100, 30));
+    let (session, url) = pointer(&data);
+    let (addr, join) = split(&url);
+    let start = std::sync::Arc::new(std::sync::Barrier::new(PHONES));
+    let phones: Vec<_> = (0..PHONES)
+        .map(|n| {
+            let (join, start) = (join.clone(), std::sync::Arc::clone(&start));
+            std::thread::spawn(move || one_phone(n, addr, &join, &start))
+        })
+        .collect();
+    let mut times: Vec<Duration> = phones
+        .into_iter()
+        .flat_map(|phone| phone.join().expect("a phone's thread"))
+        .collect();
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q).ceil() as usize).saturating_sub(1)];
+    println!(
+        "{} ideas from {PHONES} phones: time to \"received\" median {:?}, p99 {:?}, max {:?}",
+        times.len(),
+        at(0.5),
+        at(0.99),
+        at(1.0)
+    );
+    // Every idea once, no other: nothing lost, nothing doubled.
+    let mut texts: Vec<String> = record(&session)
+        .events
+        .into_iter()
+        .filter_map(|e| match e.event {
+            EventKind::IdeaAdded { text, .. } if e.source == Some(EventSource::Phone) => Some(text),
+            _ => None,
+        })
+        .collect();
+    texts.sort();
+    let mut expected: Vec<String> = (0..PHONES)
+        .flat_map(|n| (0..IDEAS_EACH).map(move |k| format!("Puhelin {n} idea {k}")))
+        .collect();
+    expected.sort();
+    assert_eq!(texts, expected);
+}

@@ -23,9 +23,11 @@ use crate::net::{Handler, PhoneId, PhoneRequest, PhoneServer};
 
 use super::input::Sent;
 
-/// How long a phone's request waits for the loop (a save takes milliseconds; a loop busy
-/// for longer answers "try again").
-const ANSWER_WITHIN: Duration = Duration::from_secs(5);
+/// How long a phone's request waits for the loop. A save takes milliseconds (sixty phones
+/// at once: under a second); the wait is long because an answer given up on is not a
+/// request taken back: the loop still applies it, and a phone told "try again" would send
+/// its idea twice.
+const ANSWER_WITHIN: Duration = Duration::from_secs(30);
 
 /// What a phone asks the meeting to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
