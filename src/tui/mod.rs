@@ -200,7 +200,7 @@ impl PhoneInput {
             .map(|(_, record)| record.topic.clone());
         let wanted = app.cx.phones_wanted && meeting.is_some();
         if wanted && self.running.is_none() {
-            match self.start(input) {
+            match self.start(input, app.cx.lang) {
                 Ok(phones) => {
                     let t = &app.cx.t().phones;
                     let on = i18n::fill(
@@ -231,12 +231,12 @@ impl PhoneInput {
         });
     }
 
-    fn start(&self, input: &mut Input) -> Result<Phones, String> {
+    fn start(&self, input: &mut Input, lang: Lang) -> Result<Phones, String> {
         let addr = match self.at {
             PhonesAt::At(addr) => addr,
             PhonesAt::Lan => {
                 let Some((_, ip)) = net::address::candidates().into_iter().next() else {
-                    return Err(Lang::Fi.text().phones.no_address.to_string());
+                    return Err(lang.text().phones.no_address.to_string());
                 };
                 std::net::SocketAddr::from((ip, net::address::PORT))
             }
