@@ -16,6 +16,8 @@ pub struct PhonesText {
     pub off: &'static str,
     /// Phones could not be turned on.
     pub failed: &'static str,
+    /// The laptop has several addresses: which one phones should use.
+    pub pick_address: &'static str,
     /// This computer has no address on a local network.
     pub no_address: &'static str,
     /// The mark in the meeting's header: how many phones have joined.
@@ -61,6 +63,7 @@ pub const FI: PhonesText = PhonesText {
     on: "Puhelimet päällä: {url} · koodi {code}",
     off: "Puhelimet pois päältä.",
     failed: "Puhelimia ei saatu päälle: {reason}",
+    pick_address: "Missä verkossa puhelimet ovat?",
     no_address: "Koneella ei ole osoitetta lähiverkossa. Kytke se verkkoon tai avaa koneen oma \
                  hotspot.",
     mark: "puhelimia {count}",
@@ -99,6 +102,7 @@ pub const SV: PhonesText = PhonesText {
     on: "Telefonerna på: {url} · kod {code}",
     off: "Telefonerna av.",
     failed: "Telefonerna kunde inte sättas på: {reason}",
+    pick_address: "I vilket nätverk är telefonerna?",
     no_address: "Datorn har ingen adress i ett lokalt nätverk. Anslut den till nätverket eller \
                  öppna datorns egen hotspot.",
     mark: "telefoner {count}",
@@ -137,6 +141,7 @@ pub const EN: PhonesText = PhonesText {
     on: "Phones on: {url} · code {code}",
     off: "Phones off.",
     failed: "Phones could not be turned on: {reason}",
+    pick_address: "Which network are the phones on?",
     no_address: "This computer has no address on a local network. Connect it, or open the \
                  computer's own hotspot.",
     mark: "phones {count}",

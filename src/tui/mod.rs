@@ -200,7 +200,7 @@ impl PhoneInput {
             .map(|(_, record)| record.topic.clone());
         let wanted = app.cx.phones_wanted && meeting.is_some();
         if wanted && self.running.is_none() {
-            match self.start(input, app.cx.lang) {
+            match self.start(input, app.cx.lang, app.cx.phones_address) {
                 Ok(phones) => {
                     let t = &app.cx.t().phones;
                     let on = i18n::fill(
@@ -231,11 +231,22 @@ impl PhoneInput {
         });
     }
 
-    fn start(&self, input: &mut Input, lang: Lang) -> Result<Phones, String> {
+    fn start(
+        &self,
+        input: &mut Input,
+        lang: Lang,
+        chosen: Option<std::net::Ipv4Addr>,
+    ) -> Result<Phones, String> {
         let addr = match self.at {
             PhonesAt::At(addr) => addr,
             PhonesAt::Lan => {
-                let Some((_, ip)) = net::address::candidates().into_iter().next() else {
+                let picked = chosen.or_else(|| {
+                    net::address::candidates()
+                        .into_iter()
+                        .next()
+                        .map(|(_, ip)| ip)
+                });
+                let Some(ip) = picked else {
                     return Err(lang.text().phones.no_address.to_string());
                 };
                 std::net::SocketAddr::from((ip, net::address::PORT))

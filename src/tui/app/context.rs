@@ -123,6 +123,8 @@ pub struct Ctx {
     pub wall_following: bool,
     /// The facilitator wants phone input on (the loop starts or stops the server).
     pub phones_wanted: bool,
+    /// The address phones join at, when the facilitator picked one of several.
+    pub phones_address: Option<std::net::Ipv4Addr>,
     /// Phone input as it runs: where phones join and how many have (for the screens).
     pub phones: Option<PhonesShown>,
     /// The random numbers' source (the App seeds it).
@@ -153,6 +155,7 @@ impl Ctx {
             audience: true,
             wall_following: false,
             phones_wanted: false,
+            phones_address: None,
             phones: None,
             rng: SplitMix64(0),
         }

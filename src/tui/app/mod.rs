@@ -117,6 +117,7 @@ impl App {
             audience: false,
             wall_following: false,
             phones_wanted: false,
+            phones_address: None,
             phones: None,
             rng: SplitMix64(seed),
         };

@@ -21,6 +21,8 @@ pub enum Purpose {
     /// People in list order; the last item adds a guest.
     Attendance(Vec<MemberId>),
     GoToPhase,
+    /// Which of the laptop's addresses phones join at (in this order).
+    PhoneAddress(Vec<std::net::Ipv4Addr>),
     Note,
     GuestName,
     GuestRole(String),

@@ -4,7 +4,7 @@
 use super::MeetingView;
 use crate::i18n;
 use crate::model::MemberId;
-use crate::tui::app::Ctx;
+use crate::tui::app::{Ctx, Next};
 use crate::tui::overlay::{Item, Overlay, Prompt, Purpose};
 
 impl MeetingView {
@@ -24,6 +24,27 @@ impl MeetingView {
             .collect();
         let selected = self.state().phase.map_or(0, |p| p + 1);
         Overlay::picker(t.meeting_go_to_prompt, items, selected, Purpose::GoToPhase)
+    }
+
+    /// Phone input on: at once where the laptop has one address on a local network (or
+    /// none: the loop says so), else a choice of them, each with its interface's name.
+    pub(super) fn phones_on(&self, cx: &mut Ctx) -> Next {
+        let candidates = crate::net::address::candidates();
+        if candidates.len() < 2 {
+            cx.phones_wanted = true;
+            return Next::Stay;
+        }
+        let items = candidates
+            .iter()
+            .map(|(name, ip)| Item::new(ip.to_string(), name.clone()))
+            .collect();
+        let addresses = candidates.into_iter().map(|(_, ip)| ip).collect();
+        Next::Open(Overlay::picker(
+            cx.t().phones.pick_address,
+            items,
+            0,
+            Purpose::PhoneAddress(addresses),
+        ))
     }
 
     /// Those present, to raise (or lower) a hand for, marked when it is up; or, when not

@@ -302,7 +302,11 @@ impl MeetingView {
                 });
             }
             Action::Phones => {
-                cx.phones_wanted = !cx.phones_wanted;
+                if cx.phones_wanted {
+                    cx.phones_wanted = false;
+                } else {
+                    return self.phones_on(cx);
+                }
             }
             Action::RemoveMinute => {
                 self.run(Command::Extend { delta_ms: -60_000 }, cx);
@@ -381,6 +385,12 @@ impl MeetingView {
             (Purpose::GuestRole(name), Answer::Picked(i)) => {
                 if let Some(role) = crate::model::Role::ALL.get(i).copied() {
                     self.run(Command::AddGuest { name, role }, cx);
+                }
+            }
+            (Purpose::PhoneAddress(addresses), Answer::Picked(i)) => {
+                if let Some(ip) = addresses.get(i) {
+                    cx.phones_address = Some(*ip);
+                    cx.phones_wanted = true;
                 }
             }
             (Purpose::GoToPhase, Answer::Picked(i)) => {
