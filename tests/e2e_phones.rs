@@ -11,6 +11,8 @@
 mod phone;
 #[path = "common/tmux.rs"]
 mod tmux;
+#[path = "common/webdriver.rs"]
+mod webdriver;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,25 @@ fn prepare(data: &Path) {
     std::fs::write(data.join("formats/ideat.json"), FORMAT).unwrap();
 }
 
+/// The facilitator's parvi on a meeting with phone input on loopback: its terminal, the
+/// meeting's file and the QR code's address.
+fn start_meeting(data: &Path) -> (Tmux, PathBuf, String) {
+    let args = [
+        "run",
+        "--group",
+        GROUP,
+        "--format",
+        "ideat",
+        "--topic",
+        TOPIC,
+        "--phones",
+        "127.0.0.1:0",
+    ];
+    let fac = Tmux::start(data, Launch::new(&args).size(100, 30));
+    let (session, url) = pointer(data);
+    (fac, session, url)
+}
+
 /// The live meeting's file and where phones join, once the facilitator's parvi says so.
 fn pointer(data: &Path) -> (PathBuf, String) {
     let end = Instant::now() + tmux::DEADLINE;
@@ -90,19 +111,7 @@ fn a_phone_writes_ideas_that_the_log_keeps_and_the_wall_counts() {
     // long for big letters are written out once revealed.
     let wall = Tmux::start(&data, Launch::new(&["wall"]).size(80, 24));
     wall.wait_for("Odotetaan kokousta");
-    let args = [
-        "run",
-        "--group",
-        GROUP,
-        "--format",
-        "ideat",
-        "--topic",
-        TOPIC,
-        "--phones",
-        "127.0.0.1:0",
-    ];
-    let fac = Tmux::start(&data, Launch::new(&args).size(100, 30));
-    let (session, url) = pointer(&data);
+    let (fac, session, url) = start_meeting(&data);
     let (addr, join) = split(&url);
     // The wall invites phones, with the address to type and the room code.
     wall.wait_for("Liity puhelimella");
@@ -292,19 +301,7 @@ fn sixty_phones_writing_at_once_lose_and_double_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     prepare(&data);
-    let args = [
-        "run",
-        "--group",
-        GROUP,
-        "--format",
-        "ideat",
-        "--topic",
-        TOPIC,
-        "--phones",
-        "127.0.0.1:0",
-    ];
-    let _fac = Tmux::start(&data, Launch::new(&args).size(100, 30));
-    let (session, url) = pointer(&data);
+    let (_fac, session, url) = start_meeting(&data);
     let (addr, join) = split(&url);
     let start = std::sync::Arc::new(std::sync::Barrier::new(PHONES));
     let phones: Vec<_> = (0..PHONES)
@@ -341,4 +338,63 @@ fn sixty_phones_writing_at_once_lose_and_double_nothing() {
         .collect();
     expected.sort();
     assert_eq!(texts, expected);
+}
+
+#[test]
+#[ignore = "needs tmux and chromedriver (apt-get install chromium-driver), as .ci/run installs"]
+fn a_phone_in_a_real_browser_joins_writes_and_follows_the_meeting() {
+    assert!(
+        webdriver::available(),
+        "chromedriver is not installed (apt-get install -y chromium-driver): this test drives \
+         the phone's page in a real browser"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    prepare(&data);
+    let (fac, session, url) = start_meeting(&data);
+
+    // A phone-sized window whose language is Finnish opens the QR code's address.
+    let phone = webdriver::Browser::start(390, 844, "fi");
+    phone.go(&url);
+    phone.wait_for("Mitä muuttaisit?");
+    phone.wait_for("Lähetä");
+    let ideas = [
+        "Pidempi välitunti",
+        "Hiljainen tila",
+        "Liikuntavälineet lainaan",
+    ];
+    for idea in ideas {
+        phone.type_into("#text", idea);
+        phone.click("form[action='/idea'] button");
+        // Back on the page, its own ideas list the new one.
+        phone.wait_for(&format!(">{idea}</textarea>"));
+    }
+    phone.wait_for("Vastaanotettu");
+    let from_phones = |log: &SessionRecord| {
+        log.events
+            .iter()
+            .filter(|e| e.source == Some(EventSource::Phone))
+            .map(|e| e.event.clone())
+            .collect::<Vec<_>>()
+    };
+    let texts: Vec<String> = from_phones(&record(&session))
+        .into_iter()
+        .filter_map(|kind| match kind {
+            EventKind::IdeaAdded { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts, ideas);
+
+    // The meeting moves on: the page follows by itself (its script), with no navigation.
+    fac.send_keys(&["n"]);
+    phone.wait_for("Idea näkyy seinällä heti");
+    // The phone withdraws its first idea, still hidden.
+    phone.click("form[action='/idea/withdraw'] button");
+    phone.wait_for("Idea peruttu");
+    assert!(
+        from_phones(&record(&session))
+            .iter()
+            .any(|kind| matches!(kind, EventKind::IdeaRemoved { idea: 1 }))
+    );
 }
