@@ -219,9 +219,20 @@ impl PhoneInput {
         } else if !wanted && self.running.take().is_some() && meeting.is_some() {
             app.cx.info(app.cx.t().phones.off);
         }
+        // Phone input belongs to one meeting: the next one starts without it.
+        if meeting.is_none() {
+            app.cx.phones_wanted = false;
+        }
+        self.publish(app);
+    }
+
+    /// Publishes what phones see of the meeting, and what the screens show of phones.
+    fn publish(&self, app: &mut App) {
         app.cx.phones = self.running.as_ref().map(|phones| {
-            if let Some(state) = app.meeting_state() {
-                phones.publish(state, meeting.as_deref().unwrap_or(""));
+            if let Some((_, record)) = app.meeting()
+                && let Some(state) = app.meeting_state()
+            {
+                phones.publish(state, &record.topic);
             }
             PhonesShown {
                 url: phones.join_url(),
@@ -284,6 +295,8 @@ impl PhoneInput {
         if outcome == PhoneOutcome::Received && !app.meeting_saved() {
             outcome = PhoneOutcome::NotSaved;
         }
+        // The phone's next page (after "received") shows what it sent.
+        self.publish(app);
         let _ = message.reply.send(outcome);
     }
 }
