@@ -841,8 +841,17 @@ fn check_first_meeting(
     let sides_and_marks: Vec<(Side, Ballot)> = cast
         .iter()
         .map(|i| match &events[*i].event {
-            EventKind::BallotCast { vote, side, ballot } => {
+            EventKind::BallotCast {
+                vote,
+                side,
+                ballot,
+                replaces,
+            } => {
                 assert_eq!(*vote, 1, "{log}");
+                assert_eq!(
+                    *replaces, None,
+                    "the keyboard never replaces a ballot: {log}"
+                );
                 (*side, ballot.clone())
             }
             _ => unreachable!(),

@@ -18,6 +18,7 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use parvi::model::role::Side;
 use parvi::model::{EventKind, EventSource, SessionRecord};
 use tmux::{Launch, Tmux};
 
@@ -30,7 +31,9 @@ const FORMAT: &str = r#"{
   "phases": [
     {"id": "write", "kind": "writing", "title": {"fi": "Hiljainen kirjoitus"},
      "prompt": {"fi": "Mitä muuttaisit?"}, "minutes": 5},
-    {"id": "ideas", "kind": "ideas", "title": {"fi": "Ideat"}, "minutes": 5}
+    {"id": "ideas", "kind": "ideas", "title": {"fi": "Ideat"}, "minutes": 5},
+    {"id": "vote", "kind": "vote", "title": {"fi": "Äänestys"}, "minutes": 5,
+     "vote": {"kind": "dots", "budget": 3, "cap": 2, "entry": "voters", "rule": "consent"}}
   ]
 }"#;
 
@@ -397,4 +400,112 @@ fn a_phone_in_a_real_browser_joins_writes_and_follows_the_meeting() {
             .iter()
             .any(|kind| matches!(kind, EventKind::IdeaRemoved { idea: 1 }))
     );
+}
+
+#[test]
+#[ignore = "needs tmux: run with `cargo test --release -- --include-ignored`, as .ci/run does"]
+fn phones_vote_once_each_change_their_ballot_and_see_no_result_before_the_close() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    prepare(&data);
+    let (fac, session, url) = start_meeting(&data);
+    let wall = Tmux::start(&data, Launch::new(&["wall"]).size(100, 30));
+    let (addr, join) = split(&url);
+    let phone = |n: usize| {
+        let cookie = phone::get(addr, &join, None).cookie().expect("a cookie");
+        assert!(n > 0);
+        cookie
+    };
+    let (first, second) = (phone(1), phone(2));
+    for text in ["Pidempi välitunti", "Hiljainen tila", "Kahvila"] {
+        let sent = phone::post(
+            addr,
+            "/idea",
+            Some(&first),
+            &format!("text={}", encode(text)),
+        );
+        assert!(sent.head.contains("m=received"), "{}", sent.head);
+    }
+    // To the vote, opened on the three ideas.
+    fac.send_keys(&["n"]);
+    fac.wait_for("piilossa");
+    fac.send_keys(&["r"]);
+    fac.wait_for("Vahvistus");
+    fac.send_keys(&["Enter"]);
+    fac.wait_for("3 ideaa");
+    fac.send_keys(&["n"]);
+    fac.wait_for("Äänestetään ideoista");
+    fac.send_keys(&["o"]);
+    wall.wait_for("Ääniä annettu 0 / 2");
+
+    // The page shows the vote: the options, the budget, the side; no results.
+    let page = phone::get(addr, "/", Some(&first)).body;
+    for text in [
+        "action=\"/ballot\"",
+        "Pidempi välitunti",
+        "Jaa 3 pistettä",
+        "opiskelija",
+    ] {
+        assert!(page.contains(text), "{text:?} missing:\n{page}");
+    }
+    let ballot = |cookie: &str, marks: &str, side: &str| {
+        let body = format!("vote=1&n=3&kind=dots&{marks}&side={side}&lang=fi");
+        phone::post(addr, "/ballot", Some(cookie), &body)
+    };
+    let voted = ballot(&first, "o0=2&o1=1&o2=", "student");
+    assert!(voted.head.contains("m=voted"), "{}", voted.head);
+    wall.wait_for("Ääniä annettu 1 / 2");
+    // Changed: still one ballot; over the budget: refused, the first change stands.
+    let changed = ballot(&first, "o0=&o1=1&o2=2", "student");
+    assert!(changed.head.contains("m=voted"), "{}", changed.head);
+    let over = ballot(&first, "o0=2&o1=2&o2=2", "student");
+    assert!(over.head.contains("m=refused"), "{}", over.head);
+    let page = phone::get(addr, "/", Some(&first)).body;
+    assert!(page.contains("Muuta ääntäsi"), "{page}");
+    assert!(
+        page.contains("name=\"o2\" min=\"0\" max=\"2\" inputmode=\"numeric\" value=\"2\""),
+        "{page}"
+    );
+    let theirs = ballot(&second, "o0=1&o1=&o2=", "staff");
+    assert!(theirs.head.contains("m=voted"), "{}", theirs.head);
+    wall.wait_for("Ääniä annettu 2 / 2");
+    assert!(
+        !wall.screen().contains("Eniten pisteitä"),
+        "a result before the close"
+    );
+    let page = phone::get(addr, "/", Some(&second)).body;
+    assert!(!page.contains("Eniten"), "{page}");
+
+    // The log: three ballots from phones, the change in the first one's place.
+    let log = record(&session);
+    let cast: Vec<(Option<u32>, Side)> = log
+        .events
+        .iter()
+        .filter(|e| e.source == Some(EventSource::Phone))
+        .filter_map(|e| match &e.event {
+            EventKind::BallotCast { replaces, side, .. } => Some((*replaces, *side)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        cast,
+        [
+            (None, Side::Student),
+            (Some(1), Side::Student),
+            (None, Side::Staff)
+        ]
+    );
+    fac.send_keys(&["s"]);
+    fac.wait_for("Suljetaanko äänestys");
+    fac.send_keys(&["Enter"]);
+    wall.wait_for("Eniten pisteitä: Kahvila");
+    // Closed: the phones' page no longer offers the vote.
+    let end = Instant::now() + tmux::DEADLINE;
+    while phone::get(addr, "/", Some(&first))
+        .body
+        .contains("action=\"/ballot\"")
+    {
+        assert!(Instant::now() < end, "the closed vote is still offered");
+        std::thread::sleep(tmux::POLL);
+    }
 }

@@ -229,6 +229,65 @@ fn a_dot_vote_enforces_budget_and_cap_and_counts_when_closed() {
 }
 
 #[test]
+fn a_changed_ballot_takes_the_place_of_the_old_one_until_the_vote_closes() {
+    let mut sim = sim(VoteKind::Dots);
+    sim.ok(Command::GoToPhase(3));
+    let replace = |sim: &mut Sim, replaces: u32, dots: Vec<u32>| {
+        sim.run(Command::ReplaceBallot {
+            replaces,
+            side: Side::Student,
+            ballot: Ballot::Dots(dots),
+        })
+    };
+    assert_eq!(
+        replace(&mut sim, 1, vec![1, 1, 1]),
+        Err(Refusal::NoOpenVote)
+    );
+    sim.ok(Command::OpenVote(options(&["A", "B", "C"])));
+    assert_eq!(
+        replace(&mut sim, 1, vec![1, 1, 1]),
+        Err(Refusal::NoSuchBallot)
+    );
+    for dots in [vec![2, 1, 0], vec![0, 1, 2]] {
+        sim.ok(Command::CastBallot {
+            side: Side::Staff,
+            ballot: Ballot::Dots(dots),
+        });
+    }
+    assert_eq!(
+        replace(&mut sim, 3, vec![1, 1, 1]),
+        Err(Refusal::NoSuchBallot)
+    );
+    assert_eq!(
+        replace(&mut sim, 0, vec![1, 1, 1]),
+        Err(Refusal::NoSuchBallot)
+    );
+    assert!(matches!(
+        replace(&mut sim, 1, vec![3, 0, 0]),
+        Err(Refusal::BadBallot(_))
+    ));
+    replace(&mut sim, 1, vec![0, 0, 2]).unwrap();
+    let vote = sim.state().open_vote().unwrap();
+    assert_eq!(vote.ballots.len(), 2, "a change is not another ballot");
+    assert_eq!(
+        vote.ballots[0],
+        (Side::Student, Ballot::Dots(vec![0, 0, 2]))
+    );
+    sim.ok(Command::CloseVote);
+    assert_eq!(
+        sim.state().current_vote().unwrap().tally().totals,
+        [0.0, 1.0, 4.0]
+    );
+    assert_eq!(
+        replace(&mut sim, 1, vec![2, 1, 0]),
+        Err(Refusal::NoOpenVote)
+    );
+    // Replayed from its log, the meeting comes to the same votes.
+    let replayed = parvi::model::MeetingState::replay(sim.meeting.record());
+    assert_eq!(replayed.votes, sim.state().votes);
+}
+
+#[test]
 fn counted_hands_replace_voter_by_voter_entry() {
     let mut sim = sim(VoteKind::Dots);
     sim.ok(Command::GoToPhase(3));

@@ -411,6 +411,7 @@ pub static TEXT: Text = Text {
         "A value is out of range.",
         "An option is ranked twice.",
         "Everyone present has already voted.",
+        "There is no such ballot in the open vote.",
     ],
 
     ideas: super::ideas::EN,

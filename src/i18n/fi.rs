@@ -411,6 +411,7 @@ pub static TEXT: Text = Text {
         "Arvo on sallitun alueen ulkopuolella.",
         "Sama vaihtoehto on järjestyksessä kahdesti.",
         "Kaikki paikallaolijat ovat jo äänestäneet.",
+        "Tätä ääntä ei ole avoimessa äänestyksessä.",
     ],
 
     ideas: super::ideas::FI,

@@ -428,7 +428,7 @@ pub struct Text {
     /// Why the engine refused a command, in the order of `model::Refusal`'s variants.
     pub refusals: [&'static str; 24],
     /// Refusals about ideas, votes, decisions and actions (serde's arrays stop at 32).
-    pub refusals_more: [&'static str; 19],
+    pub refusals_more: [&'static str; 20],
 
     // ---- ideas, votes, decisions and actions (their own structs) ----
     pub ideas: ideas::IdeasText,
@@ -551,6 +551,7 @@ pub fn refusal(lang: Lang, refusal: &crate::model::Refusal) -> &'static str {
         R::BadBallot(crate::model::vote::BallotError::OutOfRange) => 40,
         R::BadBallot(crate::model::vote::BallotError::RankedTwice) => 41,
         R::EveryoneVoted => 42,
+        R::NoSuchBallot => 43,
     };
     let t = lang.text();
     match index.checked_sub(t.refusals.len()) {

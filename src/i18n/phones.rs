@@ -56,6 +56,19 @@ pub struct PhonesText {
     pub not_saved: &'static str,
     pub unavailable: &'static str,
     pub updates: &'static str,
+    // ---- a vote ----
+    pub vote_title: &'static str,
+    /// The voter's side: student, staff, someone else (as `Side` orders them).
+    pub side_label: &'static str,
+    pub sides: [&'static str; 3],
+    pub dots_hint: &'static str,
+    pub score_hint: &'static str,
+    pub ranking_hint: &'static str,
+    pub cast: &'static str,
+    pub change: &'static str,
+    pub abstain: &'static str,
+    pub voted: &'static str,
+    pub voted_hint: &'static str,
 }
 
 pub const FI: PhonesText = PhonesText {
@@ -95,6 +108,17 @@ pub const FI: PhonesText = PhonesText {
     not_saved: "Tallennus ei onnistunut. Yritä hetken päästä uudelleen.",
     unavailable: "Kokous ei ota nyt vastaan. Yritä hetken päästä uudelleen.",
     updates: "Sivu päivittyy itsestään.",
+    vote_title: "Äänestys",
+    side_label: "Olen",
+    sides: ["opiskelija", "henkilöstöä", "joku muu"],
+    dots_hint: "Jaa {budget} pistettä. Yhdelle vaihtoehdolle enintään {cap}.",
+    score_hint: "Anna kullekin 1–5. Tyhjä tarkoittaa, ettet arvioi sitä.",
+    ranking_hint: "Numeroi mieluisin 1, seuraava 2 ja niin edelleen.",
+    cast: "Anna ääni",
+    change: "Muuta ääntäsi",
+    abstain: "Äänestä tyhjää",
+    voted: "Äänesi on tallennettu ✓",
+    voted_hint: "Voit muuttaa ääntäsi, kunnes äänestys suljetaan. Kukaan ei näe, miten äänestit.",
 };
 
 pub const SV: PhonesText = PhonesText {
@@ -134,6 +158,17 @@ pub const SV: PhonesText = PhonesText {
     not_saved: "Det gick inte att spara. Försök igen om en stund.",
     unavailable: "Mötet tar inte emot just nu. Försök igen om en stund.",
     updates: "Sidan uppdateras av sig själv.",
+    vote_title: "Omröstning",
+    side_label: "Jag är",
+    sides: ["studerande", "personal", "någon annan"],
+    dots_hint: "Fördela {budget} poäng. Högst {cap} på ett alternativ.",
+    score_hint: "Ge vart och ett 1–5. Tomt betyder att du inte bedömer det.",
+    ranking_hint: "Numrera det bästa 1, nästa 2 och så vidare.",
+    cast: "Rösta",
+    change: "Ändra din röst",
+    abstain: "Rösta blankt",
+    voted: "Din röst är sparad ✓",
+    voted_hint: "Du kan ändra din röst tills omröstningen stängs. Ingen ser hur du röstade.",
 };
 
 pub const EN: PhonesText = PhonesText {
@@ -173,4 +208,15 @@ pub const EN: PhonesText = PhonesText {
     not_saved: "It could not be saved. Try again in a moment.",
     unavailable: "The meeting is not taking input right now. Try again in a moment.",
     updates: "This page updates by itself.",
+    vote_title: "Vote",
+    side_label: "I am",
+    sides: ["a student", "staff", "someone else"],
+    dots_hint: "Share out {budget} points, at most {cap} on one option.",
+    score_hint: "Give each one 1–5. Left empty, you do not score it.",
+    ranking_hint: "Number your favourite 1, the next 2, and so on.",
+    cast: "Vote",
+    change: "Change your vote",
+    abstain: "Abstain",
+    voted: "Your vote is saved ✓",
+    voted_hint: "You can change your vote until the vote closes. Nobody sees how you voted.",
 };

@@ -411,6 +411,7 @@ pub static TEXT: Text = Text {
         "Värdet ligger utanför det tillåtna.",
         "Samma alternativ är rangordnat två gånger.",
         "Alla närvarande har redan röstat.",
+        "Den rösten finns inte i den öppna omröstningen.",
     ],
 
     ideas: super::ideas::SV,

@@ -201,6 +201,10 @@ pub enum EventKind {
         vote: u32,
         side: Side,
         ballot: Ballot,
+        /// The ballot (1, 2, 3… in this vote's order) this one takes the place of: a
+        /// phone's changed ballot. Absent for a new ballot.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaces: Option<u32>,
     },
     /// Raised hands counted per option (or per value).
     HandsCounted {

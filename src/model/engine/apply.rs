@@ -84,7 +84,12 @@ impl MeetingState {
                 hands: None,
                 closed: false,
             }),
-            EventKind::BallotCast { vote, side, ballot } => self.ballot_cast(*vote, *side, ballot),
+            EventKind::BallotCast {
+                vote,
+                side,
+                ballot,
+                replaces,
+            } => self.ballot_cast(*vote, *side, ballot, *replaces),
             EventKind::HandsCounted { vote, counts } => self.hands_counted(*vote, counts),
             EventKind::VoteClosed { vote } => self.vote_closed(*vote),
             // Decisions and actions.
@@ -443,9 +448,14 @@ impl MeetingState {
         self.votes.iter_mut().find(|v| v.id == id)
     }
 
-    fn ballot_cast(&mut self, vote: u32, side: Side, ballot: &Ballot) {
+    fn ballot_cast(&mut self, vote: u32, side: Side, ballot: &Ballot, replaces: Option<u32>) {
         if let Some(v) = self.vote_mut(vote) {
-            v.ballots.push((side, ballot.clone()));
+            // A changed ballot takes its old place: the count of ballots stays.
+            let old = replaces.and_then(|n| (n as usize).checked_sub(1));
+            match old.and_then(|i| v.ballots.get_mut(i)) {
+                Some(slot) => *slot = (side, ballot.clone()),
+                None => v.ballots.push((side, ballot.clone())),
+            }
         }
     }
 

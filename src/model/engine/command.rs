@@ -85,6 +85,13 @@ pub enum Command {
         side: Side,
         ballot: Ballot,
     },
+    /// A voter's changed ballot in place of ballot `replaces` (1, 2, 3… in the vote's
+    /// order) of the open vote: a phone changes its vote until the vote closes.
+    ReplaceBallot {
+        replaces: u32,
+        side: Side,
+        ballot: Ballot,
+    },
     /// Counted hands per option (or per value).
     CountHands(Vec<u32>),
     CloseVote,
@@ -201,4 +208,6 @@ pub enum Refusal {
     EmptyText,
     #[error("everyone present has already voted")]
     EveryoneVoted,
+    #[error("there is no such ballot in the open vote")]
+    NoSuchBallot,
 }

@@ -31,12 +31,36 @@ impl App {
                 text: text.clone(),
             },
             PhoneInput::WithdrawIdea(idea) if may_change(*idea) => Command::RemoveIdea(*idea),
+            // Only in the vote the page showed: a ballot for a closed vote is not moved to
+            // the next one.
+            PhoneInput::Ballot { vote, side, ballot }
+                if state.open_vote().is_some_and(|v| v.id == *vote) =>
+            {
+                match phones.ballot_of(message.phone, *vote) {
+                    Some(replaces) => Command::ReplaceBallot {
+                        replaces,
+                        side: *side,
+                        ballot: ballot.clone(),
+                    },
+                    None => Command::CastBallot {
+                        side: *side,
+                        ballot: ballot.clone(),
+                    },
+                }
+            }
             _ => return refused(),
         };
+        let new_ballot = matches!(command, Command::CastBallot { .. });
         match view.apply(command, Some(EventSource::Phone), &mut self.cx) {
             Ok(()) => {
-                if matches!(message.input, PhoneInput::AddIdea(_)) {
-                    phones.wrote(message.phone, view.state().ideas.len() as u32);
+                let state = view.state();
+                match &message.input {
+                    PhoneInput::AddIdea(_) => phones.wrote(message.phone, state.ideas.len() as u32),
+                    PhoneInput::Ballot { vote, .. } if new_ballot => {
+                        let count = state.open_vote().map_or(0, |v| v.ballots.len());
+                        phones.voted(message.phone, *vote, count as u32);
+                    }
+                    _ => {}
                 }
                 PhoneOutcome::Received
             }

@@ -17,6 +17,8 @@ use std::time::Duration;
 
 use crate::i18n::Lang;
 use crate::model::format::{Localized, PhaseKind};
+use crate::model::role::Side;
+use crate::model::vote::{Ballot, VoteKind};
 use crate::model::{MeetingState, Status};
 use crate::net::http::Response;
 use crate::net::{Handler, PhoneId, PhoneRequest, PhoneServer};
@@ -33,8 +35,27 @@ const ANSWER_WITHIN: Duration = Duration::from_secs(30);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhoneInput {
     AddIdea(String),
-    EditIdea { idea: u32, text: String },
+    EditIdea {
+        idea: u32,
+        text: String,
+    },
     WithdrawIdea(u32),
+    /// A ballot in the open vote (number `vote`); a phone's second one replaces its first.
+    Ballot {
+        vote: u32,
+        side: Side,
+        ballot: Ballot,
+    },
+}
+
+/// The open vote as a phone votes in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneVote {
+    pub id: u32,
+    pub kind: VoteKind,
+    pub options: Vec<String>,
+    pub budget: u32,
+    pub cap: u32,
 }
 
 /// How the meeting took it.
@@ -71,11 +92,20 @@ pub struct Board {
     pub writing: Option<bool>,
     /// Each phone's own ideas it may still change: (number, text).
     pub mine: HashMap<PhoneId, Vec<(u32, String)>>,
+    /// The open vote, if one is.
+    pub vote: Option<PhoneVote>,
+    /// Each phone's ballot in the open vote, as it may still change it.
+    pub ballots: HashMap<PhoneId, (Side, Ballot)>,
 }
 
 impl Board {
     /// The board for `state`, with `ideas` the ideas each phone wrote.
-    pub fn of(state: &MeetingState, topic: &str, ideas: &HashMap<PhoneId, Vec<u32>>) -> Board {
+    pub fn of(
+        state: &MeetingState,
+        topic: &str,
+        ideas: &HashMap<PhoneId, Vec<u32>>,
+        ballots: &HashMap<(PhoneId, u32), u32>,
+    ) -> Board {
         let phase = (state.status == Status::Running)
             .then(|| state.current_phase())
             .flatten();
@@ -94,9 +124,32 @@ impl Board {
                 (*phone, open)
             })
             .collect();
+        let vote = state
+            .open_vote()
+            .filter(|_| state.status == Status::Running);
+        let ballots = vote
+            .map(|vote| {
+                ballots
+                    .iter()
+                    .filter(|((_, id), _)| *id == vote.id)
+                    .filter_map(|((phone, _), n)| {
+                        let ballot = vote.ballots.get((*n as usize).checked_sub(1)?)?;
+                        Some((*phone, ballot.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         Board {
             rev: 0,
             topic: topic.to_string(),
+            vote: vote.map(|v| PhoneVote {
+                id: v.id,
+                kind: v.kind,
+                options: v.options.iter().map(|o| o.label.clone()).collect(),
+                budget: v.budget,
+                cap: v.cap,
+            }),
+            ballots,
             title: phase.map(|p| p.title.clone()).unwrap_or_default(),
             prompt: phase.map(|p| p.prompt.clone()).unwrap_or_default(),
             writing,
@@ -150,6 +203,8 @@ impl Handler for Link {
                     let outcome = self.send(request.phone, input.clone(), lang);
                     page::after(&outcome, &input, lang)
                 }
+                // A known form sent incomplete (a vote without a mark): say so on the page.
+                None if page::FORMS.contains(&path) => page::incomplete(lang),
                 None => Response::text(404, ""),
             },
             ("GET", _) => Response::text(404, ""),
@@ -179,6 +234,8 @@ pub struct Phones {
     server: PhoneServer,
     board: Arc<Mutex<Board>>,
     ideas: HashMap<PhoneId, Vec<u32>>,
+    /// (phone, vote) → the number of the phone's ballot in that vote.
+    ballots: HashMap<(PhoneId, u32), u32>,
 }
 
 impl std::fmt::Debug for Phones {
@@ -204,6 +261,7 @@ impl Phones {
             server: PhoneServer::start(addr, link)?,
             board,
             ideas: HashMap::new(),
+            ballots: HashMap::new(),
         })
     }
 
@@ -231,9 +289,19 @@ impl Phones {
             .is_some_and(|ids| ids.contains(&idea))
     }
 
+    /// The number of `phone`'s ballot in vote `vote`, if it has cast one.
+    pub fn ballot_of(&self, phone: PhoneId, vote: u32) -> Option<u32> {
+        self.ballots.get(&(phone, vote)).copied()
+    }
+
+    /// Notes that `phone`'s ballot in vote `vote` is ballot `number`.
+    pub fn voted(&mut self, phone: PhoneId, vote: u32, number: u32) {
+        self.ballots.insert((phone, vote), number);
+    }
+
     /// Publishes what phones should see of `state`, when it changed.
     pub fn publish(&self, state: &MeetingState, topic: &str) {
-        let mut next = Board::of(state, topic, &self.ideas);
+        let mut next = Board::of(state, topic, &self.ideas, &self.ballots);
         let mut board = lock(&self.board);
         next.rev = board.rev;
         if next != *board {

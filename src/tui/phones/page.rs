@@ -3,12 +3,14 @@
 //! meeting moves on. Everything is in the binary; nothing is fetched from anywhere else.
 
 use crate::export::escape_html as escape;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::model::engine::MAX_TEXT_CHARS;
 use crate::net::PhoneId;
 use crate::net::http::Response;
 
-use super::{Board, PhoneInput, PhoneOutcome, PhoneRequest};
+use super::{Board, PhoneInput, PhoneOutcome, PhoneRequest, PhoneVote};
+use crate::model::role::Side;
+use crate::model::vote::{Ballot, VoteKind, YesNo};
 
 /// Reloads the page when the board's revision changes, unless the phone is typing.
 pub const SCRIPT: &str = r#""use strict";
@@ -79,6 +81,9 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// The forms the page has.
+pub const FORMS: [&str; 4] = ["/idea", "/idea/edit", "/idea/withdraw", "/ballot"];
+
 /// What a form sent, if it is one the page has.
 pub fn input(path: &str, fields: &[(String, String)]) -> Option<PhoneInput> {
     let text = || field(fields, "text").map(str::to_string);
@@ -90,20 +95,80 @@ pub fn input(path: &str, fields: &[(String, String)]) -> Option<PhoneInput> {
             text: text()?,
         }),
         "/idea/withdraw" => idea().map(PhoneInput::WithdrawIdea),
+        "/ballot" => ballot(fields),
         _ => None,
     }
+}
+
+/// A ballot form: the vote's number, the voter's side, and the marks of its kind (the
+/// engine checks them against the vote).
+fn ballot(fields: &[(String, String)]) -> Option<PhoneInput> {
+    let vote = field(fields, "vote")?.parse().ok()?;
+    let side = match field(fields, "side")? {
+        "student" => Side::Student,
+        "staff" => Side::Staff,
+        "external" => Side::External,
+        _ => return None,
+    };
+    let count: usize = field(fields, "n")?.parse().ok()?;
+    if count > 100 {
+        return None;
+    }
+    // Each option's number, 0 when left empty.
+    let marks: Vec<u32> = (0..count)
+        .map(|i| {
+            field(fields, &format!("o{i}"))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map_or(Some(0), |v| v.parse().ok())
+        })
+        .collect::<Option<_>>()?;
+    let ballot = if field(fields, "abstain").is_some() {
+        Ballot::Abstain
+    } else {
+        match field(fields, "kind")? {
+            "dots" => Ballot::Dots(marks),
+            "score" => Ballot::Score(marks.iter().map(|m| (*m).min(255) as u8).collect()),
+            "ranking" => {
+                // Ranked by the numbers given; options without one are left out.
+                let mut ranked: Vec<(u32, usize)> = marks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, rank)| **rank > 0)
+                    .map(|(option, rank)| (*rank, option))
+                    .collect();
+                ranked.sort();
+                Ballot::Ranking(ranked.into_iter().map(|(_, option)| option).collect())
+            }
+            "fist" => Ballot::Fist(field(fields, "value")?.parse().ok()?),
+            "yesno" => Ballot::YesNo(match field(fields, "value")? {
+                "yes" => YesNo::Yes,
+                "no" => YesNo::No,
+                _ => YesNo::Abstain,
+            }),
+            _ => return None,
+        }
+    };
+    Some(PhoneInput::Ballot { vote, side, ballot })
 }
 
 /// After a form: back to the page (so a reload sends nothing twice), saying how it went.
 pub fn after(outcome: &Option<PhoneOutcome>, input: &PhoneInput, lang: Lang) -> Response {
     let message = match outcome {
         Some(PhoneOutcome::Received) if matches!(input, PhoneInput::WithdrawIdea(_)) => "withdrawn",
+        Some(PhoneOutcome::Received) if matches!(input, PhoneInput::Ballot { .. }) => "voted",
         Some(PhoneOutcome::Received) => "received",
         Some(PhoneOutcome::Refused(_)) => "refused",
         Some(PhoneOutcome::NotSaved) => "notsaved",
         None => "unavailable",
     };
     Response::redirect(&format!("/?lang={}&m={message}", lang.code()))
+}
+
+/// After a form sent without what it needs (a vote without a mark): back to the page,
+/// saying it did not work.
+pub fn incomplete(lang: Lang) -> Response {
+    Response::redirect(&format!("/?lang={}&m=refused", lang.code()))
 }
 
 fn document(lang: Lang, rev: u64, title: &str, body: &str) -> Response {
@@ -174,6 +239,7 @@ pub fn page(board: &Board, phone: PhoneId, lang: Lang, query: &str) -> Response 
         let (class, text) = match message.as_str() {
             "received" => ("ok", t.received),
             "withdrawn" => ("ok", t.withdrawn),
+            "voted" => ("ok", t.voted),
             "refused" => ("bad", t.refused),
             "notsaved" => ("bad", t.not_saved),
             _ => ("bad", t.unavailable),
@@ -193,6 +259,7 @@ pub fn page(board: &Board, phone: PhoneId, lang: Lang, query: &str) -> Response 
     }
     let code = lang.code();
     match board.writing {
+        None if board.vote.is_some() => {}
         Some(private) => {
             let hint = if private {
                 t.idea_hint_private
@@ -212,6 +279,9 @@ pub fn page(board: &Board, phone: PhoneId, lang: Lang, query: &str) -> Response 
             ));
         }
         None => body.push_str(&format!("<p>{}</p>", escape(t.nothing_open))),
+    }
+    if let Some(vote) = &board.vote {
+        body.push_str(&vote_form(vote, board.ballots.get(&phone), lang));
     }
     let mine = board.mine.get(&phone).map_or(&[][..], Vec::as_slice);
     if !mine.is_empty() {
@@ -239,6 +309,146 @@ pub fn page(board: &Board, phone: PhoneId, lang: Lang, query: &str) -> Response 
     body.push_str(&format!("<p class=\"note\">{}</p>", escape(t.updates)));
     body.push_str(&switch(lang));
     document(lang, board.rev, "parvi", &body)
+}
+
+/// The open vote's form, with the phone's ballot filled in when it has cast one.
+fn vote_form(vote: &PhoneVote, cast: Option<&(Side, Ballot)>, lang: Lang) -> String {
+    let t = &lang.text().phones;
+    let (side, ballot) = match cast {
+        Some((side, ballot)) => (Some(*side), Some(ballot)),
+        None => (None, None),
+    };
+    let mut form = format!(
+        "<h2>{}</h2><form method=\"post\" action=\"/ballot\">\
+         <input type=\"hidden\" name=\"vote\" value=\"{}\">\
+         <input type=\"hidden\" name=\"n\" value=\"{}\">\
+         <input type=\"hidden\" name=\"lang\" value=\"{}\">",
+        escape(t.vote_title),
+        vote.id,
+        vote.options.len(),
+        lang.code()
+    );
+    form.push_str(&marks_fields(vote, ballot, lang));
+    form.push_str(&format!(
+        "<fieldset><legend>{}</legend>",
+        escape(t.side_label)
+    ));
+    for (i, (value, label)) in ["student", "staff", "external"]
+        .iter()
+        .zip(t.sides)
+        .enumerate()
+    {
+        let checked = side.is_some_and(|s| s as usize == i);
+        form.push_str(&radio("side", value, label, checked));
+    }
+    let button = if cast.is_some() { t.change } else { t.cast };
+    form.push_str(&format!(
+        "</fieldset><button>{}</button>\
+         <button class=\"quiet\" name=\"abstain\" value=\"1\">{}</button></form>",
+        escape(button),
+        escape(t.abstain)
+    ));
+    if cast.is_some() {
+        form.push_str(&format!("<p class=\"note\">{}</p>", escape(t.voted_hint)));
+    }
+    form
+}
+
+/// One choice of a group of radio buttons. Only the side is required by the browser: the
+/// abstain button sends the same form without marks.
+fn radio(name: &str, value: &str, label: &str, checked: bool) -> String {
+    format!(
+        "<label class=\"choice\"><input type=\"radio\" name=\"{name}\" value=\"{value}\"{}{}> \
+         {}</label>",
+        if checked { " checked" } else { "" },
+        if name == "side" { " required" } else { "" },
+        escape(label)
+    )
+}
+
+/// The fields of the vote's kind: a choice of one (fist of five, yes/no), or a number per
+/// option (dots, scores, ranks).
+fn marks_fields(vote: &PhoneVote, ballot: Option<&Ballot>, lang: Lang) -> String {
+    let t = &lang.text().phones;
+    let v = &lang.text().vote;
+    let mut out = String::new();
+    match vote.kind {
+        VoteKind::FistOfFive => {
+            out.push_str("<input type=\"hidden\" name=\"kind\" value=\"fist\">");
+            for level in (0..=5u8).rev() {
+                let label = format!("{level} – {}", v.fist_levels[usize::from(level)]);
+                let checked = ballot == Some(&Ballot::Fist(level));
+                out.push_str(&radio("value", &level.to_string(), &label, checked));
+            }
+        }
+        VoteKind::YesNo => {
+            out.push_str("<input type=\"hidden\" name=\"kind\" value=\"yesno\">");
+            let answers = [
+                (YesNo::Yes, "yes"),
+                (YesNo::No, "no"),
+                (YesNo::Abstain, "abstain"),
+            ];
+            for (i, (answer, value)) in answers.into_iter().enumerate() {
+                let checked = ballot == Some(&Ballot::YesNo(answer));
+                out.push_str(&radio("value", value, v.yes_no[i], checked));
+            }
+        }
+        kind => {
+            let (name, hint, max) = match kind {
+                VoteKind::Dots => {
+                    let cap = if vote.cap == 0 { vote.budget } else { vote.cap };
+                    let values = [
+                        ("budget", vote.budget.to_string()),
+                        ("cap", cap.to_string()),
+                    ];
+                    let values: Vec<(&str, &str)> =
+                        values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    ("dots", fill(t.dots_hint, &values), cap)
+                }
+                VoteKind::Score => ("score", t.score_hint.to_string(), 5),
+                _ => (
+                    "ranking",
+                    t.ranking_hint.to_string(),
+                    vote.options.len() as u32,
+                ),
+            };
+            out.push_str(&format!(
+                "<input type=\"hidden\" name=\"kind\" value=\"{name}\"><p class=\"note\">{}</p>",
+                escape(&hint)
+            ));
+            let marks = marks_of(ballot, vote.options.len());
+            for (i, label) in vote.options.iter().enumerate() {
+                let value = marks
+                    .get(i)
+                    .filter(|m| **m > 0)
+                    .map_or(String::new(), u32::to_string);
+                out.push_str(&format!(
+                    "<label class=\"option\"><input type=\"number\" name=\"o{i}\" min=\"0\" \
+                     max=\"{max}\" inputmode=\"numeric\" value=\"{value}\"> {}</label>",
+                    escape(label)
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Each option's number in a dots, score or ranking ballot (its rank for a ranking).
+fn marks_of(ballot: Option<&Ballot>, options: usize) -> Vec<u32> {
+    match ballot {
+        Some(Ballot::Dots(dots)) => dots.clone(),
+        Some(Ballot::Score(scores)) => scores.iter().map(|s| u32::from(*s)).collect(),
+        Some(Ballot::Ranking(order)) => {
+            let mut ranks = vec![0; options];
+            for (rank, option) in order.iter().enumerate() {
+                if let Some(slot) = ranks.get_mut(*option) {
+                    *slot = rank as u32 + 1;
+                }
+            }
+            ranks
+        }
+        _ => Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -308,5 +518,77 @@ mod tests {
         );
         assert_eq!(input("/idea/withdraw", &fields(&[("idea", "x")])), None);
         assert_eq!(input("/vote", &fields(&[])), None);
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_kind_of_ballot_is_read_from_its_form() {
+        let read = |kind: &str, extra: &[(&str, &str)]| {
+            let mut fields = form(&[("vote", "2"), ("side", "staff"), ("n", "3"), ("kind", kind)]);
+            fields.extend(form(extra));
+            match input("/ballot", &fields) {
+                Some(PhoneInput::Ballot { vote, side, ballot }) => {
+                    assert_eq!((vote, side), (2, Side::Staff));
+                    Some(ballot)
+                }
+                _ => None,
+            }
+        };
+        let marks = [("o0", "2"), ("o1", ""), ("o2", "1")];
+        assert_eq!(read("dots", &marks), Some(Ballot::Dots(vec![2, 0, 1])));
+        assert_eq!(read("score", &marks), Some(Ballot::Score(vec![2, 0, 1])));
+        // Ranks 2, none, 1: the third option first, the second left out.
+        assert_eq!(read("ranking", &marks), Some(Ballot::Ranking(vec![2, 0])));
+        assert_eq!(read("fist", &[("value", "4")]), Some(Ballot::Fist(4)));
+        assert_eq!(
+            read("yesno", &[("value", "no")]),
+            Some(Ballot::YesNo(YesNo::No))
+        );
+        assert_eq!(read("fist", &[("abstain", "1")]), Some(Ballot::Abstain));
+        // Incomplete or foreign: no ballot.
+        assert_eq!(read("fist", &[]), None);
+        assert_eq!(read("dots", &[("o0", "x")]), None);
+        assert_eq!(read("lottery", &[]), None);
+        let no_side = form(&[("vote", "2"), ("n", "1"), ("kind", "fist"), ("value", "3")]);
+        assert_eq!(input("/ballot", &no_side), None);
+    }
+
+    #[test]
+    fn the_vote_form_fits_its_kind_and_shows_the_phones_own_ballot() {
+        let vote = |kind| PhoneVote {
+            id: 1,
+            kind,
+            options: vec!["A".into(), "<b>B</b>".into()],
+            budget: 3,
+            cap: 2,
+        };
+        let fist = vote_form(
+            &vote(VoteKind::FistOfFive),
+            Some(&(Side::Student, Ballot::Fist(3))),
+            Lang::Fi,
+        );
+        assert!(fist.contains("value=\"3\" checked"), "{fist}");
+        assert!(fist.contains("value=\"student\" checked"), "{fist}");
+        assert!(fist.contains("Muuta ääntäsi"), "{fist}");
+        let ranking = vote_form(&vote(VoteKind::Ranking), None, Lang::Sv);
+        assert!(ranking.contains("Numrera"), "{ranking}");
+        assert!(ranking.contains("&lt;b&gt;B&lt;/b&gt;"), "{ranking}");
+        assert!(ranking.contains(">Rösta<"), "{ranking}");
+        let dots = vote_form(
+            &vote(VoteKind::Dots),
+            Some(&(Side::Staff, Ballot::Dots(vec![0, 2]))),
+            Lang::En,
+        );
+        assert!(dots.contains("Share out 3 points, at most 2"), "{dots}");
+        assert!(
+            dots.contains("name=\"o1\" min=\"0\" max=\"2\" inputmode=\"numeric\" value=\"2\""),
+            "{dots}"
+        );
     }
 }

@@ -125,6 +125,11 @@ impl Draft {
             Command::SetTheme { idea, theme } => self.set_theme(idea, theme),
             Command::OpenVote(options) => self.open_new_vote(options),
             Command::CastBallot { side, ballot } => self.cast_ballot(side, ballot),
+            Command::ReplaceBallot {
+                replaces,
+                side,
+                ballot,
+            } => self.replace_ballot(replaces, side, ballot),
             Command::CountHands(counts) => self.count_hands(counts),
             Command::CloseVote => self.close_vote(),
             Command::RecordDecision {

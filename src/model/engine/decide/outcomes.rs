@@ -174,9 +174,39 @@ impl Draft {
         if vote.ballots.len() >= self.s().present().count() {
             return Err(Refusal::EveryoneVoted);
         }
+        self.emit_ballot(side, ballot, None)
+    }
+
+    pub(super) fn replace_ballot(
+        &mut self,
+        replaces: u32,
+        side: Side,
+        ballot: Ballot,
+    ) -> Result<(), Refusal> {
+        self.require_running()?;
+        let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?;
+        if replaces == 0 || replaces as usize > vote.ballots.len() {
+            return Err(Refusal::NoSuchBallot);
+        }
+        self.emit_ballot(side, ballot, Some(replaces))
+    }
+
+    /// A ballot of the open vote, new or in the place of ballot `replaces`, once it fits.
+    fn emit_ballot(
+        &mut self,
+        side: Side,
+        ballot: Ballot,
+        replaces: Option<u32>,
+    ) -> Result<(), Refusal> {
+        let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?;
         vote.check(&ballot).map_err(Refusal::BadBallot)?;
         let vote = vote.id;
-        self.emit(EventKind::BallotCast { vote, side, ballot });
+        self.emit(EventKind::BallotCast {
+            vote,
+            side,
+            ballot,
+            replaces,
+        });
         Ok(())
     }
 
