@@ -400,6 +400,46 @@ fn a_phone_in_a_real_browser_joins_writes_and_follows_the_meeting() {
             .iter()
             .any(|kind| matches!(kind, EventKind::IdeaRemoved { idea: 1 }))
     );
+
+    // A dot vote on the two ideas left: the page shows its ballot by itself.
+    fac.send_keys(&["r"]);
+    fac.wait_for("Vahvistus");
+    fac.send_keys(&["Enter"]);
+    fac.wait_for("2 ideaa");
+    fac.send_keys(&["n"]);
+    fac.wait_for("Äänestetään ideoista");
+    fac.send_keys(&["o"]);
+    phone.wait_for("Jaa 3 pistettä");
+    phone.clear_and_type("input[name='o0']", "2");
+    phone.clear_and_type("input[name='o1']", "1");
+    phone.click("input[name='side'][value='student']");
+    phone.click("form[action='/ballot'] button:not([name])");
+    phone.wait_for("Äänesi on tallennettu");
+    phone.wait_for("Muuta ääntäsi");
+    // Changed: four points in all, over the budget of three (each within the cap, so the
+    // browser sends it), so refused; then two on the other idea, which stands.
+    phone.clear_and_type("input[name='o0']", "2");
+    phone.clear_and_type("input[name='o1']", "2");
+    phone.click("form[action='/ballot'] button:not([name])");
+    phone.wait_for("Ei onnistunut");
+    phone.clear_and_type("input[name='o0']", "");
+    phone.clear_and_type("input[name='o1']", "2");
+    phone.click("form[action='/ballot'] button:not([name])");
+    phone.wait_for("Äänesi on tallennettu");
+    let ballots: Vec<(Option<u32>, parvi::model::vote::Ballot)> = from_phones(&record(&session))
+        .into_iter()
+        .filter_map(|kind| match kind {
+            EventKind::BallotCast {
+                replaces, ballot, ..
+            } => Some((replaces, ballot)),
+            _ => None,
+        })
+        .collect();
+    use parvi::model::vote::Ballot::Dots;
+    assert_eq!(
+        ballots,
+        [(None, Dots(vec![2, 1])), (Some(1), Dots(vec![0, 2]))]
+    );
 }
 
 #[test]
@@ -411,12 +451,8 @@ fn phones_vote_once_each_change_their_ballot_and_see_no_result_before_the_close(
     let (fac, session, url) = start_meeting(&data);
     let wall = Tmux::start(&data, Launch::new(&["wall"]).size(100, 30));
     let (addr, join) = split(&url);
-    let phone = |n: usize| {
-        let cookie = phone::get(addr, &join, None).cookie().expect("a cookie");
-        assert!(n > 0);
-        cookie
-    };
-    let (first, second) = (phone(1), phone(2));
+    let join_a_phone = || phone::get(addr, &join, None).cookie().expect("a cookie");
+    let (first, second) = (join_a_phone(), join_a_phone());
     for text in ["Pidempi välitunti", "Hiljainen tila", "Kahvila"] {
         let sent = phone::post(
             addr,

@@ -176,6 +176,23 @@ impl Browser {
         );
     }
 
+    /// Empties the field `css` selects and types `text` into it.
+    pub fn clear_and_type(&self, css: &str, text: &str) {
+        let element = self.element(css);
+        self.session_call(
+            "POST",
+            &format!("/element/{element}/clear"),
+            Some(json!({})),
+        );
+        if !text.is_empty() {
+            self.session_call(
+                "POST",
+                &format!("/element/{element}/value"),
+                Some(json!({ "text": text })),
+            );
+        }
+    }
+
     /// Clicks the element `css` selects.
     pub fn click(&self, css: &str) {
         let element = self.element(css);

@@ -48,7 +48,12 @@ button{font-size:1.15rem;min-height:3rem;min-width:6rem;padding:.5rem 1rem;\
 margin:.4rem .4rem .4rem 0;border-radius:.4rem;border:2px solid #123;background:#17406d;\
 color:#fff}button.quiet{background:#fff;color:#17406d}\
 .idea{border:1px solid #999;border-radius:.4rem;padding:.6rem;margin:.6rem 0}\
-nav{margin-top:2rem;font-size:1rem}nav a{margin-right:1rem;color:#17406d}";
+nav{margin-top:2rem;font-size:1rem}nav a{margin-right:1rem;color:#17406d}\
+.option,.choice{display:flex;align-items:center;gap:.8rem;min-height:3rem;\
+border-bottom:1px solid #ddd}.option input{width:4.5rem;font-size:1.3rem;padding:.4rem;\
+border:2px solid #444;border-radius:.4rem}.choice input{width:1.6rem;height:1.6rem;\
+margin:0}fieldset{border:1px solid #999;border-radius:.4rem;margin:1rem 0;padding:.4rem .8rem}\
+legend{font-weight:600}";
 
 /// The page's language: the one asked for in the address or form, else the phone's own
 /// (its `Accept-Language`), else Finnish.
@@ -319,7 +324,7 @@ fn vote_form(vote: &PhoneVote, cast: Option<&(Side, Ballot)>, lang: Lang) -> Str
         None => (None, None),
     };
     let mut form = format!(
-        "<h2>{}</h2><form method=\"post\" action=\"/ballot\">\
+        "<form method=\"post\" action=\"/ballot\" aria-label=\"{}\">\
          <input type=\"hidden\" name=\"vote\" value=\"{}\">\
          <input type=\"hidden\" name=\"n\" value=\"{}\">\
          <input type=\"hidden\" name=\"lang\" value=\"{}\">",
