@@ -192,11 +192,14 @@ fn work(shared: &Shared, waiting: &Mutex<Receiver<(TcpStream, IpAddr)>>) {
         let Ok((stream, ip)) = next else {
             return;
         };
+        let mut counted = true;
         // A failure in one request (a handler's panic) must not take the worker with it.
         let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            serve(shared, stream, ip);
+            serve(shared, stream, ip, &mut counted);
         }));
-        closed(shared, ip);
+        if counted {
+            closed(shared, ip);
+        }
     }
 }
 
@@ -212,7 +215,7 @@ fn closed(shared: &Shared, ip: IpAddr) {
 }
 
 /// Answers one connection.
-fn serve(shared: &Shared, mut stream: TcpStream, ip: IpAddr) {
+fn serve(shared: &Shared, mut stream: TcpStream, ip: IpAddr, counted: &mut bool) {
     let _ = stream.set_read_timeout(Some(http::READ_LIMIT));
     let _ = stream.set_write_timeout(Some(http::READ_LIMIT));
     let response = if lock(&shared.guard).allow(ip, Instant::now()) {
@@ -224,6 +227,11 @@ fn serve(shared: &Shared, mut stream: TcpStream, ip: IpAddr) {
     } else {
         Response::text(429, "").with("Retry-After", "1".into())
     };
+    // The connection stops counting against its address before the answer leaves: a
+    // client that sends its next request as soon as it has the answer is never refused
+    // because this one is still closing.
+    closed(shared, ip);
+    *counted = false;
     let _ = response.write_to(&mut stream);
     linger(stream);
 }
