@@ -2,7 +2,6 @@
 //! as from a phone. Refusals go back to the phone, never onto the facilitator's screen.
 
 use super::{App, Screen};
-use crate::i18n;
 use crate::model::{Command, EventSource};
 use crate::tui::phones::{PhoneInput, PhoneMessage, PhoneOutcome, Phones, changeable};
 
@@ -10,10 +9,8 @@ impl App {
     /// Applies a phone's input to the running meeting and asks for the save (the loop saves
     /// before it answers). `phones` learns which ideas the phone wrote.
     pub fn phone_input(&mut self, message: &PhoneMessage, phones: &mut Phones) -> PhoneOutcome {
-        let lang = message.lang;
-        let refused = || PhoneOutcome::Refused(lang.text().phones.refused.to_string());
         let Screen::Meeting(view) = &mut self.screen else {
-            return refused();
+            return PhoneOutcome::Refused;
         };
         let state = view.state();
         // Only the phone that wrote an idea may change it, and only while it may change.
@@ -48,7 +45,7 @@ impl App {
                     },
                 }
             }
-            _ => return refused(),
+            _ => return PhoneOutcome::Refused,
         };
         let new_ballot = matches!(command, Command::CastBallot { .. });
         match view.apply(command, Some(EventSource::Phone), &mut self.cx) {
@@ -64,7 +61,7 @@ impl App {
                 }
                 PhoneOutcome::Received
             }
-            Err(refusal) => PhoneOutcome::Refused(i18n::refusal(lang, &refusal).to_string()),
+            Err(_) => PhoneOutcome::Refused,
         }
     }
 

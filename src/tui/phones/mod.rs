@@ -15,7 +15,6 @@ use std::sync::mpsc::{self, Sender, SyncSender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use crate::i18n::Lang;
 use crate::model::format::{Localized, PhaseKind};
 use crate::model::role::Side;
 use crate::model::vote::{Ballot, VoteKind};
@@ -63,8 +62,8 @@ pub struct PhoneVote {
 pub enum PhoneOutcome {
     /// Applied and saved.
     Received,
-    /// Not allowed now; why, in the phone's language.
-    Refused(String),
+    /// Not allowed now (the page says so, and shows what is open).
+    Refused,
     /// Applied but not saved (the disk): the phone should try again.
     NotSaved,
 }
@@ -74,7 +73,6 @@ pub enum PhoneOutcome {
 pub struct PhoneMessage {
     pub phone: PhoneId,
     pub input: PhoneInput,
-    pub lang: Lang,
     pub reply: SyncSender<PhoneOutcome>,
 }
 
@@ -110,7 +108,8 @@ impl Board {
             .then(|| state.current_phase())
             .flatten();
         let writing = phase
-            .filter(|p| p.takes_ideas() && matches!(p.kind, PhaseKind::Writing | PhaseKind::Ideas))
+            // Not grouping: sorting ideas into themes is the facilitator's.
+            .filter(|p| matches!(p.kind, PhaseKind::Writing | PhaseKind::Ideas))
             .map(|p| p.is_private());
         let mine = ideas
             .iter()
@@ -200,7 +199,7 @@ impl Handler for Link {
             ("GET", "/s.css") => Response::new(200, "text/css", page::STYLE),
             ("POST", path) => match page::input(path, &request.fields) {
                 Some(input) => {
-                    let outcome = self.send(request.phone, input.clone(), lang);
+                    let outcome = self.send(request.phone, input.clone());
                     page::after(&outcome, &input, lang)
                 }
                 // A known form sent incomplete (a vote without a mark): say so on the page.
@@ -215,12 +214,11 @@ impl Handler for Link {
 
 impl Link {
     /// Hands `input` to the loop and waits for its answer.
-    fn send(&self, phone: PhoneId, input: PhoneInput, lang: Lang) -> Option<PhoneOutcome> {
+    fn send(&self, phone: PhoneId, input: PhoneInput) -> Option<PhoneOutcome> {
         let (reply, answer) = mpsc::sync_channel(1);
         let message = PhoneMessage {
             phone,
             input,
-            lang,
             reply,
         };
         lock(&self.loop_).send(Sent::Phone(message)).ok()?;

@@ -163,7 +163,7 @@ pub fn after(outcome: &Option<PhoneOutcome>, input: &PhoneInput, lang: Lang) -> 
         Some(PhoneOutcome::Received) if matches!(input, PhoneInput::WithdrawIdea(_)) => "withdrawn",
         Some(PhoneOutcome::Received) if matches!(input, PhoneInput::Ballot { .. }) => "voted",
         Some(PhoneOutcome::Received) => "received",
-        Some(PhoneOutcome::Refused(_)) => "refused",
+        Some(PhoneOutcome::Refused) => "refused",
         Some(PhoneOutcome::NotSaved) => "notsaved",
         None => "unavailable",
     };
