@@ -225,7 +225,13 @@ impl Simulation {
             return;
         };
         let mut options = state.default_options();
-        if options.len() < 2 {
+        if spec.kind == VoteKind::Pulse {
+            options = vec![VoteOption {
+                label: crate::i18n::Lang::Fi.text().vote.pulse_question.to_string(),
+                idea: None,
+                theme: None,
+            }];
+        } else if options.len() < 2 {
             options = IDEAS[..3]
                 .iter()
                 .map(|label| VoteOption {
@@ -261,6 +267,7 @@ impl Simulation {
                     Ballot::Dots(dots)
                 }
                 VoteKind::FistOfFive => Ballot::Fist(3 + self.dice.below(3) as u8),
+                VoteKind::Pulse => Ballot::Pulse(2 + self.dice.below(4) as u8),
                 VoteKind::YesNo => Ballot::YesNo(if self.dice.chance(80) {
                     YesNo::Yes
                 } else {
@@ -276,7 +283,10 @@ impl Simulation {
                 }
             };
             self.wait(timebox_ms / 20);
-            self.run(Command::CastBallot { side, ballot });
+            self.run(Command::CastBallot {
+                side: Some(side),
+                ballot,
+            });
         }
         self.run(Command::CloseVote);
     }

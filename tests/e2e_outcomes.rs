@@ -838,7 +838,7 @@ fn check_first_meeting(
     // The ballots: one per voter, none lost in the kill, none doubled on resume, each with
     // the voter's side and nothing else.
     let cast = at(|e| matches!(e, EventKind::BallotCast { .. }));
-    let sides_and_marks: Vec<(Side, Ballot)> = cast
+    let sides_and_marks: Vec<(Option<Side>, Ballot)> = cast
         .iter()
         .map(|i| match &events[*i].event {
             EventKind::BallotCast {
@@ -865,9 +865,9 @@ fn check_first_meeting(
             .map(|p| p.role.side())
             .expect("a member")
     };
-    let expected: Vec<(Side, Ballot)> = BALLOTS
+    let expected: Vec<(Option<Side>, Ballot)> = BALLOTS
         .iter()
-        .map(|(name, dots)| (side_of(name), Ballot::Dots(dots.to_vec())))
+        .map(|(name, dots)| (Some(side_of(name)), Ballot::Dots(dots.to_vec())))
         .collect();
     assert_eq!(sides_and_marks, expected, "{log}");
     let json = serde_json::to_value(record).unwrap();

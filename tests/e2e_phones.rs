@@ -33,7 +33,11 @@ const FORMAT: &str = r#"{
      "prompt": {"fi": "Mitä muuttaisit?"}, "minutes": 5},
     {"id": "ideas", "kind": "ideas", "title": {"fi": "Ideat"}, "minutes": 5},
     {"id": "vote", "kind": "vote", "title": {"fi": "Äänestys"}, "minutes": 5,
-     "vote": {"kind": "dots", "budget": 3, "cap": 2, "entry": "voters", "rule": "consent"}}
+     "vote": {"kind": "dots", "budget": 3, "cap": 2, "entry": "voters", "rule": "consent"}},
+    {"id": "fist", "kind": "vote", "title": {"fi": "Nyrkistä viiteen"}, "minutes": 5,
+     "vote": {"kind": "fist_of_five", "entry": "voters", "rule": "consent"}},
+    {"id": "pulse", "kind": "vote", "title": {"fi": "Loppupulssi"}, "minutes": 3,
+     "vote": {"kind": "pulse", "entry": "voters", "rule": "consent"}}
   ]
 }"#;
 
@@ -95,6 +99,13 @@ fn pointer(data: &Path) -> (PathBuf, String) {
 
 fn record(path: &Path) -> SessionRecord {
     serde_json::from_slice(&std::fs::read(path).expect("the session file")).expect("a session")
+}
+
+/// The facilitator closes the open vote (and confirms).
+fn close_vote(fac: &Tmux) {
+    fac.send_keys(&["s"]);
+    fac.wait_for("Suljetaanko äänestys");
+    fac.send_keys(&["Enter"]);
 }
 
 /// The server's address and the QR code's path, from its URL.
@@ -355,6 +366,7 @@ fn a_phone_in_a_real_browser_joins_writes_and_follows_the_meeting() {
     let data = tmp.path().join("data");
     prepare(&data);
     let (fac, session, url) = start_meeting(&data);
+    let wall = Tmux::start(&data, Launch::new(&["wall"]).size(100, 30));
 
     // A phone-sized window whose language is Finnish opens the QR code's address.
     let phone = webdriver::Browser::start(390, 844, "fi");
@@ -421,7 +433,7 @@ fn a_phone_in_a_real_browser_joins_writes_and_follows_the_meeting() {
     phone.clear_and_type("input[name='o0']", "2");
     phone.clear_and_type("input[name='o1']", "2");
     phone.click("form[action='/ballot'] button:not([name])");
-    phone.wait_for("Ei onnistunut");
+    phone.wait_for("Pisteitä oli enemmän kuin 3. Vähennä jostakin");
     phone.clear_and_type("input[name='o0']", "");
     phone.clear_and_type("input[name='o1']", "2");
     phone.click("form[action='/ballot'] button:not([name])");
@@ -435,10 +447,88 @@ fn a_phone_in_a_real_browser_joins_writes_and_follows_the_meeting() {
             _ => None,
         })
         .collect();
-    use parvi::model::vote::Ballot::Dots;
+    use parvi::model::vote::Ballot::{Dots, Fist, Pulse};
     assert_eq!(
         ballots,
         [(None, Dots(vec![2, 1])), (Some(1), Dots(vec![0, 2]))]
+    );
+    wall.wait_for("Ääniä annettu 1 / 2");
+    close_vote(&fac);
+    wall.wait_for("Eniten pisteitä: Liikuntavälineet lainaan");
+
+    // A fist of five on a proposal: the phone sees the proposal and the scale.
+    fac.send_keys(&["n"]);
+    fac.wait_for("Ehdotusta ei ole vielä kirjoitettu");
+    fac.send_keys(&["o"]);
+    fac.wait_for("Ehdotus, josta äänestetään");
+    fac.send_keys(&["End", "C-u"]);
+    fac.send_text("Liikuntavälineet lainaan välitunneille");
+    fac.send_keys(&["Enter"]);
+    phone.wait_for("Liikuntavälineet lainaan välitunneille");
+    phone.wait_for("Kannatan täysin");
+    phone.click("input[name='value'][value='4']");
+    phone.click("input[name='side'][value='student']");
+    phone.click("form[action='/ballot'] button:not([name])");
+    phone.wait_for("Äänesi on tallennettu");
+    wall.wait_for("Ääniä annettu 1 / 2");
+    close_vote(&fac);
+    wall.wait_for("Kukaan ei estänyt: ehdotus hyväksytään.");
+
+    // The check-out pulse: the fixed question, answered 1–5, the side left unsaid.
+    fac.send_keys(&["n"]);
+    fac.wait_for("Kuinka hyvin tulit tänään kuulluksi?");
+    fac.send_keys(&["o"]);
+    wall.wait_for("Vastauksia 0 / 2");
+    phone.wait_for("Kuinka hyvin tulit tänään kuulluksi?");
+    phone.wait_for("en halua sanoa");
+    assert!(
+        !phone.source().contains("name=\"abstain\""),
+        "declining the pulse is not answering it"
+    );
+    phone.click("input[name='value'][value='4']");
+    phone.click("input[name='side'][value='unsaid']");
+    phone.click("form[action='/ballot'] button");
+    phone.wait_for("Vastauksesi on tallennettu");
+    phone.wait_for("Muuta vastaustasi");
+    wall.wait_for("Vastauksia 1 / 2");
+    assert!(
+        !wall.screen().contains("Keskiarvo"),
+        "no result on the wall before the close"
+    );
+    close_vote(&fac);
+    wall.wait_for("Keskiarvo 4,0 / 5");
+
+    // The log holds exactly what the phone sent: each ballot with its side, the pulse's
+    // with none, and no device.
+    let log = record(&session);
+    let cast: Vec<(Option<u32>, Option<Side>, parvi::model::vote::Ballot)> = log
+        .events
+        .iter()
+        .filter(|e| e.source == Some(EventSource::Phone))
+        .filter_map(|e| match &e.event {
+            EventKind::BallotCast {
+                replaces,
+                side,
+                ballot,
+                ..
+            } => Some((*replaces, *side, ballot.clone())),
+            _ => None,
+        })
+        .collect();
+    let student = Some(Side::Student);
+    assert_eq!(
+        cast,
+        [
+            (None, student, Dots(vec![2, 1])),
+            (Some(1), student, Dots(vec![0, 2])),
+            (None, student, Fist(4)),
+            (None, None, Pulse(4)),
+        ]
+    );
+    let text = std::fs::read_to_string(&session).unwrap();
+    assert!(
+        !text.contains("cookie") && !text.contains("phone_id"),
+        "no device in the log"
     );
 }
 
@@ -495,7 +585,7 @@ fn phones_vote_once_each_change_their_ballot_and_see_no_result_before_the_close(
     let changed = ballot(&first, "o0=&o1=1&o2=2", "student");
     assert!(changed.head.contains("m=voted"), "{}", changed.head);
     let over = ballot(&first, "o0=2&o1=2&o2=2", "student");
-    assert!(over.head.contains("m=refused"), "{}", over.head);
+    assert!(over.head.contains("m=overbudget"), "{}", over.head);
     let page = phone::get(addr, "/", Some(&first)).body;
     assert!(page.contains("Muuta ääntäsi"), "{page}");
     assert!(
@@ -514,7 +604,7 @@ fn phones_vote_once_each_change_their_ballot_and_see_no_result_before_the_close(
 
     // The log: three ballots from phones, the change in the first one's place.
     let log = record(&session);
-    let cast: Vec<(Option<u32>, Side)> = log
+    let cast: Vec<(Option<u32>, Option<Side>)> = log
         .events
         .iter()
         .filter(|e| e.source == Some(EventSource::Phone))
@@ -526,14 +616,12 @@ fn phones_vote_once_each_change_their_ballot_and_see_no_result_before_the_close(
     assert_eq!(
         cast,
         [
-            (None, Side::Student),
-            (Some(1), Side::Student),
-            (None, Side::Staff)
+            (None, Some(Side::Student)),
+            (Some(1), Some(Side::Student)),
+            (None, Some(Side::Staff))
         ]
     );
-    fac.send_keys(&["s"]);
-    fac.wait_for("Suljetaanko äänestys");
-    fac.send_keys(&["Enter"]);
+    close_vote(&fac);
     wall.wait_for("Eniten pisteitä: Kahvila");
     // Closed: the phones' page no longer offers the vote.
     let end = Instant::now() + tmux::DEADLINE;

@@ -107,6 +107,14 @@ fn tricky() -> SessionRecord {
         entry: Entry::Voters,
         rule: Rule::Consent,
     });
+    let mut pulse = phase("pulse", PhaseKind::Vote, "Loppupulssi", 3);
+    pulse.vote = Some(VoteSpec {
+        kind: VoteKind::Pulse,
+        budget: None,
+        cap: None,
+        entry: Entry::Voters,
+        rule: Rule::Consent,
+    });
     let format = parvi::model::Format {
         schema: SCHEMA_VERSION,
         name: "testi".into(),
@@ -129,6 +137,7 @@ fn tricky() -> SessionRecord {
             phase("decisions", PhaseKind::Decisions, "Päätökset", 5),
             phase("actions", PhaseKind::Actions, "Toimenpiteet", 5),
             phase("open", PhaseKind::Open, "Vapaa sana", 5),
+            pulse,
         ],
     };
     let start: Timestamp = "2026-03-12T12:00:00Z".parse().unwrap();
@@ -325,7 +334,7 @@ fn tricky() -> SessionRecord {
             m,
             640,
             Command::CastBallot {
-                side,
+                side: Some(side),
                 ballot: Ballot::Dots(dots.to_vec()),
             },
         );
@@ -353,7 +362,7 @@ fn tricky() -> SessionRecord {
             m,
             690,
             Command::CastBallot {
-                side,
+                side: Some(side),
                 ballot: Ballot::Fist(fist),
             },
         );
@@ -417,6 +426,36 @@ fn tricky() -> SessionRecord {
             due: Due::None,
         },
     );
+    // The check-out pulse (the free floor before it skipped): three students and three
+    // staff, so each side's figures show.
+    run(m, 786, Command::GoToPhase(10));
+    run(
+        m,
+        787,
+        Command::OpenVote(vec![VoteOption {
+            label: "Kuinka hyvin tulit tänään kuulluksi?".into(),
+            idea: None,
+            theme: None,
+        }]),
+    );
+    for (side, answer) in [
+        (Side::Student, 5),
+        (Side::Student, 4),
+        (Side::Student, 4),
+        (Side::Staff, 3),
+        (Side::Staff, 3),
+        (Side::Staff, 2),
+    ] {
+        run(
+            m,
+            788,
+            Command::CastBallot {
+                side: Some(side),
+                ballot: Ballot::Pulse(answer),
+            },
+        );
+    }
+    run(m, 790, Command::CloseVote);
     run(m, 800, Command::End);
     meeting.into_record()
 }

@@ -202,7 +202,7 @@ fn a_dot_vote_enforces_budget_and_cap_and_counts_when_closed() {
     assert_eq!((vote.budget, vote.cap), (3, 2));
     let cast = |sim: &mut Sim, dots: Vec<u32>| {
         sim.run(Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::Dots(dots),
         })
     };
@@ -235,7 +235,7 @@ fn a_changed_ballot_takes_the_place_of_the_old_one_until_the_vote_closes() {
     let replace = |sim: &mut Sim, replaces: u32, dots: Vec<u32>| {
         sim.run(Command::ReplaceBallot {
             replaces,
-            side: Side::Student,
+            side: Some(Side::Student),
             ballot: Ballot::Dots(dots),
         })
     };
@@ -250,7 +250,7 @@ fn a_changed_ballot_takes_the_place_of_the_old_one_until_the_vote_closes() {
     );
     for dots in [vec![2, 1, 0], vec![0, 1, 2]] {
         sim.ok(Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::Dots(dots),
         });
     }
@@ -271,7 +271,7 @@ fn a_changed_ballot_takes_the_place_of_the_old_one_until_the_vote_closes() {
     assert_eq!(vote.ballots.len(), 2, "a change is not another ballot");
     assert_eq!(
         vote.ballots[0],
-        (Side::Student, Ballot::Dots(vec![0, 0, 2]))
+        (Some(Side::Student), Ballot::Dots(vec![0, 0, 2]))
     );
     sim.ok(Command::CloseVote);
     assert_eq!(
@@ -310,7 +310,7 @@ fn a_fist_of_five_with_a_zero_is_blocked() {
     ])));
     for (side, fist) in [(Side::Student, 4), (Side::Staff, 5), (Side::Staff, 0)] {
         sim.ok(Command::CastBallot {
-            side,
+            side: Some(side),
             ballot: Ballot::Fist(fist),
         });
     }
@@ -326,7 +326,7 @@ fn yes_no_score_and_ranking_votes_run_through_the_engine() {
     sim.ok(Command::OpenVote(options(&["Ehdotus"])));
     for answer in [YesNo::Yes, YesNo::Yes, YesNo::No, YesNo::Abstain] {
         sim.ok(Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::YesNo(answer),
         });
     }
@@ -340,7 +340,7 @@ fn yes_no_score_and_ranking_votes_run_through_the_engine() {
     sim.ok(Command::GoToPhase(3));
     sim.ok(Command::OpenVote(options(&["A", "B"])));
     sim.ok(Command::CastBallot {
-        side: Side::Staff,
+        side: Some(Side::Staff),
         ballot: Ballot::Score(vec![5, 1]),
     });
     sim.ok(Command::CloseVote);
@@ -364,12 +364,12 @@ fn yes_no_score_and_ranking_votes_run_through_the_engine() {
         "the method is in the log"
     );
     sim.ok(Command::CastBallot {
-        side: Side::Staff,
+        side: Some(Side::Staff),
         ballot: Ballot::Ranking(vec![2, 0, 1]),
     });
     assert!(matches!(
         sim.run(Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::Ranking(vec![1, 1]),
         }),
         Err(Refusal::BadBallot(_))
@@ -505,7 +505,7 @@ fn replaying_a_meeting_with_every_new_event_gives_the_same_state() {
     sim.ok(Command::GoToPhase(3));
     sim.ok(Command::OpenVote(options(&["A", "B"])));
     sim.ok(Command::CastBallot {
-        side: Side::Student,
+        side: Some(Side::Student),
         ballot: Ballot::Dots(vec![1, 1]),
     });
     sim.ok(Command::CloseVote);
@@ -546,13 +546,13 @@ fn no_more_ballots_than_people_present() {
     let present = sim.state().present().count();
     for _ in 0..present {
         sim.ok(Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::Abstain,
         });
     }
     assert_eq!(
         sim.run(Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::Abstain
         }),
         Err(Refusal::EveryoneVoted)

@@ -45,7 +45,7 @@ fn outcome() -> impl Strategy<Value = Command> {
             VoteOption { label: "B".into(), idea: None, theme: None },
         ])),
         2 => (0u32..3, 0u32..3).prop_map(|(a, b)| Command::CastBallot {
-            side: Side::Staff,
+            side: Some(Side::Staff),
             ballot: Ballot::Dots(vec![a, b]),
         }),
         1 => Just(Command::CloseVote),

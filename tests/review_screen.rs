@@ -399,7 +399,7 @@ fn voted_meeting() -> SessionRecord {
         (Side::Staff, [2, 0]),
     ] {
         sim.ok(Command::CastBallot {
-            side,
+            side: Some(side),
             ballot: Ballot::Dots(dots.to_vec()),
         });
     }
@@ -407,7 +407,7 @@ fn voted_meeting() -> SessionRecord {
     sim.ok(Command::GoToPhase(7));
     sim.ok(Command::OpenVote(vec![option("Kokeillaan keväällä")]));
     sim.ok(Command::CastBallot {
-        side: Side::Staff,
+        side: Some(Side::Staff),
         ballot: Ballot::Fist(4),
     });
     sim.meeting.record().clone()

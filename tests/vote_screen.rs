@@ -179,7 +179,7 @@ fn blank(app: &App) -> bool {
 }
 
 /// The ballots in the log, with the side of each.
-fn ballots(app: &App) -> Vec<(Side, Ballot)> {
+fn ballots(app: &App) -> Vec<(Option<Side>, Ballot)> {
     record(app)
         .events
         .iter()
@@ -272,7 +272,7 @@ fn a_dot_vote_takes_four_voters_one_by_one_and_shows_results_only_when_closed() 
     keys(&mut app, "<enter>");
     assert_eq!(
         ballots(&app),
-        [(Side::Student, Ballot::Dots(vec![2, 1, 0, 0]))]
+        [(Some(Side::Student), Ballot::Dots(vec![2, 1, 0, 0]))]
     );
     let thanks = text(&app);
     assert!(blank(&app));
@@ -304,10 +304,10 @@ fn a_dot_vote_takes_four_voters_one_by_one_and_shows_results_only_when_closed() 
     assert_eq!(
         ballots(&app),
         [
-            (Side::Student, Ballot::Dots(vec![2, 1, 0, 0])),
-            (Side::Staff, Ballot::Dots(vec![1, 0, 0, 0])),
-            (Side::Student, Ballot::Dots(vec![0, 0, 2, 1])),
-            (Side::Staff, Ballot::Dots(vec![0, 0, 1, 1])),
+            (Some(Side::Student), Ballot::Dots(vec![2, 1, 0, 0])),
+            (Some(Side::Staff), Ballot::Dots(vec![1, 0, 0, 0])),
+            (Some(Side::Student), Ballot::Dots(vec![0, 0, 2, 1])),
+            (Some(Side::Staff), Ballot::Dots(vec![0, 0, 1, 1])),
         ],
         "each voter picked from those who have not voted, in seating order"
     );
@@ -763,7 +763,7 @@ fn results_by_side_appear_only_when_every_side_has_three_voters() {
     for key in ["k", "e", "k", "k", "e"] {
         cast(&mut app, key);
     }
-    let sides: Vec<Side> = ballots(&app).iter().map(|(s, _)| *s).collect();
+    let sides: Vec<Side> = ballots(&app).iter().filter_map(|(s, _)| *s).collect();
     assert_eq!(
         sides,
         [
@@ -1109,4 +1109,49 @@ fn the_help_of_a_dot_ballot_lists_only_the_keys_of_a_dot_vote() {
         );
     }
     snapshot("ballot_dots_help", &app);
+}
+
+// ---- the check-out pulse ----------------------------------------------------------------
+
+#[test]
+fn the_pulse_asks_its_fixed_question_and_shows_the_average_and_the_answers() {
+    // Six present: three students and three staff, so both sides are shown.
+    let mut app = vote_meeting(Lang::Fi, spec(VoteKind::Pulse), 6);
+    let setup = text(&app);
+    assert!(setup.contains("Loppupulssi"), "{setup}");
+    assert!(
+        setup.contains("Kuinka hyvin tulit tänään kuulluksi?"),
+        "the question is fixed, not typed:\n{setup}"
+    );
+    // e would edit a proposal: the pulse has none to edit.
+    keys(&mut app, "e");
+    assert_eq!(overlay_kind(&app), None, "no prompt for the fixed question");
+    keys(&mut app, "o");
+    let vote = state(&app).open_vote().expect("opened at once").clone();
+    assert_eq!(
+        vote.options[0].label,
+        "Kuinka hyvin tulit tänään kuulluksi?"
+    );
+    keys(&mut app, "<enter>1<enter>");
+    snapshot("pulse_ballot", &app);
+    keys(&mut app, "0");
+    keys(&mut app, "<enter>");
+    assert!(ballots(&app).is_empty(), "0 is not an answer of the pulse");
+    keys(&mut app, "5<enter> ");
+    for answer in ["4", "4", "2", "3", "5"] {
+        cast(&mut app, answer);
+    }
+    let answers: Vec<Ballot> = ballots(&app).into_iter().map(|(_, b)| b).collect();
+    assert_eq!(
+        answers,
+        [5, 4, 4, 2, 3, 5].map(Ballot::Pulse),
+        "one answer per voter, in order"
+    );
+    close(&mut app);
+    let results = small(&app);
+    // (5 + 4 + 4 + 2 + 3 + 5) / 6 = 3.83
+    assert!(results.contains("Keskiarvo 3,8 / 5"), "{results}");
+    let wide = text(&app);
+    assert!(wide.contains("Osapuolittain"), "{wide}");
+    snapshot("pulse_results", &app);
 }

@@ -12,7 +12,7 @@ use crate::i18n::minutes::MinutesText;
 use crate::i18n::{self, Lang};
 use crate::model::metrics::{self, RoleRow};
 use crate::model::outcomes::{ActionItem, ActionStatus, Due};
-use crate::model::vote::{Tally, Vote, VoteKind};
+use crate::model::vote::{PULSE_LEVELS, Tally, Vote, VoteKind};
 use crate::model::{MeetingState, MemberId, SessionRecord, Side};
 
 use super::Options;
@@ -267,7 +267,9 @@ impl<'a> Tables<'a> {
                 VoteKind::Dots | VoteKind::Score | VoteKind::Ranking => {
                     self.option_rows(&vote, &tally)
                 }
-                VoteKind::FistOfFive | VoteKind::YesNo => self.level_rows(&vote, &tally),
+                VoteKind::FistOfFive | VoteKind::YesNo | VoteKind::Pulse => {
+                    self.level_rows(&vote, &tally)
+                }
             };
             for row in rows {
                 votes.row(&row);
@@ -342,6 +344,8 @@ impl<'a> Tables<'a> {
             .map_or(String::new(), |o| o.label.clone());
         let values: Vec<String> = if vote.kind == VoteKind::FistOfFive {
             (0..6).map(|v| v.to_string()).collect()
+        } else if vote.kind == VoteKind::Pulse {
+            (1..=PULSE_LEVELS).map(|v| v.to_string()).collect()
         } else {
             lang.text()
                 .vote

@@ -58,9 +58,10 @@ pub struct PhonesText {
     pub updates: &'static str,
     // ---- a vote ----
     pub vote_title: &'static str,
-    /// The voter's side: student, staff, someone else (as `Side` orders them).
+    /// The voter's side: student, staff, someone else (as `Side` orders them), then "rather
+    /// not say".
     pub side_label: &'static str,
-    pub sides: [&'static str; 3],
+    pub sides: [&'static str; 4],
     pub dots_hint: &'static str,
     pub score_hint: &'static str,
     pub ranking_hint: &'static str,
@@ -69,6 +70,16 @@ pub struct PhonesText {
     pub abstain: &'static str,
     pub voted: &'static str,
     pub voted_hint: &'static str,
+    /// The pulse's buttons and what the page says once it is answered.
+    pub answer: &'static str,
+    pub change_answer: &'static str,
+    pub answered: &'static str,
+    pub answered_hint: &'static str,
+    /// Why a ballot was refused, where the voter can mend it.
+    pub over_budget: &'static str,
+    pub over_cap: &'static str,
+    pub bad_ballot: &'static str,
+    pub everyone_voted: &'static str,
 }
 
 pub const FI: PhonesText = PhonesText {
@@ -110,7 +121,7 @@ pub const FI: PhonesText = PhonesText {
     updates: "Sivu päivittyy itsestään.",
     vote_title: "Äänestys",
     side_label: "Olen",
-    sides: ["opiskelija", "henkilöstöä", "joku muu"],
+    sides: ["opiskelija", "henkilöstöä", "joku muu", "en halua sanoa"],
     dots_hint: "Jaa {budget} pistettä. Yhdelle vaihtoehdolle enintään {cap}.",
     score_hint: "Anna kullekin 1–5. Tyhjä tarkoittaa, ettet arvioi sitä.",
     ranking_hint: "Numeroi mieluisin 1, seuraava 2 ja niin edelleen.",
@@ -119,6 +130,14 @@ pub const FI: PhonesText = PhonesText {
     abstain: "Äänestä tyhjää",
     voted: "Äänesi on tallennettu ✓",
     voted_hint: "Voit muuttaa ääntäsi, kunnes äänestys suljetaan. Kukaan ei näe, miten äänestit.",
+    answer: "Vastaa",
+    change_answer: "Muuta vastaustasi",
+    answered: "Vastauksesi on tallennettu ✓",
+    answered_hint: "Voit muuttaa vastaustasi, kunnes vetäjä sulkee kyselyn. Vastauksista tallennetaan vain määrät, ei sitä, kuka vastasi.",
+    over_budget: "Pisteitä oli enemmän kuin {budget}. Vähennä jostakin ja lähetä uudelleen.",
+    over_cap: "Yhdelle vaihtoehdolle saa antaa enintään {cap} pistettä. Korjaa ja lähetä uudelleen.",
+    bad_ballot: "Ääni ei sopinut tähän äänestykseen. Tarkista valintasi ja lähetä uudelleen.",
+    everyone_voted: "Yhtä monta ääntä kuin paikalla on ihmisiä on jo annettu. Jos et ole vielä äänestänyt, kerro vetäjälle.",
 };
 
 pub const SV: PhonesText = PhonesText {
@@ -160,7 +179,7 @@ pub const SV: PhonesText = PhonesText {
     updates: "Sidan uppdateras av sig själv.",
     vote_title: "Omröstning",
     side_label: "Jag är",
-    sides: ["studerande", "personal", "någon annan"],
+    sides: ["studerande", "personal", "någon annan", "vill inte säga"],
     dots_hint: "Fördela {budget} poäng. Högst {cap} på ett alternativ.",
     score_hint: "Ge vart och ett 1–5. Tomt betyder att du inte bedömer det.",
     ranking_hint: "Numrera det bästa 1, nästa 2 och så vidare.",
@@ -169,6 +188,14 @@ pub const SV: PhonesText = PhonesText {
     abstain: "Rösta blankt",
     voted: "Din röst är sparad ✓",
     voted_hint: "Du kan ändra din röst tills omröstningen stängs. Ingen ser hur du röstade.",
+    answer: "Svara",
+    change_answer: "Ändra ditt svar",
+    answered: "Ditt svar är sparat ✓",
+    answered_hint: "Du kan ändra ditt svar tills ledaren stänger frågan. Bara antalet svar sparas, inte vem som svarade.",
+    over_budget: "Du gav fler än {budget} poäng. Ta bort några och skicka igen.",
+    over_cap: "Högst {cap} poäng på samma alternativ. Rätta och skicka igen.",
+    bad_ballot: "Rösten passade inte den här omröstningen. Kontrollera ditt val och skicka igen.",
+    everyone_voted: "Lika många röster som det finns närvarande har redan getts. Säg till ledaren om du inte har röstat än.",
 };
 
 pub const EN: PhonesText = PhonesText {
@@ -210,7 +237,7 @@ pub const EN: PhonesText = PhonesText {
     updates: "This page updates by itself.",
     vote_title: "Vote",
     side_label: "I am",
-    sides: ["a student", "staff", "someone else"],
+    sides: ["a student", "staff", "someone else", "rather not say"],
     dots_hint: "Share out {budget} points, at most {cap} on one option.",
     score_hint: "Give each one 1–5. Left empty, you do not score it.",
     ranking_hint: "Number your favourite 1, the next 2, and so on.",
@@ -219,4 +246,12 @@ pub const EN: PhonesText = PhonesText {
     abstain: "Abstain",
     voted: "Your vote is saved ✓",
     voted_hint: "You can change your vote until the vote closes. Nobody sees how you voted.",
+    answer: "Answer",
+    change_answer: "Change your answer",
+    answered: "Your answer is saved ✓",
+    answered_hint: "You can change your answer until the facilitator closes it. Only the counts are kept, not who answered.",
+    over_budget: "That was more than {budget} points. Take some off and send again.",
+    over_cap: "At most {cap} points on one option. Correct it and send again.",
+    bad_ballot: "The ballot did not fit this vote. Check your choice and send again.",
+    everyone_voted: "As many ballots as people present have been cast. If you have not voted yet, tell the facilitator.",
 };

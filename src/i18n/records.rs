@@ -48,6 +48,8 @@ pub struct RecordsText {
     pub result_yes_no: &'static str,
     pub result_tie: &'static str,
     pub result_no_votes: &'static str,
+    /// The pulse's result: its mean answer.
+    pub result_pulse: &'static str,
     pub decimal_separator: &'static str,
 
     // ---- actions ----
@@ -136,6 +138,7 @@ pub const FI: RecordsText = RecordsText {
     result_yes_no: "{option}: kyllä {yes}, ei {no}",
     result_tie: "(tasapeli)",
     result_no_votes: "ei ääniä",
+    result_pulse: "keskiarvo {avg} / 5",
     decimal_separator: ",",
 
     no_actions: "Toimenpiteitä ei ole vielä kirjattu.",
@@ -230,6 +233,7 @@ pub const SV: RecordsText = RecordsText {
     result_yes_no: "{option}: ja {yes}, nej {no}",
     result_tie: "(oavgjort)",
     result_no_votes: "inga röster",
+    result_pulse: "medelvärde {avg} / 5",
     decimal_separator: ",",
 
     no_actions: "Inga åtgärder har antecknats ännu.",
@@ -324,6 +328,7 @@ pub const EN: RecordsText = RecordsText {
     result_yes_no: "{option}: yes {yes}, no {no}",
     result_tie: "(tie)",
     result_no_votes: "no votes",
+    result_pulse: "average {avg} / 5",
     decimal_separator: ".",
 
     no_actions: "No actions recorded yet.",

@@ -32,7 +32,7 @@ pub struct VoteText {
 
     // ---- the kinds and their rules ----
     /// Indexed like `VoteKind::ALL`.
-    pub kinds: [&'static str; 5],
+    pub kinds: [&'static str; 6],
     pub dots_rules: &'static str,
     pub dots_rules_no_cap: &'static str,
     pub consent_rule: &'static str,
@@ -46,6 +46,12 @@ pub struct VoteText {
     pub entry_hands: &'static str,
     /// What each value of a fist of five means, 0 to 5.
     pub fist_levels: [&'static str; 6],
+    /// The pulse's one fixed question; it is the pulse's "proposal" in the log.
+    pub pulse_question: &'static str,
+    /// How the pulse works, under its name.
+    pub pulse_rule: &'static str,
+    /// What each answer of the pulse means, 1 to 5.
+    pub pulse_levels: [&'static str; 5],
     /// Yes, no, abstain.
     pub yes_no: [&'static str; 3],
     /// The letter of yes, no and abstain in this language (all of them work).
@@ -66,6 +72,8 @@ pub struct VoteText {
 
     // ---- taking ballots ----
     pub ballots_cast: &'static str,
+    /// The pulse's answers so far.
+    pub answers_cast: &'static str,
     pub results_hidden: &'static str,
     pub press_next_voter: &'static str,
     pub everyone_voted: &'static str,
@@ -81,6 +89,8 @@ pub struct VoteText {
     pub already_held: &'static str,
     pub revote_tie_confirm: &'static str,
     pub revote_confirm: &'static str,
+    /// The pulse asked again after it was closed.
+    pub pulse_again: &'static str,
     pub revote_hint: &'static str,
     pub amend_hint: &'static str,
 
@@ -91,6 +101,7 @@ pub struct VoteText {
     pub dots_used_up: &'static str,
     pub dots_cap_reached: &'static str,
     pub fist_instructions: &'static str,
+    pub pulse_instructions: &'static str,
     pub yes_no_instructions: &'static str,
     pub score_instructions: &'static str,
     pub score_unscored: &'static str,
@@ -110,6 +121,8 @@ pub struct VoteText {
     // ---- results ----
     pub results_title: &'static str,
     pub voters: &'static str,
+    /// How many answered the pulse.
+    pub respondents: &'static str,
     pub dots_total: &'static str,
     pub no_votes: &'static str,
     pub and: &'static str,
@@ -120,6 +133,8 @@ pub struct VoteText {
     pub winner_score: &'static str,
     pub winner_ranking: &'static str,
     pub average: &'static str,
+    /// The pulse's mean answer: "Keskiarvo 3,8 / 5".
+    pub pulse_average: &'static str,
     pub passed: &'static str,
     pub not_passed: &'static str,
     pub block_mark: &'static str,
@@ -178,6 +193,7 @@ pub const FI: VoteText = VoteText {
         "Kyllä vai ei",
         "Arviointi 1–5",
         "Järjestykseen asettaminen",
+        "Loppupulssi",
     ],
     dots_rules: "Pisteitä kullakin: {budget} · samalle vaihtoehdolle enintään: {cap}",
     dots_rules_no_cap: "Pisteitä kullakin: {budget} · kaikki pisteet saa antaa samalle vaihtoehdolle",
@@ -197,6 +213,9 @@ pub const FI: VoteText = VoteText {
         "Hyvä ehdotus",
         "Kannatan täysin",
     ],
+    pulse_question: "Kuinka hyvin tulit tänään kuulluksi?",
+    pulse_rule: "Nimetön: jokainen vastaa 1–5. Talteen jäävät vain vastausten määrät.",
+    pulse_levels: ["En lainkaan", "Vähän", "Jonkin verran", "Hyvin", "Täysin"],
     yes_no: ["Kyllä", "Ei", "Tyhjää"],
     yes_no_letters: ["K", "E", "T"],
 
@@ -213,6 +232,7 @@ pub const FI: VoteText = VoteText {
     need_two: "Äänestykseen tarvitaan vähintään kaksi vaihtoehtoa.",
 
     ballots_cast: "Ääniä annettu {count} / {present}",
+    answers_cast: "Vastauksia {count} / {present}",
     results_hidden: "Tulokset näytetään, kun äänestys suljetaan.",
     press_next_voter: "Seuraava äänestäjä: {key}",
     everyone_voted: "Kaikki paikallaolijat ovat äänestäneet. Sulje äänestys: {key}",
@@ -228,6 +248,7 @@ pub const FI: VoteText = VoteText {
     already_held: "Tämän kohdan äänestys on jo pidetty.",
     revote_tie_confirm: "Äänestetäänkö uudelleen tasapelin vaihtoehdoista: {names}?",
     revote_confirm: "Äänestetäänkö uudelleen samoista vaihtoehdoista: {names}?",
+    pulse_again: "Kysytäänkö uudelleen: {question}",
     revote_hint: "Tasapelin voi ratkaista uudella äänestyksellä: {key}",
     amend_hint: "Muokatusta ehdotuksesta voi äänestää uudelleen: {key}",
 
@@ -237,6 +258,7 @@ pub const FI: VoteText = VoteText {
     dots_used_up: "Kaikki pisteet on käytetty. Vähennä jostakin ensin.",
     dots_cap_reached: "Samalle vaihtoehdolle saa antaa enintään {cap}.",
     fist_instructions: "Näytä tukesi numerolla 0–5.",
+    pulse_instructions: "Valitse numerolla 1–5.",
     yes_no_instructions: "Valitse numerolla tai kirjaimella.",
     score_instructions: "Arvioi jokainen vaihtoehto 1–5 (5 = paras).",
     score_unscored: "ei arvioitu",
@@ -254,6 +276,7 @@ pub const FI: VoteText = VoteText {
 
     results_title: "Tulokset",
     voters: "Äänestäjiä: {count}",
+    respondents: "Vastaajia: {count}",
     dots_total: "Pisteitä yhteensä: {count}",
     no_votes: "Ääniä ei annettu.",
     and: "ja",
@@ -264,6 +287,7 @@ pub const FI: VoteText = VoteText {
     winner_score: "Paras keskiarvo: {name}",
     winner_ranking: "Voittaja: {name}",
     average: "keskiarvo",
+    pulse_average: "Keskiarvo {avg} / 5",
     passed: "HYVÄKSYTTY",
     not_passed: "EI HYVÄKSYTTY",
     block_mark: "ESTO",
@@ -316,6 +340,7 @@ pub const SV: VoteText = VoteText {
         "Ja eller nej",
         "Betyg 1–5",
         "Rangordning",
+        "Utcheckningspuls",
     ],
     dots_rules: "Prickar per person: {budget} · högst per alternativ: {cap}",
     dots_rules_no_cap: "Prickar per person: {budget} · alla prickar får läggas på samma alternativ",
@@ -335,6 +360,9 @@ pub const SV: VoteText = VoteText {
         "Bra förslag",
         "Stöder helt",
     ],
+    pulse_question: "Hur väl blev du hörd i dag?",
+    pulse_rule: "Anonym: alla svarar 1–5. Bara antalet svar sparas.",
+    pulse_levels: ["Inte alls", "Lite", "Delvis", "Väl", "Helt"],
     yes_no: ["Ja", "Nej", "Avstår"],
     yes_no_letters: ["J", "N", "A"],
 
@@ -351,6 +379,7 @@ pub const SV: VoteText = VoteText {
     need_two: "En omröstning behöver minst två alternativ.",
 
     ballots_cast: "Avgivna röster {count} / {present}",
+    answers_cast: "Svar {count} / {present}",
     results_hidden: "Resultatet visas när omröstningen stängs.",
     press_next_voter: "Nästa röstande: {key}",
     everyone_voted: "Alla närvarande har röstat. Stäng omröstningen: {key}",
@@ -366,6 +395,7 @@ pub const SV: VoteText = VoteText {
     already_held: "Omröstningen i den här punkten är redan avslutad.",
     revote_tie_confirm: "Ska ni rösta om mellan alternativen som delar förstaplatsen: {names}?",
     revote_confirm: "Ska ni rösta om på samma alternativ: {names}?",
+    pulse_again: "Ska frågan ställas igen: {question}",
     revote_hint: "Avgör den delade platsen med en ny omröstning: {key}",
     amend_hint: "Rösta om på ett ändrat förslag: {key}",
 
@@ -375,6 +405,7 @@ pub const SV: VoteText = VoteText {
     dots_used_up: "Alla prickar är använda. Ta bort en först.",
     dots_cap_reached: "Högst {cap} prickar på samma alternativ.",
     fist_instructions: "Visa ditt stöd med en siffra 0–5.",
+    pulse_instructions: "Välj med en siffra 1–5.",
     yes_no_instructions: "Välj med en siffra eller bokstav.",
     score_instructions: "Ge varje alternativ 1–5 (5 = bäst).",
     score_unscored: "inget betyg",
@@ -392,6 +423,7 @@ pub const SV: VoteText = VoteText {
 
     results_title: "Resultat",
     voters: "Röstande: {count}",
+    respondents: "Svarande: {count}",
     dots_total: "Prickar totalt: {count}",
     no_votes: "Inga röster avgavs.",
     and: "och",
@@ -402,6 +434,7 @@ pub const SV: VoteText = VoteText {
     winner_score: "Högst medelvärde: {name}",
     winner_ranking: "Vinnare: {name}",
     average: "medelvärde",
+    pulse_average: "Medelvärde {avg} / 5",
     passed: "GODKÄNT",
     not_passed: "INTE GODKÄNT",
     block_mark: "VETO",
@@ -454,6 +487,7 @@ pub const EN: VoteText = VoteText {
         "Yes or no",
         "Score 1–5",
         "Ranking",
+        "Check-out pulse",
     ],
     dots_rules: "Dots per person: {budget} · at most on one option: {cap}",
     dots_rules_no_cap: "Dots per person: {budget} · all may go to one option",
@@ -473,6 +507,9 @@ pub const EN: VoteText = VoteText {
         "Good proposal",
         "Full support",
     ],
+    pulse_question: "How well were you heard today?",
+    pulse_rule: "Anonymous: everyone answers 1–5. Only the counts are kept.",
+    pulse_levels: ["Not at all", "A little", "Somewhat", "Well", "Fully"],
     yes_no: ["Yes", "No", "Abstain"],
     yes_no_letters: ["Y", "N", "A"],
 
@@ -489,6 +526,7 @@ pub const EN: VoteText = VoteText {
     need_two: "A vote needs at least two options.",
 
     ballots_cast: "Ballots cast {count} / {present}",
+    answers_cast: "Answers {count} / {present}",
     results_hidden: "The results are shown when the vote closes.",
     press_next_voter: "Next voter: {key}",
     everyone_voted: "Everyone present has voted. Close the vote: {key}",
@@ -504,6 +542,7 @@ pub const EN: VoteText = VoteText {
     already_held: "This item's vote has already been held.",
     revote_tie_confirm: "Vote again between the options tied for first: {names}?",
     revote_confirm: "Vote again on the same options: {names}?",
+    pulse_again: "Ask again: {question}",
     revote_hint: "Settle the tie with a new vote: {key}",
     amend_hint: "Vote again on an amended proposal: {key}",
 
@@ -513,6 +552,7 @@ pub const EN: VoteText = VoteText {
     dots_used_up: "All your dots are used. Take one back first.",
     dots_cap_reached: "At most {cap} dots on one option.",
     fist_instructions: "Show your support with a number from 0 to 5.",
+    pulse_instructions: "Choose with a number from 1 to 5.",
     yes_no_instructions: "Choose with a number or a letter.",
     score_instructions: "Score each option 1–5 (5 = best).",
     score_unscored: "not scored",
@@ -530,6 +570,7 @@ pub const EN: VoteText = VoteText {
 
     results_title: "Results",
     voters: "Voters: {count}",
+    respondents: "Answers: {count}",
     dots_total: "Dots in all: {count}",
     no_votes: "No votes were cast.",
     and: "and",
@@ -540,6 +581,7 @@ pub const EN: VoteText = VoteText {
     winner_score: "Best average: {name}",
     winner_ranking: "Winner: {name}",
     average: "average",
+    pulse_average: "Average {avg} / 5",
     passed: "PASSED",
     not_passed: "NOT PASSED",
     block_mark: "BLOCK",

@@ -143,6 +143,26 @@ pub fn duration(lang: Lang, ms: u64) -> String {
     )
 }
 
+/// The values of a vote on a scale (fist of five, yes/no, the pulse), each as its slot in
+/// the tally's totals and its label ("5 – Kannatan täysin"), in the order every table shows
+/// them: a numbered scale from its top down, yes/no/abstain as they are. Empty for a vote
+/// on options.
+pub fn scale_rows(lang: Lang, kind: VoteKind) -> Vec<(usize, String)> {
+    let t = &lang.text().vote;
+    match kind {
+        VoteKind::FistOfFive => (0..t.fist_levels.len())
+            .rev()
+            .map(|v| (v, format!("{v} – {}", t.fist_levels[v])))
+            .collect(),
+        VoteKind::Pulse => (0..t.pulse_levels.len())
+            .rev()
+            .map(|slot| (slot, format!("{} – {}", slot + 1, t.pulse_levels[slot])))
+            .collect(),
+        VoteKind::YesNo => t.yes_no.iter().map(|s| s.to_string()).enumerate().collect(),
+        VoteKind::Dots | VoteKind::Score | VoteKind::Ranking => Vec::new(),
+    }
+}
+
 /// A closed vote's result in a few words: the winner and its count, ties stated as ties.
 pub fn vote_result(vote: &Vote, lang: Lang) -> String {
     let t = &lang.text().records;
@@ -198,6 +218,14 @@ pub fn vote_result(vote: &Vote, lang: Lang) -> String {
                 t.result_not_passed
             };
             fill(template, &[("option", proposal)])
+        }
+        VoteKind::Pulse => {
+            let average = crate::model::vote::pulse_average(&tally.totals).unwrap_or(0.0);
+            // The question is said where the pulse is; the result is its mean answer.
+            fill(
+                t.result_pulse,
+                &[("avg", &crate::i18n::decimal(lang, average, 1))],
+            )
         }
         VoteKind::YesNo => {
             let at = |i: usize| (tally.totals.get(i).copied().unwrap_or(0.0) as u32).to_string();

@@ -199,7 +199,9 @@ pub enum EventKind {
     /// A ballot, anonymous: only the voter's side is kept, for the per-side results.
     BallotCast {
         vote: u32,
-        side: Side,
+        /// Absent when a phone's voter would rather not say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        side: Option<Side>,
         ballot: Ballot,
         /// The ballot (1, 2, 3… in this vote's order) this one takes the place of: a
         /// phone's changed ballot. Absent for a new ballot.

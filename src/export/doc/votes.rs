@@ -36,7 +36,12 @@ pub(super) fn vote_blocks(blocks: &mut Vec<Block>, vote: &Vote, lang: Lang, rost
     if !vote.kind.has_options()
         && let Some(proposal) = vote.options.first()
     {
-        blocks.push(Block::Para(fill(m.proposal, &[("text", &proposal.label)])));
+        let line = if vote.kind == VoteKind::Pulse {
+            m.question
+        } else {
+            m.proposal
+        };
+        blocks.push(Block::Para(fill(line, &[("text", &proposal.label)])));
     }
     let rules = format!("{} {}", rule_text(&vote, m), entry_text(&vote, m));
     if !vote.closed {
@@ -82,6 +87,7 @@ fn rule_text(vote: &Vote, m: &MinutesText) -> String {
         VoteKind::YesNo => m.yes_no_rule.to_string(),
         VoteKind::Score => m.score_rule.to_string(),
         VoteKind::Ranking => m.ranking_rule.to_string(),
+        VoteKind::Pulse => m.pulse_rule.to_string(),
     }
 }
 
@@ -98,7 +104,7 @@ fn results_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
     match vote.kind {
         VoteKind::Dots | VoteKind::Score => ranked_table(vote, tally, lang),
         VoteKind::Ranking => rounds_table(vote, tally, lang),
-        VoteKind::FistOfFive | VoteKind::YesNo => levels_table(vote, tally, lang),
+        VoteKind::FistOfFive | VoteKind::YesNo | VoteKind::Pulse => levels_table(vote, tally, lang),
     }
 }
 
@@ -180,39 +186,24 @@ fn by_rank_table(
     }
 }
 
-/// A fist of five (from five down) or yes/no: the votes per level and, where shown, each
-/// side's.
+/// A fist of five or the pulse (from the top down) or yes/no: the votes per level and,
+/// where shown, each side's.
 fn levels_table(vote: &Vote, tally: &Tally, lang: Lang) -> Table {
-    let t = lang.text();
-    let m = &t.minutes;
-    let labels: Vec<String> = if vote.kind == VoteKind::FistOfFive {
-        (0..6)
-            .rev()
-            .map(|v| format!("{v} – {}", t.vote.fist_levels[v]))
-            .collect()
-    } else {
-        t.vote.yes_no.iter().map(|s| s.to_string()).collect()
-    };
-    let order: Vec<usize> = if vote.kind == VoteKind::FistOfFive {
-        (0..6).rev().collect()
-    } else {
-        (0..3).collect()
-    };
+    let m = &lang.text().minutes;
     let mut head = vec![m.col_value.to_string(), m.col_votes.to_string()];
     side_head(&mut head, tally, lang);
-    let rows = order
-        .iter()
-        .zip(labels)
+    let rows = words::scale_rows(lang, vote.kind)
+        .into_iter()
         .map(|(i, label)| {
             let mut row = vec![
                 label,
-                words::count(tally.totals.get(*i).copied().unwrap_or(0.0)),
+                words::count(tally.totals.get(i).copied().unwrap_or(0.0)),
             ];
             row.extend(
                 tally
                     .by_side
                     .iter()
-                    .map(|(_, v)| words::count(v.get(*i).copied().unwrap_or(0.0))),
+                    .map(|(_, v)| words::count(v.get(i).copied().unwrap_or(0.0))),
             );
             row
         })

@@ -448,7 +448,13 @@ impl MeetingState {
         self.votes.iter_mut().find(|v| v.id == id)
     }
 
-    fn ballot_cast(&mut self, vote: u32, side: Side, ballot: &Ballot, replaces: Option<u32>) {
+    fn ballot_cast(
+        &mut self,
+        vote: u32,
+        side: Option<Side>,
+        ballot: &Ballot,
+        replaces: Option<u32>,
+    ) {
         if let Some(v) = self.vote_mut(vote) {
             // A changed ballot takes its old place: the count of ballots stays.
             let old = replaces.and_then(|n| (n as usize).checked_sub(1));

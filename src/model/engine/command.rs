@@ -80,16 +80,17 @@ pub enum Command {
     },
     /// Open the vote of the running vote phase on these options.
     OpenVote(Vec<VoteOption>),
-    /// One voter's ballot; only their side is recorded.
+    /// One voter's ballot; only their side is recorded (`None`: a phone's voter would rather
+    /// not say).
     CastBallot {
-        side: Side,
+        side: Option<Side>,
         ballot: Ballot,
     },
     /// A voter's changed ballot in place of ballot `replaces` (1, 2, 3… in the vote's
     /// order) of the open vote: a phone changes its vote until the vote closes.
     ReplaceBallot {
         replaces: u32,
-        side: Side,
+        side: Option<Side>,
         ballot: Ballot,
     },
     /// Counted hands per option (or per value).

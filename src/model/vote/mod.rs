@@ -31,15 +31,19 @@ pub enum VoteKind {
     Score,
     /// The options ranked; counted by instant runoff (ranked choice).
     Ranking,
+    /// The check-out pulse at the end of a meeting: one fixed question ("How well were you
+    /// heard today?") answered 1 to 5, anonymously, kept as counts per side.
+    Pulse,
 }
 
 impl VoteKind {
-    pub const ALL: [VoteKind; 5] = [
+    pub const ALL: [VoteKind; 6] = [
         VoteKind::Dots,
         VoteKind::FistOfFive,
         VoteKind::YesNo,
         VoteKind::Score,
         VoteKind::Ranking,
+        VoteKind::Pulse,
     ];
 
     /// Whether the vote is on a list of options (rather than one proposal).
@@ -68,6 +72,21 @@ pub enum Rule {
     Consent,
     /// Passes when everyone shows 3 or more.
     Consensus,
+}
+
+/// The pulse's answers run from 1 to this.
+pub const PULSE_LEVELS: usize = 5;
+
+/// The mean answer of a pulse from its counts per answer (1 to 5), or `None` before
+/// anyone answered.
+pub fn pulse_average(counts: &[f64]) -> Option<f64> {
+    let answers: f64 = counts.iter().sum();
+    let sum: f64 = counts
+        .iter()
+        .enumerate()
+        .map(|(slot, c)| (slot + 1) as f64 * c)
+        .sum();
+    (answers > 0.0).then(|| sum / answers)
 }
 
 /// The counting method of a ranking, stated on screen and in the log.
@@ -127,6 +146,8 @@ pub enum Ballot {
     Score(Vec<u8>),
     /// Option indices, most preferred first; options left out are ranked below all others.
     Ranking(Vec<usize>),
+    /// 1 to 5: how well the voter was heard (the check-out pulse).
+    Pulse(u8),
     /// The voter took part but did not vote.
     Abstain,
 }
@@ -159,9 +180,11 @@ pub struct Vote {
     pub cap: u32,
     pub entry: Entry,
     pub rule: Rule,
-    /// Ballots in the order cast, each with the voter's side only.
-    pub ballots: Vec<(Side, Ballot)>,
-    /// Counted hands per option (or per value 0–5 for fist of five; yes/no/abstain).
+    /// Ballots in the order cast, each with the voter's side only (`None`: a phone's voter
+    /// would rather not say).
+    pub ballots: Vec<(Option<Side>, Ballot)>,
+    /// Counted hands per option (or per value: 0–5 for fist of five, 1–5 for the pulse;
+    /// yes/no/abstain).
     pub hands: Option<Vec<u32>>,
     pub closed: bool,
 }
@@ -209,6 +232,7 @@ impl Vote {
         match self.kind {
             VoteKind::FistOfFive => 6,
             VoteKind::YesNo => 3,
+            VoteKind::Pulse => PULSE_LEVELS,
             _ => self.options.len(),
         }
     }
@@ -238,6 +262,13 @@ impl Vote {
                 }
             }
             (VoteKind::YesNo, Ballot::YesNo(_)) => Ok(()),
+            (VoteKind::Pulse, Ballot::Pulse(v)) => {
+                if (1..=PULSE_LEVELS as u8).contains(v) {
+                    Ok(())
+                } else {
+                    Err(BallotError::OutOfRange)
+                }
+            }
             (VoteKind::Score, Ballot::Score(scores)) => {
                 if scores.len() != n {
                     return Err(BallotError::WrongLength);

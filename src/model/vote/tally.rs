@@ -1,7 +1,7 @@
 //! The tally: ballots and counted hands turned into results per kind of vote, the ranking
 //! with ties stated as ties, and the per-side results only where no small side can be read.
 
-use super::{Ballot, Rule, Vote, VoteKind};
+use super::{Ballot, PULSE_LEVELS, Rule, Vote, VoteKind};
 use crate::model::role::Side;
 
 impl Vote {
@@ -18,6 +18,7 @@ impl Vote {
             VoteKind::FistOfFive => self.tally_fist(&mut tally),
             VoteKind::YesNo => self.tally_yes_no(&mut tally),
             VoteKind::Ranking => self.tally_ranking(&mut tally),
+            VoteKind::Pulse => tally.totals = self.pulse_counts(),
         }
         tally.order = ranked(&tally.totals);
         tally.by_side = self.by_side();
@@ -92,6 +93,20 @@ impl Vote {
         tally.totals = dist.iter().map(|c| f64::from(*c)).collect();
     }
 
+    /// The pulse: how many answered 1, 2, … 5, hands and ballots together.
+    fn pulse_counts(&self) -> Vec<f64> {
+        let mut counts = self.counted_hands(PULSE_LEVELS);
+        for (_, ballot) in &self.ballots {
+            if let Ballot::Pulse(v) = ballot
+                && let Some(slot) = usize::from(*v).checked_sub(1)
+                && let Some(count) = counts.get_mut(slot)
+            {
+                *count += 1;
+            }
+        }
+        counts.iter().map(|c| f64::from(*c)).collect()
+    }
+
     /// Yes, no and abstain, and whether the yeses outnumber the noes.
     fn tally_yes_no(&self, tally: &mut Tally) {
         let mut counts = self.counted_hands(3);
@@ -133,10 +148,10 @@ impl Vote {
         }
         let mut out = Vec::new();
         for side in Side::ALL {
-            let ballots: Vec<(Side, Ballot)> = self
+            let ballots: Vec<(Option<Side>, Ballot)> = self
                 .ballots
                 .iter()
-                .filter(|(s, _)| *s == side)
+                .filter(|(s, _)| *s == Some(side))
                 .cloned()
                 .collect();
             if ballots.len() < MIN_SIDE_VOTERS || ballots.len() == self.ballots.len() {
@@ -160,9 +175,17 @@ impl Vote {
     /// The one rule of per-side results, for the results screen, the review and the
     /// minutes: `None` when fewer than two sides voted (nothing to break down), else
     /// whether every side that voted has at least [`MIN_SIDE_VOTERS`] voters, so that no
-    /// small side's votes can be read directly or worked out from the others.
+    /// small side's votes can be read directly or worked out from the others. Those who
+    /// would rather not say their side are one more group under the same rule (never shown
+    /// as a row): two of them would otherwise be the total less the sides shown.
     pub fn sides_shown(&self) -> Option<bool> {
-        let counts = Side::ALL.map(|side| self.ballots.iter().filter(|(s, _)| *s == side).count());
+        let groups = [
+            Some(Side::Student),
+            Some(Side::Staff),
+            Some(Side::External),
+            None,
+        ];
+        let counts = groups.map(|side| self.ballots.iter().filter(|(s, _)| *s == side).count());
         if counts.iter().filter(|c| **c > 0).count() < 2 {
             return None;
         }
@@ -239,7 +262,7 @@ fn ranked(totals: &[f64]) -> Vec<Vec<usize>> {
 
 /// Instant runoff: count first choices among the options still in; while no option has a
 /// majority, drop the option(s) with the fewest. Returns each round's counts.
-fn instant_runoff(n: usize, ballots: &[(Side, Ballot)]) -> Vec<Vec<Option<u32>>> {
+fn instant_runoff(n: usize, ballots: &[(Option<Side>, Ballot)]) -> Vec<Vec<Option<u32>>> {
     let mut alive = vec![true; n];
     let mut rounds = Vec::new();
     let rankings: Vec<&Vec<usize>> = ballots

@@ -2,15 +2,16 @@
 //! as from a phone. Refusals go back to the phone, never onto the facilitator's screen.
 
 use super::{App, Screen};
-use crate::model::{Command, EventSource};
-use crate::tui::phones::{PhoneInput, PhoneMessage, PhoneOutcome, Phones, changeable};
+use crate::model::vote::BallotError;
+use crate::model::{Command, EventSource, Refusal};
+use crate::tui::phones::{PhoneInput, PhoneMessage, PhoneOutcome, Phones, Why, changeable};
 
 impl App {
     /// Applies a phone's input to the running meeting and asks for the save (the loop saves
     /// before it answers). `phones` learns which ideas the phone wrote.
     pub fn phone_input(&mut self, message: &PhoneMessage, phones: &mut Phones) -> PhoneOutcome {
         let Screen::Meeting(view) = &mut self.screen else {
-            return PhoneOutcome::Refused;
+            return PhoneOutcome::Refused(Why::NotOpen);
         };
         let state = view.state();
         // Only the phone that wrote an idea may change it, and only while it may change.
@@ -45,7 +46,7 @@ impl App {
                     },
                 }
             }
-            _ => return PhoneOutcome::Refused,
+            _ => return PhoneOutcome::Refused(Why::NotOpen),
         };
         let new_ballot = matches!(command, Command::CastBallot { .. });
         match view.apply(command, Some(EventSource::Phone), &mut self.cx) {
@@ -61,7 +62,7 @@ impl App {
                 }
                 PhoneOutcome::Received
             }
-            Err(_) => PhoneOutcome::Refused,
+            Err(refusal) => PhoneOutcome::Refused(why(&refusal)),
         }
     }
 
@@ -71,5 +72,17 @@ impl App {
             Screen::Meeting(view) => view.save_error.is_none(),
             _ => false,
         }
+    }
+}
+
+/// What a phone is told of the engine's refusal: the ballot's own faults by name, since the
+/// voter can mend them; everything else as "not open now".
+fn why(refusal: &Refusal) -> Why {
+    match refusal {
+        Refusal::BadBallot(BallotError::OverBudget) => Why::OverBudget,
+        Refusal::BadBallot(BallotError::OverCap) => Why::OverCap,
+        Refusal::BadBallot(_) => Why::BadBallot,
+        Refusal::EveryoneVoted => Why::EveryoneVoted,
+        _ => Why::NotOpen,
     }
 }

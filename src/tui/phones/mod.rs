@@ -42,7 +42,8 @@ pub enum PhoneInput {
     /// A ballot in the open vote (number `vote`); a phone's second one replaces its first.
     Ballot {
         vote: u32,
-        side: Side,
+        /// `None`: the voter would rather not say.
+        side: Option<Side>,
         ballot: Ballot,
     },
 }
@@ -57,13 +58,28 @@ pub struct PhoneVote {
     pub cap: u32,
 }
 
+/// Why a phone's input was not taken, as far as the phone can do something about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// Not open now (the item moved on, the vote closed, the idea was revealed).
+    NotOpen,
+    /// More dots than the budget.
+    OverBudget,
+    /// More dots on one option than the cap.
+    OverCap,
+    /// A ballot that does not fit the vote (a value off its scale).
+    BadBallot,
+    /// As many ballots as people present: the facilitator can mark more present.
+    EveryoneVoted,
+}
+
 /// How the meeting took it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhoneOutcome {
     /// Applied and saved.
     Received,
-    /// Not allowed now (the page says so, and shows what is open).
-    Refused,
+    /// Not taken: the page says why, and shows what is open.
+    Refused(Why),
     /// Applied but not saved (the disk): the phone should try again.
     NotSaved,
 }
@@ -93,7 +109,7 @@ pub struct Board {
     /// The open vote, if one is.
     pub vote: Option<PhoneVote>,
     /// Each phone's ballot in the open vote, as it may still change it.
-    pub ballots: HashMap<PhoneId, (Side, Ballot)>,
+    pub ballots: HashMap<PhoneId, (Option<Side>, Ballot)>,
 }
 
 impl Board {

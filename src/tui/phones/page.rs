@@ -8,9 +8,9 @@ use crate::model::engine::MAX_TEXT_CHARS;
 use crate::net::PhoneId;
 use crate::net::http::Response;
 
-use super::{Board, PhoneInput, PhoneOutcome, PhoneRequest, PhoneVote};
+use super::{Board, PhoneInput, PhoneOutcome, PhoneRequest, PhoneVote, Why};
 use crate::model::role::Side;
-use crate::model::vote::{Ballot, VoteKind, YesNo};
+use crate::model::vote::{Ballot, PULSE_LEVELS, VoteKind, YesNo};
 
 /// Reloads the page when the board's revision changes, unless the phone is typing.
 pub const SCRIPT: &str = r#""use strict";
@@ -110,9 +110,10 @@ pub fn input(path: &str, fields: &[(String, String)]) -> Option<PhoneInput> {
 fn ballot(fields: &[(String, String)]) -> Option<PhoneInput> {
     let vote = field(fields, "vote")?.parse().ok()?;
     let side = match field(fields, "side")? {
-        "student" => Side::Student,
-        "staff" => Side::Staff,
-        "external" => Side::External,
+        "student" => Some(Side::Student),
+        "staff" => Some(Side::Staff),
+        "external" => Some(Side::External),
+        "unsaid" => None,
         _ => return None,
     };
     let count: usize = field(fields, "n")?.parse().ok()?;
@@ -146,6 +147,7 @@ fn ballot(fields: &[(String, String)]) -> Option<PhoneInput> {
                 Ballot::Ranking(ranked.into_iter().map(|(_, option)| option).collect())
             }
             "fist" => Ballot::Fist(field(fields, "value")?.parse().ok()?),
+            "pulse" => Ballot::Pulse(field(fields, "value")?.parse().ok()?),
             "yesno" => Ballot::YesNo(match field(fields, "value")? {
                 "yes" => YesNo::Yes,
                 "no" => YesNo::No,
@@ -163,7 +165,13 @@ pub fn after(outcome: &Option<PhoneOutcome>, input: &PhoneInput, lang: Lang) -> 
         Some(PhoneOutcome::Received) if matches!(input, PhoneInput::WithdrawIdea(_)) => "withdrawn",
         Some(PhoneOutcome::Received) if matches!(input, PhoneInput::Ballot { .. }) => "voted",
         Some(PhoneOutcome::Received) => "received",
-        Some(PhoneOutcome::Refused) => "refused",
+        Some(PhoneOutcome::Refused(why)) => match why {
+            Why::NotOpen => "refused",
+            Why::OverBudget => "overbudget",
+            Why::OverCap => "overcap",
+            Why::BadBallot => "badballot",
+            Why::EveryoneVoted => "full",
+        },
         Some(PhoneOutcome::NotSaved) => "notsaved",
         None => "unavailable",
     };
@@ -241,9 +249,27 @@ pub fn page(board: &Board, phone: PhoneId, lang: Lang, query: &str) -> Response 
         body.push_str(&format!("<p class=\"note\">{}</p>", escape(&board.topic)));
     }
     if let Some(message) = form_value(query, "m") {
+        // The vote's own numbers, for a ballot refused over them.
+        let (budget, cap) = board.vote.as_ref().map_or((0, 0), |v| (v.budget, v.cap));
+        let limits = [("budget", budget.to_string()), ("cap", cap.to_string())];
+        let limits: Vec<(&str, &str)> = limits.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let over_budget = fill(t.over_budget, &limits);
+        let over_cap = fill(t.over_cap, &limits);
         let (class, text) = match message.as_str() {
+            "overbudget" => ("bad", over_budget.as_str()),
+            "overcap" => ("bad", over_cap.as_str()),
+            "badballot" => ("bad", t.bad_ballot),
+            "full" => ("bad", t.everyone_voted),
             "received" => ("ok", t.received),
             "withdrawn" => ("ok", t.withdrawn),
+            "voted"
+                if board
+                    .vote
+                    .as_ref()
+                    .is_some_and(|v| v.kind == VoteKind::Pulse) =>
+            {
+                ("ok", t.answered)
+            }
             "voted" => ("ok", t.voted),
             "refused" => ("bad", t.refused),
             "notsaved" => ("bad", t.not_saved),
@@ -317,12 +343,13 @@ pub fn page(board: &Board, phone: PhoneId, lang: Lang, query: &str) -> Response 
 }
 
 /// The open vote's form, with the phone's ballot filled in when it has cast one.
-fn vote_form(vote: &PhoneVote, cast: Option<&(Side, Ballot)>, lang: Lang) -> String {
+fn vote_form(vote: &PhoneVote, cast: Option<&(Option<Side>, Ballot)>, lang: Lang) -> String {
     let t = &lang.text().phones;
     let (side, ballot) = match cast {
         Some((side, ballot)) => (Some(*side), Some(ballot)),
         None => (None, None),
     };
+    let pulse = vote.kind == VoteKind::Pulse;
     let mut form = format!(
         "<form method=\"post\" action=\"/ballot\" aria-label=\"{}\">\
          <input type=\"hidden\" name=\"vote\" value=\"{}\">\
@@ -338,35 +365,47 @@ fn vote_form(vote: &PhoneVote, cast: Option<&(Side, Ballot)>, lang: Lang) -> Str
         "<fieldset><legend>{}</legend>",
         escape(t.side_label)
     ));
-    for (i, (value, label)) in ["student", "staff", "external"]
-        .iter()
-        .zip(t.sides)
-        .enumerate()
-    {
-        let checked = side.is_some_and(|s| s as usize == i);
-        form.push_str(&radio("side", value, label, checked));
+    let sides = [
+        ("student", Some(Side::Student)),
+        ("staff", Some(Side::Staff)),
+        ("external", Some(Side::External)),
+        ("unsaid", None),
+    ];
+    for ((value, that), label) in sides.iter().zip(t.sides) {
+        form.push_str(&radio("side", value, label, side == Some(*that), true));
     }
-    let button = if cast.is_some() { t.change } else { t.cast };
-    form.push_str(&format!(
-        "</fieldset><button>{}</button>\
-         <button class=\"quiet\" name=\"abstain\" value=\"1\">{}</button></form>",
-        escape(button),
-        escape(t.abstain)
-    ));
+    form.push_str("</fieldset>");
+    let button = match (pulse, cast.is_some()) {
+        (true, false) => t.answer,
+        (true, true) => t.change_answer,
+        (false, false) => t.cast,
+        (false, true) => t.change,
+    };
+    form.push_str(&format!("<button>{}</button>", escape(button)));
+    // Declining the pulse is not answering it; a vote has an abstention of its own.
+    if !pulse {
+        form.push_str(&format!(
+            "<button class=\"quiet\" name=\"abstain\" value=\"1\">{}</button>",
+            escape(t.abstain)
+        ));
+    }
+    form.push_str("</form>");
     if cast.is_some() {
-        form.push_str(&format!("<p class=\"note\">{}</p>", escape(t.voted_hint)));
+        let hint = if pulse { t.answered_hint } else { t.voted_hint };
+        form.push_str(&format!("<p class=\"note\">{}</p>", escape(hint)));
     }
     form
 }
 
-/// One choice of a group of radio buttons. Only the side is required by the browser: the
-/// abstain button sends the same form without marks.
-fn radio(name: &str, value: &str, label: &str, checked: bool) -> String {
+/// One choice of a group of radio buttons; `required` makes the browser ask for a choice
+/// (the side, the pulse's answer) before it sends. A vote's marks are not required: its
+/// abstain button sends the same form without them.
+fn radio(name: &str, value: &str, label: &str, checked: bool, required: bool) -> String {
     format!(
         "<label class=\"choice\"><input type=\"radio\" name=\"{name}\" value=\"{value}\"{}{}> \
          {}</label>",
         if checked { " checked" } else { "" },
-        if name == "side" { " required" } else { "" },
+        if required { " required" } else { "" },
         escape(label)
     )
 }
@@ -377,13 +416,33 @@ fn marks_fields(vote: &PhoneVote, ballot: Option<&Ballot>, lang: Lang) -> String
     let t = &lang.text().phones;
     let v = &lang.text().vote;
     let mut out = String::new();
+    // What a vote on one proposal is on; the pulse asks its question in the phone's language.
+    let subject = match vote.kind {
+        VoteKind::Pulse => Some(v.pulse_question),
+        kind if !kind.has_options() => vote.options.first().map(String::as_str),
+        _ => None,
+    };
+    if let Some(subject) = subject {
+        out.push_str(&format!(
+            "<p class=\"prompt\"><b>{}</b></p>",
+            escape(subject)
+        ));
+    }
     match vote.kind {
+        VoteKind::Pulse => {
+            out.push_str("<input type=\"hidden\" name=\"kind\" value=\"pulse\">");
+            for level in (1..=PULSE_LEVELS as u8).rev() {
+                let label = format!("{level} – {}", v.pulse_levels[usize::from(level - 1)]);
+                let checked = ballot == Some(&Ballot::Pulse(level));
+                out.push_str(&radio("value", &level.to_string(), &label, checked, true));
+            }
+        }
         VoteKind::FistOfFive => {
             out.push_str("<input type=\"hidden\" name=\"kind\" value=\"fist\">");
             for level in (0..=5u8).rev() {
                 let label = format!("{level} – {}", v.fist_levels[usize::from(level)]);
                 let checked = ballot == Some(&Ballot::Fist(level));
-                out.push_str(&radio("value", &level.to_string(), &label, checked));
+                out.push_str(&radio("value", &level.to_string(), &label, checked, false));
             }
         }
         VoteKind::YesNo => {
@@ -395,7 +454,7 @@ fn marks_fields(vote: &PhoneVote, ballot: Option<&Ballot>, lang: Lang) -> String
             ];
             for (i, (answer, value)) in answers.into_iter().enumerate() {
                 let checked = ballot == Some(&Ballot::YesNo(answer));
-                out.push_str(&radio("value", value, v.yes_no[i], checked));
+                out.push_str(&radio("value", value, v.yes_no[i], checked, false));
             }
         }
         kind => {
@@ -539,7 +598,7 @@ mod tests {
             fields.extend(form(extra));
             match input("/ballot", &fields) {
                 Some(PhoneInput::Ballot { vote, side, ballot }) => {
-                    assert_eq!((vote, side), (2, Side::Staff));
+                    assert_eq!((vote, side), (2, Some(Side::Staff)));
                     Some(ballot)
                 }
                 _ => None,
@@ -562,6 +621,53 @@ mod tests {
         assert_eq!(read("lottery", &[]), None);
         let no_side = form(&[("vote", "2"), ("n", "1"), ("kind", "fist"), ("value", "3")]);
         assert_eq!(input("/ballot", &no_side), None);
+        // The pulse, its side left unsaid.
+        let pulse = form(&[
+            ("vote", "3"),
+            ("n", "1"),
+            ("kind", "pulse"),
+            ("value", "4"),
+            ("side", "unsaid"),
+        ]);
+        assert_eq!(
+            input("/ballot", &pulse),
+            Some(PhoneInput::Ballot {
+                vote: 3,
+                side: None,
+                ballot: Ballot::Pulse(4)
+            })
+        );
+    }
+
+    #[test]
+    fn the_pulse_asks_its_question_in_the_phones_language_and_offers_no_abstention() {
+        let pulse = PhoneVote {
+            id: 3,
+            kind: VoteKind::Pulse,
+            options: vec!["Kuinka hyvin tulit tänään kuulluksi?".into()],
+            budget: 0,
+            cap: 0,
+        };
+        let sv = vote_form(&pulse, None, Lang::Sv);
+        assert!(sv.contains("Hur väl blev du hörd i dag?"), "{sv}");
+        assert!(!sv.contains("Kuinka hyvin"), "{sv}");
+        assert!(sv.contains(">Svara<"), "{sv}");
+        assert!(!sv.contains("name=\"abstain\""), "{sv}");
+        // Each answer and the side are required; the side may be left unsaid.
+        assert_eq!(sv.matches("name=\"value\"").count(), 5, "{sv}");
+        assert!(sv.contains("name=\"value\" value=\"1\" required"), "{sv}");
+        assert!(
+            sv.contains("value=\"unsaid\" required> vill inte säga"),
+            "{sv}"
+        );
+        let answered = vote_form(&pulse, Some(&(None, Ballot::Pulse(2))), Lang::Fi);
+        assert!(answered.contains("value=\"2\" checked"), "{answered}");
+        assert!(answered.contains("value=\"unsaid\" checked"), "{answered}");
+        assert!(answered.contains("Muuta vastaustasi"), "{answered}");
+        assert!(
+            answered.contains("Vastauksista tallennetaan vain määrät"),
+            "{answered}"
+        );
     }
 
     #[test]
@@ -575,7 +681,7 @@ mod tests {
         };
         let fist = vote_form(
             &vote(VoteKind::FistOfFive),
-            Some(&(Side::Student, Ballot::Fist(3))),
+            Some(&(Some(Side::Student), Ballot::Fist(3))),
             Lang::Fi,
         );
         assert!(fist.contains("value=\"3\" checked"), "{fist}");
@@ -587,7 +693,7 @@ mod tests {
         assert!(ranking.contains(">Rösta<"), "{ranking}");
         let dots = vote_form(
             &vote(VoteKind::Dots),
-            Some(&(Side::Staff, Ballot::Dots(vec![0, 2]))),
+            Some(&(Some(Side::Staff), Ballot::Dots(vec![0, 2]))),
             Lang::En,
         );
         assert!(dots.contains("Share out 3 points, at most 2"), "{dots}");

@@ -166,7 +166,11 @@ impl Draft {
         Ok(())
     }
 
-    pub(super) fn cast_ballot(&mut self, side: Side, ballot: Ballot) -> Result<(), Refusal> {
+    pub(super) fn cast_ballot(
+        &mut self,
+        side: Option<Side>,
+        ballot: Ballot,
+    ) -> Result<(), Refusal> {
         self.require_running()?;
         let vote = self.s().open_vote().ok_or(Refusal::NoOpenVote)?;
         // One ballot per person present: after a resume the screen no longer knows
@@ -180,7 +184,7 @@ impl Draft {
     pub(super) fn replace_ballot(
         &mut self,
         replaces: u32,
-        side: Side,
+        side: Option<Side>,
         ballot: Ballot,
     ) -> Result<(), Refusal> {
         self.require_running()?;
@@ -194,7 +198,7 @@ impl Draft {
     /// A ballot of the open vote, new or in the place of ballot `replaces`, once it fits.
     fn emit_ballot(
         &mut self,
-        side: Side,
+        side: Option<Side>,
         ballot: Ballot,
         replaces: Option<u32>,
     ) -> Result<(), Refusal> {

@@ -269,7 +269,8 @@ impl MeetingView {
         }
     }
 
-    /// On the room's screen, while phones are on and the item takes ideas: the QR code
+    /// On the room's screen, while phones are on and the item takes ideas or ballots (a
+    /// vote is open, the pulse among them: latecomers join then): the QR code
     /// phones join by, with the address and room code spelled out under it, beside the item's body when
     /// both fit, else in its place. Returns what is left for the body.
     fn render_phones_panel(&self, body: Rect, buf: &mut Buffer, cx: &Ctx) -> Rect {
@@ -281,11 +282,13 @@ impl MeetingView {
         else {
             return body;
         };
-        let takes_ideas = self
-            .state()
+        let state = self.state();
+        let takes_ideas = state
             .current_phase()
             .is_some_and(|p| matches!(p.kind, PhaseKind::Writing | PhaseKind::Ideas));
-        let Some(qr) = takes_ideas.then(|| Qr::new(&phones.url)).flatten() else {
+        let takes_ballots = state.current_vote().is_some_and(|v| !v.closed);
+        let wanted = takes_ideas || takes_ballots;
+        let Some(qr) = wanted.then(|| Qr::new(&phones.url)).flatten() else {
             return body;
         };
         // Under the code: the invitation, and the address and code for typing.

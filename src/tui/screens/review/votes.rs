@@ -28,7 +28,7 @@ pub fn vote_rows(doc: &mut TextPage, vote: &Vote, width: usize, cx: &Ctx) {
     );
     let rows: Vec<usize> = match vote.kind {
         // The scales keep their own order: 5 down to 0, yes, no, abstain.
-        VoteKind::FistOfFive => (0..tally.totals.len()).rev().collect(),
+        VoteKind::FistOfFive | VoteKind::Pulse => (0..tally.totals.len()).rev().collect(),
         VoteKind::YesNo => (0..tally.totals.len()).collect(),
         _ => tally.order.iter().flatten().copied().collect(),
     };
@@ -140,6 +140,13 @@ fn option_label(vote: &Vote, i: usize, cx: &Ctx) -> String {
     match vote.kind {
         VoteKind::FistOfFive => {
             format!("{i} {}", t.vote.fist_levels.get(i).copied().unwrap_or(""))
+        }
+        VoteKind::Pulse => {
+            format!(
+                "{} {}",
+                i + 1,
+                t.vote.pulse_levels.get(i).copied().unwrap_or("")
+            )
         }
         VoteKind::YesNo => t.vote.yes_no.get(i).copied().unwrap_or("").to_string(),
         // The option's own number, as on the wall and in the vote ("#4").

@@ -216,7 +216,7 @@ fn proposal(view: &MeetingView) -> Option<String> {
 fn hands_count(kind: VoteKind) -> bool {
     matches!(
         kind,
-        VoteKind::Dots | VoteKind::FistOfFive | VoteKind::YesNo
+        VoteKind::Dots | VoteKind::FistOfFive | VoteKind::YesNo | VoteKind::Pulse
     )
 }
 

@@ -32,6 +32,7 @@ pub(super) fn rules_line(
         VoteKind::YesNo => t.yes_no_rule.to_string(),
         VoteKind::Score => t.score_rule.to_string(),
         VoteKind::Ranking => format!("{} {}", t.ranking_method, t.ranking_how),
+        VoteKind::Pulse => t.pulse_rule.to_string(),
     };
     format!("{name} · {rules}")
 }
@@ -131,7 +132,12 @@ pub(super) fn option_rows(
 pub(super) fn proposal_rows(pen: &mut Pen, vote: &Vote, rows: usize, cx: &Ctx) {
     let t = &cx.t().vote;
     if let Some(option) = vote.options.first() {
-        let text = format!("{}: {}", t.proposal_title, option.label);
+        // The pulse's question is its own heading; a proposal is named as one.
+        let text = if vote.kind == VoteKind::Pulse {
+            option.label.clone()
+        } else {
+            format!("{}: {}", t.proposal_title, option.label)
+        };
         pen.wrapped(&text, cx.theme.current(), rows);
     }
 }

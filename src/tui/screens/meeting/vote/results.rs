@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::i18n::vote::VoteText;
 use crate::i18n::words::vote_figure;
 use crate::i18n::{self, Lang, fill};
-use crate::model::vote::{Rule, Tally, Vote, VoteKind, option_numbers};
+use crate::model::vote::{Rule, Tally, Vote, VoteKind, option_numbers, pulse_average};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::screens::meeting::MeetingView;
@@ -100,6 +100,7 @@ pub(super) fn render_results(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx:
             ranked_results(pen, vote, &tally, first, cx)
         }
         VoteKind::FistOfFive | VoteKind::YesNo => proposal_results(pen, vote, &tally, cx),
+        VoteKind::Pulse => pulse_results(pen, vote, &tally, cx),
     }
 }
 
@@ -113,7 +114,12 @@ fn results_heading(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
     );
     let mut counts = Vec::new();
     if tally.voters > 0 {
-        counts.push(fill(t.voters, &[("count", &tally.voters.to_string())]));
+        let template = if vote.kind == VoteKind::Pulse {
+            t.respondents
+        } else {
+            t.voters
+        };
+        counts.push(fill(template, &[("count", &tally.voters.to_string())]));
     }
     if vote.kind == VoteKind::Dots {
         let total: f64 = tally.totals.iter().sum();
@@ -322,6 +328,35 @@ fn proposal_results(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
     render_by_side(pen, vote, tally, cx);
 }
 
+/// The pulse: the question, the mean answer in big digits, a bar per answer (5 down to 1)
+/// and, where every side is large enough, the figures per side.
+fn pulse_results(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
+    let t = &cx.t().vote;
+    let theme = cx.theme;
+    proposal_rows(pen, vote, 2, cx);
+    let Some(average) = pulse_average(&tally.totals) else {
+        pen.gap();
+        pen.text(t.no_votes, theme.current());
+        return;
+    };
+    let average = i18n::decimal(cx.lang, average, 1);
+    pen.gap();
+    if pen.left() >= 18 {
+        pen.big(&average, theme.current(), 4);
+        pen.text(&fill(t.pulse_average, &[("avg", &average)]), theme.text());
+    } else {
+        pen.text(
+            &fill(t.pulse_average, &[("avg", &average)]),
+            theme.current(),
+        );
+    }
+    pen.gap();
+    let rows = scale_bars(vote, tally, cx);
+    let reserve = side_reserve(vote, tally).min(pen.left().saturating_sub(rows.len() as u16));
+    bars(pen, &rows, 0, reserve, t, theme);
+    render_by_side(pen, vote, tally, cx);
+}
+
 /// How many gave answer `i` of a fist of five or a yes/no.
 fn answer_count(tally: &Tally, i: usize) -> u32 {
     tally.totals.get(i).copied().unwrap_or(0.0) as u32
@@ -376,7 +411,19 @@ fn scale_bars(vote: &Vote, tally: &Tally, cx: &Ctx) -> Vec<Bar> {
             f64::from(c) / f64::from(most)
         }
     };
-    if vote.kind == VoteKind::FistOfFive {
+    if vote.kind == VoteKind::Pulse {
+        (0..t.pulse_levels.len())
+            .rev()
+            .map(|slot| Bar {
+                rank: (slot + 1).to_string(),
+                label: t.pulse_levels[slot].to_string(),
+                share: share(count(slot)),
+                value: count(slot).to_string(),
+                note: String::new(),
+                style: theme.text(),
+            })
+            .collect()
+    } else if vote.kind == VoteKind::FistOfFive {
         (0..=5usize)
             .rev()
             .map(|v| {
@@ -417,8 +464,9 @@ fn side_reserve(vote: &Vote, tally: &Tally) -> u16 {
         Some(false) => 2,
         Some(true) => {
             let rows = match vote.kind {
-                VoteKind::FistOfFive => 6,
-                VoteKind::YesNo => 3,
+                // The pulse's average is a row of its own.
+                VoteKind::Pulse => vote.hand_slots() + 1,
+                VoteKind::FistOfFive | VoteKind::YesNo => vote.hand_slots(),
                 _ => vote.options.len(),
             };
             if tally.by_side.is_empty() {
@@ -477,6 +525,9 @@ fn render_rounds(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
     }
 }
 
+/// The row of the per-side table that holds each side's mean answer to the pulse.
+const AVERAGE_ROW: usize = usize::MAX;
+
 /// Per-side results, or why they are not shown.
 fn render_by_side(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
     let t = &cx.t().vote;
@@ -518,8 +569,16 @@ fn side_table(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
         line.push_str(&format!("{name:>col$}"));
     }
     pen.text(&line, theme.heading());
-    // The rows: options in the overall order, or the scale of a fist / yes-no.
+    // The rows: options in the overall order, or the scale of a fist / yes-no / the pulse
+    // (whose first row is each side's average: `AVERAGE_ROW`).
     let rows: Vec<(String, usize)> = match vote.kind {
+        VoteKind::Pulse => std::iter::once((t.average.to_string(), AVERAGE_ROW))
+            .chain(
+                (0..t.pulse_levels.len())
+                    .rev()
+                    .map(|slot| (format!("{}  {}", slot + 1, t.pulse_levels[slot]), slot)),
+            )
+            .collect(),
         VoteKind::FistOfFive => (0..=5usize)
             .rev()
             .map(|v| (format!("{v}  {}", t.fist_levels[v]), v))
@@ -555,6 +614,9 @@ fn side_table(pen: &mut Pen, vote: &Vote, tally: &Tally, cx: &Ctx) {
             let value = totals.get(*i).copied().unwrap_or(0.0);
             let cell = match vote.kind {
                 VoteKind::Ranking => format!("{}.", side_ranks[s][*i]),
+                VoteKind::Pulse if *i == AVERAGE_ROW => {
+                    pulse_average(totals).map_or(String::new(), |a| i18n::decimal(lang, a, 1))
+                }
                 kind => vote_figure(lang, kind, value),
             };
             line.push_str(&format!("{cell:>col$}"));

@@ -136,6 +136,10 @@ fn hands_answered(
 fn slot_label(vote: &Vote, slot: usize, t: &VoteText) -> String {
     match vote.kind {
         VoteKind::FistOfFive => format!("{slot} – {}", t.fist_levels[slot.min(5)]),
+        VoteKind::Pulse => {
+            let slot = slot.min(t.pulse_levels.len() - 1);
+            format!("{} – {}", slot + 1, t.pulse_levels[slot])
+        }
         VoteKind::YesNo => t.yes_no[slot.min(2)].to_string(),
         _ => vote.options.get(slot).map_or_else(String::new, |o| {
             let number = option_numbers(&vote.options)[slot];
@@ -242,9 +246,14 @@ pub(super) fn render_open(view: &MeetingView, pen: &mut Pen, vote: &Vote, cx: &C
         if !pen.big(&big, theme.current(), rows) {
             pen.y = pen.y.saturating_sub(1);
         }
+        let template = if vote.kind == VoteKind::Pulse {
+            t.answers_cast
+        } else {
+            t.ballots_cast
+        };
         pen.center(
             &fill(
-                t.ballots_cast,
+                template,
                 &[
                     ("count", &count.to_string()),
                     ("present", &present.to_string()),

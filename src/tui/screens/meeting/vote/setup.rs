@@ -5,7 +5,7 @@
 use crate::i18n::{self, fill};
 use crate::model::Command;
 use crate::model::engine::MAX_TEXT_CHARS;
-use crate::model::vote::{Vote, VoteOption, VoteSpec, default_budget};
+use crate::model::vote::{Vote, VoteKind, VoteOption, VoteSpec, default_budget};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, KeyContext};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
@@ -28,7 +28,8 @@ pub(super) fn act(view: &mut MeetingView, action: Action, spec: &VoteSpec, cx: &
             MAX_TEXT_CHARS,
         ))),
         Action::Edit if many => edit_prompt(view, cx),
-        Action::Edit => proposal_prompt(view, cx, false),
+        // The pulse's question is fixed, so that pulses compare across meetings.
+        Action::Edit if spec.kind != VoteKind::Pulse => proposal_prompt(view, cx, false),
         Action::Toggle if many => {
             toggle_subject(view, cx);
             Next::Stay
@@ -161,6 +162,8 @@ pub(super) fn answer(view: &mut MeetingView, ask: VoteAsk, answer: Answer, cx: &
 fn open(view: &mut MeetingView, spec: &VoteSpec, cx: &mut Ctx) -> Next {
     let options = if spec.kind.has_options() {
         setup_options(view)
+    } else if spec.kind == VoteKind::Pulse {
+        vec![pulse_question(cx)]
     } else {
         match proposal(view) {
             Some(text) => vec![VoteOption {
@@ -173,6 +176,16 @@ fn open(view: &mut MeetingView, spec: &VoteSpec, cx: &mut Ctx) -> Next {
     };
     run_open(view, options, cx);
     Next::Stay
+}
+
+/// The pulse's fixed question, as the one "option" it is opened on: the log keeps the words
+/// that were asked.
+fn pulse_question(cx: &Ctx) -> VoteOption {
+    VoteOption {
+        label: cx.t().vote.pulse_question.to_string(),
+        idea: None,
+        theme: None,
+    }
 }
 
 /// Opens a vote on `options`, with a fresh list of who has voted.
@@ -191,6 +204,14 @@ pub(super) fn run_open(view: &mut MeetingView, options: Vec<VoteOption>, cx: &mu
 /// proposal is asked again first, so that it can be amended.
 pub(super) fn revote(view: &mut MeetingView, closed: &Vote, cx: &mut Ctx) -> Next {
     let t = &cx.t().vote;
+    if closed.kind == VoteKind::Pulse {
+        // Asked again as it was: a confirmation, as a vote on the same options.
+        ui_mut(view).options = Some(vec![pulse_question(cx)]);
+        return Next::Open(Overlay::confirm(
+            fill(t.pulse_again, &[("question", t.pulse_question)]),
+            Purpose::Phase(PhaseAsk::Vote(VoteAsk::Revote)),
+        ));
+    }
     if !closed.kind.has_options() {
         ui_mut(view).proposal = closed.options.first().map(|o| o.label.clone());
         return proposal_prompt(view, cx, true);
@@ -271,6 +292,10 @@ pub(super) fn render_setup(view: &MeetingView, pen: &mut Pen, spec: &VoteSpec, c
         } else {
             pen.text(t.need_two, theme.warning());
         }
+    } else if spec.kind == VoteKind::Pulse {
+        pen.wrapped(t.pulse_question, theme.current(), 2);
+        pen.gap();
+        pen.text(&fill(t.press_open, &[("key", &open_key)]), theme.key());
     } else {
         pen.text(t.proposal_title, theme.heading());
         match proposal(view) {

@@ -39,6 +39,7 @@ pub(in super::super) fn render_ballot(pen: &mut Pen, vote: &Vote, ballot: &Ballo
     let instructions = match vote.kind {
         VoteKind::Dots => t.dots_instructions,
         VoteKind::FistOfFive => t.fist_instructions,
+        VoteKind::Pulse => t.pulse_instructions,
         VoteKind::YesNo => t.yes_no_instructions,
         VoteKind::Score => t.score_instructions,
         VoteKind::Ranking => t.ranking_instructions,
@@ -59,7 +60,20 @@ pub(in super::super) fn render_ballot(pen: &mut Pen, vote: &Vote, ballot: &Ballo
         Marks::Dots(dots) => dot_rows(pen, vote, ballot, dots, cx),
         Marks::Score(scores) => score_rows(pen, vote, ballot, scores, cx),
         Marks::Ranking { order, .. } => ranking_rows(pen, vote, ballot, order, cx),
-        Marks::Fist(value) => fist_rows(pen, *value, cx),
+        Marks::Fist(value) => {
+            let t = &cx.t().vote;
+            let levels: Vec<(u8, &str)> = (0..=5u8)
+                .map(|v| (v, t.fist_levels[usize::from(v)]))
+                .collect();
+            scale_rows(pen, *value, &levels, Some(0), cx);
+        }
+        Marks::Pulse(value) => {
+            let t = &cx.t().vote;
+            let levels: Vec<(u8, &str)> = (1..=5u8)
+                .map(|v| (v, t.pulse_levels[usize::from(v - 1)]))
+                .collect();
+            scale_rows(pen, *value, &levels, None, cx);
+        }
         Marks::YesNo(answer) => yes_no_rows(pen, *answer, cx),
     }
 }
@@ -156,9 +170,10 @@ fn ranking_rows(pen: &mut Pen, vote: &Vote, ballot: &BallotUi, order: &[usize], 
     );
 }
 
-/// The fist's values 5 to 0, and the chosen one in big digits beside them when there is room.
-fn fist_rows(pen: &mut Pen, value: Option<u8>, cx: &Ctx) {
-    let t = &cx.t().vote;
+/// A scale's values from the top down (a fist's 5 to 0, the pulse's 5 to 1) with what each
+/// means, `warn` (a fist's block) in the warning colour, and the chosen one in big digits
+/// beside them when there is room.
+fn scale_rows(pen: &mut Pen, value: Option<u8>, levels: &[(u8, &str)], warn: Option<u8>, cx: &Ctx) {
     let theme = cx.theme;
     let width = pen.width();
     let big_room = pen.left() >= 12 && width >= 40;
@@ -172,23 +187,19 @@ fn fist_rows(pen: &mut Pen, value: Option<u8>, cx: &Ctx) {
     };
     let top = pen.y;
     let spaced = pen.left() >= 14;
-    for v in (0..=5u8).rev() {
-        if spaced && v < 5 {
+    for (row, (v, meaning)) in levels.iter().rev().enumerate() {
+        if spaced && row > 0 {
             pen.gap();
         }
-        let current = value == Some(v);
+        let current = value == Some(*v);
         let style = if current {
             theme.selected()
-        } else if v == 0 {
+        } else if warn == Some(*v) {
             theme.warning()
         } else {
             theme.text()
         };
-        let text = format!(
-            "{} {v}  {}",
-            if current { "▶" } else { " " },
-            t.fist_levels[usize::from(v)]
-        );
+        let text = format!("{} {v}  {meaning}", if current { "▶" } else { " " });
         let text = fit(&text, list.width as usize);
         let pad = if current {
             " ".repeat((list.width as usize).saturating_sub(text.width()))

@@ -36,6 +36,8 @@ pub struct BallotUi {
 pub enum Marks {
     Dots(Vec<u32>),
     Fist(Option<u8>),
+    /// The pulse's answer, 1–5.
+    Pulse(Option<u8>),
     YesNo(Option<YesNo>),
     /// 0 is not scored yet.
     Score(Vec<u8>),
@@ -46,7 +48,7 @@ pub enum Marks {
     },
 }
 
-/// The digits a ballot reads (fist 0–5, score 1–5 and 0 to clear, yes/no 1–3).
+/// The digits a ballot reads (fist 0–5, pulse 1–5, score 1–5 and 0 to clear, yes/no 1–3).
 const DIGITS: &[Key] = &[
     Key::Char('0'),
     Key::Char('1'),
@@ -142,8 +144,7 @@ pub fn type_key(view: &mut MeetingView, key: &KeyEvent, cx: &mut Ctx) -> Option<
     let vote = vote.clone();
     let ballot = ui_mut(view).ballot.as_mut()?;
     let rows = match vote.kind {
-        VoteKind::FistOfFive => 6,
-        VoteKind::YesNo => 3,
+        VoteKind::FistOfFive | VoteKind::YesNo | VoteKind::Pulse => vote.hand_slots(),
         _ => vote.options.len(),
     };
     if rows == 0 {
@@ -276,6 +277,12 @@ fn number(ballot: &mut BallotUi, digit: Option<u8>, last: usize) {
             ballot.selected = usize::from(5 - d);
             ballot.abstain = false;
         }
+        (Marks::Pulse(value), Some(d @ 1..=5)) => {
+            *value = Some(d);
+            // The scale is drawn from 5 down, as the fist's.
+            ballot.selected = usize::from(5 - d);
+            ballot.abstain = false;
+        }
         (Marks::Score(scores), Some(d)) if d <= 5 => {
             scores[ballot.selected.min(last)] = d;
             ballot.abstain = false;
@@ -307,6 +314,7 @@ pub(super) fn start(view: &mut MeetingView, ids: &[MemberId], at: usize) {
     let marks = match vote.kind {
         VoteKind::Dots => Marks::Dots(vec![0; n]),
         VoteKind::FistOfFive => Marks::Fist(None),
+        VoteKind::Pulse => Marks::Pulse(None),
         VoteKind::YesNo => Marks::YesNo(None),
         VoteKind::Score => Marks::Score(vec![0; n]),
         VoteKind::Ranking => Marks::Ranking {
@@ -331,6 +339,7 @@ fn to_ballot(ballot: &BallotUi) -> Option<Ballot> {
     Some(match &ballot.marks {
         Marks::Dots(dots) => Ballot::Dots(dots.clone()),
         Marks::Fist(value) => Ballot::Fist((*value)?),
+        Marks::Pulse(value) => Ballot::Pulse((*value)?),
         Marks::YesNo(answer) => Ballot::YesNo((*answer)?),
         Marks::Score(scores) => Ballot::Score(scores.clone()),
         Marks::Ranking { order, .. } => Ballot::Ranking(order.clone()),
@@ -376,7 +385,7 @@ pub(super) fn submit(view: &mut MeetingView, cx: &mut Ctx, sure: bool) -> Next {
         }
     }
     let command = Command::CastBallot {
-        side: ballot_ui.side,
+        side: Some(ballot_ui.side),
         ballot,
     };
     if view.run(command, cx) {
@@ -418,6 +427,7 @@ fn marks_kind(marks: &Marks) -> VoteKind {
     match marks {
         Marks::Dots(_) => VoteKind::Dots,
         Marks::Fist(_) => VoteKind::FistOfFive,
+        Marks::Pulse(_) => VoteKind::Pulse,
         Marks::YesNo(_) => VoteKind::YesNo,
         Marks::Score(_) => VoteKind::Score,
         Marks::Ranking { .. } => VoteKind::Ranking,
@@ -432,7 +442,7 @@ fn ballot_has(kind: VoteKind, action: Action) -> bool {
         Action::MoveUp | Action::MoveDown => kind == VoteKind::Ranking,
         Action::Edit => matches!(
             kind,
-            VoteKind::FistOfFive | VoteKind::YesNo | VoteKind::Score
+            VoteKind::FistOfFive | VoteKind::Pulse | VoteKind::YesNo | VoteKind::Score
         ),
         Action::Toggle => kind == VoteKind::YesNo,
         Action::Confirm | Action::Pass | Action::Back | Action::Help | Action::Quit => true,
