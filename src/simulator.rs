@@ -227,7 +227,9 @@ impl Simulation {
         let mut options = state.default_options();
         if spec.kind == VoteKind::Pulse {
             options = vec![VoteOption {
-                label: crate::i18n::Lang::Fi.text().vote.pulse_question.to_string(),
+                // The catalogue's question, as the app opens the pulse (the simulator stays
+                // below the catalogue's layer, so its words are written here).
+                label: "Kuinka hyvin tulit tänään kuulluksi?".to_string(),
                 idea: None,
                 theme: None,
             }];
