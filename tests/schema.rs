@@ -51,6 +51,17 @@ fn schemas() -> Vec<(&'static str, Value)> {
             "format",
             serde_json::to_value(schemars::schema_for!(Format)).unwrap(),
         ),
+        (
+            "clock",
+            serde_json::to_value(schemars::schema_for!(parvi::model::clock::YearClock)).unwrap(),
+        ),
+        (
+            "clock-template",
+            serde_json::to_value(schemars::schema_for!(
+                parvi::model::clock::template::Template
+            ))
+            .unwrap(),
+        ),
     ]
 }
 
@@ -118,6 +129,23 @@ fn the_sample_and_the_built_in_formats_are_valid_against_the_schemas() {
     for (name, text) in parvi::store::formats::BUILTIN {
         assert_valid(&formats, name, text);
     }
+    let template = std::fs::read_to_string(root().join("clocks/template.json")).unwrap();
+    assert_valid(
+        &validator("clock-template"),
+        "the clock template",
+        &template,
+    );
+    // A clock made from it, as the store writes it.
+    let group =
+        parvi::model::Group::new("Testi", parvi::model::GroupKind::SiteWellbeing, "", "0000")
+            .unwrap();
+    let clock = parvi::store::clocks::template().clock_for(&group, parvi::i18n::Lang::Sv);
+    assert!(!clock.items.is_empty(), "the embedded template parses");
+    assert_valid(
+        &validator("clock"),
+        "a clock from the template",
+        &serde_json::to_string(&clock).unwrap(),
+    );
 }
 
 #[test]

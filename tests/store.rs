@@ -455,3 +455,56 @@ fn settings_round_trip_and_a_broken_file_is_reported_untouched() {
     assert!(message.contains("colour"), "{message}");
     assert_eq!(fs::read(store.paths.config()).unwrap(), broken);
 }
+
+#[test]
+fn a_year_clock_survives_a_restart_one_revision_on_and_a_bad_one_is_reported() {
+    use parvi::model::clock::{ItemStatus, SchoolYear};
+    let tmp = tempfile::tempdir().unwrap();
+    let kotka = group();
+    let path = tmp.path().join("clocks/hyvinvointiryhma-kotka-3f9a.json");
+    {
+        let store = open(tmp.path());
+        assert!(store.clock(&kotka.id).unwrap().is_none(), "no clock yet");
+        let mut clock = parvi::store::clocks::template().clock_for(&kotka, Lang::Fi);
+        assert_eq!(store.save_clock(&mut clock).unwrap(), path);
+        assert_eq!(clock.revision, 1);
+        let first = clock.items[0].id.clone();
+        clock
+            .set_status(&first, SchoolYear { start: 2026 }, ItemStatus::Done)
+            .unwrap();
+        store.save_clock(&mut clock).unwrap();
+    }
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&tmp.path().join("clocks")), 0o700);
+    let store = open(tmp.path());
+    let (clock, warnings) = store.clock(&kotka.id).unwrap().expect("the clock");
+    assert!(warnings.is_empty());
+    assert_eq!(clock.revision, 2);
+    assert_eq!(
+        clock.items[0].status_in(SchoolYear { start: 2026 }),
+        ItemStatus::Done
+    );
+
+    // Another group's clock under this group's name is refused, not taken.
+    let other = fs::read_to_string(&path)
+        .unwrap()
+        .replace("hyvinvointiryhma-kotka-3f9a", "pori-1234");
+    fs::write(&path, &other).unwrap();
+    let problem = store.clock(&kotka.id).unwrap_err();
+    assert_eq!(problem.path, path);
+    assert!(matches!(problem.reason, Reason::IdMismatch { ref id } if id == "pori-1234"));
+    // A broken file says where, and is left as it is.
+    fs::write(&path, "{\"schema\": 1, \"group\": ").unwrap();
+    let problem = store.clock(&kotka.id).unwrap_err();
+    assert!(matches!(problem.reason, Reason::Json { .. }), "{problem:?}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "{\"schema\": 1, \"group\": "
+    );
+    // A read-only store saves nothing.
+    let reader = Store::open_read_only(Paths::at(tmp.path(), Origin::Flag));
+    let mut clock = parvi::store::clocks::template().clock_for(&kotka, Lang::Fi);
+    drop(store);
+    assert!(reader.save_clock(&mut clock).is_err());
+    assert_eq!(clock.revision, 0, "an unsaved clock keeps its revision");
+}

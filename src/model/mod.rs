@@ -4,6 +4,7 @@
 //! randomness as a seed. That is what lets every timer and every round be tested on a
 //! synthetic timeline, and lets review, resume and minutes all replay the same events.
 
+pub mod clock;
 pub mod engine;
 pub mod format;
 pub mod group;

@@ -6,6 +6,7 @@
 //! kernel lock); a second one opens read-only and says who holds the lock.
 
 pub mod atomic;
+pub mod clocks;
 pub mod exports;
 pub mod formats;
 pub mod index;
@@ -131,8 +132,14 @@ impl Store {
         let lock_path = paths.lock();
         let (lock, busy) = take_lock(&lock_path)?;
         if lock.is_some() {
-            for dir in [paths.root.clone(), paths.groups(), paths.sessions()] {
-                // A leftover temp file is harmless, so a failed sweep is not an error.
+            for dir in [
+                paths.root.clone(),
+                paths.groups(),
+                paths.sessions(),
+                paths.clocks(),
+            ] {
+                // A leftover temp file is harmless, so a failed sweep is not an error (nor
+                // a directory not made yet).
                 let _ = atomic::sweep_temp_files(&dir);
             }
         }

@@ -55,6 +55,15 @@ impl Paths {
         self.groups().join(format!("{id}.json"))
     }
 
+    /// The groups' year clocks, one file per group.
+    pub fn clocks(&self) -> PathBuf {
+        self.root.join("clocks")
+    }
+
+    pub fn clock(&self, group_id: &str) -> PathBuf {
+        self.clocks().join(format!("{group_id}.json"))
+    }
+
     pub fn sessions(&self) -> PathBuf {
         self.root.join("sessions")
     }
