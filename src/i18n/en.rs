@@ -421,6 +421,7 @@ pub static TEXT: Text = Text {
     review: super::review::EN,
     wall: super::wall::EN,
     phones: super::phones::EN,
+    clock: super::clock::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

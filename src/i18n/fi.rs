@@ -421,6 +421,7 @@ pub static TEXT: Text = Text {
     review: super::review::FI,
     wall: super::wall::FI,
     phones: super::phones::FI,
+    clock: super::clock::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

@@ -5,6 +5,7 @@
 //! values use `{name}` placeholders filled by [`fill`]; a test checks that every language uses
 //! the same placeholders for each string.
 
+pub mod clock;
 mod en;
 mod fi;
 pub mod glossary;
@@ -438,6 +439,7 @@ pub struct Text {
     pub review: review::ReviewText,
     pub wall: wall::WallText,
     pub phones: phones::PhonesText,
+    pub clock: clock::ClockText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

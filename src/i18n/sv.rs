@@ -421,6 +421,7 @@ pub static TEXT: Text = Text {
     review: super::review::SV,
     wall: super::wall::SV,
     phones: super::phones::SV,
+    clock: super::clock::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

@@ -1,0 +1,396 @@
+//! The strings of the wellbeing year clock (issue 14), in fi, sv and en: its words (how
+//! often, which weeks, the statuses), its labels, and the `parvi clock` command's help
+//! and messages.
+//!
+//! A struct of its own so the catalogue grows in parts; `Text` holds one per language.
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, fill, role};
+use crate::model::clock::compare::Part;
+use crate::model::clock::{Actor, ItemStatus, Recurrence, When};
+
+/// Every string of the year clock.
+#[derive(Debug, Serialize)]
+pub struct ClockText {
+    /// The clock's heading: "Hyvinvoinnin vuosikello: {group}".
+    pub title: &'static str,
+    /// A school year.
+    pub school_year: &'static str,
+    /// Recurrence: every year.
+    pub every_year: &'static str,
+    pub odd_years: &'static str,
+    pub even_years: &'static str,
+    /// Every `n` years counted from `from`.
+    pub n_years: &'static str,
+    /// Once, in `year`.
+    pub once: &'static str,
+    /// A range of ISO weeks.
+    pub weeks: &'static str,
+    /// One ISO week.
+    pub week: &'static str,
+    /// Status: planned.
+    pub planned: &'static str,
+    pub underway: &'static str,
+    pub done: &'static str,
+    pub skipped: &'static str,
+    /// Label: who answers for an item.
+    pub responsible: &'static str,
+    /// Label: who else takes part.
+    pub co_actors: &'static str,
+    /// Label: what the students do.
+    pub students_part: &'static str,
+    /// Label: how far the item got this school year.
+    pub status: &'static str,
+    /// Label: where the item comes from.
+    pub source: &'static str,
+    /// Heading: every source of the clock.
+    pub sources: &'static str,
+    /// Where the clock started: the built-in template.
+    pub based_on_template: &'static str,
+    /// Where the clock started: another group's clock.
+    pub based_on_group: &'static str,
+    /// Heading: this month's items.
+    pub this_month: &'static str,
+    /// Heading: items over and not done.
+    pub overdue: &'static str,
+    /// A month with nothing on the clock.
+    pub nothing: &'static str,
+    /// Heading: the responsibilities matrix.
+    pub matrix: &'static str,
+    /// The matrix's first column.
+    pub role_col: &'static str,
+    /// An item that does not come round in the year shown.
+    pub not_this_year: &'static str,
+    /// `parvi clock`'s help.
+    pub help_clock: &'static str,
+    pub help_show: &'static str,
+    pub help_init: &'static str,
+    pub help_diff: &'static str,
+    pub help_set: &'static str,
+    pub help_export: &'static str,
+    pub help_arg_group: &'static str,
+    pub help_arg_year: &'static str,
+    pub help_arg_month: &'static str,
+    pub help_arg_from: &'static str,
+    pub help_arg_with: &'static str,
+    pub help_arg_item: &'static str,
+    pub help_arg_status: &'static str,
+    pub help_arg_format: &'static str,
+    pub help_arg_output: &'static str,
+    pub help_arg_force: &'static str,
+    /// The group has no clock yet.
+    pub no_clock: &'static str,
+    /// The group already has a clock.
+    pub exists: &'static str,
+    /// A clock was started.
+    pub created: &'static str,
+    /// No such item.
+    pub no_item: &'static str,
+    pub bad_status: &'static str,
+    pub bad_year: &'static str,
+    pub bad_month: &'static str,
+    pub bad_format: &'static str,
+    /// A status was set.
+    pub status_set: &'static str,
+    /// Two clocks that do not differ.
+    pub same: &'static str,
+    /// Items only one clock has.
+    pub only_in: &'static str,
+    /// Items both have, held differently.
+    pub differ: &'static str,
+    pub part_when: &'static str,
+    pub part_recurrence: &'static str,
+    pub part_title: &'static str,
+    pub part_description: &'static str,
+    pub part_responsible: &'static str,
+    pub part_co_actors: &'static str,
+    pub part_students: &'static str,
+    /// A file was written.
+    pub written: &'static str,
+    pub file_exists: &'static str,
+    /// The clock's file is broken.
+    pub broken: &'static str,
+}
+
+pub const FI: ClockText = ClockText {
+    title: "Hyvinvoinnin vuosikello: {group}",
+    school_year: "Lukuvuosi {year}",
+    every_year: "joka vuosi",
+    odd_years: "parittomina vuosina",
+    even_years: "parillisina vuosina",
+    n_years: "joka {n}. vuosi vuodesta {from}",
+    once: "kerran, vuonna {year}",
+    weeks: "viikot {from}–{to}",
+    week: "viikko {week}",
+    planned: "suunniteltu",
+    underway: "käynnissä",
+    done: "tehty",
+    skipped: "jäi pois",
+    responsible: "Vastuu",
+    co_actors: "Mukana",
+    students_part: "Opiskelijoiden osuus",
+    status: "Tila {year}",
+    source: "Lähde",
+    sources: "Lähteet",
+    based_on_template: "Pohjana parvin malli: {template}",
+    based_on_group: "Pohjana ryhmän {group} vuosikello",
+    this_month: "Tässä kuussa vuosikellossa",
+    overdue: "Myöhässä",
+    nothing: "Ei kohtia.",
+    matrix: "Vastuut kuukausittain",
+    role_col: "Vastuussa",
+    not_this_year: "ei tänä lukuvuonna",
+    help_clock: "Ryhmän hyvinvoinnin vuosikello: näytä, aloita, vertaa, merkitse ja vie.",
+    help_show: "Näytä vuosikello kuukausittain: kohdat, vastuut ja tila.",
+    help_init: "Aloita ryhmän vuosikello parvin mallista tai toisen ryhmän vuosikellosta.",
+    help_diff: "Vertaa kahden ryhmän vuosikelloja: mikä on vain toisessa ja mikä eroaa.",
+    help_set: "Merkitse kohdan tila lukuvuodelle: planned, underway, done tai skipped.",
+    help_export: "Vie vuosikello: html (tulostettava A4), csv tai ics (kalentereihin).",
+    help_arg_group: "Ryhmän tunnus tai nimi.",
+    help_arg_year: "Lukuvuosi, esim. 2026-2027 (oletus: nykyinen).",
+    help_arg_month: "Vain tämä kuukausi (1–12).",
+    help_arg_from: "Kopioi tämän ryhmän vuosikello (ilman tätä: parvin malli).",
+    help_arg_with: "Ryhmä, johon verrataan.",
+    help_arg_item: "Kohdan tunnus (k1, k2…), näkyy komennolla parvi clock show.",
+    help_arg_status: "Uusi tila: planned, underway, done tai skipped.",
+    help_arg_format: "Muoto: html, csv tai ics.",
+    help_arg_output: "Tiedosto, johon kirjoitetaan (ilman tätä tulostetaan).",
+    help_arg_force: "Korvaa olemassa oleva vuosikello tai tiedosto.",
+    no_clock: "Ryhmällä {group} ei ole vielä vuosikelloa. Aloita se: parvi clock init --group \"{group}\"",
+    exists: "Ryhmällä {group} on jo vuosikello. Korvaa se lisäämällä --force.",
+    created: "Vuosikello aloitettu: {path} (kohtia {count}).",
+    no_item: "Vuosikellossa ei ole kohtaa {item}. Kohdat näkyvät komennolla parvi clock show.",
+    bad_status: "Tuntematon tila {value}. Tilat: {list}.",
+    bad_year: "{value} ei ole lukuvuosi (esim. 2026-2027).",
+    bad_month: "{value} ei ole kuukausi 1–12.",
+    bad_format: "Tuntematon muoto {value}. Muodot: html, csv, ics.",
+    status_set: "{item} {title}: {status} ({year}).",
+    same: "Vuosikelloissa ei ole eroja.",
+    only_in: "Vain ryhmän {group} vuosikellossa:",
+    differ: "Molemmissa, mutta eri tavoin:",
+    part_when: "ajankohta",
+    part_recurrence: "toistuvuus",
+    part_title: "otsikko",
+    part_description: "kuvaus",
+    part_responsible: "vastuu",
+    part_co_actors: "mukana",
+    part_students: "opiskelijoiden osuus",
+    written: "Kirjoitettu: {path}",
+    file_exists: "{path} on jo olemassa. Korvaa se lisäämällä --force.",
+    broken: "Vuosikellon tiedosto on rikki: {problem}",
+};
+
+pub const SV: ClockText = ClockText {
+    title: "Årsklocka för välbefinnande: {group}",
+    school_year: "Läsåret {year}",
+    every_year: "varje år",
+    odd_years: "udda år",
+    even_years: "jämna år",
+    n_years: "vart {n}:e år från {from}",
+    once: "en gång, år {year}",
+    weeks: "veckorna {from}–{to}",
+    week: "vecka {week}",
+    planned: "planerad",
+    underway: "pågår",
+    done: "gjord",
+    skipped: "blev inte av",
+    responsible: "Ansvar",
+    co_actors: "Med",
+    students_part: "De studerandes del",
+    status: "Läge {year}",
+    source: "Källa",
+    sources: "Källor",
+    based_on_template: "Grundad på parvis mall: {template}",
+    based_on_group: "Grundad på gruppens {group} årsklocka",
+    this_month: "Den här månaden på årsklockan",
+    overdue: "Försenade",
+    nothing: "Inget.",
+    matrix: "Ansvar månad för månad",
+    role_col: "Ansvarig",
+    not_this_year: "inte detta läsår",
+    help_clock: "Gruppens årsklocka för välbefinnande: visa, börja, jämför, markera och exportera.",
+    help_show: "Visa årsklockan månad för månad: punkter, ansvar och läge.",
+    help_init: "Börja gruppens årsklocka från parvis mall eller från en annan grupps årsklocka.",
+    help_diff: "Jämför två gruppers årsklockor: vad som bara finns i den ena och vad som skiljer sig.",
+    help_set: "Markera en punkts läge för ett läsår: planned, underway, done eller skipped.",
+    help_export: "Exportera årsklockan: html (utskrivbar A4), csv eller ics (till kalendrar).",
+    help_arg_group: "Gruppens id eller namn.",
+    help_arg_year: "Läsåret, t.ex. 2026-2027 (standard: det nuvarande).",
+    help_arg_month: "Bara den här månaden (1–12).",
+    help_arg_from: "Kopiera den här gruppens årsklocka (utan detta: parvis mall).",
+    help_arg_with: "Gruppen att jämföra med.",
+    help_arg_item: "Punktens id (k1, k2…), syns med parvi clock show.",
+    help_arg_status: "Nytt läge: planned, underway, done eller skipped.",
+    help_arg_format: "Format: html, csv eller ics.",
+    help_arg_output: "Filen att skriva till (utan detta skrivs den ut).",
+    help_arg_force: "Ersätt en befintlig årsklocka eller fil.",
+    no_clock: "Gruppen {group} har ingen årsklocka än. Börja den: parvi clock init --group \"{group}\"",
+    exists: "Gruppen {group} har redan en årsklocka. Ersätt den med --force.",
+    created: "Årsklockan påbörjad: {path} ({count} punkter).",
+    no_item: "Årsklockan har ingen punkt {item}. Punkterna syns med parvi clock show.",
+    bad_status: "Okänt läge {value}. Lägen: {list}.",
+    bad_year: "{value} är inget läsår (t.ex. 2026-2027).",
+    bad_month: "{value} är ingen månad 1–12.",
+    bad_format: "Okänt format {value}. Format: html, csv, ics.",
+    status_set: "{item} {title}: {status} ({year}).",
+    same: "Årsklockorna skiljer sig inte.",
+    only_in: "Bara i gruppens {group} årsklocka:",
+    differ: "I båda, men olika:",
+    part_when: "tidpunkt",
+    part_recurrence: "återkommande",
+    part_title: "rubrik",
+    part_description: "beskrivning",
+    part_responsible: "ansvar",
+    part_co_actors: "med",
+    part_students: "de studerandes del",
+    written: "Skrivet: {path}",
+    file_exists: "{path} finns redan. Ersätt den med --force.",
+    broken: "Årsklockans fil är trasig: {problem}",
+};
+
+pub const EN: ClockText = ClockText {
+    title: "Wellbeing year clock: {group}",
+    school_year: "School year {year}",
+    every_year: "every year",
+    odd_years: "in odd years",
+    even_years: "in even years",
+    n_years: "every {n} years from {from}",
+    once: "once, in {year}",
+    weeks: "weeks {from}–{to}",
+    week: "week {week}",
+    planned: "planned",
+    underway: "underway",
+    done: "done",
+    skipped: "skipped",
+    responsible: "Responsible",
+    co_actors: "Taking part",
+    students_part: "The students' part",
+    status: "Status {year}",
+    source: "Source",
+    sources: "Sources",
+    based_on_template: "Based on parvi's template: {template}",
+    based_on_group: "Based on the year clock of {group}",
+    this_month: "This month on the clock",
+    overdue: "Overdue",
+    nothing: "Nothing.",
+    matrix: "Responsibilities by month",
+    role_col: "Responsible",
+    not_this_year: "not this school year",
+    help_clock: "A group's wellbeing year clock: show, start, compare, mark and export.",
+    help_show: "Show the clock month by month: items, responsibilities and status.",
+    help_init: "Start the group's clock from parvi's template or from another group's clock.",
+    help_diff: "Compare two groups' clocks: what only one has and what differs.",
+    help_set: "Mark an item's status for a school year: planned, underway, done or skipped.",
+    help_export: "Export the clock: html (printable A4), csv or ics (for calendars).",
+    help_arg_group: "The group's id or name.",
+    help_arg_year: "The school year, e.g. 2026-2027 (default: the current one).",
+    help_arg_month: "Only this month (1–12).",
+    help_arg_from: "Copy this group's clock (without it: parvi's template).",
+    help_arg_with: "The group to compare with.",
+    help_arg_item: "The item's id (k1, k2…), as parvi clock show lists them.",
+    help_arg_status: "The new status: planned, underway, done or skipped.",
+    help_arg_format: "Format: html, csv or ics.",
+    help_arg_output: "The file to write (without it, printed).",
+    help_arg_force: "Replace an existing clock or file.",
+    no_clock: "{group} has no year clock yet. Start one: parvi clock init --group \"{group}\"",
+    exists: "{group} already has a year clock. Add --force to replace it.",
+    created: "Year clock started: {path} ({count} items).",
+    no_item: "The clock has no item {item}. parvi clock show lists them.",
+    bad_status: "Unknown status {value}. Statuses: {list}.",
+    bad_year: "{value} is not a school year (e.g. 2026-2027).",
+    bad_month: "{value} is not a month 1–12.",
+    bad_format: "Unknown format {value}. Formats: html, csv, ics.",
+    status_set: "{item} {title}: {status} ({year}).",
+    same: "The clocks do not differ.",
+    only_in: "Only on {group}'s clock:",
+    differ: "On both, but different:",
+    part_when: "when",
+    part_recurrence: "how often",
+    part_title: "title",
+    part_description: "description",
+    part_responsible: "responsible",
+    part_co_actors: "taking part",
+    part_students: "the students' part",
+    written: "Written: {path}",
+    file_exists: "{path} already exists. Add --force to replace it.",
+    broken: "The year clock's file is broken: {problem}",
+};
+
+/// The month's name: `lokakuu`, `oktober`, `October`.
+pub fn month(lang: Lang, month: u8) -> &'static str {
+    let months = &lang.text().records.months;
+    months[usize::from(month.clamp(1, 12)) - 1]
+}
+
+/// When an item is: `lokakuu–marraskuu`, `syyskuu`, `viikot 10–17`.
+pub fn when(lang: Lang, when: When) -> String {
+    let t = &lang.text().clock;
+    match when {
+        When::Months { from, to } if from == to => month(lang, from).to_string(),
+        When::Months { from, to } => format!("{}–{}", month(lang, from), month(lang, to)),
+        When::Weeks { from, to } if from == to => fill(t.week, &[("week", &from.to_string())]),
+        When::Weeks { from, to } => fill(
+            t.weeks,
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        ),
+    }
+}
+
+/// How often: `joka vuosi`, `parittomina vuosina`, `joka 3. vuosi vuodesta 2026`.
+pub fn recurrence(lang: Lang, recurrence: Recurrence) -> String {
+    let t = &lang.text().clock;
+    match recurrence {
+        Recurrence::Year => t.every_year.to_string(),
+        Recurrence::OddYears => t.odd_years.to_string(),
+        Recurrence::EvenYears => t.even_years.to_string(),
+        Recurrence::NYears { n, from } => fill(
+            t.n_years,
+            &[("n", &n.to_string()), ("from", &from.to_string())],
+        ),
+        Recurrence::Once { year } => fill(t.once, &[("year", &year.to_string())]),
+    }
+}
+
+/// A status's name.
+pub fn status(lang: Lang, status: ItemStatus) -> &'static str {
+    let t = &lang.text().clock;
+    match status {
+        ItemStatus::Planned => t.planned,
+        ItemStatus::Underway => t.underway,
+        ItemStatus::Done => t.done,
+        ItemStatus::Skipped => t.skipped,
+    }
+}
+
+/// Who: a role's name, a member's name (with the role), or the name given.
+pub fn actor(lang: Lang, actor: &Actor) -> String {
+    match actor {
+        Actor::Role { role: r } => role(lang, *r).to_string(),
+        Actor::Member { name, role: r, .. } => format!("{name} ({})", role(lang, *r)),
+        Actor::Other { name } => name.clone(),
+    }
+}
+
+/// Several actors, joined with commas.
+pub fn actors(lang: Lang, actors: &[Actor]) -> String {
+    actors
+        .iter()
+        .map(|a| actor(lang, a))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The name of a part two clocks hold differently.
+pub fn part(lang: Lang, part: Part) -> &'static str {
+    let t = &lang.text().clock;
+    match part {
+        Part::When => t.part_when,
+        Part::Recurrence => t.part_recurrence,
+        Part::Title => t.part_title,
+        Part::Description => t.part_description,
+        Part::Responsible => t.part_responsible,
+        Part::CoActors => t.part_co_actors,
+        Part::StudentsPart => t.part_students,
+    }
+}
