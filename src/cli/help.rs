@@ -31,6 +31,12 @@ pub fn command_help(t: &Text, path: &[&str]) -> Option<&'static str> {
         ["export"] => t.minutes.help_export,
         ["run"] => t.help_run,
         ["wall"] => t.wall.help,
+        ["clock"] => t.clock.help_clock,
+        ["clock", "show"] => t.clock.help_show,
+        ["clock", "init"] => t.clock.help_init,
+        ["clock", "diff"] => t.clock.help_diff,
+        ["clock", "set"] => t.clock.help_set,
+        ["clock", "export"] => t.clock.help_export,
         _ => return None,
     })
 }
@@ -74,6 +80,16 @@ pub fn arg_help(t: &Text, path: &[&str], id: &str) -> Option<&'static str> {
         (["run"], "format") => t.help_arg_run_format,
         (["run"], "topic") => t.help_arg_topic,
         (["run"], "phones") => t.phones.help_arg,
+        (["clock", _], "group") => t.clock.help_arg_group,
+        (["clock", _], "year") => t.clock.help_arg_year,
+        (["clock", "show"], "month") => t.clock.help_arg_month,
+        (["clock", "init"], "from") => t.clock.help_arg_from,
+        (["clock", "init" | "export"], "force") => t.clock.help_arg_force,
+        (["clock", "diff"], "with") => t.clock.help_arg_with,
+        (["clock", "set"], "item") => t.clock.help_arg_item,
+        (["clock", "set"], "status") => t.clock.help_arg_status,
+        (["clock", "export"], "format") => t.clock.help_arg_format,
+        (["clock", "export"], "output") => t.clock.help_arg_output,
         _ => return None,
     })
 }

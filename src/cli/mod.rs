@@ -6,6 +6,7 @@
 //! mistakes; 4 another parvi holds the data directory.
 
 pub mod app;
+pub mod clock;
 pub mod export;
 pub mod formats;
 pub mod groups;
@@ -69,6 +70,9 @@ pub enum Command {
     Wall,
     /// A group's participation figures per meeting and in total, and its open actions.
     Stats(stats::StatsArgs),
+    /// A group's wellbeing year clock.
+    #[command(subcommand)]
+    Clock(clock::ClockCommand),
     /// Export a saved meeting as minutes.
     Export(export::ExportArgs),
     /// Show where parvi keeps its files.
@@ -217,6 +221,7 @@ pub fn main() -> ExitCode {
         Some(Command::Formats(cmd)) => formats::run(&cx, cmd),
         Some(Command::Sessions(cmd)) => sessions::run(&cx, cmd),
         Some(Command::Stats(args)) => stats::run(&cx, &args),
+        Some(Command::Clock(cmd)) => clock::run(&cx, cmd),
         Some(Command::Export(args)) => export::run(&cx, &args),
         Some(Command::Paths) => sessions::paths(&cx),
         Some(Command::SaveStress(args)) => stress::run(&args),

@@ -22,7 +22,7 @@ use super::trace::Trace;
 use crate::i18n::words;
 
 /// One CSV file being written.
-struct Sheet {
+pub(crate) struct Sheet {
     out: String,
 }
 
@@ -48,7 +48,7 @@ fn cell(text: &str) -> String {
 }
 
 impl Sheet {
-    fn new(head: &[&str]) -> Sheet {
+    pub(crate) fn new(head: &[&str]) -> Sheet {
         let mut sheet = Sheet {
             out: String::from("\u{feff}"),
         };
@@ -57,13 +57,13 @@ impl Sheet {
         sheet
     }
 
-    fn row(&mut self, cells: &[String]) {
+    pub(crate) fn row(&mut self, cells: &[String]) {
         let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
         self.out.push_str(&cells.join(";"));
         self.out.push_str("\r\n");
     }
 
-    fn bytes(self) -> Vec<u8> {
+    pub(crate) fn bytes(self) -> Vec<u8> {
         self.out.into_bytes()
     }
 }

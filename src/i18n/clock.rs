@@ -62,6 +62,8 @@ pub struct ClockText {
     pub role_col: &'static str,
     /// An item that does not come round in the year shown.
     pub not_this_year: &'static str,
+    /// The CSV column that says whether an item comes round in the year exported.
+    pub in_year: &'static str,
     /// `parvi clock`'s help.
     pub help_clock: &'static str,
     pub help_show: &'static str,
@@ -141,6 +143,7 @@ pub const FI: ClockText = ClockText {
     matrix: "Vastuut kuukausittain",
     role_col: "Vastuussa",
     not_this_year: "ei tänä lukuvuonna",
+    in_year: "Tänä lukuvuonna",
     help_clock: "Ryhmän hyvinvoinnin vuosikello: näytä, aloita, vertaa, merkitse ja vie.",
     help_show: "Näytä vuosikello kuukausittain: kohdat, vastuut ja tila.",
     help_init: "Aloita ryhmän vuosikello parvin mallista tai toisen ryhmän vuosikellosta.",
@@ -209,6 +212,7 @@ pub const SV: ClockText = ClockText {
     matrix: "Ansvar månad för månad",
     role_col: "Ansvarig",
     not_this_year: "inte detta läsår",
+    in_year: "Detta läsår",
     help_clock: "Gruppens årsklocka för välbefinnande: visa, börja, jämför, markera och exportera.",
     help_show: "Visa årsklockan månad för månad: punkter, ansvar och läge.",
     help_init: "Börja gruppens årsklocka från parvis mall eller från en annan grupps årsklocka.",
@@ -277,6 +281,7 @@ pub const EN: ClockText = ClockText {
     matrix: "Responsibilities by month",
     role_col: "Responsible",
     not_this_year: "not this school year",
+    in_year: "This school year",
     help_clock: "A group's wellbeing year clock: show, start, compare, mark and export.",
     help_show: "Show the clock month by month: items, responsibilities and status.",
     help_init: "Start the group's clock from parvi's template or from another group's clock.",

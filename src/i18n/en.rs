@@ -477,6 +477,10 @@ pub static TEXT: Text = Text {
         "COMMAND",
         "OPTIONS",
         "ADDR",
+        "YEAR",
+        "MONTH",
+        "ITEM",
+        "STATUS",
     ],
     help_default: "(default: {value})",
 };

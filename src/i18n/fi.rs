@@ -477,6 +477,10 @@ pub static TEXT: Text = Text {
         "KOMENTO",
         "VALITSIMET",
         "OSOITE",
+        "LUKUVUOSI",
+        "KUUKAUSI",
+        "KOHTA",
+        "TILA",
     ],
     help_default: "(oletus: {value})",
 };

@@ -477,6 +477,10 @@ pub static TEXT: Text = Text {
         "KOMMANDO",
         "FLAGGOR",
         "ADRESS",
+        "LÄSÅR",
+        "MÅNAD",
+        "PUNKT",
+        "LÄGE",
     ],
     help_default: "(standard: {value})",
 };

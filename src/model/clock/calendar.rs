@@ -99,10 +99,11 @@ impl JsonSchema for SchoolYear {
     }
 }
 
-/// The month that ISO week `week` of `year` starts in (its Monday); a week 53 that the year
-/// does not have counts as December.
+/// The month ISO week `week` of `year` belongs to: the month of its Thursday, as the ISO
+/// week belongs to the year of its Thursday (week 40 of 2025, 29 September to 5 October, is
+/// October's). A week 53 that the year does not have counts as December.
 pub fn week_month(year: i16, week: u8) -> u8 {
-    ISOWeekDate::new(year, week as i8, Weekday::Monday)
+    ISOWeekDate::new(year, week as i8, Weekday::Thursday)
         .map(|d| d.date().month() as u8)
         .unwrap_or(12)
 }
