@@ -86,6 +86,18 @@ fn the_committed_sample_matches_the_simulator() {
             pretty(&parvi::simulator::group()).as_str()
         );
     }
+    let clock = sample_clock();
+    check_file(
+        &dir.join(format!("clocks/{}.json", parvi::simulator::group().id)),
+        &pretty(&clock),
+    );
+    if !updating() {
+        assert_eq!(
+            parvi::store::sample::CLOCK_FILE.1,
+            pretty(&clock).as_str(),
+            "the binary embeds an old sample clock"
+        );
+    }
     let meetings = parvi::simulator::meetings();
     assert_eq!(meetings.len(), parvi::store::sample::SESSION_FILES.len());
     for (record, (name, embedded)) in meetings.iter().zip(parvi::store::sample::SESSION_FILES) {
@@ -95,6 +107,33 @@ fn the_committed_sample_matches_the_simulator() {
             assert_eq!(*embedded, text, "the binary embeds an old {name}");
         }
     }
+}
+
+/// The sample group's year clock: the template in Finnish, as saved once, with the autumn
+/// of 2026 as the sample meetings left it (the start-of-year items done, the anti-bullying
+/// work under way, the survey results not due in an even year).
+fn sample_clock() -> parvi::model::clock::YearClock {
+    use parvi::model::clock::{ItemStatus, SchoolYear};
+    let mut clock = parvi::store::clocks::template()
+        .clock_for(&parvi::simulator::group(), parvi::i18n::Lang::Fi);
+    clock.revision = 1;
+    let year = SchoolYear { start: 2026 };
+    for (origin, status) in [
+        ("group_building", ItemStatus::Done),
+        ("informing", ItemStatus::Done),
+        ("representatives", ItemStatus::Done),
+        ("theme_week", ItemStatus::Done),
+        ("anti_bullying", ItemStatus::Underway),
+    ] {
+        let id = clock
+            .items
+            .iter()
+            .find(|i| i.origin.as_deref() == Some(origin))
+            .map(|i| i.id.clone())
+            .expect(origin);
+        clock.set_status(&id, year, status).unwrap();
+    }
+    clock
 }
 
 fn validator(name: &str) -> jsonschema::Validator {
@@ -125,6 +164,11 @@ fn the_sample_and_the_built_in_formats_are_valid_against_the_schemas() {
     for (name, text) in parvi::store::sample::SESSION_FILES {
         assert_valid(&sessions, name, text);
     }
+    assert_valid(
+        &validator("clock"),
+        "the sample clock",
+        parvi::store::sample::CLOCK_FILE.1,
+    );
     let formats = validator("format");
     for (name, text) in parvi::store::formats::BUILTIN {
         assert_valid(&formats, name, text);

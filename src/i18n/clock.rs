@@ -64,6 +64,12 @@ pub struct ClockText {
     pub not_this_year: &'static str,
     /// The CSV column that says whether an item comes round in the year exported.
     pub in_year: &'static str,
+    /// The home screen's line for a group's clock: this month's items.
+    pub home_now: &'static str,
+    /// The same when only one group has a clock: no need to name it.
+    pub home_now_one: &'static str,
+    /// Added to it: how many items are overdue.
+    pub home_overdue: &'static str,
     /// `parvi clock`'s help.
     pub help_clock: &'static str,
     pub help_show: &'static str,
@@ -144,6 +150,9 @@ pub const FI: ClockText = ClockText {
     role_col: "Vastuussa",
     not_this_year: "ei tänä lukuvuonna",
     in_year: "Tänä lukuvuonna",
+    home_now: "Vuosikello, {group} – {month}: {items}",
+    home_now_one: "Vuosikello, {month}: {items}",
+    home_overdue: "myöhässä {count}",
     help_clock: "Ryhmän hyvinvoinnin vuosikello: näytä, aloita, vertaa, merkitse ja vie.",
     help_show: "Näytä vuosikello kuukausittain: kohdat, vastuut ja tila.",
     help_init: "Aloita ryhmän vuosikello parvin mallista tai toisen ryhmän vuosikellosta.",
@@ -213,6 +222,9 @@ pub const SV: ClockText = ClockText {
     role_col: "Ansvarig",
     not_this_year: "inte detta läsår",
     in_year: "Detta läsår",
+    home_now: "Årsklockan, {group} – {month}: {items}",
+    home_now_one: "Årsklockan, {month}: {items}",
+    home_overdue: "försenade {count}",
     help_clock: "Gruppens årsklocka för välbefinnande: visa, börja, jämför, markera och exportera.",
     help_show: "Visa årsklockan månad för månad: punkter, ansvar och läge.",
     help_init: "Börja gruppens årsklocka från parvis mall eller från en annan grupps årsklocka.",
@@ -282,6 +294,9 @@ pub const EN: ClockText = ClockText {
     role_col: "Responsible",
     not_this_year: "not this school year",
     in_year: "This school year",
+    home_now: "Year clock, {group} – {month}: {items}",
+    home_now_one: "Year clock, {month}: {items}",
+    home_overdue: "{count} overdue",
     help_clock: "A group's wellbeing year clock: show, start, compare, mark and export.",
     help_show: "Show the clock month by month: items, responsibilities and status.",
     help_init: "Start the group's clock from parvi's template or from another group's clock.",

@@ -1,5 +1,5 @@
-//! The bundled sample: a site wellbeing group and three of its meetings, embedded in the
-//! binary so that the app can offer them on an empty data directory.
+//! The bundled sample: a site wellbeing group, its year clock and three of its meetings,
+//! embedded in the binary so that the app can offer them on an empty data directory.
 //!
 //! The files under `sessions/sample/` are made by the simulator (`crate::simulator`, built
 //! for the tests); a test checks that they are up to date.
@@ -13,6 +13,12 @@ use super::atomic;
 pub const GROUP_FILE: (&str, &str) = (
     "hyvinvointiryhma-kotkan-kampus-7c1e.json",
     include_str!("../../sessions/sample/groups/hyvinvointiryhma-kotkan-kampus-7c1e.json"),
+);
+
+/// The sample group's year clock, as committed under `sessions/sample/clocks/`.
+pub const CLOCK_FILE: (&str, &str) = (
+    "hyvinvointiryhma-kotkan-kampus-7c1e.json",
+    include_str!("../../sessions/sample/clocks/hyvinvointiryhma-kotkan-kampus-7c1e.json"),
 );
 
 /// The sample meeting files, as committed under `sessions/sample/sessions/`.
@@ -40,7 +46,14 @@ pub const SESSION_FILES: &[(&str, &str)] = &[
 /// Copies the bundled sample into the data directory, never over an existing file.
 pub fn install(store: &Store) -> io::Result<()> {
     let (name, text) = GROUP_FILE;
-    let files = std::iter::once((store.paths.groups().join(name), text)).chain(
+    let (clock_name, clock_text) = CLOCK_FILE;
+    atomic::ensure_private_dir(&store.paths.clocks())?;
+    let files = [
+        (store.paths.groups().join(name), text),
+        (store.paths.clocks().join(clock_name), clock_text),
+    ]
+    .into_iter()
+    .chain(
         SESSION_FILES
             .iter()
             .map(|(name, text)| (store.paths.sessions().join(name), *text)),

@@ -75,6 +75,7 @@ pub fn load_first_data(store: &Store) -> Data {
     let (formats, format_problems) = store.formats();
     let mut problems = groups.problems;
     problems.extend(format_problems);
+    let clocks = load_clocks(store, &groups.groups, &mut problems);
     Data {
         groups: groups.groups,
         formats,
@@ -82,7 +83,25 @@ pub fn load_first_data(store: &Store) -> Data {
         problems,
         access: access(store),
         sessions_dir: store.paths.sessions(),
+        clocks,
     }
+}
+
+/// The groups' year clocks; a broken one is a problem listed with the others.
+fn load_clocks(
+    store: &Store,
+    groups: &[crate::model::Group],
+    problems: &mut Vec<crate::store::Problem>,
+) -> Vec<crate::model::clock::YearClock> {
+    let mut clocks = Vec::new();
+    for group in groups {
+        match store.clock(&group.id) {
+            Ok(Some((clock, _))) => clocks.push(clock),
+            Ok(None) => {}
+            Err(problem) => problems.push(problem),
+        }
+    }
+    clocks
 }
 
 /// Reads everything the home screen lists.
@@ -93,6 +112,7 @@ pub fn load_data(store: &Store) -> Data {
     let mut problems = groups.problems;
     problems.extend(format_problems);
     problems.extend(sessions.problems);
+    let clocks = load_clocks(store, &groups.groups, &mut problems);
     Data {
         groups: groups.groups,
         formats,
@@ -100,6 +120,7 @@ pub fn load_data(store: &Store) -> Data {
         problems,
         access: access(store),
         sessions_dir: store.paths.sessions(),
+        clocks,
     }
 }
 

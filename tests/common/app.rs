@@ -91,6 +91,9 @@ pub fn data_sample() -> Data {
         formats: formats(),
         sessions: sample_summaries(),
         sessions_dir: sessions_dir(),
+        clocks: vec![
+            serde_json::from_str(parvi::store::sample::CLOCK_FILE.1).expect("the sample clock"),
+        ],
         ..Data::default()
     }
 }

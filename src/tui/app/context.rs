@@ -27,6 +27,8 @@ pub struct Data {
     pub access: Access,
     /// Where new meeting files go.
     pub sessions_dir: PathBuf,
+    /// The groups' year clocks (a group without one has none here).
+    pub clocks: Vec<crate::model::clock::YearClock>,
 }
 
 /// Whether this parvi may write the data directory.

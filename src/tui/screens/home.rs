@@ -6,7 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::i18n::{self, fill};
+use crate::i18n::{self, clock as clock_words, fill};
+use crate::model::clock::SchoolYear;
 use crate::model::{Group, GroupKind};
 use crate::store::Summary;
 use crate::tui::app::{Ctx, Effect, Next};
@@ -271,6 +272,7 @@ impl Home {
                 Span::styled(fit(&text, room), theme.banner()),
             ]));
         }
+        notices.extend(Home::clock_lines(width, cx));
         if !cx.data.problems.is_empty() {
             notices.push(Line::from(Span::styled(
                 fill(
@@ -281,6 +283,64 @@ impl Home {
             )));
         }
         notices
+    }
+
+    /// A line per group whose year clock has something this month or overdue: "Vuosikello,
+    /// Kotkan kampus – marraskuu: Kiusaamisen vastaiset toimet (käynnissä) · myöhässä 1".
+    fn clock_lines(width: usize, cx: &Ctx) -> Vec<Line<'static>> {
+        let t = &cx.t().clock;
+        let today = cx.local(cx.now().at).date();
+        let year = SchoolYear::of(today);
+        let mut lines = Vec::new();
+        for group in &cx.data.groups {
+            let Some(clock) = cx.data.clocks.iter().find(|c| c.group == group.id) else {
+                continue;
+            };
+            let now = clock.this_month(today);
+            let late = clock.overdue(today).len();
+            if now.is_empty() && late == 0 {
+                continue;
+            }
+            let items: Vec<String> = now
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} ({})",
+                        i.title,
+                        clock_words::status(cx.lang, i.status_in(year))
+                    )
+                })
+                .collect();
+            let items = if items.is_empty() {
+                t.nothing.to_string()
+            } else {
+                items.join(" · ")
+            };
+            let template = if cx.data.clocks.len() == 1 {
+                t.home_now_one
+            } else {
+                t.home_now
+            };
+            let mut text = fill(
+                template,
+                &[
+                    ("group", &group.name),
+                    ("month", clock_words::month(cx.lang, today.month() as u8)),
+                    ("items", &items),
+                ],
+            );
+            if late > 0 {
+                text.push_str(" · ");
+                text.push_str(&fill(t.home_overdue, &[("count", &late.to_string())]));
+            }
+            let style = if late > 0 {
+                cx.theme.warning()
+            } else {
+                cx.theme.text()
+            };
+            lines.push(Line::from(Span::styled(fit(&text, width), style)));
+        }
+        lines
     }
 
     /// The rows of the three lists: groups, formats and meetings, each a label and its
