@@ -185,6 +185,8 @@ pub enum ClockError {
     BadPeriod(u8),
     #[error("the clock has no item {0:?}")]
     NoSuchItem(String),
+    #[error("two items have the id {0:?}")]
+    DuplicateId(String),
 }
 
 /// Longest title; longer ones do not fit around the ring.
@@ -344,6 +346,28 @@ impl YearClock {
         } else {
             item.status.insert(year, status);
         }
+        Ok(())
+    }
+
+    /// Checks a clock edited by hand: every item's range, recurrence and texts, ids unique;
+    /// then puts the items in order and moves `next_item` past every id, so that no id is
+    /// handed out twice.
+    pub fn check(&mut self) -> Result<(), ClockError> {
+        let mut seen = std::collections::HashSet::new();
+        for item in &mut self.items {
+            item.when = item.when.check()?;
+            item.recurrence = item.recurrence.check()?;
+            item.title = clean(&item.title, MAX_TITLE_CHARS, true)?;
+            item.description = clean(&item.description, MAX_TEXT_CHARS, false)?;
+            item.students_part = clean(&item.students_part, MAX_TEXT_CHARS, false)?;
+            if !seen.insert(item.id.clone()) {
+                return Err(ClockError::DuplicateId(item.id.clone()));
+            }
+            if let Some(n) = item.id.strip_prefix('k').and_then(|n| n.parse::<u32>().ok()) {
+                self.next_item = self.next_item.max(n.saturating_add(1));
+            }
+        }
+        self.sort();
         Ok(())
     }
 

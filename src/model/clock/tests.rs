@@ -312,3 +312,21 @@ fn comparing_two_clocks_names_what_only_one_has_and_what_changed() {
         |d| matches!(d, Difference::OnlyThere(i) if i.origin.as_deref() == Some("anti_bullying"))
     ));
 }
+
+#[test]
+fn a_hand_edited_clock_is_checked_and_its_next_id_moved_past_every_id() {
+    let mut clock = template().clock_for(&group("Testi"), Lang::Fi);
+    clock.items[0].id = "k40".into();
+    clock.next_item = 3;
+    clock.check().unwrap();
+    assert_eq!(clock.next_item, 41);
+    let mut twice = clock.clone();
+    twice.items[1].id = twice.items[2].id.clone();
+    assert!(matches!(twice.check(), Err(ClockError::DuplicateId(_))));
+    let mut blank = clock.clone();
+    blank.items[0].title = "  ".into();
+    assert_eq!(blank.check(), Err(ClockError::EmptyTitle));
+    let mut month = clock.clone();
+    month.items[0].when = When::Months { from: 13, to: 1 };
+    assert_eq!(month.check(), Err(ClockError::BadMonth(13)));
+}
