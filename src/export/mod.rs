@@ -69,6 +69,7 @@
 //! becomes "[henkilö]". Participation is per side in the minutes; the turns table names a
 //! role only by the per-role rule of `model::metrics::role_rows`.
 
+pub mod clock_page;
 mod csv;
 mod doc;
 mod html;
