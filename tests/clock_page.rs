@@ -446,3 +446,20 @@ fn the_page_speaks_swedish_and_english() {
         );
     }
 }
+
+#[test]
+fn an_empty_clock_still_prints_its_ring_and_says_it_has_nothing() {
+    let group = kotka();
+    let clock = YearClock::new(&group, Lang::Fi);
+    let page = html(&clock, &group, Y2026, october(), Lang::Fi);
+    for month in 1..=12 {
+        assert!(beside(&page, month).is_empty());
+        sector(&page, month);
+    }
+    assert!(page.contains("Ei kohtia."));
+    assert_eq!(matrix(&page).matches("scope=\"row\"").count(), 0);
+    assert!(
+        !page.contains("<footer>\n<h2>"),
+        "no sources heading without sources"
+    );
+}
