@@ -319,6 +319,7 @@ fn export_clock(cx: &CliContext, args: &ExportArgs) -> CliResult {
         "ics" => {
             export::clock::ics(&clock, &group, year, jiff::Timestamp::now(), lang).into_bytes()
         }
+        "html" => export::clock_page::html(&clock, &group, year, today(), lang).into_bytes(),
         _ => {
             return Err(CliError::new(
                 EXIT_USAGE,

@@ -70,6 +70,7 @@
 //! role only by the per-role rule of `model::metrics::role_rows`.
 
 pub mod clock;
+pub mod clock_page;
 mod csv;
 mod doc;
 mod html;

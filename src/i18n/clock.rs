@@ -70,6 +70,19 @@ pub struct ClockText {
     pub home_now_one: &'static str,
     /// Added to it: how many items are overdue.
     pub home_overdue: &'static str,
+    /// Heading of the printed clock's list of items.
+    pub items_heading: &'static str,
+    /// Column of the printed list: the item's title and description.
+    pub item_col: &'static str,
+    /// The mark on the ring's current month.
+    pub now: &'static str,
+    /// What the marks of the responsibilities matrix mean.
+    pub matrix_key: &'static str,
+    /// The day a printed clock shows the statuses of.
+    pub as_of: &'static str,
+    /// The built-in template's name where the template itself is out of reach (the export
+    /// layer does not read the store); the same words as the title in `clocks/template.json`.
+    pub template_name: &'static str,
     /// `parvi clock`'s help.
     pub help_clock: &'static str,
     pub help_show: &'static str,
@@ -153,6 +166,12 @@ pub const FI: ClockText = ClockText {
     home_now: "Vuosikello, {group} – {month}: {items}",
     home_now_one: "Vuosikello, {month}: {items}",
     home_overdue: "myöhässä {count}",
+    items_heading: "Vuoden kohdat",
+    item_col: "Kohta",
+    now: "nyt",
+    matrix_key: "● ja luku: montako kohtaa tahon vastuulla on kuukauden aikana; pienellä kohtien numerot.",
+    as_of: "Tilanne {date}",
+    template_name: "Ammatillisen oppilaitoksen hyvinvoinnin vuosikello",
     help_clock: "Ryhmän hyvinvoinnin vuosikello: näytä, aloita, vertaa, merkitse ja vie.",
     help_show: "Näytä vuosikello kuukausittain: kohdat, vastuut ja tila.",
     help_init: "Aloita ryhmän vuosikello parvin mallista tai toisen ryhmän vuosikellosta.",
@@ -225,6 +244,12 @@ pub const SV: ClockText = ClockText {
     home_now: "Årsklockan, {group} – {month}: {items}",
     home_now_one: "Årsklockan, {month}: {items}",
     home_overdue: "försenade {count}",
+    items_heading: "Årets punkter",
+    item_col: "Punkt",
+    now: "nu",
+    matrix_key: "● och ett tal: hur många punkter den ansvarige har under månaden; med liten stil punkternas nummer.",
+    as_of: "Läget {date}",
+    template_name: "Årsklocka för välbefinnande vid en yrkesläroanstalt",
     help_clock: "Gruppens årsklocka för välbefinnande: visa, börja, jämför, markera och exportera.",
     help_show: "Visa årsklockan månad för månad: punkter, ansvar och läge.",
     help_init: "Börja gruppens årsklocka från parvis mall eller från en annan grupps årsklocka.",
@@ -297,6 +322,12 @@ pub const EN: ClockText = ClockText {
     home_now: "Year clock, {group} – {month}: {items}",
     home_now_one: "Year clock, {month}: {items}",
     home_overdue: "{count} overdue",
+    items_heading: "The year's items",
+    item_col: "Item",
+    now: "now",
+    matrix_key: "● and a number: how many items are someone's responsibility that month; in small print, the items' numbers.",
+    as_of: "As of {date}",
+    template_name: "A vocational school's wellbeing year clock",
     help_clock: "A group's wellbeing year clock: show, start, compare, mark and export.",
     help_show: "Show the clock month by month: items, responsibilities and status.",
     help_init: "Start the group's clock from parvi's template or from another group's clock.",

@@ -363,7 +363,11 @@ impl YearClock {
             if !seen.insert(item.id.clone()) {
                 return Err(ClockError::DuplicateId(item.id.clone()));
             }
-            if let Some(n) = item.id.strip_prefix('k').and_then(|n| n.parse::<u32>().ok()) {
+            if let Some(n) = item
+                .id
+                .strip_prefix('k')
+                .and_then(|n| n.parse::<u32>().ok())
+            {
                 self.next_item = self.next_item.max(n.saturating_add(1));
             }
         }
