@@ -322,3 +322,86 @@ fn a_broken_clock_file_is_reported_and_left_alone() {
     );
     expect(&parvi(&dir, &["clock", "show", "--group", KOTKA]), 0);
 }
+
+/// `parvi clock edit` with `EDITOR` set to a command that changes the file as a person would.
+fn edit_with(dir: &Path, editor: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_parvi"));
+    cmd.arg("--data-dir")
+        .arg(dir)
+        .args(["clock", "edit", "--group", KOTKA]);
+    for var in [
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANGUAGE",
+        "PARVI_DATA_DIR",
+        "VISUAL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LANG", "C.UTF-8").env("EDITOR", editor);
+    cmd.output().expect("run parvi")
+}
+
+#[test]
+fn an_edit_in_the_editor_is_checked_and_a_broken_one_is_kept_to_go_on_from() {
+    let (_tmp, dir) = two_sites();
+    expect(&parvi(&dir, &["clock", "init", "--group", KOTKA]), 0);
+    let path = clock_file(&dir);
+    let show = || {
+        out(&parvi(
+            &dir,
+            &["clock", "show", "--group", KOTKA, "--year", "2026-2027"],
+        ))
+    };
+
+    expect(&edit_with(&dir, "true"), 0);
+    let same = edit_with(&dir, "true");
+    assert!(out(&same).contains("Ei muutoksia."), "{}", out(&same));
+
+    let renamed = edit_with(&dir, "sed -i s/Kouluterveyskysely/Terveyskysely/");
+    expect(&renamed, 0);
+    assert!(
+        out(&renamed).contains("Vuosikello tallennettu"),
+        "{}",
+        out(&renamed)
+    );
+    assert!(
+        show().contains("k10  Terveyskysely · viikot 10–17"),
+        "{}",
+        show()
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("\"revision\": 2"),
+        "one revision on:\n{saved}"
+    );
+
+    // A typo: refused with where it is, the clock untouched, the edit kept.
+    let broken = edit_with(&dir, "sed -i s/Terveyskysely\\\",/Terveyskysely/");
+    expect(&broken, 3);
+    let err = String::from_utf8_lossy(&broken.stderr).into_owned();
+    assert!(err.contains("Muokattu vuosikello ei kelpaa"), "{err}");
+    assert!(err.contains("Muokkauksesi ovat tallessa"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved);
+    // The next edit opens the kept draft (still broken if nothing is done)…
+    expect(&edit_with(&dir, "true"), 3);
+    // …and mending it there saves it, with the earlier change in it.
+    let mended = edit_with(&dir, "sed -i s/Terveyskysely$/Terveyskysely\\\",/");
+    expect(&mended, 0);
+    assert!(show().contains("Terveyskysely"), "{}", show());
+    let drafts: Vec<_> = std::fs::read_dir(dir.join("clocks"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".edit-"))
+        .collect();
+    assert!(drafts.is_empty(), "the draft is gone once saved");
+
+    // An item's month out of range is refused by the clock's own checks.
+    let month = edit_with(&dir, "sed -i 0,/\\\"from\\\":\\ 8/s//\\\"from\\\":\\ 13/");
+    expect(&month, 3);
+    assert!(
+        String::from_utf8_lossy(&month.stderr).contains("13"),
+        "{}",
+        String::from_utf8_lossy(&month.stderr)
+    );
+}

@@ -28,6 +28,8 @@ pub enum ClockCommand {
     Diff(DiffArgs),
     /// Mark an item's status for a school year.
     Set(SetArgs),
+    /// Edit the clock in a text editor.
+    Edit(EditArgs),
     /// Export the clock as html, csv or ics.
     Export(ExportArgs),
 }
@@ -85,6 +87,13 @@ pub struct SetArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The group's id or name.
+    #[arg(long, value_name = "GROUP")]
+    pub group: String,
+}
+
+#[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The group's id or name.
     #[arg(long, value_name = "GROUP")]
@@ -109,6 +118,7 @@ pub fn run(cx: &CliContext, command: ClockCommand) -> u8 {
         ClockCommand::Init(args) => init(cx, &args),
         ClockCommand::Diff(args) => compare(cx, &args),
         ClockCommand::Set(args) => set(cx, &args),
+        ClockCommand::Edit(args) => edit(cx, &args),
         ClockCommand::Export(args) => export_clock(cx, &args),
     };
     output::finish(cx.lang, result)
@@ -304,6 +314,99 @@ fn set(cx: &CliContext, args: &SetArgs) -> CliResult {
         )
     );
     Ok(())
+}
+
+/// `parvi clock edit`: the clock as JSON in the user's editor, like `crontab -e`. What comes
+/// back is checked as any clock file is; one that does not check is kept as a draft, and the
+/// next `edit` goes on from it, so no edit is lost to a typo.
+fn edit(cx: &CliContext, args: &EditArgs) -> CliResult {
+    let lang = cx.lang;
+    let t = &lang.text().clock;
+    let store = output::open_for_writing(cx)?;
+    let group = group(cx, &store, &args.group)?;
+    let clock = clock_of(cx, &store, &group)?;
+    let draft = store
+        .start_clock_draft(&clock)
+        .map_err(|e| output::store_error(cx, e))?;
+    run_editor(lang, &draft)?;
+    let kept = || fill(t.edit_kept, &[("path", &draft.display().to_string())]);
+    let invalid = |problem: String| {
+        CliError::new(
+            EXIT_BAD_DATA,
+            fill(t.edit_invalid, &[("problem", &problem)]),
+        )
+        .hint(kept())
+    };
+    let mut edited = store
+        .read_clock_draft(&group.id)
+        .map_err(|p| invalid(p.reason.describe(lang)))?;
+    if edited.group != group.id {
+        return Err(invalid(fill(t.edit_other_group, &[("id", &edited.group)])));
+    }
+    edited.check().map_err(|e| invalid(e.to_string()))?;
+    // The revision is the store's to count, whatever the draft says.
+    edited.revision = clock.revision;
+    let unchanged = edited == clock;
+    if !unchanged {
+        store
+            .save_clock(&mut edited)
+            .map_err(|e| output::store_error(cx, e))?;
+    }
+    // Saved (or nothing to save): the draft has done its work.
+    let _ = std::fs::remove_file(&draft);
+    if unchanged {
+        say!("{}", t.edit_unchanged);
+    } else {
+        say!(
+            "{}",
+            fill(
+                t.edit_saved,
+                &[
+                    ("path", &store.paths.clock(&group.id).display().to_string()),
+                    ("count", &edited.items.len().to_string()),
+                ],
+            )
+        );
+    }
+    Ok(())
+}
+
+/// Runs `$VISUAL`, else `$EDITOR`, else the system's plain editor, on `path`, and waits. The
+/// variable may hold arguments (`code --wait`), so it goes through the shell, as git does.
+fn run_editor(lang: Lang, path: &Path) -> CliResult {
+    let t = &lang.text().clock;
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| if cfg!(windows) { "notepad" } else { "vi" }.to_string());
+    let status = if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .arg("/C")
+            .arg(format!("{editor} \"{}\"", path.display()))
+            .status()
+    } else {
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$@\""))
+            .arg("sh")
+            .arg(path)
+            .status()
+    };
+    let failed = |reason: String| {
+        CliError::new(
+            EXIT_FAILED,
+            fill(
+                t.edit_no_editor,
+                &[("editor", &editor), ("reason", &reason)],
+            ),
+        )
+        .hint(fill(t.edit_kept, &[("path", &path.display().to_string())]))
+    };
+    match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(failed(s.to_string())),
+        Err(e) => Err(failed(e.to_string())),
+    }
 }
 
 fn export_clock(cx: &CliContext, args: &ExportArgs) -> CliResult {

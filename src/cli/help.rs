@@ -36,6 +36,7 @@ pub fn command_help(t: &Text, path: &[&str]) -> Option<&'static str> {
         ["clock", "init"] => t.clock.help_init,
         ["clock", "diff"] => t.clock.help_diff,
         ["clock", "set"] => t.clock.help_set,
+        ["clock", "edit"] => t.clock.help_edit,
         ["clock", "export"] => t.clock.help_export,
         _ => return None,
     })

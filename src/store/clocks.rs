@@ -58,4 +58,29 @@ impl Store {
         }
         Ok(path)
     }
+
+    /// Where `parvi clock edit` keeps a clock being edited by hand: beside the clocks, so it
+    /// is as private as they are, and kept when the edit does not check, to go on from.
+    pub fn clock_draft(&self, group_id: &str) -> PathBuf {
+        self.paths.clocks().join(format!(".edit-{group_id}.json"))
+    }
+
+    /// Writes `clock` as the draft to edit, unless a draft kept from an earlier edit is
+    /// there (then that one is edited again). Returns the draft's path.
+    pub fn start_clock_draft(&self, clock: &YearClock) -> Result<PathBuf, StoreError> {
+        self.check_writable()?;
+        let path = self.clock_draft(&clock.group);
+        if path.symlink_metadata().is_err() {
+            let dir = self.paths.clocks();
+            super::atomic::ensure_private_dir(&dir).map_err(io_at(&dir))?;
+            let bytes = to_json(clock).map_err(io_at(&path))?;
+            super::atomic::write_atomic(&path, &bytes).map_err(io_at(&path))?;
+        }
+        Ok(path)
+    }
+
+    /// Reads a draft back, with the checks of any clock file.
+    pub fn read_clock_draft(&self, group_id: &str) -> Result<YearClock, Problem> {
+        read::load::<YearClock>(&self.clock_draft(group_id), |c| c.schema).map(|(c, _)| c)
+    }
 }
