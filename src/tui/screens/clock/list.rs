@@ -92,6 +92,8 @@ fn render_table(shown: &Shown, selected: usize, area: Rect, buf: &mut Buffer, cx
         t.responsible,
     ];
     pen.text(&row(head.map(str::to_string)), cx.theme.heading());
+    // A row between items when the screen has room for it: easier to follow on a wall.
+    let spaced = usize::from(pen.left()) >= 2 * shown.clock.items.len();
     let visible = usize::from(pen.left()).max(1);
     let start = selected.saturating_sub(visible - 1);
     for (i, item) in shown
@@ -102,6 +104,9 @@ fn render_table(shown: &Shown, selected: usize, area: Rect, buf: &mut Buffer, cx
         .skip(start)
         .take(visible)
     {
+        if spaced {
+            pen.gap();
+        }
         let (mark, style) = shown.mark(item, cx);
         let (status, status_style) = status(shown, item, cx);
         let text = row([
@@ -152,7 +157,10 @@ fn render_details(shown: &Shown, item: &ClockItem, area: Rect, buf: &mut Buffer,
         y: inner.y,
         buf,
     };
-    pen.wrapped(&item.title, cx.theme.heading(), 2);
+    // However many rows are left: the last one shown ends in "…" when the text goes on.
+    let rows = |pen: &Pen, most: usize| usize::from(pen.left()).min(most);
+    let most = if area.height > 20 { 8 } else { 4 };
+    pen.wrapped(&item.title, cx.theme.heading(), rows(&pen, 2));
     let (status, style) = status(shown, item, cx);
     let when = format!(
         "{} · {} · {}: {status}",
@@ -160,7 +168,7 @@ fn render_details(shown: &Shown, item: &ClockItem, area: Rect, buf: &mut Buffer,
         words::recurrence(cx.lang, item.recurrence),
         fill(t.status, &[("year", &shown.year.to_string())]),
     );
-    pen.wrapped(&when, style, 2);
+    pen.wrapped(&when, style, rows(&pen, 2));
     let labelled = [
         (t.description, item.description.clone()),
         (t.responsible, words::actors(cx.lang, &item.responsible)),
@@ -172,6 +180,10 @@ fn render_details(shown: &Shown, item: &ClockItem, area: Rect, buf: &mut Buffer,
         if text.is_empty() {
             continue;
         }
-        pen.wrapped(&format!("{label}: {text}"), cx.theme.text(), 4);
+        pen.wrapped(
+            &format!("{label}: {text}"),
+            cx.theme.text(),
+            rows(&pen, most),
+        );
     }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::canvas::{Canvas, Circle, Context, Line as Stroke};
+use ratatui::widgets::canvas::{Canvas, Context, Line as Stroke};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
@@ -103,15 +103,10 @@ impl Ring {
             .x_bounds([0.0, f64::from(self.area.width)])
             .y_bounds([0.0, f64::from(self.area.height) * 2.0])
             .paint(|ctx| {
-                let (x, y) = self.point(0.0, 0.0);
+                // Drawn as arcs of short strokes, not `Circle`: its one point a degree
+                // leaves gaps in a big ring.
                 for radius in [r, r * HOLE] {
-                    let color = colour(Color::White);
-                    ctx.draw(&Circle {
-                        x,
-                        y,
-                        radius,
-                        color,
-                    });
+                    self.arc(ctx, 0.0, 360.0, radius, colour(Color::White));
                 }
                 for sector in 0..12 {
                     self.spoke(ctx, f64::from(sector) * 30.0, colour(Color::White));
@@ -141,21 +136,27 @@ impl Ring {
         let start = sector as f64 * 30.0;
         let mut r = self.radius() * HOLE;
         while r <= self.radius() {
-            let steps = 24;
-            for step in 0..steps {
-                let a = start + 30.0 * f64::from(step) / f64::from(steps);
-                let b = start + 30.0 * f64::from(step + 1) / f64::from(steps);
-                let (x1, y1) = self.point(a, r);
-                let (x2, y2) = self.point(b, r);
-                ctx.draw(&Stroke {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    color,
-                });
-            }
+            self.arc(ctx, start, start + 30.0, r, color);
             r += 0.5;
+        }
+    }
+
+    /// An arc from angle `from` to `to` (degrees clockwise from the top) at radius `r`, in
+    /// strokes of a degree.
+    fn arc(&self, ctx: &mut Context, from: f64, to: f64, r: f64, color: Color) {
+        let steps = (to - from).abs().ceil().max(1.0) as u32;
+        for step in 0..steps {
+            let a = from + (to - from) * f64::from(step) / f64::from(steps);
+            let b = from + (to - from) * f64::from(step + 1) / f64::from(steps);
+            let (x1, y1) = self.point(a, r);
+            let (x2, y2) = self.point(b, r);
+            ctx.draw(&Stroke {
+                x1,
+                y1,
+                x2,
+                y2,
+                color,
+            });
         }
     }
 
