@@ -8,9 +8,10 @@
 #[path = "common/app.rs"]
 mod app_fixture;
 
-use app_fixture::{app_with, data_sample, home, keys, render, screen_text};
+use app_fixture::{
+    app_with, data_sample, data_theme_week_overdue, home, keys, render, screen_text,
+};
 use parvi::i18n::Lang;
-use parvi::model::clock::{ItemStatus, SchoolYear};
 use parvi::tui::app::{App, Data, Screen};
 
 /// Snapshots `app` at one size, named `<name>_<width>x<height>`.
@@ -118,20 +119,7 @@ fn the_arrows_turn_the_school_year() {
 
 #[test]
 fn an_overdue_item_is_marked_late_in_both_views() {
-    let mut data = data_sample();
-    // The October theme week not done: over on 10 November.
-    let clock = &mut data.clocks[0];
-    let week = clock
-        .items
-        .iter()
-        .find(|i| i.origin.as_deref() == Some("theme_week"))
-        .expect("the theme week")
-        .id
-        .clone();
-    clock
-        .set_status(&week, SchoolYear { start: 2026 }, ItemStatus::Planned)
-        .unwrap();
-    let (mut app, _) = app_with(Lang::Fi, data);
+    let (mut app, _) = app_with(Lang::Fi, data_theme_week_overdue());
     keys(&mut app, "c");
     for size in [(80, 24), (160, 45)] {
         let text = screen_text(&app, size.0, size.1);

@@ -119,15 +119,9 @@ impl Ring {
     }
 
     fn spoke(&self, ctx: &mut Context, angle: f64, color: Color) {
-        let (x1, y1) = self.point(angle, self.radius() * HOLE);
-        let (x2, y2) = self.point(angle, self.radius());
-        ctx.draw(&Stroke {
-            x1,
-            y1,
-            x2,
-            y2,
-            color,
-        });
+        let inner = self.point(angle, self.radius() * HOLE);
+        let outer = self.point(angle, self.radius());
+        stroke(ctx, inner, outer, color);
     }
 
     /// Fills a month's sector of the band with arcs half a unit apart (the braille dots'
@@ -148,15 +142,7 @@ impl Ring {
         for step in 0..steps {
             let a = from + (to - from) * f64::from(step) / f64::from(steps);
             let b = from + (to - from) * f64::from(step + 1) / f64::from(steps);
-            let (x1, y1) = self.point(a, r);
-            let (x2, y2) = self.point(b, r);
-            ctx.draw(&Stroke {
-                x1,
-                y1,
-                x2,
-                y2,
-                color,
-            });
+            stroke(ctx, self.point(a, r), self.point(b, r), color);
         }
     }
 
@@ -264,6 +250,17 @@ impl Ring {
                 .render(at.intersection(self.area), buf);
         }
     }
+}
+
+/// A straight stroke between two points of the canvas.
+fn stroke(ctx: &mut Context, (x1, y1): (f64, f64), (x2, y2): (f64, f64), color: Color) {
+    ctx.draw(&Stroke {
+        x1,
+        y1,
+        x2,
+        y2,
+        color,
+    });
 }
 
 /// A month's name with its item count (the current month marked `▶ … · nyt`), then its
