@@ -30,6 +30,7 @@ fn screen_name(app: &App) -> &'static str {
         Screen::GroupEditor(_) => "group editor",
         Screen::Summary(_) => "summary",
         Screen::Review(_) => "review",
+        Screen::Clock(_) => "year clock",
     }
 }
 
@@ -402,7 +403,7 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [KeyContext; 28] = KeyContext::ALL;
+const CONTEXTS: [KeyContext; 29] = KeyContext::ALL;
 
 #[test]
 fn every_key_the_keymap_lists_maps_back_to_its_action() {
@@ -504,6 +505,8 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         // The archive, on its second meeting so it can move both ways.
         KeyContext::Review => "v<down>",
         KeyContext::ReviewSearch => "v/",
+        // The sample group's year clock.
+        KeyContext::YearClock => "c",
         _ => "",
     };
     for key in app_fixture::parse_keys(setup) {

@@ -124,20 +124,8 @@ fn home_read_only_when_another_parvi_holds_the_data() {
 
 #[test]
 fn home_names_this_months_clock_items_and_counts_the_overdue_ones() {
-    use parvi::model::clock::{ItemStatus, SchoolYear};
-    let mut data = data_sample();
     // The theme week of October not marked done: overdue on 10 November.
-    let clock = &mut data.clocks[0];
-    let week = clock
-        .items
-        .iter()
-        .find(|i| i.origin.as_deref() == Some("theme_week"))
-        .unwrap()
-        .id
-        .clone();
-    clock
-        .set_status(&week, SchoolYear { start: 2026 }, ItemStatus::Planned)
-        .unwrap();
+    let data = app_fixture::data_theme_week_overdue();
     let (app, _) = app_with(Lang::Sv, data);
     let screen = app_fixture::screen_text(&app, 200, 60);
     assert!(

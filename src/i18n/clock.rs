@@ -141,6 +141,26 @@ pub struct ClockText {
     pub file_exists: &'static str,
     /// The clock's file is broken.
     pub broken: &'static str,
+    /// The home screen's key that opens the year-clock screen.
+    pub key_open: &'static str,
+    /// The year-clock screen's key that turns between the ring and the list.
+    pub key_view: &'static str,
+    /// The key that shows the previous school year.
+    pub key_prev_year: &'static str,
+    /// The key that shows the next school year.
+    pub key_next_year: &'static str,
+    /// The list's column: when in the year.
+    pub col_when: &'static str,
+    /// The list's column: how often.
+    pub col_often: &'static str,
+    /// The list's column: the status in the school year shown.
+    pub col_status: &'static str,
+    /// Label: what the item is about.
+    pub description: &'static str,
+    /// An item over and not done (beside its status).
+    pub late: &'static str,
+    /// A month's items that did not fit beside the ring.
+    pub more: &'static str,
 }
 
 pub const FI: ClockText = ClockText {
@@ -226,6 +246,16 @@ pub const FI: ClockText = ClockText {
     written: "Kirjoitettu: {path}",
     file_exists: "{path} on jo olemassa. Korvaa se lisäämällä --force.",
     broken: "Vuosikellon tiedosto on rikki: {problem}",
+    key_open: "vuosikello",
+    key_view: "lista / kello",
+    key_prev_year: "edellinen lukuvuosi",
+    key_next_year: "seuraava lukuvuosi",
+    col_when: "Milloin",
+    col_often: "Kuinka usein",
+    col_status: "Tila",
+    description: "Kuvaus",
+    late: "myöhässä",
+    more: "+{count} muuta",
 };
 
 pub const SV: ClockText = ClockText {
@@ -311,6 +341,16 @@ pub const SV: ClockText = ClockText {
     written: "Skrivet: {path}",
     file_exists: "{path} finns redan. Ersätt den med --force.",
     broken: "Årsklockans fil är trasig: {problem}",
+    key_open: "årsklocka",
+    key_view: "lista / klocka",
+    key_prev_year: "föregående läsår",
+    key_next_year: "nästa läsår",
+    col_when: "När",
+    col_often: "Hur ofta",
+    col_status: "Läge",
+    description: "Beskrivning",
+    late: "försenad",
+    more: "+{count} till",
 };
 
 pub const EN: ClockText = ClockText {
@@ -396,6 +436,16 @@ pub const EN: ClockText = ClockText {
     written: "Written: {path}",
     file_exists: "{path} already exists. Add --force to replace it.",
     broken: "The year clock's file is broken: {problem}",
+    key_open: "year clock",
+    key_view: "list / clock",
+    key_prev_year: "previous school year",
+    key_next_year: "next school year",
+    col_when: "When",
+    col_often: "How often",
+    col_status: "Status",
+    description: "Description",
+    late: "overdue",
+    more: "+{count} more",
 };
 
 /// The month's name: `lokakuu`, `oktober`, `October`.

@@ -53,6 +53,7 @@ impl Widget for &App {
             Screen::GroupEditor(editor) => editor.render(body, buf, &self.cx),
             Screen::Summary(summary) => summary.render(body, buf, &self.cx),
             Screen::Review(review) => review.render(body, buf, &self.cx),
+            Screen::Clock(clock) => clock.render(body, buf, &self.cx),
         }
         if let Some(flash) = flash {
             let style = if flash.error {

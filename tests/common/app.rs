@@ -98,6 +98,24 @@ pub fn data_sample() -> Data {
     }
 }
 
+/// The sample data with the October theme week not marked done: overdue on 10 November.
+pub fn data_theme_week_overdue() -> Data {
+    use parvi::model::clock::{ItemStatus, SchoolYear};
+    let mut data = data_sample();
+    let clock = &mut data.clocks[0];
+    let week = clock
+        .items
+        .iter()
+        .find(|i| i.origin.as_deref() == Some("theme_week"))
+        .expect("the sample clock has the theme week")
+        .id
+        .clone();
+    clock
+        .set_status(&week, SchoolYear { start: 2026 }, ItemStatus::Planned)
+        .expect("the theme week's status");
+    data
+}
+
 /// A meeting from this morning that parvi stopped under: the sample group's wellbeing
 /// meeting, cut right after a turn started in its third item (the theme round).
 pub fn unfinished_record() -> SessionRecord {

@@ -174,6 +174,7 @@ impl App {
             Screen::Meeting(view) => view.act(action, body, &mut self.cx),
             Screen::GroupEditor(editor) => editor.act(action, &mut self.cx),
             Screen::Review(review) => review.act(action, body, &mut self.cx),
+            Screen::Clock(clock) => clock.act(action, &mut self.cx),
             Screen::Summary(_) => match action {
                 Action::Confirm | Action::Back => {
                     self.cx.effect(Effect::Reload);

@@ -25,6 +25,7 @@ use ratatui::layout::Rect;
 use super::clock::Clock;
 use super::keymap::{self, Action, KeyContext};
 use super::overlay::{Answer, Overlay, Purpose};
+use super::screens::clock::ClockScreen;
 use super::screens::group_editor::GroupEditor;
 use super::screens::home::Home;
 use super::screens::meeting::MeetingView;
@@ -46,6 +47,8 @@ pub enum Screen {
     Summary(Box<SummaryScreen>),
     /// Past meetings: the archive, a meeting's view, a group's trends.
     Review(Box<Review>),
+    /// A group's year clock, read-only.
+    Clock(Box<ClockScreen>),
 }
 
 /// What a screen asks the app to do after handling an action.
@@ -75,6 +78,8 @@ pub enum Next {
     /// Edit this group; a `new` one goes straight on to its kind, the one thing its name
     /// does not tell.
     EditGroup { group: Box<Group>, new: bool },
+    /// The year clock of this group (index into the data's groups).
+    YearClock { group: usize },
 }
 
 /// The whole app.
@@ -151,6 +156,7 @@ impl App {
             Screen::GroupEditor(_) => KeyContext::GroupEditor,
             Screen::Summary(_) => KeyContext::Summary,
             Screen::Review(review) => review.context(),
+            Screen::Clock(_) => KeyContext::YearClock,
         }
     }
 
@@ -187,6 +193,7 @@ impl App {
                 Action::NewMeeting | Action::Confirm => writable && !self.cx.data.groups.is_empty(),
                 Action::NewGroup | Action::LoadSample => writable,
                 Action::EditGroup => writable && !self.cx.data.groups.is_empty(),
+                Action::OpenClock => !self.cx.data.groups.is_empty(),
                 Action::Review => !self.cx.data.sessions.is_empty() || self.cx.reading_sessions,
                 Action::NextPanel => {
                     !self.cx.data.groups.is_empty() || !self.cx.data.sessions.is_empty()
@@ -196,6 +203,7 @@ impl App {
             Screen::Meeting(view) => view.offers(action, body, &self.cx),
             Screen::Setup(setup) => setup.offers(action),
             Screen::Review(review) => review.offers(action, body, &self.cx),
+            Screen::Clock(clock) => clock.offers(action, &self.cx),
             _ => true,
         }
     }
@@ -222,6 +230,12 @@ impl App {
                 let next = Review::open(&mut self.cx);
                 self.go(next);
             }
+            Next::YearClock { group } => {
+                if let Some(group) = self.cx.data.groups.get(group) {
+                    let screen = ClockScreen::open(group, &self.cx);
+                    self.screen = Screen::Clock(Box::new(screen));
+                }
+            }
             Next::EditGroup { group, new } => {
                 let mut editor = GroupEditor::new(*group, new);
                 if new {
@@ -243,7 +257,7 @@ impl App {
             Screen::GroupEditor(editor) => editor.answer(purpose, answer, &mut self.cx),
             Screen::Home(home) => home.answer(purpose, answer, &mut self.cx),
             Screen::Review(review) => review.answer(purpose, answer, &mut self.cx),
-            Screen::Summary(_) => Next::Stay,
+            Screen::Summary(_) | Screen::Clock(_) => Next::Stay,
         };
         self.go(next);
     }

@@ -54,6 +54,14 @@ pub enum Action {
     Resume,
     /// Load the bundled sample group and its meetings.
     LoadSample,
+    /// Open the selected group's year clock.
+    OpenClock,
+
+    // ---- the year clock ----
+    /// Show the previous school year.
+    PreviousYear,
+    /// Show the next school year.
+    NextYear,
 
     // ---- setup and group editing ----
     /// Tick or untick (attendance).
@@ -190,6 +198,8 @@ pub enum KeyContext {
     ReviewSession,
     /// A group's trends and open actions.
     ReviewTrend,
+    /// A group's year clock, as a ring, a month table or a list.
+    YearClock,
     /// A one-line text field in a dialog.
     Prompt,
     /// Read-only view of a meeting (another parvi holds the data).
@@ -200,7 +210,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every context, in declaration order: the keymap tests go through all of them.
-    pub const ALL: [KeyContext; 28] = [
+    pub const ALL: [KeyContext; 29] = [
         KeyContext::Home,
         KeyContext::HomeEmpty,
         KeyContext::SetupText,
@@ -225,6 +235,7 @@ impl KeyContext {
         KeyContext::ReviewSearch,
         KeyContext::ReviewSession,
         KeyContext::ReviewTrend,
+        KeyContext::YearClock,
         KeyContext::Prompt,
         KeyContext::Picker,
         KeyContext::Confirm,
@@ -259,10 +270,11 @@ impl KeyContext {
             KeyContext::ReviewSearch => 21,
             KeyContext::ReviewSession => 22,
             KeyContext::ReviewTrend => 23,
-            KeyContext::Prompt => 24,
-            KeyContext::Picker => 25,
-            KeyContext::Confirm => 26,
-            KeyContext::Help => 27,
+            KeyContext::YearClock => 24,
+            KeyContext::Prompt => 25,
+            KeyContext::Picker => 26,
+            KeyContext::Confirm => 27,
+            KeyContext::Help => 28,
         }
     }
 }
@@ -301,6 +313,7 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         KeyContext::ReviewSearch => {
             return crate::tui::screens::review::SEARCH_KEYS.iter().collect();
         }
+        KeyContext::YearClock => &[crate::tui::screens::clock::KEYS, LIST],
         KeyContext::Confirm => &[CONFIRM],
         KeyContext::Prompt => return PROMPT.iter().collect(),
         KeyContext::Help => return HELP.iter().collect(),

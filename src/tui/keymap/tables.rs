@@ -51,6 +51,12 @@ pub(super) const HOME: &[Binding] = &[
         true,
     ),
     b(
+        &[Key::Char('c')],
+        Action::OpenClock,
+        |t| t.clock.key_open,
+        true,
+    ),
+    b(
         &[Key::Char('l')],
         Action::LoadSample,
         |t| t.key_load_sample,

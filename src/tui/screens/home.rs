@@ -145,6 +145,7 @@ impl Home {
                     };
                 }
             }
+            Action::OpenClock => return self.open_clock(cx),
             Action::LoadSample => {
                 if !cx.data.access.is_writable() {
                     cx.error(t.meeting_read_only);
@@ -157,6 +158,30 @@ impl Home {
             _ => {}
         }
         Next::Stay
+    }
+
+    /// The year clock of the selected group; with the focus on another list, of the only
+    /// group that has a clock. A group without one is told how to start it.
+    fn open_clock(&self, cx: &mut Ctx) -> Next {
+        let Some(selected) = self.selected_group(cx) else {
+            return Next::Stay;
+        };
+        let has_clock = |g: &Group| cx.data.clocks.iter().any(|c| c.group == g.id);
+        let with_clocks: Vec<&Group> = cx.data.groups.iter().filter(|g| has_clock(g)).collect();
+        let group = match (self.panel, with_clocks.as_slice()) {
+            (Panel::Formats | Panel::Sessions, [only]) => {
+                cx.data.groups.iter().position(|g| g.id == only.id)
+            }
+            _ => Some(selected),
+        }
+        .unwrap_or(selected);
+        let chosen = &cx.data.groups[group];
+        if !has_clock(chosen) {
+            let text = fill(cx.t().clock.no_clock, &[("group", &chosen.name)]);
+            cx.error(text);
+            return Next::Stay;
+        }
+        Next::YearClock { group }
     }
 
     /// Starts setting up a meeting with what is selected.
