@@ -1155,3 +1155,29 @@ fn the_pulse_asks_its_fixed_question_and_shows_the_average_and_the_answers() {
     assert!(wide.contains("Osapuolittain"), "{wide}");
     snapshot("pulse_results", &app);
 }
+
+#[test]
+fn the_pulse_takes_counted_hands_one_answer_at_a_time() {
+    let pulse = VoteSpec {
+        entry: Entry::Hands,
+        ..spec(VoteKind::Pulse)
+    };
+    let mut app = vote_meeting(Lang::Fi, pulse, 6);
+    keys(&mut app, "oh");
+    assert!(
+        text(&app).contains("Kädet 1/5: 1 – En lainkaan"),
+        "{}",
+        text(&app)
+    );
+    keys(&mut app, "1<enter>0<enter>2<enter>2<enter>1<enter>");
+    assert_eq!(
+        state(&app).open_vote().unwrap().hands,
+        Some(vec![1, 0, 2, 2, 1]),
+        "a count per answer, 1 to 5"
+    );
+    close(&mut app);
+    // (1 + 3 + 3 + 4 + 4 + 5) / 6 = 3.33
+    let results = small(&app);
+    assert!(results.contains("Keskiarvo 3,3 / 5"), "{results}");
+    assert!(results.contains("Vastaajia: 6"), "{results}");
+}
