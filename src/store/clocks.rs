@@ -28,7 +28,7 @@ impl Store {
     /// broken or belongs to another group (reported, never overwritten).
     pub fn clock(&self, group_id: &str) -> Result<Option<(YearClock, Vec<Warning>)>, Problem> {
         let path = self.paths.clock(group_id);
-        if !path.exists() && path.symlink_metadata().is_err() {
+        if path.symlink_metadata().is_err() {
             return Ok(None);
         }
         let (clock, warnings) = read::load::<YearClock>(&path, |c| c.schema)?;

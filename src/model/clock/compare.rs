@@ -12,8 +12,7 @@ pub fn copy_for(group: &Group, other: &YearClock) -> YearClock {
     clock.based_on = Some(other.group.clone());
     clock.sources = other.sources.clone();
     for item in &other.items {
-        let id = format!("k{}", clock.next_item);
-        clock.next_item += 1;
+        let id = clock.next_id();
         clock.items.push(ClockItem {
             id,
             responsible: as_roles(&item.responsible),

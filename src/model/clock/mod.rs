@@ -276,8 +276,8 @@ impl YearClock {
             .ok_or_else(|| ClockError::NoSuchItem(id.to_string()))
     }
 
-    /// A fresh item id.
-    fn next_id(&mut self) -> String {
+    /// A fresh item id (also for the template's and a copied clock's items).
+    pub(super) fn next_id(&mut self) -> String {
         let id = format!("k{}", self.next_item);
         self.next_item += 1;
         id

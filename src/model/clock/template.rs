@@ -54,8 +54,7 @@ impl Template {
         clock.based_on = Some(TEMPLATE.to_string());
         clock.sources = self.sources.clone();
         for item in &self.items {
-            let id = format!("k{}", clock.next_item);
-            clock.next_item += 1;
+            let id = clock.next_id();
             clock.items.push(ClockItem {
                 id,
                 origin: Some(item.id.clone()),
