@@ -331,6 +331,7 @@ impl Simulation {
                 text: "Selvitetään, voiko ruokailuajat porrastaa".into(),
                 owner: Owner::Member { id, name },
                 due: date.map_or(Due::None, |date| Due::Date { date }),
+                clock_item: None,
             });
         }
         self.wait(90_000);
@@ -340,6 +341,7 @@ impl Simulation {
                 role: Role::StudentUnionRep,
             },
             due: Due::Month { month },
+            clock_item: None,
         });
     }
 

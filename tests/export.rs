@@ -57,6 +57,7 @@ fn phase(id: &str, kind: PhaseKind, title: &str, minutes: u32) -> Phase {
         attributed: false,
         private: None,
         vote: None,
+        whole_year: false,
     }
 }
 
@@ -166,6 +167,7 @@ fn tricky() -> SessionRecord {
             status: ActionStatus::Open,
             session: earlier,
             agreed,
+            clock_item: None,
         },
         ActionItem {
             id: "0e0e0e0e-2".into(),
@@ -177,6 +179,7 @@ fn tricky() -> SessionRecord {
             status: ActionStatus::Open,
             session: earlier,
             agreed,
+            clock_item: None,
         },
     ];
     let mut meeting = Meeting::new(record);
@@ -401,6 +404,7 @@ fn tricky() -> SessionRecord {
             due: Due::Date {
                 date: jiff::civil::date(2026, 4, 2),
             },
+            clock_item: None,
         },
     );
     run(
@@ -413,6 +417,7 @@ fn tricky() -> SessionRecord {
                 name: "Mikko Korhonen".into(),
             },
             due: Due::Month { month: 4 },
+            clock_item: None,
         },
     );
     run(
@@ -424,6 +429,7 @@ fn tricky() -> SessionRecord {
                 role: Role::Management,
             },
             due: Due::None,
+            clock_item: None,
         },
     );
     // The check-out pulse (the free floor before it skipped): three students and three

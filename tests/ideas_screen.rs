@@ -35,6 +35,7 @@ fn phase(id: &str, kind: PhaseKind, title: &str, prompt: &str, minutes: u32) -> 
         attributed: false,
         private: None,
         vote: None,
+        whole_year: false,
     }
 }
 

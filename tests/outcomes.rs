@@ -432,6 +432,7 @@ fn actions_carry_to_the_next_meeting_and_its_review_changes_them() {
         due: Due::Date {
             date: jiff::civil::date(2026, 4, 1),
         },
+        clock_item: None,
     });
     first.ok(Command::AddAction {
         text: "Hiljainen tila kirjastoon".into(),
@@ -439,6 +440,7 @@ fn actions_carry_to_the_next_meeting_and_its_review_changes_them() {
             role: Role::Management,
         },
         due: Due::Month { month: 5 },
+        clock_item: None,
     });
     first.ok(Command::End);
     let first_record = first.meeting.record().clone();
@@ -514,6 +516,7 @@ fn replaying_a_meeting_with_every_new_event_gives_the_same_state() {
         text: "Tehdään".into(),
         owner: Owner::Role { role: Role::Nurse },
         due: Due::None,
+        clock_item: None,
     });
     let json = serde_json::to_string(sim.meeting.record()).unwrap();
     let back: SessionRecord = serde_json::from_str(&json).unwrap();
@@ -534,6 +537,7 @@ fn a_meeting_late_in_the_evening_has_the_local_date() {
         text: "Tehdään".into(),
         owner: Owner::Role { role: Role::Nurse },
         due: Due::None,
+        clock_item: None,
     });
     assert_eq!(sim.state().actions[0].agreed, jiff::civil::date(2026, 9, 9));
 }
@@ -557,4 +561,108 @@ fn no_more_ballots_than_people_present() {
         }),
         Err(Refusal::EveryoneVoted)
     );
+}
+
+/// The outcomes format with a `year_clock` item last, for a group whose clock is the
+/// built-in template's.
+fn clock_sim() -> (Sim, parvi::model::clock::YearClock) {
+    let mut format = format(VoteKind::Dots);
+    format
+        .phases
+        .push(phase("clock", PhaseKind::YearClock, 10));
+    let mut record = record_with(format);
+    let clock = parvi::store::clocks::template().clock_for(&record.group, parvi::lang::Lang::Fi);
+    record.clock = Some(clock.clone());
+    let mut sim = Sim::new(record);
+    sim.ok(Command::Start).ok(Command::GoToPhase(7));
+    (sim, clock)
+}
+
+#[test]
+fn a_year_clock_phase_marks_moves_and_adds_clock_items_and_the_clock_follows_the_events() {
+    use parvi::model::clock::{ItemDraft, ItemStatus, Recurrence, When};
+    let (mut sim, clock) = clock_sim();
+    // 12 March 2026: March's and April's items, and this school year's overdue ones.
+    let walk: Vec<_> = clock
+        .walk(sim.state().date, false)
+        .into_iter()
+        .map(|(item, year)| (item.id.clone(), year))
+        .collect();
+    assert!(walk.len() >= 2, "{walk:?}");
+    let (done, year) = walk[0].clone();
+    let (moved, _) = walk[1].clone();
+    sim.ok(Command::MarkClockItem {
+        item: done.clone(),
+        year,
+        status: ItemStatus::Done,
+    });
+    sim.ok(Command::AddAction {
+        text: "Varataan tilat".into(),
+        owner: Owner::Role { role: Role::Nurse },
+        due: Due::Month { month: 4 },
+        clock_item: Some(moved.clone()),
+    });
+    sim.ok(Command::MoveClockItem {
+        item: moved.clone(),
+        when: When::Months { from: 5, to: 5 },
+    });
+    sim.ok(Command::AddClockItem(ItemDraft {
+        when: When::Months { from: 9, to: 9 },
+        recurrence: Recurrence::Year,
+        title: "Opiskelijakunnan esittely".into(),
+        description: String::new(),
+        responsible: Vec::new(),
+        co_actors: Vec::new(),
+        students_part: String::new(),
+    }));
+    let refused = |item: &str| Command::MarkClockItem {
+        item: item.into(),
+        year,
+        status: ItemStatus::Done,
+    };
+    assert_eq!(sim.run(refused("k999")), Err(Refusal::NoSuchClockItem));
+    let bad_move = Command::MoveClockItem {
+        item: done.clone(),
+        when: When::Months { from: 13, to: 1 },
+    };
+    assert!(matches!(sim.run(bad_move), Err(Refusal::BadClockChange(_))));
+
+    let state = sim.state().clone();
+    let after = state.clock.as_ref().unwrap();
+    assert_eq!(after.item(&done).unwrap().status_in(year), ItemStatus::Done);
+    assert_eq!(
+        after.item(&moved).unwrap().when,
+        When::Months { from: 5, to: 5 }
+    );
+    assert_eq!(after.items.len(), clock.items.len() + 1);
+    let added = format!("k{}", clock.next_item);
+    assert_eq!(after.item(&added).unwrap().title, "Opiskelijakunnan esittely");
+    assert_eq!(state.clock_handled, vec![done, moved.clone(), added]);
+    assert_eq!(state.actions[0].clock_item.as_deref(), Some(moved.as_str()));
+    // The saved meeting gives the same clock, and the same state, when read back.
+    let json = serde_json::to_string(sim.meeting.record()).unwrap();
+    let back: SessionRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.clock_after().as_ref(), Some(after));
+    assert_eq!(MeetingState::replay(&back), state);
+    // Removing takes the item off.
+    sim.ok(Command::RemoveClockItem(moved.clone()));
+    assert!(sim.state().clock.as_ref().unwrap().item(&moved).is_none());
+}
+
+#[test]
+fn a_group_without_a_year_clock_is_refused_clock_changes() {
+    let mut sim = sim(VoteKind::Dots);
+    let command = Command::MarkClockItem {
+        item: "k1".into(),
+        year: parvi::model::clock::SchoolYear::of(sim.state().date),
+        status: parvi::model::clock::ItemStatus::Done,
+    };
+    assert_eq!(sim.run(command), Err(Refusal::NoClock));
+    let action = Command::AddAction {
+        text: "Tehdään".into(),
+        owner: Owner::Role { role: Role::Nurse },
+        due: Due::None,
+        clock_item: Some("k1".into()),
+    };
+    assert_eq!(sim.run(action), Err(Refusal::NoClock));
 }

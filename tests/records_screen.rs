@@ -163,6 +163,7 @@ fn carried() -> Vec<ActionItem> {
         status: ActionStatus::Open,
         session,
         agreed: date(2026, 10, 6),
+        clock_item: None,
     };
     vec![
         action(

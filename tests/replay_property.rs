@@ -64,6 +64,7 @@ fn outcome() -> impl Strategy<Value = Command> {
             text,
             owner: Owner::Role { role: Role::Nurse },
             due: Due::Month { month: 3 },
+            clock_item: None,
         }),
         1 => (1u32..4).prop_map(|n| Command::ReviewAction {
             id: format!("123456789abcdef0123456789abcdef0-{n}"),

@@ -70,6 +70,7 @@ fn meeting_with_outcomes() -> SessionRecord {
             name: "Leena Mäkinen".into(),
         },
         due: Due::None,
+        clock_item: None,
     });
     sim.ok(Cmd::End);
     sim.meeting.record().clone()

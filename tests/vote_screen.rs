@@ -44,6 +44,7 @@ fn phase(id: &str, kind: PhaseKind, title: &str, prompt: &str) -> Phase {
         attributed: false,
         private: None,
         vote: None,
+        whole_year: false,
     }
 }
 

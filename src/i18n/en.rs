@@ -39,6 +39,7 @@ pub static TEXT: Text = Text {
         "actions",
         "action follow-up",
         "break",
+        "year clock",
     ],
     order_rules: [
         "seating order",
@@ -412,6 +413,9 @@ pub static TEXT: Text = Text {
         "An option is ranked twice.",
         "Everyone present has already voted.",
         "There is no such ballot in the open vote.",
+        "The group has no year clock yet.",
+        "The year clock has no such item.",
+        "The year clock cannot take that change: check the months and the title.",
     ],
 
     ideas: super::ideas::EN,
@@ -422,6 +426,7 @@ pub static TEXT: Text = Text {
     wall: super::wall::EN,
     phones: super::phones::EN,
     clock: super::clock::EN,
+    clock_walk: super::clock_walk::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

@@ -39,6 +39,7 @@ pub static TEXT: Text = Text {
         "toimenpiteet",
         "toimenpiteiden seuranta",
         "tauko",
+        "vuosikello",
     ],
     order_rules: [
         "istumajärjestys",
@@ -412,6 +413,9 @@ pub static TEXT: Text = Text {
         "Sama vaihtoehto on järjestyksessä kahdesti.",
         "Kaikki paikallaolijat ovat jo äänestäneet.",
         "Tätä ääntä ei ole avoimessa äänestyksessä.",
+        "Ryhmällä ei ole vielä vuosikelloa.",
+        "Vuosikellossa ei ole tätä kohtaa.",
+        "Vuosikello ei ota tätä muutosta: tarkista kuukaudet ja otsikko.",
     ],
 
     ideas: super::ideas::FI,
@@ -422,6 +426,7 @@ pub static TEXT: Text = Text {
     wall: super::wall::FI,
     phones: super::phones::FI,
     clock: super::clock::FI,
+    clock_walk: super::clock_walk::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

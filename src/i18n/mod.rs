@@ -6,6 +6,7 @@
 //! the same placeholders for each string.
 
 pub mod clock;
+pub mod clock_walk;
 mod en;
 mod fi;
 pub mod glossary;
@@ -98,7 +99,7 @@ pub struct Text {
     /// Indexed like [`GroupKind::ALL`].
     pub group_kinds: [&'static str; 7],
     /// Indexed like [`PhaseKind::ALL`].
-    pub phase_kinds: [&'static str; 11],
+    pub phase_kinds: [&'static str; 12],
     /// Indexed like [`OrderRule::ALL`].
     pub order_rules: [&'static str; 4],
     pub minutes_short: &'static str,
@@ -429,7 +430,7 @@ pub struct Text {
     /// Why the engine refused a command, in the order of `model::Refusal`'s variants.
     pub refusals: [&'static str; 24],
     /// Refusals about ideas, votes, decisions and actions (serde's arrays stop at 32).
-    pub refusals_more: [&'static str; 20],
+    pub refusals_more: [&'static str; 23],
 
     // ---- ideas, votes, decisions and actions (their own structs) ----
     pub ideas: ideas::IdeasText,
@@ -440,6 +441,7 @@ pub struct Text {
     pub wall: wall::WallText,
     pub phones: phones::PhonesText,
     pub clock: clock::ClockText,
+    pub clock_walk: clock_walk::ClockWalkText,
 
     // ---- loading files ----
     pub load_empty: &'static str,
@@ -554,6 +556,9 @@ pub fn refusal(lang: Lang, refusal: &crate::model::Refusal) -> &'static str {
         R::BadBallot(crate::model::vote::BallotError::RankedTwice) => 41,
         R::EveryoneVoted => 42,
         R::NoSuchBallot => 43,
+        R::NoClock => 44,
+        R::NoSuchClockItem => 45,
+        R::BadClockChange(_) => 46,
     };
     let t = lang.text();
     match index.checked_sub(t.refusals.len()) {

@@ -39,6 +39,7 @@ pub static TEXT: Text = Text {
         "åtgärder",
         "uppföljning av åtgärder",
         "paus",
+        "årsklocka",
     ],
     order_rules: [
         "sittordning",
@@ -412,6 +413,9 @@ pub static TEXT: Text = Text {
         "Samma alternativ är rangordnat två gånger.",
         "Alla närvarande har redan röstat.",
         "Den rösten finns inte i den öppna omröstningen.",
+        "Gruppen har ingen årsklocka ännu.",
+        "Årsklockan har ingen sådan punkt.",
+        "Årsklockan tar inte emot ändringen: kontrollera månaderna och rubriken.",
     ],
 
     ideas: super::ideas::SV,
@@ -422,6 +426,7 @@ pub static TEXT: Text = Text {
     wall: super::wall::SV,
     phones: super::phones::SV,
     clock: super::clock::SV,
+    clock_walk: super::clock_walk::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

@@ -125,6 +125,10 @@ pub struct ActionItem {
     pub session: uuid::Uuid,
     #[schemars(with = "String")]
     pub agreed: Date,
+    /// The year-clock item it was agreed on (`k3`), when it was agreed in a `year_clock`
+    /// phase; its due month is then that item's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock_item: Option<String>,
 }
 
 impl ActionItem {
@@ -205,6 +209,7 @@ mod tests {
             status,
             session: uuid::Uuid::nil(),
             agreed: date(2026, 10, 6),
+            clock_item: None,
         };
         let open = ActionStatus::Open;
         let on = |d| Due::Date { date: d };

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::clock::{ClockItem, ItemStatus, SchoolYear, When, YearClock};
 use super::format::{Format, OrderRule};
 use super::group::{Group, MemberId};
 use super::outcomes::{ActionItem, ActionStatus, Decision, Due};
@@ -244,6 +245,26 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         due: Option<Due>,
     },
+    /// An item of the group's year clock was marked for the school year `year` (planned,
+    /// underway, done or skipped). The clock file follows the meeting's clock events.
+    ClockItemMarked {
+        item: String,
+        year: SchoolYear,
+        status: ItemStatus,
+    },
+    /// An item of the year clock was moved to other months or weeks.
+    ClockItemMoved {
+        item: String,
+        when: When,
+    },
+    /// An item was put on the year clock (the whole item as it was added).
+    ClockItemAdded {
+        item: ClockItem,
+    },
+    /// An item was taken off the year clock.
+    ClockItemRemoved {
+        item: String,
+    },
     /// The meeting ended. Always the last event.
     MeetingEnded,
 }
@@ -318,6 +339,10 @@ pub struct SessionRecord {
     /// (a `review_actions` phase follows them up).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carried_actions: Vec<ActionItem>,
+    /// The group's year clock as it stood when this meeting started (a `year_clock` phase
+    /// works through it; the meeting's clock events change it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<YearClock>,
     pub events: Vec<Event>,
 }
 
@@ -385,6 +410,7 @@ impl SessionRecord {
                 })
                 .collect(),
             carried_actions: Vec::new(),
+            clock: None,
             events: Vec::new(),
         }
     }
@@ -398,6 +424,16 @@ impl SessionRecord {
     /// The participant with this id, if any.
     pub fn participant(&self, id: &MemberId) -> Option<&Participant> {
         self.participants.iter().find(|p| &p.id == id)
+    }
+
+    /// The year clock as this meeting left it: the one it started with, changed by its clock
+    /// events (the clock file is written from this).
+    pub fn clock_after(&self) -> Option<YearClock> {
+        let mut clock = self.clock.clone()?;
+        for e in &self.events {
+            e.event.apply_to_clock(&mut clock);
+        }
+        Some(clock)
     }
 
     /// When the meeting started (the first event), else when the file was created.
@@ -470,6 +506,46 @@ impl EventKind {
             | EventKind::HandLowered { who }
             | EventKind::AttendanceChanged { who, .. } => vec![who],
             _ => Vec::new(),
+        }
+    }
+
+    /// Changes `clock` as this event did, if it is a clock event. A change the clock cannot
+    /// take (an item no longer there) is left out: the events were checked when made, so this
+    /// happens only to a clock edited by hand since.
+    pub fn apply_to_clock(&self, clock: &mut YearClock) {
+        let _ = match self {
+            EventKind::ClockItemMarked { item, year, status } => {
+                clock.set_status(item, *year, *status)
+            }
+            EventKind::ClockItemMoved { item, when } => clock.move_to(item, *when),
+            EventKind::ClockItemAdded { item } => {
+                clock.put(item.clone());
+                Ok(())
+            }
+            EventKind::ClockItemRemoved { item } => clock.remove(item).map(|_| ()),
+            _ => Ok(()),
+        };
+    }
+
+    /// Whether this event changes the year clock.
+    pub fn changes_clock(&self) -> bool {
+        matches!(
+            self,
+            EventKind::ClockItemMarked { .. }
+                | EventKind::ClockItemMoved { .. }
+                | EventKind::ClockItemAdded { .. }
+                | EventKind::ClockItemRemoved { .. }
+        )
+    }
+
+    /// The year-clock item this event changes, if it is a clock event.
+    pub fn clock_item(&self) -> Option<&str> {
+        match self {
+            EventKind::ClockItemMarked { item, .. }
+            | EventKind::ClockItemMoved { item, .. }
+            | EventKind::ClockItemRemoved { item } => Some(item),
+            EventKind::ClockItemAdded { item } => Some(&item.id),
+            _ => None,
         }
     }
 

@@ -39,6 +39,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "suostumuspaatos",
         include_str!("../../formats/suostumuspaatos.json"),
     ),
+    (
+        "vuosikellon-katselmus",
+        include_str!("../../formats/vuosikellon-katselmus.json"),
+    ),
 ];
 
 /// Where a format comes from.

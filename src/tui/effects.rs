@@ -27,6 +27,9 @@ pub fn carry_out(
                 save_meeting(app, store, last_saved, path, *record);
             }
             Effect::SaveGroup(group) => save_group(app, store, &group),
+            Effect::ApplyClockEvents { group, events } => {
+                apply_clock_events(app, store, &group, &events);
+            }
             Effect::LoadSample => {
                 if let Err(e) = crate::store::sample::install(store) {
                     app.report(e.to_string());
@@ -96,6 +99,37 @@ fn save_group(app: &mut App, store: &Store, group: &Group) {
     if let Err(e) = store.save_group(group) {
         let text = save_failed(app.cx.t(), &store.paths.group(&group.id), &save_reason(&e));
         app.report(text);
+    }
+}
+
+/// Changes group `group`'s clock file as a meeting's clock events did, and the clock the
+/// screens show with it. A broken clock file is reported and left as it is; an unchanged
+/// clock is not written again.
+fn apply_clock_events(app: &mut App, store: &Store, group: &str, events: &[crate::model::EventKind]) {
+    let (mut clock, _) = match store.clock(group) {
+        Ok(Some(found)) => found,
+        // The clock file is gone (removed by hand mid-meeting): the meeting's log still
+        // holds every change.
+        Ok(None) => return,
+        Err(problem) => return app.report(problem.describe(app.cx.lang)),
+    };
+    let before = clock.clone();
+    for event in events {
+        event.apply_to_clock(&mut clock);
+    }
+    if clock == before {
+        return;
+    }
+    match store.save_clock(&mut clock) {
+        Ok(_) => {
+            let clocks = &mut app.cx.data.clocks;
+            clocks.retain(|c| c.group != group);
+            clocks.push(clock);
+        }
+        Err(e) => {
+            let text = save_failed(app.cx.t(), &store.paths.clock(group), &save_reason(&e));
+            app.report(text);
+        }
     }
 }
 

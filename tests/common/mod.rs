@@ -49,6 +49,7 @@ pub fn phase(id: &str, kind: PhaseKind, minutes: u32) -> Phase {
         attributed: false,
         private: None,
         vote: None,
+        whole_year: false,
     }
 }
 

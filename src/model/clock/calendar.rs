@@ -228,4 +228,41 @@ impl YearClock {
             .filter(|i| i.ends(year).is_some_and(|end| end < today))
             .collect()
     }
+
+    /// What a meeting's `year_clock` phase goes through on `today`, each item with the
+    /// school year it is looked at in: this school year's items that are overdue, then this
+    /// month's and next month's (next month may be in the next school year); or, for the
+    /// yearly review, every item of this school year. In the order of the year, each once.
+    pub fn walk(&self, today: Date, whole_year: bool) -> Vec<(&ClockItem, SchoolYear)> {
+        let year = SchoolYear::of(today);
+        if whole_year {
+            return self
+                .items
+                .iter()
+                .filter(|i| i.occurs_in(year))
+                .map(|i| (i, year))
+                .collect();
+        }
+        let next = today
+            .first_of_month()
+            .checked_add(jiff::Span::new().months(1))
+            .unwrap_or(today);
+        let mut out: Vec<(&ClockItem, SchoolYear)> = Vec::new();
+        let wanted = self
+            .overdue(today)
+            .into_iter()
+            .map(|i| (i, year))
+            .chain(self.this_month(today).into_iter().map(|i| (i, year)))
+            .chain(
+                self.in_month(SchoolYear::of(next), next.month() as u8)
+                    .into_iter()
+                    .map(|i| (i, SchoolYear::of(next))),
+            );
+        for (item, in_year) in wanted {
+            if !out.iter().any(|(i, _)| i.id == item.id) {
+                out.push((item, in_year));
+            }
+        }
+        out
+    }
 }

@@ -285,8 +285,35 @@ impl YearClock {
 
     /// Adds an item and returns its id; the items stay in the order of the year.
     pub fn add(&mut self, draft: ItemDraft) -> Result<String, ClockError> {
+        let item = self.draft_item(draft)?;
+        let id = self.next_id();
+        self.items.push(ClockItem {
+            id: id.clone(),
+            ..item
+        });
+        self.sort();
+        Ok(id)
+    }
+
+    /// Puts a whole item on the clock (a meeting's added item), in place of one with the same
+    /// id; the next id moves past it.
+    pub fn put(&mut self, item: ClockItem) {
+        if let Some(n) = item
+            .id
+            .strip_prefix('k')
+            .and_then(|n| n.parse::<u32>().ok())
+        {
+            self.next_item = self.next_item.max(n.saturating_add(1));
+        }
+        self.items.retain(|i| i.id != item.id);
+        self.items.push(item);
+        self.sort();
+    }
+
+    /// The item `add` would make of `draft`, with the id it would get, without adding it.
+    pub fn draft_item(&self, draft: ItemDraft) -> Result<ClockItem, ClockError> {
         let mut item = ClockItem {
-            id: String::new(),
+            id: format!("k{}", self.next_item),
             origin: None,
             when: draft.when,
             recurrence: draft.recurrence,
@@ -299,11 +326,7 @@ impl YearClock {
             source: None,
         };
         apply_draft(&mut item, draft)?;
-        item.id = self.next_id();
-        let id = item.id.clone();
-        self.items.push(item);
-        self.sort();
-        Ok(id)
+        Ok(item)
     }
 
     /// Replaces what item `id` says (its status and origin stay).

@@ -102,6 +102,11 @@ impl MeetingState {
             EventKind::ActionReviewed { id, status, due } => {
                 self.action_reviewed(id, *status, *due)
             }
+            // The year clock.
+            EventKind::ClockItemMarked { .. }
+            | EventKind::ClockItemMoved { .. }
+            | EventKind::ClockItemAdded { .. }
+            | EventKind::ClockItemRemoved { .. } => self.clock_changed(&event.event),
         }
     }
 }
@@ -491,7 +496,26 @@ impl MeetingState {
 
     fn action_added(&mut self, action: &ActionItem) {
         self.next_action += 1;
+        if let Some(item) = &action.clock_item {
+            self.clock_handled_now(item);
+        }
         self.actions.push(action.clone());
+    }
+
+    /// A change to the year clock (a meeting without a clock has none to change).
+    fn clock_changed(&mut self, event: &EventKind) {
+        if let Some(clock) = &mut self.clock {
+            event.apply_to_clock(clock);
+        }
+        if let Some(item) = event.clock_item() {
+            self.clock_handled_now(&item.to_string());
+        }
+    }
+
+    fn clock_handled_now(&mut self, item: &String) {
+        if !self.clock_handled.contains(item) {
+            self.clock_handled.push(item.clone());
+        }
     }
 
     fn action_edited(&mut self, action: &ActionItem) {

@@ -1,6 +1,7 @@
 //! What the facilitator can ask of the engine ([`Command`]) and why it may say no
 //! ([`Refusal`]).
 
+use crate::model::clock::{ClockError, ItemDraft, ItemStatus, SchoolYear, When};
 use crate::model::group::MemberId;
 use crate::model::outcomes::{ActionStatus, Basis, Due, Owner};
 use crate::model::role::{Role, Side};
@@ -113,6 +114,8 @@ pub enum Command {
         text: String,
         owner: Owner,
         due: Due,
+        /// The year-clock item the action is agreed on, in a `year_clock` phase.
+        clock_item: Option<String>,
     },
     EditAction {
         id: String,
@@ -128,6 +131,21 @@ pub enum Command {
         status: ActionStatus,
         due: Option<Due>,
     },
+    /// Mark a year-clock item planned, underway, done or skipped for school year `year`.
+    MarkClockItem {
+        item: String,
+        year: SchoolYear,
+        status: ItemStatus,
+    },
+    /// Move a year-clock item to other months or weeks.
+    MoveClockItem {
+        item: String,
+        when: When,
+    },
+    /// Put a new item on the year clock (the yearly review), every year unless said.
+    AddClockItem(ItemDraft),
+    /// Take an item off the year clock.
+    RemoveClockItem(String),
 }
 
 /// Why a command was not carried out. The UI explains each one in the user's language.
@@ -211,4 +229,10 @@ pub enum Refusal {
     EveryoneVoted,
     #[error("there is no such ballot in the open vote")]
     NoSuchBallot,
+    #[error("the group has no year clock")]
+    NoClock,
+    #[error("the year clock has no such item")]
+    NoSuchClockItem,
+    #[error("the year clock cannot take that: {0}")]
+    BadClockChange(ClockError),
 }

@@ -1,6 +1,7 @@
 //! The meeting's live state: the types a replay folds the events into, and the state of a
 //! meeting that has not started.
 
+use crate::model::clock::YearClock;
 use crate::model::format::{OrderRule, Phase};
 use crate::model::group::MemberId;
 use crate::model::outcomes::{ActionItem, Decision, Idea, IdeaTheme};
@@ -136,6 +137,12 @@ pub struct MeetingState {
     pub next_action: u32,
     /// Open actions of earlier meetings, as followed up in this one.
     pub carried: Vec<ActionItem>,
+    /// The group's year clock as changed in this meeting so far (none when the group had no
+    /// clock when the meeting started).
+    pub clock: Option<YearClock>,
+    /// The clock items this meeting changed or agreed actions on, in the order it first
+    /// touched them: what the minutes list under the year clock.
+    pub clock_handled: Vec<String>,
 }
 
 impl MeetingState {
@@ -169,6 +176,8 @@ impl MeetingState {
             actions: Vec::new(),
             next_action: 1,
             carried: record.carried_actions.clone(),
+            clock: record.clock.clone(),
+            clock_handled: Vec::new(),
         }
     }
 

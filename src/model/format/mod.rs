@@ -90,10 +90,14 @@ pub enum PhaseKind {
     ReviewActions,
     /// A break.
     Break,
+    /// Going through the group's wellbeing year clock: this month's and next month's items
+    /// (or the whole year, for the yearly review), marking them, moving them and agreeing
+    /// actions on them.
+    YearClock,
 }
 
 impl PhaseKind {
-    pub const ALL: [PhaseKind; 11] = [
+    pub const ALL: [PhaseKind; 12] = [
         PhaseKind::Info,
         PhaseKind::Round,
         PhaseKind::Open,
@@ -105,6 +109,7 @@ impl PhaseKind {
         PhaseKind::Actions,
         PhaseKind::ReviewActions,
         PhaseKind::Break,
+        PhaseKind::YearClock,
     ];
 
     /// Whether people take timed turns in this phase.
@@ -184,6 +189,10 @@ pub struct Phase {
     /// The vote of a `vote` phase.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<super::vote::VoteSpec>,
+    /// A `year_clock` phase goes through the whole school year (the yearly review of the
+    /// clock) instead of this month's and next month's items.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole_year: bool,
 }
 
 /// Stands, in a phase's text, for this meeting's other agenda items, so a line such as
@@ -231,6 +240,7 @@ impl Phase {
             PhaseKind::Vote => (6, None),
             PhaseKind::Ideas | PhaseKind::Grouping => (8, None),
             PhaseKind::Actions | PhaseKind::ReviewActions => (7, None),
+            PhaseKind::YearClock => (10, None),
         };
         Phase {
             id,
@@ -252,6 +262,7 @@ impl Phase {
                 entry: Default::default(),
                 rule: Default::default(),
             }),
+            whole_year: false,
         }
     }
     /// The timebox in milliseconds.
@@ -374,6 +385,7 @@ mod tests {
             attributed: false,
             private: None,
             vote: None,
+            whole_year: false,
         }
     }
 

@@ -58,6 +58,12 @@ pub enum Effect {
     },
     /// Save a group.
     SaveGroup(Group),
+    /// Carry a meeting's clock events over to group `group`'s clock file: each sets what it
+    /// changed, so carrying one twice (after a crash, on resuming) changes nothing more.
+    ApplyClockEvents {
+        group: String,
+        events: Vec<crate::model::EventKind>,
+    },
     /// Copy the bundled sample group and meetings into the data directory.
     LoadSample,
     /// Load a meeting file to resume it.

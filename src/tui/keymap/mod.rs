@@ -118,6 +118,10 @@ pub enum Action {
     Merge,
     /// Show the ideas written in private.
     Reveal,
+    /// Move the selected year-clock item to another month.
+    MoveItem,
+    /// Put a new item on the year clock.
+    NewItem,
     /// Create a theme.
     NewTheme,
     /// Rename a theme.
@@ -188,6 +192,8 @@ pub enum KeyContext {
     MeetingActions,
     /// Following up earlier meetings' actions.
     MeetingReview,
+    /// Going through the year clock.
+    MeetingClock,
     /// The summary of a meeting.
     Summary,
     /// The archive of past meetings.
@@ -210,7 +216,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every context, in declaration order: the keymap tests go through all of them.
-    pub const ALL: [KeyContext; 29] = [
+    pub const ALL: [KeyContext; 30] = [
         KeyContext::Home,
         KeyContext::HomeEmpty,
         KeyContext::SetupText,
@@ -240,6 +246,7 @@ impl KeyContext {
         KeyContext::Picker,
         KeyContext::Confirm,
         KeyContext::Help,
+        KeyContext::MeetingClock,
     ];
 
     /// The context's place in [`KeyContext::ALL`]. The match has no wildcard, so a new
@@ -275,6 +282,7 @@ impl KeyContext {
             KeyContext::Picker => 26,
             KeyContext::Confirm => 27,
             KeyContext::Help => 28,
+            KeyContext::MeetingClock => 29,
         }
     }
 }
@@ -301,7 +309,10 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
                 .iter()
                 .collect();
         }
-        KeyContext::MeetingDecisions | KeyContext::MeetingActions | KeyContext::MeetingReview => &[
+        KeyContext::MeetingDecisions
+        | KeyContext::MeetingActions
+        | KeyContext::MeetingReview
+        | KeyContext::MeetingClock => &[
             crate::tui::screens::meeting::records::keys(context),
             MEETING,
         ],

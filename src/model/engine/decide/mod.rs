@@ -2,10 +2,11 @@
 //! share. `decide` never changes the state it is given: it works on a [`Draft`], applying
 //! each event as it emits it, so a command that emits several events (end a turn, start the
 //! next) sees its own earlier events. The commands themselves live by concern: the meeting
-//! and the room ([`agenda`]), speaking turns ([`turns`]), and what the meeting produces
-//! ([`outcomes`]).
+//! and the room ([`agenda`]), speaking turns ([`turns`]), what the meeting produces
+//! ([`outcomes`]), and changes to the group's year clock ([`clock`]).
 
 mod agenda;
+mod clock;
 mod outcomes;
 mod turns;
 
@@ -144,7 +145,12 @@ impl Draft {
                 basis,
                 review,
             } => self.edit_decision(decision, text, basis, review),
-            Command::AddAction { text, owner, due } => self.add_action(text, owner, due),
+            Command::AddAction {
+                text,
+                owner,
+                due,
+                clock_item,
+            } => self.add_action(text, owner, due, clock_item),
             Command::EditAction {
                 id,
                 text,
@@ -153,6 +159,13 @@ impl Draft {
             } => self.edit_action(id, text, owner, due),
             Command::RemoveAction(id) => self.remove_action(id),
             Command::ReviewAction { id, status, due } => self.review_action(id, status, due),
+            // The year clock (clock.rs).
+            Command::MarkClockItem { item, year, status } => {
+                self.mark_clock_item(item, year, status)
+            }
+            Command::MoveClockItem { item, when } => self.move_clock_item(item, when),
+            Command::AddClockItem(draft) => self.add_clock_item(draft),
+            Command::RemoveClockItem(item) => self.remove_clock_item(item),
         }
     }
 }

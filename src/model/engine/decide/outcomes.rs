@@ -294,9 +294,13 @@ impl Draft {
         text: String,
         owner: Owner,
         due: Due,
+        clock_item: Option<String>,
     ) -> Result<(), Refusal> {
         self.require_running()?;
         let text = clean_text(&text)?;
+        if let Some(item) = &clock_item {
+            self.require_clock_item(item)?;
+        }
         let session = self.s().session.simple().to_string();
         let action = ActionItem {
             // The whole meeting id: a shortened one could repeat across meetings.
@@ -307,6 +311,7 @@ impl Draft {
             status: ActionStatus::Open,
             session: self.s().session,
             agreed: self.s().date,
+            clock_item,
         };
         self.emit(EventKind::ActionAdded { action });
         Ok(())

@@ -262,9 +262,10 @@ impl MeetingView {
                 ideas::render(self, body, buf, cx)
             }
             PhaseKind::Vote => vote::render(self, body, buf, cx),
-            PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions => {
-                records::render(self, body, buf, cx)
-            }
+            PhaseKind::Decisions
+            | PhaseKind::Actions
+            | PhaseKind::ReviewActions
+            | PhaseKind::YearClock => records::render(self, body, buf, cx),
             _ => self.render_info(index, body, buf, cx, now),
         }
     }

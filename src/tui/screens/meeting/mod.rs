@@ -74,6 +74,10 @@ impl MeetingView {
             cx.now().at.duration_since(at).as_millis().max(0) as u64
         });
         let mut view = MeetingView::open(record, path);
+        // A clock change saved in the meeting but not yet in the clock file (parvi stopped
+        // between the two writes) is carried over now.
+        let events = view.meeting.record().events.iter().map(|e| &e.event);
+        view.carry_clock_events(events, cx);
         if view.meeting.state().status == Status::NotStarted {
             view.run(Command::Start, cx);
         } else {
@@ -128,6 +132,7 @@ impl MeetingView {
             Some(PhaseKind::Decisions) => KeyContext::MeetingDecisions,
             Some(PhaseKind::Actions) => KeyContext::MeetingActions,
             Some(PhaseKind::ReviewActions) => KeyContext::MeetingReview,
+            Some(PhaseKind::YearClock) => KeyContext::MeetingClock,
             Some(_) => KeyContext::MeetingOther,
             None => KeyContext::MeetingIdle,
         }
@@ -166,12 +171,18 @@ impl MeetingView {
     ) -> Result<(), Refusal> {
         let now = cx.now();
         let seed = cx.random();
+        let before = self.meeting.record().events.len();
         self.meeting.execute_from(command, now, seed, source)?;
         // A new phase starts with fresh screen state (no selection left over).
         self.sync_ui();
         if cx.data.access.is_writable() {
             self.save(cx);
             self.last_save_try_ms = now.mono_ms;
+            let record = self.meeting.record();
+            let events = record.events[before.min(record.events.len())..]
+                .iter()
+                .map(|e| &e.event);
+            self.carry_clock_events(events, cx);
         }
         if !self.state().paused {
             self.reopened_gap = None;
@@ -179,15 +190,41 @@ impl MeetingView {
         Ok(())
     }
 
+    /// Asks the loop to carry the clock events among `events` over to the group's clock file,
+    /// after the meeting's own save (the log is written first: it is the record).
+    fn carry_clock_events<'a>(
+        &self,
+        events: impl Iterator<Item = &'a crate::model::EventKind>,
+        cx: &mut Ctx,
+    ) {
+        let events: Vec<_> = events.filter(|e| e.changes_clock()).cloned().collect();
+        if !events.is_empty() && cx.data.access.is_writable() {
+            cx.effect(Effect::ApplyClockEvents {
+                group: self.meeting.record().group.id.clone(),
+                events,
+            });
+        }
+    }
+
     /// Asks the loop to save the meeting as it is now. Earlier saves still waiting in the same
     /// batch are dropped: the newest record holds everything they held.
     fn save(&self, cx: &mut Ctx) {
         cx.effects
             .retain(|e| !matches!(e, Effect::SaveMeeting { .. }));
-        cx.effect(Effect::SaveMeeting {
-            path: self.path.clone(),
-            record: Box::new(self.meeting.record().clone()),
-        });
+        // Before any clock change still waiting: the log holds a change before the clock
+        // file does, never the other way round.
+        let at = cx
+            .effects
+            .iter()
+            .position(|e| matches!(e, Effect::ApplyClockEvents { .. }))
+            .unwrap_or(cx.effects.len());
+        cx.effects.insert(
+            at,
+            Effect::SaveMeeting {
+                path: self.path.clone(),
+                record: Box::new(self.meeting.record().clone()),
+            },
+        );
     }
 
     /// Whether an action can do something now (for the footer), the meeting being drawn in
@@ -207,7 +244,12 @@ impl MeetingView {
                 .chain(vote::BALLOT_KEYS)
                 .any(|b| b.action == action)
                 .then(|| vote::offers(self, action, cx)),
-            Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
+            Some(
+                PhaseKind::Decisions
+                | PhaseKind::Actions
+                | PhaseKind::ReviewActions
+                | PhaseKind::YearClock,
+            ) => {
                 records::keys(self.context())
                     .iter()
                     .any(|b| b.action == action)
@@ -259,7 +301,12 @@ impl MeetingView {
                 ideas::act(self, action, area, cx)
             }
             Some(PhaseKind::Vote) => vote::act(self, action, cx),
-            Some(PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions) => {
+            Some(
+                PhaseKind::Decisions
+                | PhaseKind::Actions
+                | PhaseKind::ReviewActions
+                | PhaseKind::YearClock,
+            ) => {
                 records::act(self, action, cx)
             }
             _ => None,

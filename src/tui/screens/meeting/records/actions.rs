@@ -183,7 +183,13 @@ pub(super) fn finish(view: &mut MeetingView, target: DueFor, due: Due, cx: &mut 
             text,
             owner,
         } => {
-            if view.run(Command::AddAction { text, owner, due }, cx) {
+            let command = Command::AddAction {
+                text,
+                owner,
+                due,
+                clock_item: None,
+            };
+            if view.run(command, cx) {
                 select(view, usize::MAX);
             }
         }
@@ -209,7 +215,7 @@ pub(super) fn finish(view: &mut MeetingView, target: DueFor, due: Due, cx: &mut 
 /// The owner picker's items: the people present by name (with their role), then every role
 /// for an action a role owns. Also the owners in the same order. An edited action's owner
 /// who has left the meeting comes first, so keeping the owner is still one key.
-fn owner_items(
+pub(super) fn owner_items(
     state: &MeetingState,
     current: Option<&Owner>,
     lang: Lang,

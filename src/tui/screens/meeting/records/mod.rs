@@ -12,6 +12,7 @@
 //! [`render`]); each kind of record has its own file, and [`table`] lays their lists out.
 
 mod actions;
+mod clock;
 mod decisions;
 mod follow_up;
 mod table;
@@ -27,6 +28,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, fill};
 use crate::model::PhaseKind;
+use crate::model::clock::SchoolYear;
 use crate::model::engine::MAX_TEXT_CHARS;
 use crate::model::outcomes::{Basis, Owner};
 use crate::tui::app::{Ctx, Next};
@@ -80,6 +82,36 @@ pub enum RecordsAsk {
     RemoveAction(String),
     /// How an earlier action stands: done, continued or dropped.
     ReviewStatus(String),
+    /// How far year-clock item `item` got in school year `year`.
+    ClockStatus {
+        item: String,
+        year: SchoolYear,
+    },
+    /// The text of an action agreed on clock item `item`.
+    ClockActionText {
+        item: String,
+        year: SchoolYear,
+    },
+    /// Who owns it: the picker's items are `owners`.
+    ClockActionOwner {
+        item: String,
+        year: SchoolYear,
+        text: String,
+        owners: Vec<Owner>,
+    },
+    /// The month clock item `item` moves to.
+    ClockMove {
+        item: String,
+        year: SchoolYear,
+    },
+    /// The title of a new clock item.
+    ClockNewTitle,
+    /// The month of a new clock item.
+    ClockNewMonth {
+        title: String,
+    },
+    /// Take clock item `item` off the clock.
+    ClockRemove(String),
 }
 
 /// Whose due date is being chosen.
@@ -157,6 +189,41 @@ const ACTIONS: &[Binding] = &[
     DOWN,
 ];
 
+const CLOCK: &[Binding] = &[
+    binding(
+        &[Key::Enter],
+        Action::Confirm,
+        |t| t.clock_walk.key_mark,
+        true,
+    ),
+    binding(
+        &[Key::Char('t')],
+        Action::Add,
+        |t| t.clock_walk.key_action,
+        true,
+    ),
+    binding(
+        &[Key::Char('m')],
+        Action::MoveItem,
+        |t| t.clock_walk.key_move,
+        true,
+    ),
+    binding(
+        &[Key::Char('i')],
+        Action::NewItem,
+        |t| t.clock_walk.key_new,
+        false,
+    ),
+    binding(
+        &[Key::Char('x'), Key::Delete],
+        Action::Remove,
+        |t| t.clock_walk.key_remove,
+        false,
+    ),
+    UP,
+    DOWN,
+];
+
 const REVIEW: &[Binding] = &[
     binding(&[Key::Enter], Action::Confirm, |t| t.records.key_mark, true),
     UP,
@@ -168,6 +235,7 @@ pub fn keys(context: KeyContext) -> &'static [Binding] {
     match context {
         KeyContext::MeetingDecisions => DECISIONS,
         KeyContext::MeetingActions => ACTIONS,
+        KeyContext::MeetingClock => CLOCK,
         _ => REVIEW,
     }
 }
@@ -179,7 +247,10 @@ fn kind(view: &MeetingView) -> Option<PhaseKind> {
     view.state().current_phase().map(|p| p.kind).filter(|k| {
         matches!(
             k,
-            PhaseKind::Decisions | PhaseKind::Actions | PhaseKind::ReviewActions
+            PhaseKind::Decisions
+                | PhaseKind::Actions
+                | PhaseKind::ReviewActions
+                | PhaseKind::YearClock
         )
     })
 }
@@ -191,6 +262,7 @@ fn rows(view: &MeetingView) -> usize {
         Some(PhaseKind::Decisions) => state.decisions.len(),
         Some(PhaseKind::Actions) => state.actions.len(),
         Some(PhaseKind::ReviewActions) => state.carried.len(),
+        Some(PhaseKind::YearClock) => clock::walk(view).len(),
         _ => 0,
     }
 }
@@ -230,6 +302,7 @@ pub fn act(view: &mut MeetingView, action: Action, cx: &mut Ctx) -> Option<Next>
         }
         (PhaseKind::Decisions, _) => decisions::act(view, action, chosen, cx),
         (PhaseKind::Actions, _) => actions::act(view, action, chosen, cx),
+        (PhaseKind::YearClock, _) => clock::act(view, action, chosen, cx),
         _ => follow_up::act(view, action, chosen, cx),
     }
 }
@@ -246,6 +319,16 @@ pub fn answer(view: &mut MeetingView, question: RecordsAsk, answer: Answer, cx: 
         ) => decisions::answer(view, question, answer, cx),
         (RecordsAsk::ReviewStatus(id), Answer::Picked(i)) => follow_up::answer(view, id, i, cx),
         (RecordsAsk::ReviewStatus(_), _) => Next::Stay,
+        (
+            question @ (RecordsAsk::ClockStatus { .. }
+            | RecordsAsk::ClockActionText { .. }
+            | RecordsAsk::ClockActionOwner { .. }
+            | RecordsAsk::ClockMove { .. }
+            | RecordsAsk::ClockNewTitle
+            | RecordsAsk::ClockNewMonth { .. }
+            | RecordsAsk::ClockRemove(_)),
+            answer,
+        ) => clock::answer(view, question, answer, cx),
         (question, answer) => actions::answer(view, question, answer, cx),
     }
 }
@@ -276,8 +359,14 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
     match action {
         Action::Up => selected(view).is_some_and(|s| s > 0),
         Action::Down => selected(view).is_some_and(|s| s + 1 < n),
+        Action::Add if kind(view) == Some(PhaseKind::YearClock) => {
+            writable && selected(view).is_some()
+        }
         Action::Add => writable,
-        Action::Edit | Action::Remove | Action::Confirm => writable && selected(view).is_some(),
+        Action::NewItem => writable && view.state().clock.is_some(),
+        Action::Edit | Action::Remove | Action::Confirm | Action::MoveItem => {
+            writable && selected(view).is_some()
+        }
         _ => true,
     }
 }
@@ -294,6 +383,7 @@ pub fn render(view: &MeetingView, area: Rect, buf: &mut Buffer, cx: &Ctx) {
     let listing = match kind {
         PhaseKind::Decisions => decisions::listing(view, cx),
         PhaseKind::Actions => actions::listing(view, cx),
+        PhaseKind::YearClock => clock::listing(view, cx),
         _ => follow_up::listing(view, cx),
     };
     summary_line(view, &listing, area, buf, cx);
