@@ -896,3 +896,127 @@ fn screen_helpers_read_what_they_should() {
     assert!(has_emphasis("\x1b[0;7mA"));
     assert!(!has_emphasis("\x1b[38;5;1mA\x1b[48;2;7;4;1m"));
 }
+
+/// A yearly review of the year clock (issue 14): in the `year_clock` item the facilitator
+/// marks the first item done and agrees an action on the second, owned by whoever the clock
+/// names as responsible. The meeting's log holds both as events, the clock file follows, and
+/// the minutes list the two items.
+#[test]
+#[ignore = "needs tmux: run with `cargo test --release -- --include-ignored`, as .ci/run does"]
+fn a_year_clock_item_marks_an_item_done_and_agrees_an_action_on_another() {
+    use parvi::model::clock::ItemStatus;
+    use parvi::model::outcomes::Owner;
+    let (_tmp, data) = data_dir();
+    let data = data.as_path();
+    make_group(data);
+    let out = tmux::cli(data, &["clock", "init", "--group", GROUP]);
+    assert!(out.status.success(), "{out:?}");
+    let store = Store::open_read_only(Paths::at(data, Origin::Flag));
+    let group_id = store.groups().groups[0].id.clone();
+    let clock = || {
+        store
+            .clock(&group_id)
+            .expect("a good clock")
+            .expect("a clock")
+            .0
+    };
+    let start = clock();
+
+    let args = [
+        "run",
+        "--group",
+        GROUP,
+        "--format",
+        "vuosikellon-katselmus",
+        "--topic",
+        "Vuosikatsaus",
+    ];
+    let tmux = Tmux::start(data, Launch::new(&args));
+    tmux.wait_for("Vuosikatsaus");
+    tmux.send_keys(&["g"]);
+    tmux.wait_for("Vuosikello kohta kohdalta");
+    tmux.send_keys(&["3"]);
+    tmux.wait_for("Vuosikello: lukuvuosi");
+    // Enter on the first item: the picker starts at "tehty".
+    tmux.send_keys(&["Enter"]);
+    tmux.wait_for("Tilanne");
+    tmux.send_keys(&["Enter"]);
+    let record = wait_record(data, &tmux, "the first item marked done", |r, _| {
+        r.events.iter().any(|e| {
+            matches!(&e.event, EventKind::ClockItemMarked { status, .. } if *status == ItemStatus::Done)
+        })
+    });
+    let (done, year) = record
+        .events
+        .iter()
+        .find_map(|e| match &e.event {
+            EventKind::ClockItemMarked { item, year, .. } => Some((item.clone(), *year)),
+            _ => None,
+        })
+        .unwrap();
+    let walk: Vec<String> = start
+        .walk(record.local_date(), true)
+        .into_iter()
+        .map(|(i, _)| i.id.clone())
+        .collect();
+    assert_eq!(done, walk[0], "Enter marks the selected, first item");
+
+    // Down to the second item, `t` for an action on it, its owner the first offered.
+    tmux.send_keys(&["Down", "t"]);
+    tmux.wait_for("Toimenpide:");
+    tmux.send_text("Varataan tilat ajoissa");
+    tmux.send_keys(&["Enter"]);
+    tmux.wait_for("Kuka vastaa");
+    tmux.send_keys(&["1"]);
+    let record = wait_record(data, &tmux, "an action on the second item", |_, s| {
+        !s.actions.is_empty()
+    });
+    let state = MeetingState::replay(&record);
+    let action = &state.actions[0];
+    assert_eq!(action.text, "Varataan tilat ajoissa");
+    assert_eq!(action.clock_item.as_deref(), Some(walk[1].as_str()));
+    let second = start.item(&walk[1]).unwrap();
+    let expected_owner = match &second.responsible[0] {
+        parvi::model::clock::Actor::Role { role } => Owner::Role { role: *role },
+        parvi::model::clock::Actor::Member { id, name, .. } => Owner::Member {
+            id: id.clone(),
+            name: name.clone(),
+        },
+        other => panic!("the template names {other:?} first"),
+    };
+    assert_eq!(
+        action.owner, expected_owner,
+        "the clock's responsible is offered first"
+    );
+
+    // The clock file follows the meeting's events.
+    let end = Instant::now() + tmux::DEADLINE;
+    while clock().item(&done).unwrap().status_in(year) != ItemStatus::Done {
+        assert!(Instant::now() < end, "the clock file was not marked");
+        std::thread::sleep(tmux::POLL);
+    }
+    assert!(clock().revision > start.revision);
+
+    tmux.send_keys(&["q"]);
+    tmux.wait_for("Päätä kokous nyt");
+    tmux.send_keys(&["1"]);
+    let record = wait_record(data, &tmux, "the end", |r, _| {
+        last_event(r) == Some(&EventKind::MeetingEnded)
+    });
+    let id = record.id.to_string();
+    let out = tmux::cli(data, &["export", &id]);
+    assert!(out.status.success(), "{out:?}");
+    let minutes = String::from_utf8_lossy(&out.stdout);
+    let listed = |title: &str| {
+        minutes
+            .lines()
+            .any(|l| l.starts_with("- ") && l.contains(title))
+    };
+    assert!(minutes.contains("**Vuosikello:**"), "{minutes}");
+    assert!(listed(&start.item(&done).unwrap().title), "{minutes}");
+    assert!(listed(&second.title), "{minutes}");
+    assert!(
+        minutes.contains("toimenpide: Varataan tilat ajoissa"),
+        "{minutes}"
+    );
+}

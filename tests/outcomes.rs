@@ -567,9 +567,7 @@ fn no_more_ballots_than_people_present() {
 /// built-in template's.
 fn clock_sim() -> (Sim, parvi::model::clock::YearClock) {
     let mut format = format(VoteKind::Dots);
-    format
-        .phases
-        .push(phase("clock", PhaseKind::YearClock, 10));
+    format.phases.push(phase("clock", PhaseKind::YearClock, 10));
     let mut record = record_with(format);
     let clock = parvi::store::clocks::template().clock_for(&record.group, parvi::lang::Lang::Fi);
     record.clock = Some(clock.clone());
@@ -636,7 +634,10 @@ fn a_year_clock_phase_marks_moves_and_adds_clock_items_and_the_clock_follows_the
     );
     assert_eq!(after.items.len(), clock.items.len() + 1);
     let added = format!("k{}", clock.next_item);
-    assert_eq!(after.item(&added).unwrap().title, "Opiskelijakunnan esittely");
+    assert_eq!(
+        after.item(&added).unwrap().title,
+        "Opiskelijakunnan esittely"
+    );
     assert_eq!(state.clock_handled, vec![done, moved.clone(), added]);
     assert_eq!(state.actions[0].clock_item.as_deref(), Some(moved.as_str()));
     // The saved meeting gives the same clock, and the same state, when read back.

@@ -105,7 +105,12 @@ fn save_group(app: &mut App, store: &Store, group: &Group) {
 /// Changes group `group`'s clock file as a meeting's clock events did, and the clock the
 /// screens show with it. A broken clock file is reported and left as it is; an unchanged
 /// clock is not written again.
-fn apply_clock_events(app: &mut App, store: &Store, group: &str, events: &[crate::model::EventKind]) {
+fn apply_clock_events(
+    app: &mut App,
+    store: &Store,
+    group: &str,
+    events: &[crate::model::EventKind],
+) {
     let (mut clock, _) = match store.clock(group) {
         Ok(Some(found)) => found,
         // The clock file is gone (removed by hand mid-meeting): the meeting's log still

@@ -68,6 +68,7 @@ impl Memo<'_> {
         self.decision_blocks(&mut blocks, i, phase.kind, visited);
         self.action_blocks(&mut blocks, i, phase.kind, visited);
         self.followup_blocks(&mut blocks, i, phase.kind, visited);
+        self.clock_blocks(&mut blocks, i, phase.kind, visited);
         if !visited && blocks.len() == before {
             blocks.push(Block::Para(self.m().not_handled.to_string()));
         }

@@ -6,6 +6,7 @@
 //! items (`after`). [`Places`] says which item each record belongs to.
 
 mod after;
+mod clock;
 mod header;
 mod items;
 mod places;

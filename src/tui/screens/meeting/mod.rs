@@ -249,12 +249,10 @@ impl MeetingView {
                 | PhaseKind::Actions
                 | PhaseKind::ReviewActions
                 | PhaseKind::YearClock,
-            ) => {
-                records::keys(self.context())
-                    .iter()
-                    .any(|b| b.action == action)
-                    .then(|| records::offers(self, action, cx))
-            }
+            ) => records::keys(self.context())
+                .iter()
+                .any(|b| b.action == action)
+                .then(|| records::offers(self, action, cx)),
             _ => None,
         };
         if let Some(offered) = mine {
@@ -306,9 +304,7 @@ impl MeetingView {
                 | PhaseKind::Actions
                 | PhaseKind::ReviewActions
                 | PhaseKind::YearClock,
-            ) => {
-                records::act(self, action, cx)
-            }
+            ) => records::act(self, action, cx),
             _ => None,
         };
         if let Some(next) = handled {

@@ -417,7 +417,12 @@ impl Setup {
         record.participants = self.people.clone();
         record.carried_actions = self.carried.clone();
         let group_id = &cx.data.groups[self.group].id;
-        record.clock = cx.data.clocks.iter().find(|c| &c.group == group_id).cloned();
+        record.clock = cx
+            .data
+            .clocks
+            .iter()
+            .find(|c| &c.group == group_id)
+            .cloned();
         record.utc_offset_s = cx.tz.to_offset(now.at).seconds();
         let date = now.at.to_zoned_datetime(cx.tz.clone()).date();
         let path = cx

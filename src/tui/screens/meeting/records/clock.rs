@@ -65,7 +65,10 @@ pub(super) fn act(
             Action::Confirm | Action::Add | Action::MoveItem | Action::NewItem | Action::Remove
         )
         .then(|| {
-            cx.error(crate::i18n::refusal(cx.lang, &crate::model::Refusal::NoClock));
+            cx.error(crate::i18n::refusal(
+                cx.lang,
+                &crate::model::Refusal::NoClock,
+            ));
             Next::Stay
         });
     }
@@ -270,23 +273,43 @@ fn owner_picker(
 ) -> Next {
     let t = &cx.t().clock_walk;
     let (all_items, all_owners) = owner_items(view.state(), None, cx.lang);
-    let responsible: Vec<Owner> = view
+    let named: Vec<Actor> = view
         .state()
         .clock
         .as_ref()
         .and_then(|c| c.item(&item))
-        .map(|i| i.responsible.iter().filter_map(owner_of).collect())
+        .map(|i| i.responsible.clone())
         .unwrap_or_default();
+    let responsible: Vec<Owner> = named.iter().filter_map(owner_of).collect();
     let mut items: Vec<Item> = responsible
         .iter()
         .map(|o| Item::new(owner_text(cx.lang, o), t.responsible_hint))
         .collect();
     let mut owners = responsible.clone();
-    for (shown, owner) in all_items.into_iter().zip(all_owners) {
-        if !responsible.contains(&owner) {
-            items.push(shown);
-            owners.push(owner);
-        }
+    // Those present in a responsible role come next, then everyone else and every role.
+    let roles: Vec<_> = named
+        .iter()
+        .filter_map(|a| match a {
+            Actor::Role { role } => Some(*role),
+            _ => None,
+        })
+        .collect();
+    let in_role = |owner: &Owner| match owner {
+        Owner::Member { id, .. } => view
+            .state()
+            .person(id)
+            .is_some_and(|p| roles.contains(&p.role)),
+        Owner::Role { .. } => false,
+    };
+    let rest: Vec<(Item, Owner)> = all_items
+        .into_iter()
+        .zip(all_owners)
+        .filter(|(_, owner)| !responsible.contains(owner))
+        .collect();
+    let (first, later): (Vec<_>, Vec<_>) = rest.into_iter().partition(|(_, o)| in_role(o));
+    for (shown, owner) in first.into_iter().chain(later) {
+        items.push(shown);
+        owners.push(owner);
     }
     Next::Open(Overlay::picker(
         cx.t().records.owner_title,
@@ -357,9 +380,10 @@ pub(super) fn listing(view: &MeetingView, cx: &Ctx) -> Listing {
             }
             let status_cell = match status {
                 ItemStatus::Done => (format!("✓ {}", status_name(cx.lang, status)), theme.done()),
-                ItemStatus::Skipped => {
-                    (format!("✗ {}", status_name(cx.lang, status)), theme.heading())
-                }
+                ItemStatus::Skipped => (
+                    format!("✗ {}", status_name(cx.lang, status)),
+                    theme.heading(),
+                ),
                 ItemStatus::Underway => {
                     (format!("… {}", status_name(cx.lang, status)), theme.text())
                 }
