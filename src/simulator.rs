@@ -8,6 +8,7 @@
 use jiff::{SignedDuration, Timestamp};
 use uuid::Uuid;
 
+use crate::model::clock::YearClock;
 use crate::model::random::SplitMix64;
 use crate::model::{
     Command, Format, Group, GroupKind, Meeting, PhaseKind, Role, SessionRecord, Side, Stamp,
@@ -109,6 +110,13 @@ impl Simulation {
         let stamp = self.stamp();
         let seed = self.dice.next();
         self.meeting.execute(command, stamp, seed).is_ok()
+    }
+
+    /// Runs a command that takes nothing from chance (the year clock's) without a throw of
+    /// the dice, so that a walk through the clock leaves the rest of the meeting as it was.
+    fn run_unseeded(&mut self, command: Command) -> bool {
+        let stamp = self.stamp();
+        self.meeting.execute(command, stamp, 0).is_ok()
     }
 
     fn wait(&mut self, ms: u64) {
@@ -345,19 +353,21 @@ impl Simulation {
         });
     }
 
-    /// Follows up the earlier meetings' open actions: most done, the rest continued.
+    /// Follows up the earlier meetings' open actions: most done, the rest continued. An
+    /// action on a year-clock item is done (its month is over): that takes no throw of the
+    /// dice, so the meetings held before the clock came keep their course.
     fn review_actions(&mut self) {
         use crate::model::outcomes::{ActionStatus, Due};
-        let open: Vec<String> = self
+        let open: Vec<(String, bool)> = self
             .meeting
             .state()
             .carried
             .iter()
-            .map(|a| a.id.clone())
+            .map(|a| (a.id.clone(), a.clock_item.is_some()))
             .collect();
-        for id in open {
+        for (id, on_clock) in open {
             self.wait(60_000);
-            let done = self.dice.chance(60);
+            let done = on_clock || self.dice.chance(60);
             self.run(Command::ReviewAction {
                 id,
                 status: if done {
@@ -368,6 +378,67 @@ impl Simulation {
                 due: (!done).then_some(Due::Month { month: 1 }),
             });
         }
+    }
+
+    /// Walks through the year clock: items that are over are done, those begun are under
+    /// way, and the first item still to come gets an action owned by whoever the clock
+    /// names as responsible. No dice: the same clock gives the same walk.
+    fn walk_clock(&mut self, timebox_ms: u64, whole_year: bool) {
+        use crate::model::clock::{Actor, ItemStatus};
+        use crate::model::outcomes::{Due, Owner};
+        let state = self.meeting.state();
+        let today = state.date;
+        let walk: Vec<_> = state
+            .clock
+            .as_ref()
+            .map(|c| {
+                c.walk(today, whole_year)
+                    .into_iter()
+                    .map(|(item, year)| (item.clone(), year))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let step = timebox_ms / (walk.len() as u64 + 1);
+        let mut agreed = false;
+        for (item, year) in walk {
+            self.wait(step);
+            let begun = item.starts(year).is_some_and(|d| d <= today);
+            let over = item.ends(year).is_some_and(|d| d < today);
+            if begun {
+                let status = if over {
+                    ItemStatus::Done
+                } else {
+                    ItemStatus::Underway
+                };
+                if item.status_in(year) != status {
+                    self.run_unseeded(Command::MarkClockItem {
+                        item: item.id.clone(),
+                        year,
+                        status,
+                    });
+                }
+            } else if !agreed {
+                let owner = item.responsible.iter().find_map(|a| match a {
+                    Actor::Role { role } => Some(Owner::Role { role: *role }),
+                    Actor::Member { id, name, .. } => Some(Owner::Member {
+                        id: id.clone(),
+                        name: name.clone(),
+                    }),
+                    Actor::Other { .. } => None,
+                });
+                if let Some(owner) = owner {
+                    agreed = true;
+                    let month = item.months(year).first().copied().unwrap_or(1);
+                    self.run_unseeded(Command::AddAction {
+                        text: format!("Valmistellaan: {}", item.title),
+                        owner,
+                        due: Due::Month { month },
+                        clock_item: Some(item.id.clone()),
+                    });
+                }
+            }
+        }
+        self.wait(step);
     }
 
     fn open(&mut self, timebox_ms: u64, turn_ms: u64) {
@@ -439,6 +510,9 @@ const NOTES: &[&str] = &[
 pub struct Plan<'a> {
     /// The group's open actions from earlier meetings.
     pub carried: &'a [crate::model::outcomes::ActionItem],
+    /// The group's year clock when the meeting starts (kept in the meeting only when its
+    /// agenda walks through the clock, as the app does).
+    pub clock: Option<&'a YearClock>,
     pub id: Uuid,
     pub group: &'a Group,
     pub format: &'a Format,
@@ -454,6 +528,7 @@ pub struct Plan<'a> {
 pub fn simulate(plan: &Plan) -> SessionRecord {
     let Plan {
         carried,
+        clock,
         id,
         group,
         format,
@@ -467,6 +542,9 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
         absent.contains(&m.name.as_str())
     });
     record.carried_actions = carried.to_vec();
+    if format.phases.iter().any(|p| p.kind == PhaseKind::YearClock) {
+        record.clock = clock.cloned();
+    }
     // Finland: summer time (UTC+3) until the last Sunday of October, then UTC+2.
     record.utc_offset_s = if start < "2026-10-25T01:00:00Z".parse().expect("a valid time") {
         3 * 3600
@@ -502,6 +580,7 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
             PhaseKind::Decisions => sim.decide(),
             PhaseKind::Actions => sim.agree_actions(),
             PhaseKind::ReviewActions => sim.review_actions(),
+            PhaseKind::YearClock => sim.walk_clock(timebox, phase.whole_year),
             _ => {
                 // Info and breaks take roughly their timebox, sometimes a little more.
                 let extra = sim.dice.below(timebox / 5 + 1);
@@ -509,7 +588,11 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
             }
         }
         if index + 1 < format.phases.len() {
-            sim.run(Command::NextPhase);
+            if phase.kind == PhaseKind::YearClock {
+                sim.run_unseeded(Command::NextPhase);
+            } else {
+                sim.run(Command::NextPhase);
+            }
         }
     }
     sim.wait(30_000);
@@ -519,6 +602,52 @@ pub fn simulate(plan: &Plan) -> SessionRecord {
 
 /// The sample meetings, exactly as committed under `sessions/sample/sessions/`.
 pub fn meetings() -> Vec<SessionRecord> {
+    sample().0
+}
+
+/// The sample group's year clock as the sample meetings left it, exactly as committed under
+/// `sessions/sample/clocks/`.
+pub fn clock() -> YearClock {
+    sample().1
+}
+
+/// Adds a five-minute walk through the year clock after the follow-up of earlier actions,
+/// as a facilitator does in the agenda step.
+fn with_year_clock(format: &mut Format) {
+    let text = |fi: &str, sv: &str, en: &str| crate::model::format::Localized {
+        fi: Some(fi.into()),
+        sv: Some(sv.into()),
+        en: Some(en.into()),
+    };
+    let mut phase = crate::model::format::Phase::added(
+        "year_clock".into(),
+        PhaseKind::YearClock,
+        text("Vuosikello", "Årsklockan", "The year clock"),
+    );
+    phase.minutes = 5;
+    phase.prompt = text(
+        "Mitä vuosikellossa on nyt ja ensi kuussa? Mikä on tehty, ja kuka hoitaa seuraavan?",
+        "Vad står i årsklockan nu och nästa månad? Vad är gjort, och vem tar hand om nästa?",
+        "What is on the year clock now and next month? What is done, and who takes on the next?",
+    );
+    let at = format
+        .phases
+        .iter()
+        .position(|p| p.kind == PhaseKind::ReviewActions)
+        .map_or(0, |i| i + 1);
+    format.phases.insert(at, phase);
+}
+
+/// The sample group's clock before its first meeting: the template in Finnish, saved once.
+fn first_clock() -> YearClock {
+    let mut clock = crate::store::clocks::template().clock_for(&group(), crate::lang::Lang::Fi);
+    clock.revision = 1;
+    clock
+}
+
+/// The sample meetings, each walking the year clock as the ones before it left it (the
+/// clock file is saved once more after each meeting that changed it), and the clock after.
+fn sample() -> (Vec<SessionRecord>, YearClock) {
     let group = group();
     let formats = crate::store::formats::builtin();
     let format = |name: &str| {
@@ -541,6 +670,7 @@ pub fn meetings() -> Vec<SessionRecord> {
     // Each meeting follows up the open actions of the ones before it.
     // (number, format, topic, start, who is away, how the group behaves)
     type Planned<'a> = (u128, &'a str, &'a str, &'a str, &'a [&'a str], Style);
+    // The November meeting added the year clock to its agenda, after the follow-up.
     let plans: [Planned; 3] = [
         (
             1,
@@ -568,19 +698,32 @@ pub fn meetings() -> Vec<SessionRecord> {
         ),
     ];
     let mut records: Vec<SessionRecord> = Vec::new();
+    let mut clock = first_clock();
     for (n, format_name, topic, start, absent, style) in plans {
         let carried = crate::model::outcomes::open_actions(&records);
-        records.push(simulate(&Plan {
+        let mut format = format(format_name);
+        if n == 3 {
+            with_year_clock(&mut format);
+        }
+        let record = simulate(&Plan {
             carried: &carried,
+            clock: Some(&clock),
             id: id(n),
             group: &group,
-            format: &format(format_name),
+            format: &format,
             topic,
             start: at(start),
             absent,
             style,
             seed: n as u64,
-        }));
+        });
+        if let Some(after) = record.clock_after().filter(|after| *after != clock) {
+            clock = YearClock {
+                revision: clock.revision + 1,
+                ..after
+            };
+        }
+        records.push(record);
     }
-    records
+    (records, clock)
 }

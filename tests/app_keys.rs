@@ -403,7 +403,7 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [KeyContext; 29] = KeyContext::ALL;
+const CONTEXTS: [KeyContext; 30] = KeyContext::ALL;
 
 #[test]
 fn every_key_the_keymap_lists_maps_back_to_its_action() {
@@ -441,6 +441,7 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         KeyContext::MeetingWriting => app_fixture::meeting(Lang::Fi, "yksi-kaksi-nelja-kaikki", ""),
         KeyContext::MeetingGrouping => app_fixture::meeting(Lang::Fi, "mita-entas-mita-nyt", ""),
         KeyContext::Summary => app_fixture::meeting(Lang::Fi, "kierros", ""),
+        KeyContext::MeetingClock => app_fixture::meeting(Lang::Fi, "vuosikellon-katselmus", ""),
         KeyContext::MeetingRound
         | KeyContext::MeetingOpen
         | KeyContext::Picker
@@ -496,6 +497,8 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         // Item 10: the tenth row of the picker is 0.
         KeyContext::MeetingActions => "g0",
         KeyContext::MeetingReview => "g3",
+        // The yearly review's walk through the clock, on its second item.
+        KeyContext::MeetingClock => "g3<down>",
         // The summary of a finished quick round.
         KeyContext::Summary => "q<enter>",
         // The idea field open.

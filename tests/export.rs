@@ -594,16 +594,19 @@ fn the_memo_follows_finnish_minutes_conventions() {
     for expected in [
         "# Hyvinvointiryhmä, Kotkan kampus\n",
         "**Muistio 3/2026** · Toimipaikan hyvinvointiryhmä",
-        "- **Aika:** tiistai 3.11.2026 klo 13.00–14.10\n",
+        "- **Aika:** tiistai 3.11.2026 klo 13.00–14.15\n",
         "- **Paikka:** Kotkan kampus\n",
         "- **Läsnä:** Aino Virtanen (opiskelija), Mikko Korhonen (opettaja),",
         "- **Poissa:** Jukka Heikkinen (johto)\n",
         "## 1 § Kokouksen avaus\n\nKokous avattiin klo 13.00.",
-        "## 13 § Kokouksen päättäminen\n\nKokous päätettiin klo 14.10.",
+        "## 14 § Kokouksen päättäminen\n\nKokous päätettiin klo 14.15.",
         "| Sija | Vaihtoehto | Pisteet | Opiskelijat | Henkilöstö |",
         "- **Päätös 1:** Kokeillaan ensi jaksossa",
         "## Toimenpiteet\n\n| \\# | Mitä | Kuka | Mihin mennessä |",
-        "| 1 | Selvitetään, voiko ruokailuajat porrastaa | Mikko Korhonen | 3.12.2026 |",
+        "| 2 | Selvitetään, voiko ruokailuajat porrastaa | Mikko Korhonen | 3.12.2026 |",
+        // The year clock's item: what became of the clock items the meeting went through.
+        "## 5 § Vuosikello\n",
+        "- Syksyn hyvinvoinnin teemaviikko (viikko 40): tehty (lukuvuosi 2026-2027)\n",
         "| Kerrotaan opiskelijoille kokeilusta infonäytöillä | opiskelijakunnan edustaja | 8.9.2026 | lokakuu | jatkuu, uusi määräaika tammikuu |",
         "**Seuraava kokous:** ______",
         "## Osallistuminen",
@@ -617,7 +620,7 @@ fn the_memo_follows_finnish_minutes_conventions() {
     let sv = md(&sample(), Lang::Sv, false);
     assert!(sv.contains("**Promemoria 3/2026**"), "{sv}");
     assert!(
-        sv.contains("- **Tid:** tisdag 3.11.2026 kl. 13.00–14.10"),
+        sv.contains("- **Tid:** tisdag 3.11.2026 kl. 13.00–14.15"),
         "{sv}"
     );
     assert!(sv.contains("- **Närvarande:**"), "{sv}");
@@ -629,7 +632,7 @@ fn the_memo_follows_finnish_minutes_conventions() {
     assert!(sv.contains("**Nästa möte:**"), "{sv}");
     let en = md(&sample(), Lang::En, false);
     assert!(
-        en.contains("- **Time:** Tuesday 3 Nov 2026, 13:00–14:10"),
+        en.contains("- **Time:** Tuesday 3 Nov 2026, 13:00–14:15"),
         "{en}"
     );
     assert!(en.contains("## 1. Opening"), "{en}");

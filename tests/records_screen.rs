@@ -760,3 +760,180 @@ fn editing_keeps_an_owner_who_has_left_the_meeting_with_enter() {
     assert_eq!(first.owner, member("Sari Lehtonen"));
     assert_eq!(first.due, Due::Month { month: 3 });
 }
+
+// ---- the year clock ---------------------------------------------------------------------
+
+/// A meeting that walks through the year clock, then agrees actions.
+const CLOCK_FORMAT: &str = r#"{
+  "schema": 1,
+  "name": "vuosikello",
+  "title": { "fi": "Vuosikello", "sv": "Årsklockan", "en": "Year clock" },
+  "phases": [
+    {
+      "id": "clock",
+      "kind": "year_clock",
+      "title": { "fi": "Vuosikello", "sv": "Årsklockan", "en": "The year clock" },
+      "prompt": { "fi": "Mikä on tehty, kuka hoitaa seuraavan?",
+                  "sv": "Vad är gjort, vem tar hand om nästa?",
+                  "en": "What is done, who takes on the next?" },
+      "minutes": 5
+    },
+    {
+      "id": "actions",
+      "kind": "actions",
+      "title": { "fi": "Toimenpiteet", "sv": "Åtgärder", "en": "Actions" },
+      "minutes": 5
+    }
+  ]
+}"#;
+
+/// The sample group (with its year clock) in [`CLOCK_FORMAT`] on 10 November: the walk is
+/// November's anti-bullying work (under way) and December's "you said, we did".
+fn clock_meeting(lang: Lang) -> (App, Rc<ManualClock>) {
+    let format: Format = serde_json::from_str(CLOCK_FORMAT).expect("the clock format parses");
+    meeting_in(format, lang, Vec::new())
+}
+
+/// The clock events of the meeting so far.
+fn clock_events(app: &App) -> Vec<EventKind> {
+    record(app)
+        .events
+        .iter()
+        .map(|e| e.event.clone())
+        .filter(EventKind::changes_clock)
+        .collect()
+}
+
+#[test]
+fn the_year_clock_item_marks_moves_and_agrees_actions_on_the_clocks_items() {
+    use parvi::model::clock::{ItemStatus, SchoolYear, When};
+    let (mut app, _clock) = clock_meeting(Lang::Fi);
+    let clock = record(&app)
+        .clock
+        .clone()
+        .expect("the meeting keeps the group's clock");
+    let walk: Vec<_> = clock
+        .walk(date(2026, 11, 10), false)
+        .into_iter()
+        .map(|(i, _)| i.clone())
+        .collect();
+    assert_eq!(walk.len(), 2, "{walk:?}");
+    let screen = screen_text(&app, 160, 45);
+    assert!(
+        screen.contains("Vuosikello: marraskuu ja joulukuu · 2 kohtaa"),
+        "{screen}"
+    );
+    assert!(screen.contains(&walk[0].title) && screen.contains(&walk[1].title));
+
+    // Enter, Enter: the first item (under way) is done. Saved, then carried to the clock file.
+    let effects = keys(&mut app, "<enter><enter>");
+    let year = SchoolYear { start: 2026 };
+    assert_eq!(
+        clock_events(&app),
+        vec![EventKind::ClockItemMarked {
+            item: walk[0].id.clone(),
+            year,
+            status: ItemStatus::Done,
+        }]
+    );
+    assert_eq!(
+        effect_names(&effects),
+        ["save:clock_item_marked", "apply_clock_events"]
+    );
+    assert!(flash(&app).contains("tehty"), "{}", flash(&app));
+
+    // `t` on the second: the owner picker offers the clock's responsible first; the action
+    // is due in the item's month and linked to it.
+    keys(
+        &mut app,
+        "<down>tKerrotaan tuloksista infonäytöillä<enter>1",
+    );
+    let action = state(&app).actions.last().cloned().expect("an action");
+    assert_eq!(action.clock_item.as_deref(), Some(walk[1].id.as_str()));
+    assert_eq!(action.due, Due::Month { month: 12 });
+    assert_eq!(
+        action.owner,
+        Owner::Role {
+            role: Role::Management
+        }
+    );
+
+    // `m`, 2: moved to February, one month as before. Esc in a picker records nothing.
+    keys(&mut app, "m<esc>");
+    assert_eq!(clock_events(&app).len(), 1);
+    keys(&mut app, "m2");
+    assert_eq!(
+        clock_events(&app)[1],
+        EventKind::ClockItemMoved {
+            item: walk[1].id.clone(),
+            when: When::Months { from: 2, to: 2 },
+        }
+    );
+    let screen = screen_text(&app, 160, 45);
+    assert!(screen.contains("helmikuu"), "{screen}");
+    assert!(
+        screen.contains("→ Kerrotaan tuloksista infonäytöillä (johto)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_new_clock_item_is_added_and_one_is_taken_off_only_after_confirmation() {
+    let (mut app, _clock) = clock_meeting(Lang::Fi);
+    keys(&mut app, "iLiikuntapäivä<enter>5");
+    let added = match clock_events(&app).first() {
+        Some(EventKind::ClockItemAdded { item }) => item.clone(),
+        other => panic!("no item added: {other:?}"),
+    };
+    assert_eq!(added.title, "Liikuntapäivä");
+    assert!(screen_text(&app, 160, 45).contains("▶ Liikuntapäivä"));
+    // `x` asks; "no" keeps it, "yes" takes it off.
+    keys(&mut app, "x");
+    assert_eq!(overlay_kind(&app), Some("confirm"));
+    keys(&mut app, "n");
+    assert_eq!(clock_events(&app).len(), 1);
+    keys(&mut app, "xy");
+    assert_eq!(
+        clock_events(&app)[1],
+        EventKind::ClockItemRemoved { item: added.id }
+    );
+    assert!(!screen_text(&app, 160, 45).contains("▶ Liikuntapäivä"));
+    assert!(
+        flash(&app).contains("poistettiin Liikuntapäivä"),
+        "{}",
+        flash(&app)
+    );
+}
+
+#[test]
+fn a_group_without_a_year_clock_is_told_how_to_start_one() {
+    let format: Format = serde_json::from_str(CLOCK_FORMAT).expect("the clock format parses");
+    let (mut app, _clock) = meeting_in(format, Lang::Fi, Vec::new());
+    let Screen::Meeting(view) = &mut app.screen else {
+        panic!("not a meeting");
+    };
+    view.meeting = parvi::model::Meeting::new(parvi::model::SessionRecord {
+        clock: None,
+        ..view.meeting.record().clone()
+    });
+    let screen = screen_text(&app, 160, 45);
+    assert!(screen.contains("parvi clock init --group"), "{screen}");
+    keys(&mut app, "<enter>");
+    assert!(
+        flash(&app).contains("ei ole vielä vuosikelloa"),
+        "{}",
+        flash(&app)
+    );
+}
+
+#[test]
+fn snapshot_year_clock() {
+    let (mut app, clock) = clock_meeting(Lang::Fi);
+    clock.advance(90_000);
+    keys(
+        &mut app,
+        "<down>tKerrotaan tuloksista infonäytöillä<enter>1<up>",
+    );
+    snapshot("year_clock", &app, 80, 24);
+    snapshot("year_clock", &app, 160, 45);
+}

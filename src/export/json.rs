@@ -2,6 +2,7 @@
 //! same document with the names of students, guardians and guests replaced by their aliases
 //! ("opiskelija 1") and taken out of free text. Ids, times, notes and figures are kept.
 
+use crate::model::clock::{Actor, ClockItem};
 use crate::model::outcomes::{ActionItem, Owner};
 use crate::model::{EventKind, MeetingState, SessionRecord};
 
@@ -63,6 +64,22 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
     for a in &mut out.carried_actions {
         action(a);
     }
+    // The year clock is the group's own text, and may name members.
+    let clock_item = |item: &mut ClockItem| {
+        scrub(&mut item.title);
+        scrub(&mut item.description);
+        scrub(&mut item.students_part);
+        for actor in item.responsible.iter_mut().chain(item.co_actors.iter_mut()) {
+            match actor {
+                Actor::Member { id, name, .. } => *name = roster.alias(id),
+                Actor::Other { name } => scrub(name),
+                Actor::Role { .. } => {}
+            }
+        }
+    };
+    if let Some(clock) = &mut out.clock {
+        clock.items.iter_mut().for_each(clock_item);
+    }
     for event in &mut out.events {
         match &mut event.event {
             EventKind::GuestAdded { guest } => guest.name = roster.alias(&guest.id),
@@ -89,6 +106,7 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
             EventKind::ActionAdded { action: a } | EventKind::ActionEdited { action: a } => {
                 action(a)
             }
+            EventKind::ClockItemAdded { item } => clock_item(item),
             _ => {}
         }
     }

@@ -123,6 +123,7 @@ pub fn unfinished_record() -> SessionRecord {
     let format = formats()[format_index("hyvinvointiryhma")].format.clone();
     let full = parvi::simulator::simulate(&Plan {
         carried: &[],
+        clock: None,
         id: uuid::Uuid::from_u128(0x0b5e_55ed_0000_4000_8000_0000_0000_0004),
         group: &group,
         format: &format,
@@ -132,11 +133,17 @@ pub fn unfinished_record() -> SessionRecord {
         style: Style::BALANCED,
         seed: 4,
     });
-    // The third turn of the theme round (item 3): someone is speaking when it stops.
+    // The third turn of the theme round: someone is speaking when it stops.
+    let theme = full
+        .format
+        .phases
+        .iter()
+        .position(|p| p.id == "theme")
+        .expect("the format has its theme round");
     let theme_start = full
         .events
         .iter()
-        .position(|e| e.event == EventKind::PhaseStarted { phase: 2 })
+        .position(|e| e.event == EventKind::PhaseStarted { phase: theme })
         .expect("the simulated meeting reaches its theme round");
     let cut = full
         .events
@@ -361,6 +368,7 @@ pub fn effect_names(effects: &[Effect]) -> Vec<String> {
                 format!("save:{}", last.unwrap_or_default())
             }
             Effect::SaveGroup(_) => "save_group".into(),
+            Effect::ApplyClockEvents { .. } => "apply_clock_events".into(),
             Effect::LoadSample => "load_sample".into(),
             Effect::OpenMeeting(_) => "open_meeting".into(),
             Effect::ShowSession(_) => "show_session".into(),
