@@ -1020,3 +1020,56 @@ fn a_year_clock_item_marks_an_item_done_and_agrees_an_action_on_another() {
         "{minutes}"
     );
 }
+
+/// The clock screen starts a group's year clock from the template and edits it, each change
+/// saved to the clock file by the running app (issue 14).
+#[test]
+#[ignore = "needs tmux: run with `cargo test --release -- --include-ignored`, as .ci/run does"]
+fn the_clock_screen_starts_a_clock_from_the_template_and_saves_each_change() {
+    use parvi::model::clock::{ItemStatus, SchoolYear};
+    let (_tmp, data) = data_dir();
+    let data = data.as_path();
+    make_group(data);
+    let store = Store::open_read_only(Paths::at(data, Origin::Flag));
+    let group_id = store.groups().groups[0].id.clone();
+    let tmux = Tmux::start(data, Launch::new(&[]));
+    tmux.wait_for(GROUP);
+    tmux.send_keys(&["c"]);
+    tmux.wait_for("Aloita vuosikello mallista");
+    tmux.send_keys(&["a"]);
+    tmux.wait_for("Aloitetaanko");
+    tmux.send_keys(&["y"]);
+    tmux.wait_for("Vuosikello aloitettiin mallista");
+    let clock_now = || store.clock(&group_id).ok().flatten().map(|(c, _)| c);
+    let end = Instant::now() + tmux::DEADLINE;
+    while clock_now().is_none() {
+        assert!(Instant::now() < end, "no clock file:\n{}", tmux.screen());
+        std::thread::sleep(tmux::POLL);
+    }
+    let started = clock_now().unwrap();
+    assert_eq!(
+        started.items.len(),
+        parvi::store::clocks::template().items.len()
+    );
+    // The list, the first item, marked done for this school year.
+    tmux.send_keys(&["Tab", "Enter"]);
+    tmux.wait_for("Tilanne");
+    tmux.send_keys(&["3"]);
+    let first = started.items[0].id.clone();
+    // The school year changes on 1 August: the time zone does not matter here.
+    let year = SchoolYear::of(
+        jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date(),
+    );
+    let end = Instant::now() + tmux::DEADLINE;
+    loop {
+        let clock = clock_now().expect("the clock file");
+        if clock.item(&first).unwrap().status_in(year) == ItemStatus::Done {
+            assert!(clock.revision > started.revision, "one revision on");
+            break;
+        }
+        assert!(Instant::now() < end, "not marked:\n{}", tmux.screen());
+        std::thread::sleep(tmux::POLL);
+    }
+}

@@ -427,6 +427,7 @@ pub static TEXT: Text = Text {
     phones: super::phones::FI,
     clock: super::clock::FI,
     clock_walk: super::clock_walk::FI,
+    clock_edit: super::clock_edit::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

@@ -6,6 +6,7 @@
 //! the same placeholders for each string.
 
 pub mod clock;
+pub mod clock_edit;
 pub mod clock_walk;
 mod en;
 mod fi;
@@ -442,6 +443,7 @@ pub struct Text {
     pub phones: phones::PhonesText,
     pub clock: clock::ClockText,
     pub clock_walk: clock_walk::ClockWalkText,
+    pub clock_edit: clock_edit::ClockEditText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

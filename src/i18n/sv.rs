@@ -427,6 +427,7 @@ pub static TEXT: Text = Text {
     phones: super::phones::SV,
     clock: super::clock::SV,
     clock_walk: super::clock_walk::SV,
+    clock_edit: super::clock_edit::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

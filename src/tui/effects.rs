@@ -27,6 +27,7 @@ pub fn carry_out(
                 save_meeting(app, store, last_saved, path, *record);
             }
             Effect::SaveGroup(group) => save_group(app, store, &group),
+            Effect::SaveClock(clock) => save_clock(app, store, *clock),
             Effect::ApplyClockEvents { group, events } => {
                 apply_clock_events(app, store, &group, &events);
             }
@@ -99,6 +100,31 @@ fn save_group(app: &mut App, store: &Store, group: &Group) {
     if let Err(e) = store.save_group(group) {
         let text = save_failed(app.cx.t(), &store.paths.group(&group.id), &save_reason(&e));
         app.report(text);
+    }
+}
+
+/// Saves a clock edited on the clock screen; the screens show it as saved. A failure is said
+/// and the clock is read back from its file, so the screen never shows an unsaved change.
+fn save_clock(app: &mut App, store: &Store, mut clock: crate::model::clock::YearClock) {
+    // One revision on from the file's, whatever the screen's copy says.
+    if let Ok(Some((on_disk, _))) = store.clock(&clock.group) {
+        clock.revision = on_disk.revision;
+    }
+    let group = clock.group.clone();
+    let clocks = &mut app.cx.data.clocks;
+    match store.save_clock(&mut clock) {
+        Ok(_) => {
+            clocks.retain(|c| c.group != group);
+            clocks.push(clock);
+        }
+        Err(e) => {
+            clocks.retain(|c| c.group != group);
+            if let Ok(Some((on_disk, _))) = store.clock(&group) {
+                app.cx.data.clocks.push(on_disk);
+            }
+            let text = save_failed(app.cx.t(), &store.paths.clock(&group), &save_reason(&e));
+            app.report(text);
+        }
     }
 }
 

@@ -369,6 +369,7 @@ pub fn effect_names(effects: &[Effect]) -> Vec<String> {
             }
             Effect::SaveGroup(_) => "save_group".into(),
             Effect::ApplyClockEvents { .. } => "apply_clock_events".into(),
+            Effect::SaveClock(_) => "save_clock".into(),
             Effect::LoadSample => "load_sample".into(),
             Effect::OpenMeeting(_) => "open_meeting".into(),
             Effect::ShowSession(_) => "show_session".into(),

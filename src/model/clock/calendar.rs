@@ -169,6 +169,17 @@ impl ClockItem {
         }
     }
 
+    /// Where the item goes when moved to start in `month`: the same number of months as it
+    /// covers in school year `year` (a range of weeks becomes the months it covered).
+    pub fn moved_to(&self, year: SchoolYear, month: u8) -> When {
+        let month = month.clamp(1, 12);
+        let span = self.months(year).len().clamp(1, 12) as u8;
+        When::Months {
+            from: month,
+            to: (month - 1 + span - 1) % 12 + 1,
+        }
+    }
+
     /// Whether the item is on the clock in `month` of school year `year`.
     pub fn in_month(&self, year: SchoolYear, month: u8) -> bool {
         self.occurs_in(year) && self.months(year).contains(&month)

@@ -250,6 +250,25 @@ pub struct ItemDraft {
     pub students_part: String,
 }
 
+impl ItemDraft {
+    /// A new item of one month, every year, with only its title (as added in a meeting or
+    /// on the clock screen, to be filled in later).
+    pub fn new_in_month(title: &str, month: u8) -> ItemDraft {
+        ItemDraft {
+            when: When::Months {
+                from: month,
+                to: month,
+            },
+            recurrence: Recurrence::Year,
+            title: title.to_string(),
+            description: String::new(),
+            responsible: Vec::new(),
+            co_actors: Vec::new(),
+            students_part: String::new(),
+        }
+    }
+}
+
 impl YearClock {
     /// An empty clock for `group`, its texts in `lang`.
     pub fn new(group: &Group, lang: Lang) -> YearClock {

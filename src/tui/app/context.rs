@@ -58,6 +58,8 @@ pub enum Effect {
     },
     /// Save a group.
     SaveGroup(Group),
+    /// Save a group's year clock, as edited on the clock screen (one revision on).
+    SaveClock(Box<crate::model::clock::YearClock>),
     /// Carry a meeting's clock events over to group `group`'s clock file: each sets what it
     /// changed, so carrying one twice (after a crash, on resuming) changes nothing more.
     ApplyClockEvents {

@@ -257,7 +257,8 @@ impl App {
             Screen::GroupEditor(editor) => editor.answer(purpose, answer, &mut self.cx),
             Screen::Home(home) => home.answer(purpose, answer, &mut self.cx),
             Screen::Review(review) => review.answer(purpose, answer, &mut self.cx),
-            Screen::Summary(_) | Screen::Clock(_) => Next::Stay,
+            Screen::Clock(clock) => clock.answer(purpose, answer, &mut self.cx),
+            Screen::Summary(_) => Next::Stay,
         };
         self.go(next);
     }

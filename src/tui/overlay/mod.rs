@@ -47,6 +47,8 @@ pub enum Purpose {
     Phase(crate::tui::screens::meeting::PhaseAsk),
     // ---- the review of past meetings ----
     Review(crate::tui::screens::review::ReviewAsk),
+    // ---- the year clock's editor ----
+    Clock(crate::tui::screens::clock::ClockAsk),
 }
 
 /// Whose role is being chosen.

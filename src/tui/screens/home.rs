@@ -161,7 +161,8 @@ impl Home {
     }
 
     /// The year clock of the selected group; with the focus on another list, of the only
-    /// group that has a clock. A group without one is told how to start it.
+    /// group that has a clock. A group without one opens on the offer to start it from the
+    /// template (a read-only copy is told how to start it instead).
     fn open_clock(&self, cx: &mut Ctx) -> Next {
         let Some(selected) = self.selected_group(cx) else {
             return Next::Stay;
@@ -176,7 +177,7 @@ impl Home {
         }
         .unwrap_or(selected);
         let chosen = &cx.data.groups[group];
-        if !has_clock(chosen) {
+        if !has_clock(chosen) && !cx.data.access.is_writable() {
             let text = fill(cx.t().clock.no_clock, &[("group", &chosen.name)]);
             cx.error(text);
             return Next::Stay;

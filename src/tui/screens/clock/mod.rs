@@ -1,12 +1,15 @@
-//! The year-clock screen: one group's wellbeing year clock, read-only, drawn as a ring of
-//! the twelve months (a month table on small screens) or as a list with the selected item's
-//! details; the arrows turn the school year shown.
+//! The year-clock screen: one group's wellbeing year clock, drawn as a ring of the twelve
+//! months (a month table on small screens) or as a list with the selected item's details;
+//! the arrows turn the school year shown, and the list's items can be edited.
 //!
 //! Here: the state, the keys and the header. The ring and the month table are in `ring`,
-//! the list and the details in `list`.
+//! the list and the details in `list`, the editor in `edit`.
 
+mod edit;
 mod list;
 mod ring;
+
+pub use edit::ClockAsk;
 
 use jiff::civil::Date;
 use ratatui::buffer::Buffer;
@@ -41,6 +44,48 @@ pub const KEYS: &[Binding] = &[
         &[Key::Right, Key::Char(']')],
         Action::NextYear,
         |t| t.clock.key_next_year,
+        true,
+    ),
+    binding(
+        &[Key::Enter],
+        Action::Confirm,
+        |t| t.clock_edit.key_mark,
+        true,
+    ),
+    binding(
+        &[Key::Char('e')],
+        Action::Edit,
+        |t| t.clock_edit.key_edit,
+        true,
+    ),
+    binding(
+        &[Key::Char('m')],
+        Action::MoveItem,
+        |t| t.clock_edit.key_move,
+        false,
+    ),
+    binding(
+        &[Key::Char('r')],
+        Action::Toggle,
+        |t| t.clock_edit.key_responsible,
+        false,
+    ),
+    binding(
+        &[Key::Char('i')],
+        Action::NewItem,
+        |t| t.clock_edit.key_new,
+        false,
+    ),
+    binding(
+        &[Key::Char('x'), Key::Delete],
+        Action::Remove,
+        |t| t.clock_edit.key_remove,
+        false,
+    ),
+    binding(
+        &[Key::Char('a')],
+        Action::Add,
+        |t| t.clock_edit.key_start,
         true,
     ),
     binding(
@@ -113,7 +158,7 @@ impl Shown<'_> {
 }
 
 /// Today's date where parvi runs.
-fn today(cx: &Ctx) -> Date {
+pub(super) fn today(cx: &Ctx) -> Date {
     cx.local(cx.now().at).date()
 }
 
@@ -138,6 +183,9 @@ impl ClockScreen {
     }
 
     pub fn act(&mut self, action: Action, cx: &mut Ctx) -> Next {
+        if let Some(next) = self.edit_act(action, cx) {
+            return next;
+        }
         let last = self.items(cx).saturating_sub(1);
         match action {
             Action::NextPanel => {
@@ -168,6 +216,9 @@ impl ClockScreen {
 
     /// Whether an action can do something now: the arrows up and down move only the list.
     pub fn offers(&self, action: Action, cx: &Ctx) -> bool {
+        if let Some(offered) = self.edit_offers(action, cx) {
+            return offered;
+        }
         match action {
             Action::Up => self.view == View::List && self.selected > 0,
             Action::Down => self.view == View::List && self.selected + 1 < self.items(cx),
@@ -196,7 +247,14 @@ impl ClockScreen {
         };
         let Some(clock) = self.clock(cx) else {
             let text = fill(t.no_clock, &[("group", &self.group_name)]);
-            crate::tui::widgets::wrapped(vec![Line::from(text)], body, buf);
+            let mut lines = vec![Line::from(text)];
+            if self.edit_offers(Action::Add, cx) == Some(true) {
+                let key = cx.key_for(crate::tui::keymap::KeyContext::YearClock, Action::Add);
+                let hint = fill(cx.t().clock_edit.start_hint, &[("key", &key)]);
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(hint, cx.theme.key())));
+            }
+            crate::tui::widgets::wrapped(lines, body, buf);
             return;
         };
         let today = today(cx);

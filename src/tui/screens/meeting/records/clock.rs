@@ -7,9 +7,7 @@
 
 use crate::i18n::clock::{actors, month, status as status_name, when as when_text};
 use crate::i18n::fill;
-use crate::model::clock::{
-    Actor, ClockItem, ItemDraft, ItemStatus, Recurrence, SchoolYear, When, calendar,
-};
+use crate::model::clock::{Actor, ClockItem, ItemDraft, ItemStatus, SchoolYear, calendar};
 use crate::model::outcomes::{Due, Owner};
 use crate::model::{Command, PhaseKind};
 use crate::tui::app::{Ctx, Next};
@@ -208,7 +206,7 @@ pub(super) fn answer(
             let Some(current) = view.state().clock.as_ref().and_then(|c| c.item(&item)) else {
                 return Next::Stay;
             };
-            let when = moved_to(current, year, i as u8 + 1);
+            let when = current.moved_to(year, i as u8 + 1);
             let title = current.title.clone();
             if view.run(Command::MoveClockItem { item, when }, cx) {
                 let what = when_text(cx.lang, when);
@@ -227,15 +225,7 @@ pub(super) fn answer(
         }
         (RecordsAsk::ClockNewMonth { title }, Answer::Picked(i)) => {
             let m = i as u8 + 1;
-            let draft = ItemDraft {
-                when: When::Months { from: m, to: m },
-                recurrence: Recurrence::Year,
-                title: title.clone(),
-                description: String::new(),
-                responsible: Vec::new(),
-                co_actors: Vec::new(),
-                students_part: String::new(),
-            };
+            let draft = ItemDraft::new_in_month(&title, m);
             if view.run(Command::AddClockItem(draft), cx) {
                 cx.info(fill(t.added, &[("item", title.trim())]));
                 super::select(view, usize::MAX);
@@ -250,16 +240,6 @@ pub(super) fn answer(
         _ => {}
     }
     Next::Stay
-}
-
-/// Where an item goes when moved to start in `month`: the same number of months as it
-/// covers now (a range of weeks becomes the months it covered).
-fn moved_to(item: &ClockItem, year: SchoolYear, month: u8) -> When {
-    let span = item.months(year).len().clamp(1, 12) as u8;
-    When::Months {
-        from: month,
-        to: (month - 1 + span - 1) % 12 + 1,
-    }
 }
 
 /// The owner picker of an action agreed on a clock item: those the clock names as
