@@ -517,6 +517,18 @@ fn check_all_formats(record: &SessionRecord, case: &str, lang: Lang, public: boo
                     parvi::store::session_json(record).unwrap()
                 );
             }
+            Format::Notice => {
+                // The same for a public version: the notice never names anyone.
+                let public = export::minutes(record, &options(format, lang, !public));
+                assert_eq!(export.files[0].contents, public.files[0].contents);
+                let text = String::from_utf8(export.files[0].contents.clone()).unwrap();
+                assert!(
+                    text.chars().count() <= export::notice::MAX_CHARS,
+                    "{}",
+                    text.chars().count()
+                );
+                check_golden(&dir.join("notice.txt"), &export.files[0].contents);
+            }
             Format::Csv => {
                 assert_eq!(export.files.len(), CSV_TABLES.len());
                 for (file, table) in export.files.iter().zip(CSV_TABLES) {
@@ -722,6 +734,13 @@ fn a_public_export_has_no_student_name_anywhere() {
                         format.key(),
                         record.group.name
                     );
+                }
+                if format == Format::Notice {
+                    // The notice names nobody, not even staff, in either version.
+                    assert!(!public.contains("Mikko Korhonen"));
+                    let full = text(&export::minutes(&record, &options(format, lang, false)));
+                    assert!(!full.contains("Aino Virtanen"));
+                    continue;
                 }
                 // Staff keep their names.
                 assert!(public.contains("Mikko Korhonen"), "{}", format.key());
@@ -1269,5 +1288,40 @@ fn an_edited_decision_shows_as_edited_and_its_names_are_hidden_in_public() {
             "{} public: {public}",
             format.key()
         );
+    }
+}
+
+#[test]
+fn a_long_notice_is_cut_to_its_length_and_says_how_much_more_the_minutes_hold() {
+    let mut record = sample();
+    let end = record.events.pop().expect("the meeting ended");
+    for n in 0..40 {
+        let mut event = end.clone();
+        event.event = parvi::model::EventKind::DecisionRecorded {
+            decision: parvi::model::outcomes::Decision {
+                id: 100 + n,
+                text: format!("Päätös numero {n}, jossa on tarpeeksi sanoja täyttämään rivin"),
+                basis: Vec::new(),
+                review: None,
+            },
+        };
+        record.events.push(event);
+    }
+    record.events.push(end);
+    for (i, e) in record.events.iter_mut().enumerate() {
+        e.seq = i as u64 + 1;
+    }
+    for lang in Lang::ALL {
+        let export = export::minutes(&record, &options(Format::Notice, lang, false));
+        let notice = String::from_utf8(export.files[0].contents.clone()).unwrap();
+        assert!(
+            notice.chars().count() <= export::notice::MAX_CHARS,
+            "{notice}"
+        );
+        // The decisions come first and stay; the follow-up and the actions go first.
+        assert!(notice.contains("Päätös numero 0,"), "{notice}");
+        let more = lang.text().notice.more.split("{n}").next().unwrap();
+        assert!(notice.contains(more), "{notice}");
+        assert!(notice.ends_with(&format!("{}\n", lang.text().notice.closing)));
     }
 }

@@ -79,6 +79,7 @@ pub use html::escape as escape_html;
 mod json;
 mod markdown;
 mod names;
+pub mod notice;
 mod people;
 pub mod trace;
 
@@ -94,10 +95,18 @@ pub enum Format {
     Html,
     Csv,
     Json,
+    /// "You said, we did": a short notice to students, as plain text (see [`notice`]).
+    Notice,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Csv,
+        Format::Json,
+        Format::Notice,
+    ];
 
     /// The name on the command line and the file extension: `md`, `html`, `csv`, `json`.
     pub fn key(self) -> &'static str {
@@ -106,6 +115,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Notice => "notice",
         }
     }
 
@@ -116,6 +126,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
+            "notice" => Some(Format::Notice),
             _ => None,
         }
     }
@@ -127,6 +138,7 @@ impl Format {
             Format::Html => "text/html; charset=utf-8",
             Format::Csv => "text/csv; charset=utf-8",
             Format::Json => "application/json",
+            Format::Notice => "text/plain; charset=utf-8",
         }
     }
 }
@@ -239,6 +251,12 @@ pub fn minutes(record: &SessionRecord, options: &Options) -> Export {
             one(html::render(&doc).into_bytes())
         }
         Format::Json => one(json::render(record, options).into_bytes()),
+        Format::Notice => vec![ExportFile {
+            name: format!("{stem}_notice.txt"),
+            short_name: format!("{stem}_notice.txt"),
+            media_type: Format::Notice.media_type(),
+            contents: notice::render(record, options).into_bytes(),
+        }],
         Format::Csv => csv::tables(record, options)
             .into_iter()
             .zip(CSV_TABLES)

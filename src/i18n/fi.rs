@@ -428,6 +428,7 @@ pub static TEXT: Text = Text {
     clock: super::clock::FI,
     clock_walk: super::clock_walk::FI,
     clock_edit: super::clock_edit::FI,
+    notice: super::notice::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

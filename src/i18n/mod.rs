@@ -13,6 +13,7 @@ mod fi;
 pub mod glossary;
 pub mod ideas;
 pub mod minutes;
+pub mod notice;
 pub mod phones;
 pub mod records;
 pub mod review;
@@ -444,6 +445,7 @@ pub struct Text {
     pub clock: clock::ClockText,
     pub clock_walk: clock_walk::ClockWalkText,
     pub clock_edit: clock_edit::ClockEditText,
+    pub notice: notice::NoticeText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

@@ -91,7 +91,7 @@ pub struct ReviewText {
     pub export_done_many: &'static str,
     pub export_title: &'static str,
     /// The exports of a meeting's view, as (label, detail), in the order of `EXPORT_CHOICES`.
-    pub export_choices: [(&'static str, &'static str); 6],
+    pub export_choices: [(&'static str, &'static str); 7],
 
     // ---- a group's trends ----
     pub trend_title: &'static str,
@@ -222,6 +222,10 @@ pub const FI: ReviewText = ReviewText {
         ),
         ("Taulukot laskentaohjelmaan", "CSV, kuusi tiedostoa"),
         ("Koko kokousloki", "JSON"),
+        (
+            "Sanoitte, teimme: tiedote opiskelijoille",
+            "teksti Wilmaan tai Teamsiin, ilman nimiä",
+        ),
     ],
 
     trend_title: "{group}: kehitys",
@@ -364,6 +368,10 @@ pub const SV: ReviewText = ReviewText {
         ),
         ("Tabeller för kalkylprogram", "CSV, sex filer"),
         ("Hela möteslogg", "JSON"),
+        (
+            "Ni sade, vi gjorde: meddelande till de studerande",
+            "text för Wilma eller Teams, utan namn",
+        ),
     ],
 
     trend_title: "{group}: utveckling",
@@ -503,6 +511,10 @@ pub const EN: ReviewText = ReviewText {
         ),
         ("Tables for a spreadsheet", "CSV, six files"),
         ("The whole meeting log", "JSON"),
+        (
+            "You said, we did: a notice to students",
+            "text for Wilma or Teams, without names",
+        ),
     ],
 
     trend_title: "{group}: trends",

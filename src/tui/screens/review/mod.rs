@@ -236,13 +236,14 @@ pub fn ask_replace(
 
 /// The exports offered in a meeting's view, in picker order: (format, public). The command
 /// line has every combination; these are the ones a facilitator reaches for.
-pub const EXPORT_CHOICES: [(crate::export::Format, bool); 6] = [
+pub const EXPORT_CHOICES: [(crate::export::Format, bool); 7] = [
     (crate::export::Format::Html, false),
     (crate::export::Format::Html, true),
     (crate::export::Format::Markdown, false),
     (crate::export::Format::Markdown, true),
     (crate::export::Format::Csv, false),
     (crate::export::Format::Json, false),
+    (crate::export::Format::Notice, false),
 ];
 
 fn purpose(ask: ReviewAsk) -> Purpose {
