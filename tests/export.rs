@@ -529,6 +529,11 @@ fn check_all_formats(record: &SessionRecord, case: &str, lang: Lang, public: boo
                 );
                 check_golden(&dir.join("notice.txt"), &export.files[0].contents);
             }
+            Format::NoticeHtml => {
+                let public = export::minutes(record, &options(format, lang, !public));
+                assert_eq!(export.files[0].contents, public.files[0].contents);
+                check_golden(&dir.join("notice.html"), &export.files[0].contents);
+            }
             Format::Csv => {
                 assert_eq!(export.files.len(), CSV_TABLES.len());
                 for (file, table) in export.files.iter().zip(CSV_TABLES) {
@@ -735,7 +740,7 @@ fn a_public_export_has_no_student_name_anywhere() {
                         record.group.name
                     );
                 }
-                if format == Format::Notice {
+                if matches!(format, Format::Notice | Format::NoticeHtml) {
                     // The notice names nobody, not even staff, in either version.
                     assert!(!public.contains("Mikko Korhonen"));
                     let full = text(&export::minutes(&record, &options(format, lang, false)));

@@ -28,7 +28,7 @@ use crate::store::exports::{WriteError, create_private_dir, number, write_all, z
 pub struct ExportArgs {
     /// The meeting's id (the first characters are enough).
     pub session: String,
-    /// md, html, csv, json or notice.
+    /// md, html, csv, json, notice or notice-html.
     #[arg(long, value_name = "TYPE", default_value = "md", value_parser = parse_format)]
     pub format: Format,
     /// Leave out the names of students, guardians and guests.
@@ -43,7 +43,7 @@ pub struct ExportArgs {
 }
 
 fn parse_format(value: &str) -> Result<Format, String> {
-    Format::from_key(value).ok_or_else(|| "md, html, csv, json, notice".to_string())
+    Format::from_key(value).ok_or_else(|| "md, html, csv, json, notice, notice-html".to_string())
 }
 
 pub fn run(cx: &CliContext, args: &ExportArgs) -> u8 {

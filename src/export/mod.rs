@@ -97,15 +97,18 @@ pub enum Format {
     Json,
     /// "You said, we did": a short notice to students, as plain text (see [`notice`]).
     Notice,
+    /// The same notice as one self-contained HTML page for the intranet.
+    NoticeHtml,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Html,
         Format::Csv,
         Format::Json,
         Format::Notice,
+        Format::NoticeHtml,
     ];
 
     /// The name on the command line and the file extension: `md`, `html`, `csv`, `json`.
@@ -116,6 +119,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Notice => "notice",
+            Format::NoticeHtml => "notice-html",
         }
     }
 
@@ -127,6 +131,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "json" => Some(Format::Json),
             "notice" => Some(Format::Notice),
+            "notice-html" => Some(Format::NoticeHtml),
             _ => None,
         }
     }
@@ -139,6 +144,7 @@ impl Format {
             Format::Csv => "text/csv; charset=utf-8",
             Format::Json => "application/json",
             Format::Notice => "text/plain; charset=utf-8",
+            Format::NoticeHtml => "text/html; charset=utf-8",
         }
     }
 }
@@ -256,6 +262,12 @@ pub fn minutes(record: &SessionRecord, options: &Options) -> Export {
             short_name: format!("{stem}_notice.txt"),
             media_type: Format::Notice.media_type(),
             contents: notice::render(record, options).into_bytes(),
+        }],
+        Format::NoticeHtml => vec![ExportFile {
+            name: format!("{stem}_notice.html"),
+            short_name: format!("{stem}_notice.html"),
+            media_type: Format::NoticeHtml.media_type(),
+            contents: notice::render_html(record, options).into_bytes(),
         }],
         Format::Csv => csv::tables(record, options)
             .into_iter()

@@ -2,7 +2,8 @@
 //! a meeting decided and agreed, and how the earlier actions it followed up stand. No names:
 //! an action's owner is their role, and students' names in the texts become neutral words
 //! as in a public version. At most [`MAX_CHARS`] characters, so it fits a Wilma or Teams
-//! notice as it is; what does not fit is counted and left to the minutes.
+//! notice as it is; what does not fit is counted and left to the minutes. The same notice
+//! is also one self-contained HTML page for the intranet ([`render_html`]).
 
 use super::Options;
 use super::people::Roster;
@@ -15,8 +16,107 @@ use crate::model::{EventKind, MeetingState, SessionRecord, Side};
 /// without "read more", and students read this much.
 pub const MAX_CHARS: usize = 1500;
 
+/// What a notice says, cut to its length: the plain text and the page say the same.
+struct Notice {
+    title: String,
+    voice: String,
+    /// Headings with their lines; the empty ones are left out.
+    sections: Vec<(&'static str, Vec<String>)>,
+    /// How many lines were cut to keep the text within [`MAX_CHARS`].
+    cut: usize,
+    lang: crate::i18n::Lang,
+}
+
+impl Notice {
+    /// The plain text, ending in a newline.
+    fn text(&self) -> String {
+        let t = &self.lang.text().notice;
+        let mut out = vec![self.title.clone(), String::new(), self.voice.clone()];
+        let mut any = false;
+        for (heading, lines) in &self.sections {
+            if lines.is_empty() {
+                continue;
+            }
+            any = true;
+            out.push(String::new());
+            out.push(heading.to_string());
+            out.extend(lines.iter().map(|l| format!("- {l}")));
+        }
+        if !any {
+            out.push(String::new());
+            out.push(t.nothing.to_string());
+        }
+        if self.cut > 0 {
+            out.push(String::new());
+            out.push(fill(t.more, &[("n", &self.cut.to_string())]));
+        }
+        out.push(String::new());
+        out.push(t.closing.to_string());
+        let mut text = out.join("\n");
+        text.push('\n');
+        text
+    }
+
+    /// One self-contained page: inline style, no script, nothing from elsewhere.
+    fn html(&self) -> String {
+        use super::html::escape;
+        let t = &self.lang.text().notice;
+        let mut out = String::from("<!DOCTYPE html>\n");
+        out.push_str(&format!("<html lang=\"{}\">\n<head>\n", self.lang.code()));
+        out.push_str("<meta charset=\"utf-8\">\n");
+        out.push_str(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+        );
+        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        out.push_str(&format!("<title>{}</title>\n", escape(&self.title)));
+        out.push_str(&format!(
+            "<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"
+        ));
+        out.push_str(&format!("<h1>{}</h1>\n", escape(&self.title)));
+        out.push_str(&format!("<p class=\"voice\">{}</p>\n", escape(&self.voice)));
+        let mut any = false;
+        for (heading, lines) in &self.sections {
+            if lines.is_empty() {
+                continue;
+            }
+            any = true;
+            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(heading)));
+            for line in lines {
+                out.push_str(&format!("<li>{}</li>\n", escape(line)));
+            }
+            out.push_str("</ul>\n");
+        }
+        if !any {
+            out.push_str(&format!("<p>{}</p>\n", escape(t.nothing)));
+        }
+        if self.cut > 0 {
+            let more = fill(t.more, &[("n", &self.cut.to_string())]);
+            out.push_str(&format!("<p>{}</p>\n", escape(&more)));
+        }
+        out.push_str(&format!("<p class=\"closing\">{}</p>\n", escape(t.closing)));
+        out.push_str("</main>\n</body>\n</html>\n");
+        out
+    }
+}
+
+/// Large, plain and readable on a phone or a corridor screen; printable.
+const STYLE: &str = "body{font-family:system-ui,sans-serif;font-size:1.15rem;line-height:1.5;\
+color:#111;background:#fff;margin:0}main{max-width:40rem;margin:0 auto;padding:1.5rem}\
+h1{font-size:1.6rem;margin:0 0 1rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}\
+.voice{font-size:1.2rem}.closing{margin-top:2rem;font-weight:600}li{margin:.3rem 0}";
+
 /// The notice of one meeting, as plain text ending in a newline.
 pub fn render(record: &SessionRecord, options: &Options) -> String {
+    notice(record, options).text()
+}
+
+/// The notice of one meeting as one self-contained HTML page.
+pub fn render_html(record: &SessionRecord, options: &Options) -> String {
+    notice(record, options).html()
+}
+
+/// What the notice of one meeting says, cut to its length.
+fn notice(record: &SessionRecord, options: &Options) -> Notice {
     let lang = options.lang;
     let t = &lang.text().notice;
     let state = MeetingState::replay(record);
@@ -94,51 +194,33 @@ pub fn render(record: &SessionRecord, options: &Options) -> String {
         .map(|a| format!("{}: {}", roster.scrub(&a.text), status_text(lang, a.status)))
         .collect();
 
-    let mut sections = vec![
+    let sections = vec![
         (t.decided, decided),
         (t.agreed, agreed),
         (t.followed, followed),
     ];
-    let text = |sections: &[(&str, Vec<String>)], cut: usize| {
-        let mut out = vec![title.clone(), String::new(), voice.clone()];
-        let mut any = false;
-        for (heading, lines) in sections {
-            if lines.is_empty() {
-                continue;
-            }
-            any = true;
-            out.push(String::new());
-            out.push(heading.to_string());
-            out.extend(lines.iter().map(|l| format!("- {l}")));
-        }
-        if !any {
-            out.push(String::new());
-            out.push(t.nothing.to_string());
-        }
-        if cut > 0 {
-            out.push(String::new());
-            out.push(fill(t.more, &[("n", &cut.to_string())]));
-        }
-        out.push(String::new());
-        out.push(t.closing.to_string());
-        let mut text = out.join("\n");
-        text.push('\n');
-        text
+    let mut notice = Notice {
+        title,
+        voice,
+        sections,
+        cut: 0,
+        lang,
     };
     // Too long: the last lines go first (the follow-up, then the actions), each counted.
-    let mut cut = 0;
-    loop {
-        let notice = text(&sections, cut);
-        if notice.chars().count() <= MAX_CHARS {
-            return notice;
-        }
-        let Some((_, lines)) = sections.iter_mut().rev().find(|(_, l)| !l.is_empty()) else {
+    while notice.text().chars().count() > MAX_CHARS {
+        let Some((_, lines)) = notice
+            .sections
+            .iter_mut()
+            .rev()
+            .find(|(_, l)| !l.is_empty())
+        else {
             // Even the frame is too long (a very long group name): say it as it is.
-            return notice;
+            break;
         };
         lines.pop();
-        cut += 1;
+        notice.cut += 1;
     }
+    notice
 }
 
 /// Whether this meeting followed up the earlier action `id`.

@@ -309,7 +309,7 @@ pub const FI: MinutesText = MinutesText {
     ],
 
     help_export: "Vie kokous muistioksi: Markdown, HTML (tulostettava), CSV-taulukot tai JSON; tai opiskelijoille tiedote Sanoitte, teimme.",
-    help_arg_format: "Muoto: md, html, csv, json tai notice (Sanoitte, teimme -tiedote opiskelijoille, ilman nimiä, enintään 1 500 merkkiä).",
+    help_arg_format: "Muoto: md, html, csv, json, notice (Sanoitte, teimme -tiedote opiskelijoille, ilman nimiä, enintään 1 500 merkkiä) tai notice-html (sama verkkosivuna).",
     help_arg_public: "Julkinen versio: ei opiskelijoiden, huoltajien eikä vieraiden nimiä; osallistuminen vain osapuolittain.",
     help_arg_output: "Tiedosto, johon kirjoitetaan (CSV: hakemisto). Ilman tätä md, html ja json tulostetaan ja CSV-taulukot kirjoitetaan nykyiseen hakemistoon.",
     help_arg_force: "Korvaa olemassa oleva tiedosto.",
@@ -462,7 +462,7 @@ pub const SV: MinutesText = MinutesText {
     csv_actions: ["Id", "Vad", "Vem", "Tidsfrist", "Status", "Avtalad", "Möte"],
 
     help_export: "Exportera ett möte som promemoria: Markdown, HTML (för utskrift), CSV-tabeller eller JSON; eller meddelandet Ni sade, vi gjorde till de studerande.",
-    help_arg_format: "Format: md, html, csv, json eller notice (Ni sade, vi gjorde: ett meddelande till de studerande, utan namn, högst 1 500 tecken).",
+    help_arg_format: "Format: md, html, csv, json, notice (Ni sade, vi gjorde: ett meddelande till de studerande, utan namn, högst 1 500 tecken) eller notice-html (samma som webbsida).",
     help_arg_public: "Offentlig version: inga namn på studerande, vårdnadshavare eller gäster; deltagande endast per part.",
     help_arg_output: "Filen att skriva (CSV: en katalog). Utan den skrivs md, html och json ut och CSV-tabellerna sparas i den aktuella katalogen.",
     help_arg_force: "Skriv över en befintlig fil.",
@@ -617,7 +617,7 @@ pub const EN: MinutesText = MinutesText {
     ],
 
     help_export: "Export a meeting as minutes: Markdown, HTML (print-ready), CSV tables or JSON; or the You said, we did notice to students.",
-    help_arg_format: "The format: md, html, csv, json or notice (You said, we did: a notice to students, without names, at most 1,500 characters).",
+    help_arg_format: "The format: md, html, csv, json, notice (You said, we did: a notice to students, without names, at most 1,500 characters) or notice-html (the same as a web page).",
     help_arg_public: "A public version: no names of students, guardians or guests; participation per side only.",
     help_arg_output: "The file to write (for CSV, a directory). Without it, md, html and json go to standard output and the CSV tables into the current directory.",
     help_arg_force: "Overwrite an existing file.",
