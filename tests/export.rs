@@ -519,20 +519,25 @@ fn check_all_formats(record: &SessionRecord, case: &str, lang: Lang, public: boo
             }
             Format::Notice => {
                 // The same for a public version: the notice never names anyone.
-                let public = export::minutes(record, &options(format, lang, !public));
-                assert_eq!(export.files[0].contents, public.files[0].contents);
+                let other = export::minutes(record, &options(format, lang, !public));
+                assert_eq!(export.files[0].contents, other.files[0].contents);
                 let text = String::from_utf8(export.files[0].contents.clone()).unwrap();
                 assert!(
                     text.chars().count() <= export::notice::MAX_CHARS,
                     "{}",
                     text.chars().count()
                 );
-                check_golden(&dir.join("notice.txt"), &export.files[0].contents);
+                // One golden file per language: the public one is the same, as just checked.
+                if !public {
+                    check_golden(&dir.join("notice.txt"), &export.files[0].contents);
+                }
             }
             Format::NoticeHtml => {
-                let public = export::minutes(record, &options(format, lang, !public));
-                assert_eq!(export.files[0].contents, public.files[0].contents);
-                check_golden(&dir.join("notice.html"), &export.files[0].contents);
+                let other = export::minutes(record, &options(format, lang, !public));
+                assert_eq!(export.files[0].contents, other.files[0].contents);
+                if !public {
+                    check_golden(&dir.join("notice.html"), &export.files[0].contents);
+                }
             }
             Format::Csv => {
                 assert_eq!(export.files.len(), CSV_TABLES.len());

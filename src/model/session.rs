@@ -529,13 +529,7 @@ impl EventKind {
 
     /// Whether this event changes the year clock.
     pub fn changes_clock(&self) -> bool {
-        matches!(
-            self,
-            EventKind::ClockItemMarked { .. }
-                | EventKind::ClockItemMoved { .. }
-                | EventKind::ClockItemAdded { .. }
-                | EventKind::ClockItemRemoved { .. }
-        )
+        self.clock_item().is_some()
     }
 
     /// The year-clock item this event changes, if it is a clock event.
