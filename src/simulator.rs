@@ -315,12 +315,40 @@ impl Simulation {
         let text = format!("Kokeillaan ensi jaksossa: {}", vote.options[winner].label);
         let review = state.date.checked_add(jiff::Span::new().months(2)).ok();
         let basis = vec![Basis::Vote { vote: vote.id }];
+        let month = usize::from(state.date.month().unsigned_abs());
         self.wait(60_000);
-        self.run(Command::RecordDecision {
+        if self.run(Command::RecordDecision {
             text,
             basis,
             review,
-        });
+        }) {
+            // Where it came from varies by the month, so the year's report has a spread.
+            use crate::model::outcomes::{Level, Origin, Outcome, Source};
+            let decision = self.meeting.state().decisions.last().map_or(0, |d| d.id);
+            let origin = Origin {
+                source: Some(
+                    [
+                        Source::Students,
+                        Source::StudentUnion,
+                        Source::Survey,
+                        Source::Staff,
+                    ][month % 4],
+                ),
+                level: Some(
+                    [
+                        Level::Consulted,
+                        Level::DecidedTogether,
+                        Level::Prepared,
+                        Level::Informed,
+                        Level::StudentInitiated,
+                    ][month % 5],
+                ),
+            };
+            self.run_unseeded(Command::SetOrigin {
+                of: Outcome::Decision { decision },
+                origin,
+            });
+        }
     }
 
     /// Agrees two actions: one owned by a member, one by a role.

@@ -492,8 +492,8 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         KeyContext::MeetingBallot => {
             "g7<enter>Eka idea<enter>Toka idea<enter>Kolmas idea<enter><esc>g8o 1<down>"
         }
-        // One decision recorded (no basis to pick, no review date).
-        KeyContext::MeetingDecisions => "g9<enter>Kokeillaan<enter><enter>",
+        // One decision recorded (no basis to pick, no review date), its origin left unsaid.
+        KeyContext::MeetingDecisions => "g9<enter>Kokeillaan<enter><enter><esc>",
         // Item 10: the tenth row of the picker is 0.
         KeyContext::MeetingActions => "g0",
         KeyContext::MeetingReview => "g3",

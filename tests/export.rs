@@ -168,6 +168,7 @@ fn tricky() -> SessionRecord {
             session: earlier,
             agreed,
             clock_item: None,
+            origin: Default::default(),
         },
         ActionItem {
             id: "0e0e0e0e-2".into(),
@@ -180,6 +181,7 @@ fn tricky() -> SessionRecord {
             session: earlier,
             agreed,
             clock_item: None,
+            origin: Default::default(),
         },
     ];
     let mut meeting = Meeting::new(record);
@@ -382,6 +384,18 @@ fn tricky() -> SessionRecord {
             review: Some(jiff::civil::date(2026, 5, 14)),
         },
     );
+    // Where it came from: the students, decided together with them.
+    run(
+        m,
+        735,
+        Command::SetOrigin {
+            of: parvi::model::outcomes::Outcome::Decision { decision: 1 },
+            origin: parvi::model::outcomes::Origin {
+                source: Some(parvi::model::outcomes::Source::Students),
+                level: Some(parvi::model::outcomes::Level::DecidedTogether),
+            },
+        },
+    );
     run(
         m,
         740,
@@ -418,6 +432,19 @@ fn tricky() -> SessionRecord {
             },
             due: Due::Month { month: 4 },
             clock_item: None,
+        },
+    );
+    // The second action came from a survey; how students took part was not said.
+    let id = m.state().actions[1].id.clone();
+    run(
+        m,
+        775,
+        Command::SetOrigin {
+            of: parvi::model::outcomes::Outcome::Action { id },
+            origin: parvi::model::outcomes::Origin {
+                source: Some(parvi::model::outcomes::Source::Survey),
+                level: None,
+            },
         },
     );
     run(
@@ -1313,6 +1340,7 @@ fn a_long_notice_is_cut_to_its_length_and_says_how_much_more_the_minutes_hold() 
                 text: format!("Päätös numero {n}, jossa on tarpeeksi sanoja täyttämään rivin"),
                 basis: Vec::new(),
                 review: None,
+                origin: Default::default(),
             },
         };
         record.events.push(event);

@@ -412,6 +412,80 @@ fn decisions_record_their_basis_and_review_date() {
     assert_eq!(d[0].review, Some(jiff::civil::date(2027, 1, 15)));
 }
 
+#[test]
+fn a_decisions_and_an_actions_origin_is_set_on_its_own_and_kept_by_an_edit() {
+    use parvi::model::outcomes::{Level, Origin, Outcome, Source};
+    let mut sim = sim(VoteKind::Dots);
+    sim.ok(Command::GoToPhase(4));
+    sim.ok(Command::RecordDecision {
+        text: "Kokeillaan porrastettua ruokailua".into(),
+        basis: vec![],
+        review: None,
+    });
+    let origin = Origin {
+        source: Some(Source::StudentUnion),
+        level: Some(Level::StudentInitiated),
+    };
+    let decision = Outcome::Decision { decision: 1 };
+    sim.ok(Command::SetOrigin {
+        of: decision.clone(),
+        origin,
+    });
+    assert_eq!(sim.state().decisions[0].origin, origin);
+    // A new wording keeps where it came from.
+    sim.ok(Command::EditDecision {
+        decision: 1,
+        text: "Kokeillaan porrastettua ruokailua keväällä".into(),
+        basis: vec![],
+        review: None,
+    });
+    assert_eq!(sim.state().decisions[0].origin, origin);
+    // Cleared again with an empty origin; nothing else is touched.
+    sim.ok(Command::SetOrigin {
+        of: decision,
+        origin: Origin::default(),
+    });
+    assert!(sim.state().decisions[0].origin.is_empty());
+    assert_eq!(
+        sim.run(Command::SetOrigin {
+            of: Outcome::Decision { decision: 7 },
+            origin,
+        }),
+        Err(Refusal::NoSuchDecision)
+    );
+
+    sim.ok(Command::GoToPhase(5));
+    sim.ok(Command::AddAction {
+        text: "Kysely ruokalasta".into(),
+        owner: Owner::Role { role: Role::Nurse },
+        due: Due::None,
+        clock_item: None,
+    });
+    let id = sim.state().actions[0].id.clone();
+    let survey = Origin {
+        source: Some(Source::Survey),
+        level: None,
+    };
+    sim.ok(Command::SetOrigin {
+        of: Outcome::Action { id: id.clone() },
+        origin: survey,
+    });
+    assert_eq!(sim.state().actions[0].origin, survey);
+    assert_eq!(
+        sim.run(Command::SetOrigin {
+            of: Outcome::Action { id: "nope".into() },
+            origin: survey,
+        }),
+        Err(Refusal::NoSuchAction)
+    );
+    // The log says the same after a save: the origin survives the round trip.
+    let json = serde_json::to_string(sim.meeting.record()).unwrap();
+    let back: SessionRecord = serde_json::from_str(&json).unwrap();
+    let replayed = MeetingState::replay(&back);
+    assert!(replayed.decisions[0].origin.is_empty());
+    assert_eq!(replayed.actions[0].origin, survey);
+}
+
 /// The open actions of a group's earlier meetings, as the store gathers them.
 fn carried_from(records: &[SessionRecord]) -> Vec<parvi::model::outcomes::ActionItem> {
     parvi::model::outcomes::open_actions(records)

@@ -17,7 +17,9 @@ use app_fixture::{
 };
 use jiff::civil::date;
 use parvi::i18n::Lang;
-use parvi::model::outcomes::{self, ActionItem, ActionStatus, Basis, Decision, Due, Owner};
+use parvi::model::outcomes::{
+    self, ActionItem, ActionStatus, Basis, Decision, Due, Level, Origin, Owner, Source,
+};
 use parvi::model::vote::VoteOption;
 use parvi::model::{Command, EventKind, Format, Role};
 use parvi::store::{FormatEntry, FormatOrigin};
@@ -164,6 +166,7 @@ fn carried() -> Vec<ActionItem> {
         session,
         agreed: date(2026, 10, 6),
         clock_item: None,
+        origin: Default::default(),
     };
     vec![
         action(
@@ -208,7 +211,8 @@ fn snapshot(name: &str, app: &App, width: u16, height: u16) {
     insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
 }
 
-/// Two decisions: one on the closed vote with a review date, one on nothing without one.
+/// Two decisions: one on the closed vote with a review date and no origin said, one on
+/// nothing without one, a student union initiative.
 fn two_decisions(lang: Lang) -> (App, Rc<ManualClock>) {
     let (mut app, clock) = meeting(lang, Vec::new());
     closed_vote(&mut app);
@@ -216,11 +220,11 @@ fn two_decisions(lang: Lang) -> (App, Rc<ManualClock>) {
     clock.advance(95_000);
     keys(
         &mut app,
-        "<enter>Ruokailuvuorot porrastetaan kevätlukukaudella<enter><enter>15.1.2027<enter>",
+        "<enter>Ruokailuvuorot porrastetaan kevätlukukaudella<enter><enter>15.1.2027<enter><esc>",
     );
     keys(
         &mut app,
-        "<enter>Opiskelijakunta kerää ehdotuksia välituntitoiminnasta<enter>1<enter>",
+        "<enter>Opiskelijakunta kerää ehdotuksia välituntitoiminnasta<enter>1<enter>45",
     );
     (app, clock)
 }
@@ -285,22 +289,74 @@ fn a_decision_records_its_text_the_closed_vote_it_is_based_on_and_a_review_date(
             text: "Ruokailuvuorot porrastetaan kevätlukukaudella".into(),
             basis: vec![Basis::Vote { vote: 1 }],
             review: Some(date(2027, 1, 15)),
+            origin: Default::default(),
         }]
     );
     assert!(saves_once(&effects), "{:?}", effect_names(&effects));
     assert_eq!(effect_names(&effects), ["save:decision_recorded"]);
+
+    // Saved already, it is then asked where it came from: a digit picks, each pick saved.
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the source picker is open: {:?}", app.overlay);
+    };
+    assert_eq!(picker.title, "Keneltä asia lähti liikkeelle?");
+    assert_eq!(picker.selected, 0, "\"ei merkitä\" first: Enter skips");
+    assert_eq!(picker.items[1].label, "opiskelijoilta");
+    let effects = keys(&mut app, "1");
+    assert_eq!(effect_names(&effects), ["save:origin_set"]);
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the level picker is open: {:?}", app.overlay);
+    };
+    assert_eq!(picker.title, "Miten opiskelijat olivat mukana?");
+    let effects = keys(&mut app, "4");
+    assert_eq!(effect_names(&effects), ["save:origin_set"]);
+    assert_eq!(overlay_kind(&app), None);
+    let origin = Origin {
+        source: Some(Source::Students),
+        level: Some(Level::DecidedTogether),
+    };
+    assert_eq!(state(&app).decisions[0].origin, origin);
+
     let wall = screen_text(&app, 160, 45);
     assert!(wall.contains("Päätös 1: Ruokailuvuorot porrastetaan kevätlukukaudella"));
     assert!(wall.contains("Äänestyksen 1 perusteella: Ruokailu 7 pistettä"));
     assert!(wall.contains("Arvioidaan uudelleen 15.1.2027"));
+    assert!(wall.contains(
+        "Lähti liikkeelle opiskelijoilta · Osallisuus: päätettiin yhdessä opiskelijoiden kanssa"
+    ));
     assert!(app.offers(Action::Remove));
 
-    // "15.1." is the next 15 January: the meeting is on 10 November 2026.
+    // "15.1." is the next 15 January: the meeting is on 10 November 2026. Esc leaves the
+    // origin unsaid; the decision stays.
     keys(&mut app, "<enter>Toinen päätös<enter>1");
-    keys(&mut app, "15.1.<enter>");
+    let effects = keys(&mut app, "15.1.<enter><esc>");
+    assert_eq!(effect_names(&effects), ["save:decision_recorded"]);
+    assert_eq!(overlay_kind(&app), None);
     let second = &state(&app).decisions[1];
     assert_eq!(second.basis, []);
     assert_eq!(second.review, Some(date(2027, 1, 15)));
+    assert!(second.origin.is_empty());
+
+    // `o` asks again for the selected one, starting from what it is: the source is kept,
+    // Esc at the level keeps the level as it was.
+    let effects = keys(&mut app, "o5<esc>");
+    assert_eq!(effect_names(&effects), ["save:origin_set"]);
+    assert_eq!(state(&app).decisions[1].origin.source, Some(Source::Survey));
+    assert_eq!(state(&app).decisions[1].origin.level, None);
+    keys(&mut app, "<up>o");
+    let Some(Overlay::Picker(picker)) = &app.overlay else {
+        panic!("the source picker is open: {:?}", app.overlay);
+    };
+    assert_eq!(
+        picker.selected, 1,
+        "the first decision's source preselected"
+    );
+    keys(&mut app, "<esc>");
+    assert_eq!(
+        state(&app).decisions[0].origin,
+        origin,
+        "Esc changes nothing"
+    );
 }
 
 #[test]
@@ -421,6 +477,7 @@ fn a_decision_is_edited_in_place_keeping_its_number_basis_and_review_date() {
             text: "Ruokailuvuorot porrastetaan kevätlukukaudella ja syksyllä".into(),
             basis: vec![Basis::Vote { vote: 1 }],
             review: Some(date(2027, 1, 15)),
+            origin: Default::default(),
         }
     );
     assert_eq!(decisions[1].id, 2, "the order stays");

@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use crate::i18n::minutes::MinutesText;
 use crate::i18n::{self, Lang};
 use crate::model::metrics::{self, RoleRow};
-use crate::model::outcomes::{ActionItem, ActionStatus, Due};
+use crate::model::outcomes::{ActionItem, ActionStatus, Due, Origin};
 use crate::model::vote::{PULSE_LEVELS, Tally, Vote, VoteKind};
 use crate::model::{MeetingState, MemberId, SessionRecord, Side};
 
@@ -374,20 +374,26 @@ impl<'a> Tables<'a> {
     /// The decisions, with their item, basis and review date.
     fn decisions(&self) -> Sheet {
         let (lang, state, roster) = (self.lang, self.state(), &self.roster);
-        let mut decisions = Sheet::new(&self.m().csv_decisions);
+        let origin = &lang.text().origin.columns;
+        let mut decisions = Sheet::new(&[&self.m().csv_decisions[..], origin].concat());
         for d in &state.decisions {
             let basis: Vec<String> = d
                 .basis
                 .iter()
                 .map(|b| words::basis_text(state, b, lang, |text| roster.scrub(text)))
                 .collect();
-            decisions.row(&[
-                d.id.to_string(),
-                self.places.number(self.places.decision(&self.trace, d.id)),
-                roster.scrub(&d.text),
-                basis.join("; "),
-                d.review.map_or(String::new(), |r| r.to_string()),
-            ]);
+            decisions.row(
+                &[
+                    d.id.to_string(),
+                    self.places.number(self.places.decision(&self.trace, d.id)),
+                    roster.scrub(&d.text),
+                    basis.join("; "),
+                    d.review.map_or(String::new(), |r| r.to_string()),
+                ]
+                .into_iter()
+                .chain(origin_cells(lang, d.origin))
+                .collect::<Vec<_>>(),
+            );
         }
         decisions
     }
@@ -395,7 +401,8 @@ impl<'a> Tables<'a> {
     /// The actions: the earlier ones as followed up, then this meeting's.
     fn actions(&self) -> Sheet {
         let (lang, m, state) = (self.lang, self.m(), self.state());
-        let mut actions = Sheet::new(&m.csv_actions);
+        let origin = &lang.text().origin.columns;
+        let mut actions = Sheet::new(&[&m.csv_actions[..], origin].concat());
         let row = |a: &ActionItem, status: String, meeting: String| {
             vec![
                 a.id.clone(),
@@ -406,6 +413,9 @@ impl<'a> Tables<'a> {
                 a.agreed.to_string(),
                 meeting,
             ]
+            .into_iter()
+            .chain(origin_cells(lang, a.origin))
+            .collect::<Vec<_>>()
         };
         for a in &state.carried {
             actions.row(&row(
@@ -424,6 +434,21 @@ impl<'a> Tables<'a> {
         }
         actions
     }
+}
+
+/// Where a decision or an action came from and the students' level of participation, as
+/// two cells (empty where not said).
+pub(crate) fn origin_cells(lang: crate::i18n::Lang, origin: Origin) -> [String; 2] {
+    [
+        origin
+            .source
+            .map_or("", |s| words::source_name(lang, s))
+            .to_string(),
+        origin
+            .level
+            .map_or("", |l| words::level_name(lang, l))
+            .to_string(),
+    ]
 }
 
 /// One cell per side, in [`Side::ALL`] order: the side's figure for option (or value) `i`,

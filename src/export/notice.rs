@@ -7,9 +7,9 @@
 
 use super::Options;
 use super::people::Roster;
-use crate::i18n::words::{due_text, format_date, percent_of, status_text};
+use crate::i18n::words::{due_text, format_date, percent_of, source_text, status_text};
 use crate::i18n::{self, fill};
-use crate::model::outcomes::{ActionItem, Owner};
+use crate::model::outcomes::{ActionItem, Owner, Source};
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
 
 /// The longest notice, in characters: a Wilma message or a Teams post shows this much
@@ -165,10 +165,20 @@ fn notice(record: &SessionRecord, options: &Options) -> Notice {
         };
         role.map_or_else(String::new, |r| i18n::role(lang, r).to_string())
     };
+    // "You said": a decision that came from students' input says so.
     let decided: Vec<String> = state
         .decisions
         .iter()
-        .map(|d| roster.scrub(&d.text))
+        .map(|d| match d.origin.source {
+            Some(source @ (Source::Students | Source::StudentUnion | Source::Survey)) => {
+                let from = fill(
+                    lang.text().origin.from,
+                    &[("source", source_text(lang, source))],
+                );
+                format!("{} ({})", roster.scrub(&d.text), from.to_lowercase())
+            }
+            _ => roster.scrub(&d.text),
+        })
         .collect();
     let agreed: Vec<String> = state
         .actions

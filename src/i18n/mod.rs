@@ -14,6 +14,7 @@ pub mod glossary;
 pub mod ideas;
 pub mod minutes;
 pub mod notice;
+pub mod origin;
 pub mod phones;
 pub mod records;
 pub mod review;
@@ -446,6 +447,7 @@ pub struct Text {
     pub clock_walk: clock_walk::ClockWalkText,
     pub clock_edit: clock_edit::ClockEditText,
     pub notice: notice::NoticeText,
+    pub origin: origin::OriginText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

@@ -9,8 +9,50 @@ use jiff::tz::TimeZone;
 
 use crate::i18n::{self, Lang, fill};
 use crate::model::MeetingState;
-use crate::model::outcomes::{ActionStatus, Basis, Due, Owner};
+use crate::model::outcomes::{ActionStatus, Basis, Due, Level, Origin, Owner, Source};
 use crate::model::vote::{Vote, VoteKind};
+
+/// Whose input a decision or an action came from ("opiskelijoilta").
+pub fn source_text(lang: Lang, source: Source) -> &'static str {
+    let i = Source::ALL.iter().position(|s| *s == source).unwrap_or(0);
+    lang.text().origin.sources[i]
+}
+
+/// The students' level of participation ("opiskelijoita kuultiin").
+pub fn level_text(lang: Lang, level: Level) -> &'static str {
+    let i = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
+    lang.text().origin.levels[i]
+}
+
+/// A source's name for tables and charts ("opiskelijat").
+pub fn source_name(lang: Lang, source: Source) -> &'static str {
+    let i = Source::ALL.iter().position(|s| *s == source).unwrap_or(0);
+    lang.text().origin.source_names[i]
+}
+
+/// A level's name for tables and charts ("kuuleminen").
+pub fn level_name(lang: Lang, level: Level) -> &'static str {
+    let i = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
+    lang.text().origin.level_names[i]
+}
+
+/// An origin in one line for the lists and the minutes ("Lähti liikkeelle opiskelijoilta ·
+/// Osallisuus: opiskelijoita kuultiin"), or `None` when neither part is known.
+pub fn origin_text(lang: Lang, origin: Origin) -> Option<String> {
+    let t = &lang.text().origin;
+    let parts: Vec<String> = [
+        origin
+            .source
+            .map(|s| fill(t.from, &[("source", source_text(lang, s))])),
+        origin
+            .level
+            .map(|l| fill(t.level, &[("level", level_text(lang, l))])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
 
 /// A date as people of `lang` write it: `3.11.2026`, `3 Nov 2026`.
 pub fn format_date(lang: Lang, date: Date) -> String {

@@ -55,6 +55,87 @@ pub enum Basis {
     Theme { theme: u32 },
 }
 
+/// Whose input a decision or an action came from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Students,
+    Staff,
+    /// From outside the school: a partner, an expert, a guardian.
+    External,
+    /// An initiative of the student union (*opiskelijakunta*).
+    StudentUnion,
+    /// A survey's results.
+    Survey,
+}
+
+impl Source {
+    pub const ALL: [Source; 5] = [
+        Source::Students,
+        Source::Staff,
+        Source::External,
+        Source::StudentUnion,
+        Source::Survey,
+    ];
+}
+
+/// How far students took part in a decision or an action: a short ladder after Hart's
+/// ladder of participation and Shier's pathways, from being told to starting it.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Students were told of it.
+    Informed,
+    /// Students' views were asked and heard.
+    Consulted,
+    /// Students took part in preparing it.
+    Prepared,
+    /// Students decided together with staff.
+    DecidedTogether,
+    /// Students started it.
+    StudentInitiated,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Informed,
+        Level::Consulted,
+        Level::Prepared,
+        Level::DecidedTogether,
+        Level::StudentInitiated,
+    ];
+}
+
+/// Where a decision or an action came from, and the students' level of participation in
+/// it. Both are optional: asked quickly, never required.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Origin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+}
+
+impl Origin {
+    /// Neither is known.
+    pub fn is_empty(&self) -> bool {
+        self.source.is_none() && self.level.is_none()
+    }
+}
+
+/// A decision or an action of a meeting, to set its [`Origin`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Outcome {
+    Decision { decision: u32 },
+    Action { id: String },
+}
+
 /// A decision of the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +148,9 @@ pub struct Decision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub review: Option<Date>,
+    /// Whose input it came from and how far students took part.
+    #[serde(default, skip_serializing_if = "Origin::is_empty")]
+    pub origin: Origin,
 }
 
 /// Who owns an action: a member by name, or a role (when a name is not needed).
@@ -129,6 +213,9 @@ pub struct ActionItem {
     /// phase; its due month is then that item's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_item: Option<String>,
+    /// Whose input it came from and how far students took part.
+    #[serde(default, skip_serializing_if = "Origin::is_empty")]
+    pub origin: Origin,
 }
 
 impl ActionItem {
@@ -210,6 +297,7 @@ mod tests {
             session: uuid::Uuid::nil(),
             agreed: date(2026, 10, 6),
             clock_item: None,
+            origin: Origin::default(),
         };
         let open = ActionStatus::Open;
         let on = |d| Due::Date { date: d };

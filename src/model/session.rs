@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::clock::{ClockItem, ItemStatus, SchoolYear, When, YearClock};
 use super::format::{Format, OrderRule};
 use super::group::{Group, MemberId};
-use super::outcomes::{ActionItem, ActionStatus, Decision, Due};
+use super::outcomes::{ActionItem, ActionStatus, Decision, Due, Origin, Outcome};
 use super::role::{Role, Side};
 use super::vote::{Ballot, Entry, Rule, VoteKind, VoteOption};
 
@@ -237,6 +237,12 @@ pub enum EventKind {
     },
     ActionRemoved {
         id: String,
+    },
+    /// Where a decision or an action of this meeting came from, and how far students took
+    /// part in it (the whole origin as it is now).
+    OriginSet {
+        of: Outcome,
+        origin: Origin,
     },
     /// An open action of an earlier meeting was followed up.
     ActionReviewed {

@@ -58,9 +58,14 @@ impl Memo<'_> {
                 .iter()
                 .enumerate()
                 .map(|(n, a)| {
+                    // Where it came from follows the text, in brackets, when it was said.
+                    let mut text = self.roster.scrub(&a.text);
+                    if let Some(origin) = words::origin_text(lang, a.origin) {
+                        text = format!("{text} ({origin})");
+                    }
                     vec![
                         (n + 1).to_string(),
-                        self.roster.scrub(&a.text),
+                        text,
                         self.roster.owner(&a.owner),
                         words::due_text(lang, a.due),
                     ]

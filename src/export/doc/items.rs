@@ -243,6 +243,7 @@ impl Memo<'_> {
                     &[("date", &words::format_date(lang, review))],
                 ));
             }
+            details.extend(words::origin_text(lang, d.origin));
             blocks.push(Block::Entry {
                 label: fill(records.decision_label, &[("n", &d.id.to_string())]),
                 text: self.roster.scrub(&d.text),

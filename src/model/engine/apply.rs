@@ -5,7 +5,9 @@
 use super::state::{LiveTurn, MeetingState, Round, Status, TurnRecord};
 use crate::model::format::OrderRule;
 use crate::model::group::MemberId;
-use crate::model::outcomes::{ActionItem, ActionStatus, Decision, Due, Idea, IdeaTheme};
+use crate::model::outcomes::{
+    ActionItem, ActionStatus, Decision, Due, Idea, IdeaTheme, Origin, Outcome,
+};
 use crate::model::role::Side;
 use crate::model::session::{Event, EventKind, Participant};
 use crate::model::stopwatch::Stopwatch;
@@ -97,6 +99,7 @@ impl MeetingState {
             EventKind::DecisionRemoved { decision } => self.decisions.retain(|d| d.id != *decision),
             EventKind::DecisionEdited { decision } => self.decision_edited(decision),
             EventKind::ActionAdded { action } => self.action_added(action),
+            EventKind::OriginSet { of, origin } => self.origin_set(of, *origin),
             EventKind::ActionEdited { action } => self.action_edited(action),
             EventKind::ActionRemoved { id } => self.actions.retain(|a| &a.id != id),
             EventKind::ActionReviewed { id, status, due } => {
@@ -491,6 +494,21 @@ impl MeetingState {
     fn decision_edited(&mut self, decision: &Decision) {
         if let Some(d) = self.decisions.iter_mut().find(|d| d.id == decision.id) {
             *d = decision.clone();
+        }
+    }
+
+    fn origin_set(&mut self, of: &Outcome, origin: Origin) {
+        match of {
+            Outcome::Decision { decision } => {
+                if let Some(d) = self.decisions.iter_mut().find(|d| d.id == *decision) {
+                    d.origin = origin;
+                }
+            }
+            Outcome::Action { id } => {
+                if let Some(a) = self.actions.iter_mut().find(|a| a.id == *id) {
+                    a.origin = origin;
+                }
+            }
         }
     }
 

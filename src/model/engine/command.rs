@@ -3,7 +3,7 @@
 
 use crate::model::clock::{ClockError, ItemDraft, ItemStatus, SchoolYear, When};
 use crate::model::group::MemberId;
-use crate::model::outcomes::{ActionStatus, Basis, Due, Owner};
+use crate::model::outcomes::{ActionStatus, Basis, Due, Origin, Outcome, Owner};
 use crate::model::role::{Role, Side};
 use crate::model::session::Interruption;
 use crate::model::vote::{Ballot, BallotError, VoteOption};
@@ -124,6 +124,12 @@ pub enum Command {
         due: Due,
     },
     RemoveAction(String),
+    /// Where a decision or an action of this meeting came from, and how far students took
+    /// part in it (empty to clear).
+    SetOrigin {
+        of: Outcome,
+        origin: Origin,
+    },
     /// Follow up an action of an earlier meeting: done, continued (with a new date) or
     /// dropped.
     ReviewAction {

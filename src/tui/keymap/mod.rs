@@ -122,6 +122,8 @@ pub enum Action {
     MoveItem,
     /// Put a new item on the year clock.
     NewItem,
+    /// Say where the selected decision or action came from, and how students took part.
+    Origin,
     /// Create a theme.
     NewTheme,
     /// Rename a theme.

@@ -158,6 +158,7 @@ impl Draft {
                 due,
             } => self.edit_action(id, text, owner, due),
             Command::RemoveAction(id) => self.remove_action(id),
+            Command::SetOrigin { of, origin } => self.set_origin(of, origin),
             Command::ReviewAction { id, status, due } => self.review_action(id, status, due),
             // The year clock (clock.rs).
             Command::MarkClockItem { item, year, status } => {

@@ -5,7 +5,9 @@
 use super::{Draft, clean_text};
 use crate::model::engine::{MAX_TEXT_CHARS, Refusal};
 use crate::model::group::MemberId;
-use crate::model::outcomes::{ActionItem, ActionStatus, Basis, Decision, Due, Owner};
+use crate::model::outcomes::{
+    ActionItem, ActionStatus, Basis, Decision, Due, Origin, Outcome, Owner,
+};
 use crate::model::role::Side;
 use crate::model::session::EventKind;
 use crate::model::vote::{
@@ -250,6 +252,7 @@ impl Draft {
                 text,
                 basis,
                 review,
+                origin: Origin::default(),
             },
         });
         Ok(())
@@ -277,6 +280,14 @@ impl Draft {
                 text: clean_text(&text)?,
                 basis,
                 review,
+                // The origin is set on its own (see `set_origin`) and kept by an edit.
+                origin: self
+                    .s()
+                    .decisions
+                    .iter()
+                    .find(|d| d.id == decision)
+                    .map(|d| d.origin)
+                    .unwrap_or_default(),
             },
         });
         Ok(())
@@ -312,8 +323,25 @@ impl Draft {
             session: self.s().session,
             agreed: self.s().date,
             clock_item,
+            origin: Origin::default(),
         };
         self.emit(EventKind::ActionAdded { action });
+        Ok(())
+    }
+
+    /// Where a decision or an action of this meeting came from, and the students' level of
+    /// participation in it: set (or cleared) on its own, after it was recorded.
+    pub(super) fn set_origin(&mut self, of: Outcome, origin: Origin) -> Result<(), Refusal> {
+        self.require_running()?;
+        match &of {
+            Outcome::Decision { decision } => self.require_decision(*decision)?,
+            Outcome::Action { id } => {
+                if !self.s().actions.iter().any(|a| &a.id == id) {
+                    return Err(Refusal::NoSuchAction);
+                }
+            }
+        }
+        self.emit(EventKind::OriginSet { of, origin });
         Ok(())
     }
 

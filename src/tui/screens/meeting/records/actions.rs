@@ -45,6 +45,13 @@ pub(super) fn act(
                 },
             )
         }
+        Action::Origin => {
+            let todo = view.state().actions.get(chosen?)?;
+            let of = crate::model::outcomes::Outcome::Action {
+                id: todo.id.clone(),
+            };
+            super::origin::ask_source(of, todo.origin, cx)
+        }
         Action::Remove => {
             let todo = view.state().actions.get(chosen?)?;
             Next::Open(Overlay::confirm(
@@ -273,8 +280,12 @@ pub(super) fn listing(view: &MeetingView, cx: &Ctx) -> Listing {
         .enumerate()
         .map(|(i, a)| {
             let strong = strong(selected == Some(i), cx);
+            let mut main = vec![vec![(a.text.clone(), strong)]];
+            if let Some(origin) = crate::i18n::words::origin_text(cx.lang, a.origin) {
+                main.push(vec![(origin, theme.quiet())]);
+            }
             Row {
-                main: vec![vec![(a.text.clone(), strong)]],
+                main,
                 cells: vec![
                     vec![vec![(unit(&owner_text(cx.lang, &a.owner)), theme.text())]],
                     vec![vec![(unit(&due_text(cx.lang, a.due)), theme.text())]],

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, fill};
-use crate::model::outcomes::Basis;
+use crate::model::outcomes::{Basis, Outcome};
 use crate::model::{Command, MeetingState};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::Action;
@@ -14,8 +14,8 @@ use crate::tui::widgets::fit;
 
 use super::table::{Listing, Row};
 use super::{
-    RecordsAsk, ask, basis_text, count, empty, explain, format_date, key_hint, parse_date, select,
-    selected, strong, text_prompt, vote_result,
+    RecordsAsk, ask, basis_text, count, empty, explain, format_date, key_hint, origin, parse_date,
+    select, selected, strong, text_prompt, vote_result,
 };
 
 /// A key on the list of decisions: new, edit or remove the selected one.
@@ -43,6 +43,13 @@ pub(super) fn act(
                     edit: Some(decision.id),
                 },
             )
+        }
+        Action::Origin => {
+            let decision = view.state().decisions.get(chosen?)?;
+            let of = Outcome::Decision {
+                decision: decision.id,
+            };
+            origin::ask_source(of, decision.origin, cx)
         }
         Action::Remove => {
             let decision = view.state().decisions.get(chosen?)?;
@@ -100,6 +107,13 @@ pub(super) fn answer(
                     };
                     if view.run(command, cx) && edit.is_none() {
                         select(view, usize::MAX);
+                        // Asked at once, while the room still remembers where it came from.
+                        if let Some(decision) = view.state().decisions.last() {
+                            let of = Outcome::Decision {
+                                decision: decision.id,
+                            };
+                            return origin::ask_source(of, decision.origin, cx);
+                        }
                     }
                 }
                 Err(problem) => {
@@ -233,6 +247,9 @@ pub(super) fn listing(view: &MeetingView, cx: &Ctx) -> Listing {
                     fill(t.review_on, &[("date", &format_date(cx.lang, date))]),
                     theme.text(),
                 )]);
+            }
+            if let Some(origin) = crate::i18n::words::origin_text(cx.lang, d.origin) {
+                main.push(vec![(origin, theme.quiet())]);
             }
             Row {
                 main,

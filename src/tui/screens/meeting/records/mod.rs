@@ -15,6 +15,7 @@ mod actions;
 mod clock;
 mod decisions;
 mod follow_up;
+mod origin;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -30,7 +31,7 @@ use crate::i18n::{Lang, fill};
 use crate::model::PhaseKind;
 use crate::model::clock::SchoolYear;
 use crate::model::engine::MAX_TEXT_CHARS;
-use crate::model::outcomes::{Basis, Owner};
+use crate::model::outcomes::{Basis, Origin, Outcome, Owner};
 use crate::tui::app::{Ctx, Next};
 use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
 use crate::tui::overlay::{Answer, Overlay, Prompt, Purpose};
@@ -112,6 +113,16 @@ pub enum RecordsAsk {
     },
     /// Take clock item `item` off the clock.
     ClockRemove(String),
+    /// Whose input decision or action `of` came from (it stood at `current`).
+    OriginSource {
+        of: Outcome,
+        current: Origin,
+    },
+    /// How far students took part in it.
+    OriginLevel {
+        of: Outcome,
+        current: Origin,
+    },
 }
 
 /// Whose due date is being chosen.
@@ -162,6 +173,7 @@ const DECISIONS: &[Binding] = &[
         |t| t.records.key_remove_decision,
         true,
     ),
+    binding(&[Key::Char('o')], Action::Origin, |t| t.origin.key, false),
     UP,
     DOWN,
 ];
@@ -185,6 +197,7 @@ const ACTIONS: &[Binding] = &[
         |t| t.records.key_remove_action,
         true,
     ),
+    binding(&[Key::Char('o')], Action::Origin, |t| t.origin.key, false),
     UP,
     DOWN,
 ];
@@ -317,6 +330,9 @@ pub fn answer(view: &mut MeetingView, question: RecordsAsk, answer: Answer, cx: 
             | RecordsAsk::RemoveDecision(_)),
             answer,
         ) => decisions::answer(view, question, answer, cx),
+        (question @ (RecordsAsk::OriginSource { .. } | RecordsAsk::OriginLevel { .. }), answer) => {
+            origin::answer(view, question, answer, cx)
+        }
         (RecordsAsk::ReviewStatus(id), Answer::Picked(i)) => follow_up::answer(view, id, i, cx),
         (RecordsAsk::ReviewStatus(_), _) => Next::Stay,
         (
@@ -364,7 +380,7 @@ pub fn offers(view: &MeetingView, action: Action, cx: &Ctx) -> bool {
         }
         Action::Add => writable,
         Action::NewItem => writable && view.state().clock.is_some(),
-        Action::Edit | Action::Remove | Action::Confirm | Action::MoveItem => {
+        Action::Edit | Action::Remove | Action::Confirm | Action::MoveItem | Action::Origin => {
             writable && selected(view).is_some()
         }
         _ => true,
