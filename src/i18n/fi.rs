@@ -429,6 +429,7 @@ pub static TEXT: Text = Text {
     clock_walk: super::clock_walk::FI,
     clock_edit: super::clock_edit::FI,
     notice: super::notice::FI,
+    guard: super::guard::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

@@ -429,6 +429,7 @@ pub static TEXT: Text = Text {
     clock_walk: super::clock_walk::SV,
     clock_edit: super::clock_edit::SV,
     notice: super::notice::SV,
+    guard: super::guard::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",
