@@ -156,6 +156,18 @@ fn a_student_known_only_to_the_group_file_is_found_only_with_it() {
             "Mielenterveyspalvelujen"
         ]
     );
+    // A report with no one meeting at hand names the group file's people itself.
+    let (_, group) = fixture();
+    let people = guard::group_people(&group);
+    assert_eq!(
+        people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Aino Virtanen", "Eetu Nieminen", "Antti Virtanen"]
+    );
+    let texts = [Published::new(
+        Place::Other("syksy".into()),
+        "Antille soitetaan.",
+    )];
+    assert_eq!(guard::check_texts(&texts, &people)[0].word, "Antille");
 }
 
 #[test]

@@ -219,6 +219,24 @@ pub fn people(record: &SessionRecord, group: Option<&Group>) -> Vec<Person> {
     out
 }
 
+/// The people of a group file whose names the guard looks for, for a caller with no one
+/// meeting at hand (a yearly report): its students, guardians and guests. A caller with
+/// meetings adds theirs with [`people`], since someone who has left the group may still be
+/// named in an old meeting.
+pub fn group_people(group: &Group) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    for m in &group.members {
+        if Person::guarded(m.role, false) && !out.iter().any(|p| p.name == m.name) {
+            out.push(Person {
+                name: m.name.clone(),
+                role: m.role,
+                guest: false,
+            });
+        }
+    }
+    out
+}
+
 /// The free text of a meeting that `publication` publishes. The minutes: the topic, the
 /// turn notes, the ideas shown, the themes, the vote options, the decisions, the actions
 /// agreed and followed up, and the texts of the year clock items the meeting handled; the
