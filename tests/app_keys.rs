@@ -403,7 +403,7 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [KeyContext; 30] = KeyContext::ALL;
+const CONTEXTS: [KeyContext; 31] = KeyContext::ALL;
 
 #[test]
 fn every_key_the_keymap_lists_maps_back_to_its_action() {
@@ -453,11 +453,16 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         | KeyContext::MeetingReview
         | KeyContext::Prompt => wellbeing_meeting(Lang::Fi),
         // A past meeting opened in the review (as the loop would, after Enter).
-        KeyContext::ReviewSession | KeyContext::ReviewTrend => {
+        KeyContext::ReviewSession | KeyContext::ReviewTrend | KeyContext::Findings => {
             let (mut app, clock) = home(Lang::Fi);
             keys(&mut app, "v");
             let meetings = parvi::simulator::meetings();
-            app.show_session(meetings[2].clone());
+            let mut record = meetings[2].clone();
+            if context == KeyContext::Findings {
+                // A topic that names a student: the guard stops the public export.
+                record.topic = "Ainon asiat".into();
+            }
+            app.show_session(record);
             if context == KeyContext::ReviewTrend {
                 keys(&mut app, "t");
                 app.group_loaded(&meetings[0].group.id, TrendData::of(&meetings, 0));
@@ -508,6 +513,8 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         // The archive, on its second meeting so it can move both ways.
         KeyContext::Review => "v<down>",
         KeyContext::ReviewSearch => "v/",
+        // The public HTML (the second export) of a meeting whose topic names a student.
+        KeyContext::Findings => "e2",
         // The sample group's year clock.
         KeyContext::YearClock => "c",
         _ => "",

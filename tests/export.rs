@@ -1363,3 +1363,100 @@ fn a_long_notice_is_cut_to_its_length_and_says_how_much_more_the_minutes_hold() 
         assert!(notice.ends_with(&format!("{}\n", lang.text().notice.closing)));
     }
 }
+
+/// The sample's third meeting with its first decision naming a student and her welfare
+/// matter, in a data directory of its own.
+fn named_sample() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (tmp, data, work) = sample_dir();
+    let path = data
+        .join("sessions")
+        .join("2026-11-03_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a03.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let decision = doc["events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["event"]["type"] == "decision_recorded")
+        .unwrap();
+    decision["event"]["decision"]["text"] =
+        "Sofialle tehdään lastensuojeluilmoitus, ryhmänohjaaja soittaa kotiin".into();
+    std::fs::write(&path, serde_json::to_vec(&doc).unwrap()).unwrap();
+    (tmp, data, work)
+}
+
+#[test]
+fn a_public_export_or_notice_that_names_a_student_is_written_only_when_checked() {
+    let (_tmp, data, work) = named_sample();
+    let id = "5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a03";
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+
+    // Public minutes: each hit in context on stderr, nothing written, exit 1.
+    let o = parvi(
+        &data,
+        &work,
+        &["export", id, "--public", "-o", "julkinen.md"],
+    );
+    expect(&o, 1);
+    assert!(!work.join("julkinen.md").exists());
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    for line in [
+        "Julkaistavassa tekstissä on 2 kohtaa",
+        "  päätös 1 · nimi: Sofia Laine (opiskelija)",
+        "    »Sofialle« tehdään lastensuojeluilmoitus, ryhmänoh…",
+        "  päätös 1 · terveys tai hyvinvointi, henkilöön liittyen",
+        "    Sofialle tehdään »lastensuojeluilmoitus«, ryhmänohjaaja soittaa kotiin",
+        "virhe: Tiedostoa ei kirjoitettu.",
+        "valitsimella --checked.",
+    ] {
+        assert!(err.contains(line), "{line:?} in\n{err}");
+    }
+    // To standard output: nothing either. CSV and JSON, public, are guarded too.
+    for format in ["md", "csv", "json"] {
+        let o = parvi(
+            &data,
+            &work,
+            &["export", id, "--public", "--format", format],
+        );
+        expect(&o, 1);
+        assert!(o.stdout.is_empty(), "{format}");
+    }
+    assert_eq!(std::fs::read_dir(&work).unwrap().count(), 0);
+
+    // The notice goes to students: guarded public or not, in the user's language.
+    let o = parvi(
+        &data,
+        &work,
+        &["export", id, "--format", "notice", "--lang", "en"],
+    );
+    expect(&o, 1);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("  decision 1 · name: Sofia Laine (student)"));
+    assert!(stderr(&o).contains("run the same command with --checked"));
+
+    // Minutes that are not public are not guarded.
+    let o = parvi(&data, &work, &["export", id, "-o", "muistio.md"]);
+    expect(&o, 0);
+    assert!(stderr(&o).is_empty());
+    let own = std::fs::read_to_string(work.join("muistio.md")).unwrap();
+    assert!(own.contains("Sofialle tehdään lastensuojeluilmoitus"));
+
+    // Checked: written as before, the name taken out as in any public version.
+    let o = parvi(
+        &data,
+        &work,
+        &["export", id, "--public", "-o", "julkinen.md", "--checked"],
+    );
+    expect(&o, 0);
+    let public = std::fs::read_to_string(work.join("julkinen.md")).unwrap();
+    assert!(public.contains("\\[Opiskelijalle\\] tehdään lastensuojeluilmoitus"));
+    assert!(!public.contains("Sofia"));
+    let o = parvi(
+        &data,
+        &work,
+        &["export", id, "--format", "notice", "--checked"],
+    );
+    expect(&o, 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("[Opiskelijalle] tehdään"));
+}

@@ -574,3 +574,112 @@ fn the_review_names_late_arrivals_and_early_leavers_as_the_minutes_do() {
         "{md}"
     );
 }
+
+// ---- the guard before publishing ---------------------------------------------------------------
+
+/// The newest sample meeting with its topic, its decision and its second action naming
+/// students and their matters: five places for the guard.
+fn named_meeting() -> SessionRecord {
+    use parvi::model::EventKind;
+    let mut record = newest_first().remove(0);
+    record.topic = "Ruokala ja välitunnit, Ainon ehdotus".into();
+    for e in &mut record.events {
+        match &mut e.event {
+            EventKind::DecisionRecorded { decision } => {
+                decision.text =
+                    "Sofialle tehdään lastensuojeluilmoitus, koska hänellä on todettu masennus"
+                        .into();
+            }
+            EventKind::ActionAdded { action } if action.id.ends_with("-2") => {
+                action.text = "Selvitetään Eetun kanssa, voiko ruokailuajat porrastaa".into();
+            }
+            _ => {}
+        }
+    }
+    record
+}
+
+/// The view of [`named_meeting`], opened from the archive.
+fn named_view() -> App {
+    let mut app = archive(Lang::Fi);
+    keys(&mut app, "<enter>");
+    app.show_session(named_meeting());
+    app
+}
+
+#[test]
+fn a_public_export_that_names_students_shows_each_place_before_publishing() {
+    let mut app = named_view();
+    let path = sessions_dir().join(&sample_summaries()[0].file);
+    let public_html = Effect::ExportMinutes {
+        path: path.clone(),
+        format: parvi::export::Format::Html,
+        public: true,
+        replace: false,
+    };
+    // The public minutes: nothing is exported, the findings show instead.
+    let effects = keys(&mut app, "e2");
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(overlay_kind(&app), Some("findings"));
+    snapshots("guard_findings", &app);
+    let text = screen_text(&app, 160, 45);
+    for line in [
+        "Tekstissä on 5 kohtaa",
+        "aihe · nimi: Aino Virtanen (opiskelija)",
+        "Ruokala ja välitunnit, »Ainon« ehdotus",
+        "päätös 1 · nimi: Sofia Laine (opiskelija)",
+        "»Sofialle« tehdään lastensuojeluilmoitus, koska hä…",
+        "päätös 1 · terveys tai hyvinvointi, henkilöön liittyen",
+        "Sofialle tehdään »lastensuojeluilmoitus«, koska hänellä on todettu masennus",
+        "…ojeluilmoitus, koska hänellä on todettu »masennus«",
+        "toimenpide 2 · nimi: Eetu Nieminen (opiskelijakunnan edustaja)",
+        "p julkaise silti",
+        "Esc peruuta ja korjaa teksti kokouksen tietoihin",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+    // At 80x24 not all fit: the title says which show, and ↓ goes on a place at a time.
+    assert!(screen_text(&app, 80, 24).contains("Tarkista ennen julkaisua (1–4/5) ↑↓"));
+    keys(&mut app, "<down><down>");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("(3–5/5)"), "{text}");
+    assert!(
+        text.contains("toimenpide 2 · nimi: Eetu Nieminen"),
+        "{text}"
+    );
+    assert!(!text.contains("aihe · nimi"), "{text}");
+    snapshot("guard_findings_scrolled", &app, 80, 24);
+    // Enter publishes nothing: publishing anyway is its own key.
+    assert!(keys(&mut app, "<enter>").is_empty());
+    assert_eq!(overlay_kind(&app), Some("findings"));
+    // Esc: back to the meeting, nothing exported, and the way to fix it said.
+    assert!(keys(&mut app, "<esc>").is_empty());
+    assert_eq!(overlay_kind(&app), None);
+    assert_eq!(app.context(), KeyContext::ReviewSession);
+    let flash = app.cx.flash.as_ref().expect("a message");
+    assert!(
+        flash.text.contains("Korjaa teksti kokouksen tietoihin"),
+        "{}",
+        flash.text
+    );
+    // p: published as it is.
+    assert_eq!(keys(&mut app, "e2p"), [public_html]);
+    assert_eq!(overlay_kind(&app), None);
+    // The notice is checked for what it publishes (its decisions and actions); the
+    // minutes that are not public are not checked at all.
+    keys(&mut app, "e7");
+    assert_eq!(overlay_kind(&app), Some("findings"));
+    let text = screen_text(&app, 160, 45);
+    assert!(text.contains("Tekstissä on 4 kohtaa"), "{text}");
+    assert!(!text.contains("aihe ·"), "{text}");
+    keys(&mut app, "<esc>");
+    assert_eq!(
+        keys(&mut app, "e1"),
+        [Effect::ExportMinutes {
+            path,
+            format: parvi::export::Format::Html,
+            public: false,
+            replace: false,
+        }]
+    );
+}

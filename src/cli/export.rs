@@ -1,5 +1,10 @@
-//! `parvi export SESSION [--format md|html|csv|json] [--public] [-o PATH] [--force]`: a saved
-//! meeting as minutes, in the language of `--lang`.
+//! `parvi export SESSION [--format md|html|csv|json|notice|notice-html] [--public] [-o PATH]
+//! [--force] [--checked]`: a saved meeting as minutes, in the language of `--lang`.
+//!
+//! Before a public export or a notice (which goes to students, public or not) the guard
+//! (`export::guard`) reads the text to be published. Where it names a student of the group
+//! or tells of one person's health or welfare, each place is printed in context on stderr
+//! and nothing is written (exit code 1), until the command is run again with `--checked`.
 //!
 //! Where the files go: without `-o`, Markdown, HTML and JSON go to standard output and the
 //! six CSV tables into the current directory as `<date>_<group>_<table>.csv`. With `-o`, a
@@ -18,6 +23,7 @@ use clap::Args;
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
 use crate::cli::output::say;
+use crate::export::guard::Publication;
 use crate::export::{self, Export, Format, Options};
 use crate::i18n::fill;
 use crate::store::Store;
@@ -40,6 +46,10 @@ pub struct ExportArgs {
     /// Overwrite existing files.
     #[arg(long)]
     pub force: bool,
+    /// Publish even though the guard found names or health words: the facilitator has
+    /// looked at each place (see `export::guard`).
+    #[arg(long)]
+    pub checked: bool,
 }
 
 fn parse_format(value: &str) -> Result<Format, String> {
@@ -62,6 +72,16 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
         for w in &warnings {
             eprintln!("  {}", w.describe(lang));
         }
+    }
+    let publication = if is_notice(args.format) {
+        Some(Publication::Notice)
+    } else {
+        args.public.then_some(Publication::Minutes)
+    };
+    if let Some(publication) = publication
+        && !args.checked
+    {
+        guard(cx, &store, &record, publication)?;
     }
     let zone = zone();
     let options = Options {
@@ -110,6 +130,40 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
         .hint(m.hint_force)),
         Err(WriteError::Io { path, source }) => Err(write_failed(cx, &path, &source)),
     }
+}
+
+/// Whether this export goes to students as it is: the notice, public or not.
+fn is_notice(format: Format) -> bool {
+    matches!(format, Format::Notice | Format::NoticeHtml)
+}
+
+/// The guard before publishing: the places where the text may name a student of the group
+/// or tell of one person's health or welfare, each in context on stderr, and a refusal
+/// with how to publish anyway (`--checked`). Nothing found: on to the export.
+fn guard(
+    cx: &CliContext,
+    store: &Store,
+    record: &crate::model::SessionRecord,
+    publication: Publication,
+) -> CliResult {
+    let lang = cx.lang;
+    let t = &lang.text().guard;
+    // The group file as it is now: a student who joined since can be named too.
+    let group = store
+        .groups()
+        .groups
+        .into_iter()
+        .find(|g| g.id == record.group.id);
+    let hits = export::guard::check_record(record, group.as_ref(), publication);
+    if hits.is_empty() {
+        return Ok(());
+    }
+    eprintln!("{}", fill(t.cli_found, &[("n", &hits.len().to_string())]));
+    for hit in &hits {
+        eprintln!("  {} · {}", hit.place.label(lang), hit.kind_label(lang));
+        eprintln!("    {}", hit.marked());
+    }
+    Err(CliError::new(EXIT_FAILED, t.cli_refused).hint(t.cli_hint))
 }
 
 fn write_failed(cx: &CliContext, path: &Path, e: &std::io::Error) -> CliError {

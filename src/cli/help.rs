@@ -78,6 +78,7 @@ pub fn arg_help(t: &Text, path: &[&str], id: &str) -> Option<&'static str> {
         (["export"], "public") => t.minutes.help_arg_public,
         (["export"], "output") => t.minutes.help_arg_output,
         (["export"], "force") => t.minutes.help_arg_force,
+        (["export"], "checked") => t.guard.help_arg_checked,
         (["run"], "format") => t.help_arg_run_format,
         (["run"], "topic") => t.help_arg_topic,
         (["run"], "phones") => t.phones.help_arg,

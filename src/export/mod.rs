@@ -68,6 +68,10 @@
 //! word in the same case: "[Opiskelijalta] tuli hyvä idea". A name a named person shares
 //! becomes "[henkilö]". Participation is per side in the minutes; the turns table names a
 //! role only by the per-role rule of `model::metrics::role_rows`.
+//!
+//! Before a public version or a notice is published, the callers run [`guard`] on the
+//! record's free text: it finds the names of the group's students (however inflected) and
+//! words of individual health or welfare matters, for the facilitator to look at.
 
 pub mod clock;
 pub mod clock_page;
@@ -76,6 +80,7 @@ mod doc;
 mod html;
 /// Escaping text for HTML (the phones' page uses it too).
 pub use html::escape as escape_html;
+pub mod guard;
 mod json;
 mod markdown;
 mod names;

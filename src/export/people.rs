@@ -317,17 +317,8 @@ impl Roster {
         let (split, of) = names::splits(&lower)
             .into_iter()
             .find_map(|s| self.forms.get(&s.base).map(|of| (s, of)))?;
-        if names::is_common_word(&split.base) {
-            let mut chars = word.chars();
-            let capitalised =
-                chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
-            let bare = of.case == Case::Nominative && split.clitic.is_empty();
-            // Lower case is the ordinary word; capitals everywhere ("AINOA") are a name only
-            // bare; a capital at a sentence's start is the ordinary word but for a bare name.
-            let as_name = capitalised || (bare && word.chars().any(char::is_uppercase));
-            if !as_name || (capitalised && sentence_start && !bare) {
-                return None;
-            }
+        if !written_as_name(word, &split, of.case, sentence_start) {
+            return None;
         }
         Some(Found {
             owners: of.owners.clone(),
@@ -369,9 +360,31 @@ impl Roster {
     }
 }
 
+/// Whether `word`, read as `split` (a form of a name in `case`), is the name where it
+/// stands. A form that is also an ordinary word ("ainoa", "only", is Aino's partitive) is a
+/// name only where it is written as one: capitalised inside a sentence, or as a bare name at
+/// the start of one. Any other form is always the name.
+pub(super) fn written_as_name(
+    word: &str,
+    split: &names::Split,
+    case: Case,
+    sentence_start: bool,
+) -> bool {
+    if !names::is_common_word(&split.base) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+    let bare = case == Case::Nominative && split.clitic.is_empty();
+    // Lower case is the ordinary word; capitals everywhere ("AINOA") are a name only
+    // bare; a capital at a sentence's start is the ordinary word but for a bare name.
+    let as_name = capitalised || (bare && word.chars().any(char::is_uppercase));
+    as_name && !(capitalised && sentence_start && !bare)
+}
+
 /// Whether a word after `before` starts a sentence: nothing but spaces, quotes or a dash
 /// since the start of the text, a line break, or `.`, `!` or `?`.
-fn sentence_start(before: &str) -> bool {
+pub(super) fn sentence_start(before: &str) -> bool {
     let trimmed =
         before.trim_end_matches(|c: char| c.is_whitespace() || "\"'«»”“(–—-*•".contains(c));
     trimmed.is_empty()

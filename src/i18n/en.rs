@@ -430,6 +430,7 @@ pub static TEXT: Text = Text {
     clock_edit: super::clock_edit::EN,
     notice: super::notice::EN,
     origin: super::origin::EN,
+    guard: super::guard::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

@@ -11,6 +11,7 @@ pub mod clock_walk;
 mod en;
 mod fi;
 pub mod glossary;
+pub mod guard;
 pub mod ideas;
 pub mod minutes;
 pub mod notice;
@@ -448,6 +449,7 @@ pub struct Text {
     pub clock_edit: clock_edit::ClockEditText,
     pub notice: notice::NoticeText,
     pub origin: origin::OriginText,
+    pub guard: guard::GuardText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

@@ -139,6 +139,7 @@ impl App {
             Overlay::Picker(picker) => picker.render(area, buf, theme),
             Overlay::Prompt(prompt) => prompt.render(area, buf, theme, self.cx.wall_following),
             Overlay::Confirm(confirm) => confirm.render(area, buf, t, theme),
+            Overlay::Findings(findings) => findings.render(area, buf, t, theme),
         }
     }
 }

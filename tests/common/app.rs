@@ -310,6 +310,7 @@ pub fn overlay_kind(app: &App) -> Option<&'static str> {
         Overlay::Picker(_) => "picker",
         Overlay::Prompt(_) => "prompt",
         Overlay::Confirm(_) => "confirm",
+        Overlay::Findings(_) => "findings",
     })
 }
 

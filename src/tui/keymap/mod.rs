@@ -14,7 +14,7 @@ pub use self::keys::{Binding, Key, binding, describe, is_movement};
 use crossterm::event::KeyEvent;
 
 use self::tables::{
-    CONFIRM, GLOBAL, GROUP_EDITOR, HELP, HOME, HOME_EMPTY, LIST, MEETING, MEETING_OPEN,
+    CONFIRM, FINDINGS, GLOBAL, GROUP_EDITOR, HELP, HOME, HOME_EMPTY, LIST, MEETING, MEETING_OPEN,
     MEETING_ROUND, PICKER, PROMPT, SETUP_AGENDA, SETUP_ATTENDANCE, SETUP_LIST, SETUP_TEXT, SUMMARY,
 };
 
@@ -214,11 +214,13 @@ pub enum KeyContext {
     Picker,
     Confirm,
     Help,
+    /// The guard's findings before publishing: publish anyway, or cancel.
+    Findings,
 }
 
 impl KeyContext {
     /// Every context, in declaration order: the keymap tests go through all of them.
-    pub const ALL: [KeyContext; 30] = [
+    pub const ALL: [KeyContext; 31] = [
         KeyContext::Home,
         KeyContext::HomeEmpty,
         KeyContext::SetupText,
@@ -249,6 +251,7 @@ impl KeyContext {
         KeyContext::Confirm,
         KeyContext::Help,
         KeyContext::MeetingClock,
+        KeyContext::Findings,
     ];
 
     /// The context's place in [`KeyContext::ALL`]. The match has no wildcard, so a new
@@ -285,6 +288,7 @@ impl KeyContext {
             KeyContext::Confirm => 27,
             KeyContext::Help => 28,
             KeyContext::MeetingClock => 29,
+            KeyContext::Findings => 30,
         }
     }
 }
@@ -328,6 +332,7 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         }
         KeyContext::YearClock => &[crate::tui::screens::clock::KEYS, LIST],
         KeyContext::Confirm => &[CONFIRM],
+        KeyContext::Findings => &[FINDINGS, LIST],
         KeyContext::Prompt => return PROMPT.iter().collect(),
         KeyContext::Help => return HELP.iter().collect(),
     };

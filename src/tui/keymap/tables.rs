@@ -338,6 +338,18 @@ pub(super) const CONFIRM: &[Binding] = &[
     ),
 ];
 
+/// The guard's findings: publishing anyway takes a letter of its own, never Enter, so a
+/// facilitator who pressed Enter to export does not publish by pressing it again.
+pub(super) const FINDINGS: &[Binding] = &[
+    b(
+        &[Key::Char('p')],
+        Action::Confirm,
+        |t| t.guard.key_publish,
+        true,
+    ),
+    b(&[Key::Esc], Action::Back, |t| t.guard.key_fix, true),
+];
+
 pub(super) const HELP: &[Binding] = &[b(
     &[Key::Esc, Key::Char('?'), Key::Enter, Key::Char('q')],
     Action::Back,

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Confirm, Item, Picker, Prompt};
+use super::{Confirm, Findings, Item, Picker, Prompt};
 use crate::i18n::Text;
-use crate::tui::keymap::Binding;
+use crate::tui::keymap::{self, Action, Binding, KeyContext};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{self, fit};
 
@@ -243,4 +243,131 @@ impl Confirm {
             buf,
         );
     }
+}
+
+impl Findings {
+    /// The intro, as many hits as fit from the first shown (where and what, then the
+    /// context wrapped with the word marked), and the two choices with their keys. The
+    /// title says which hits show when not all fit.
+    pub fn render(&self, area: Rect, buf: &mut Buffer, t: &Text, theme: Theme) {
+        let width = area.width.saturating_sub(4).clamp(20, 100);
+        let w = usize::from(width.saturating_sub(2));
+        let max_rows = usize::from(area.height.saturating_sub(2)).max(6);
+        let mut lines: Vec<Line> = widgets::wrap_words(&self.intro, w)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.text())))
+            .collect();
+        lines.push(Line::default());
+        let choices = self.choices(t, w, theme);
+        // The inside's rows: the border takes two, the choices theirs and a blank line.
+        let room = max_rows
+            .saturating_sub(2 + choices.len() + 1)
+            .saturating_sub(lines.len());
+        let mut used = 0;
+        let mut last = self.first;
+        for (i, (what, context)) in self.hits.iter().enumerate().skip(self.first) {
+            let mut block = vec![Line::from(Span::styled(fit(what, w), theme.heading()))];
+            block.extend(marked_lines(context, w.saturating_sub(2), theme));
+            let gap = usize::from(i > self.first);
+            // The first hit shown always shows, cut if it must be.
+            if i > self.first && used + gap + block.len() > room {
+                break;
+            }
+            if gap == 1 {
+                lines.push(Line::default());
+            }
+            block.truncate(room.saturating_sub(used + gap).max(2));
+            used += gap + block.len();
+            lines.extend(block);
+            last = i + 1;
+        }
+        lines.push(Line::default());
+        lines.extend(choices);
+        let title = if self.first == 0 && last == self.hits.len() {
+            self.title.clone()
+        } else {
+            // Which show, and the keys that show the others.
+            format!(
+                "{} ({}–{}/{}) ↑↓",
+                self.title,
+                self.first + 1,
+                last,
+                self.hits.len()
+            )
+        };
+        let height = (lines.len() + 2).min(max_rows + 2) as u16;
+        let inner = widgets::dialog(
+            &title,
+            widgets::centered(area, width, height.min(area.height)),
+            theme,
+            buf,
+        );
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The two choices, with the keys the keymap binds to them, wrapped to `w`.
+    fn choices(&self, t: &Text, w: usize, theme: Theme) -> Vec<Line<'static>> {
+        let bindings = keymap::bindings(KeyContext::Findings);
+        let key = |action: Action| {
+            bindings
+                .iter()
+                .find(|b| b.action == action)
+                .map(|b| (b.keys[0].label(), (b.label)(t)))
+        };
+        let parts: Vec<(String, &str)> = [Action::Confirm, Action::Back]
+            .into_iter()
+            .filter_map(key)
+            .collect();
+        let mut out: Vec<Line> = Vec::new();
+        let mut line: Vec<Span> = Vec::new();
+        let mut used = 0;
+        for (k, label) in parts {
+            let width = k.width() + 1 + label.width() + 3;
+            if used > 0 && used + width > w {
+                out.push(Line::from(std::mem::take(&mut line)));
+                used = 0;
+            }
+            line.push(Span::styled(k, theme.key()));
+            line.push(Span::styled(format!(" {label}   "), theme.text()));
+            used += width;
+        }
+        out.push(Line::from(line));
+        out
+    }
+}
+
+/// A hit's context wrapped to `w`, indented two columns, the word between » and « in the
+/// heading style (the marks say it without colour).
+fn marked_lines(context: &str, w: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut inside = false;
+    widgets::wrap_words(context, w.max(1))
+        .into_iter()
+        .map(|row| {
+            let mut spans = vec![Span::raw("  ")];
+            let mut part = String::new();
+            let style = |inside: bool| {
+                if inside {
+                    theme.heading()
+                } else {
+                    theme.text()
+                }
+            };
+            for c in row.chars() {
+                part.push(c);
+                if c == '»' || c == '«' {
+                    if c == '«' {
+                        spans.push(Span::styled(std::mem::take(&mut part), style(inside)));
+                        inside = false;
+                    } else {
+                        part.pop();
+                        spans.push(Span::styled(std::mem::take(&mut part), style(inside)));
+                        part.push(c);
+                        inside = true;
+                    }
+                }
+            }
+            spans.push(Span::styled(part, style(inside)));
+            Line::from(spans)
+        })
+        .collect()
 }

@@ -247,6 +247,51 @@ pub struct Confirm {
     pub purpose: Purpose,
 }
 
+/// The guard's findings before publishing (`export::guard`): each place in context, scrolled
+/// a hit at a time, and two choices: publish anyway (answered `Picked(0)`) or cancel to fix
+/// the text in the meeting's record (`Picked(1)`).
+#[derive(Debug, Clone)]
+pub struct Findings {
+    pub title: String,
+    pub intro: String,
+    /// Each hit: where and what ("päätös 2 · nimi: Antti Virtanen (opiskelija)"), and its
+    /// context with the word marked (`…että »Antille« järjestetään…`).
+    pub hits: Vec<(String, String)>,
+    /// The first hit shown.
+    pub first: usize,
+    pub purpose: Purpose,
+}
+
+impl Findings {
+    /// The answer of the choice to publish anyway.
+    pub const PUBLISH: usize = 0;
+    /// The answer of the choice to cancel.
+    pub const CANCEL: usize = 1;
+
+    pub fn new(
+        lang: crate::i18n::Lang,
+        hits: &[crate::export::guard::Hit],
+        purpose: Purpose,
+    ) -> Findings {
+        let t = &lang.text().guard;
+        Findings {
+            title: t.dialog_title.to_string(),
+            intro: crate::i18n::fill(t.dialog_intro, &[("n", &hits.len().to_string())]),
+            hits: hits
+                .iter()
+                .map(|h| {
+                    (
+                        format!("{} · {}", h.place.label(lang), h.kind_label(lang)),
+                        h.marked(),
+                    )
+                })
+                .collect(),
+            first: 0,
+            purpose,
+        }
+    }
+}
+
 /// A dialog.
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -254,6 +299,7 @@ pub enum Overlay {
     Picker(Picker),
     Prompt(Prompt),
     Confirm(Confirm),
+    Findings(Findings),
 }
 
 impl Overlay {
@@ -315,6 +361,7 @@ impl Overlay {
             Overlay::Picker(_) => KeyContext::Picker,
             Overlay::Prompt(_) => KeyContext::Prompt,
             Overlay::Confirm(_) => KeyContext::Confirm,
+            Overlay::Findings(_) => KeyContext::Findings,
         }
     }
 
@@ -329,6 +376,25 @@ impl Overlay {
             Overlay::Confirm(confirm) => match keymap::action_for(KeyContext::Confirm, key) {
                 Some(Action::Confirm) => OverlayOutcome::Done(confirm.purpose.clone(), Answer::Yes),
                 Some(Action::Back) => OverlayOutcome::Close,
+                _ => OverlayOutcome::Stay,
+            },
+            Overlay::Findings(findings) => match keymap::action_for(KeyContext::Findings, key) {
+                Some(Action::Confirm) => OverlayOutcome::Done(
+                    findings.purpose.clone(),
+                    Answer::Picked(Findings::PUBLISH),
+                ),
+                Some(Action::Back) => {
+                    OverlayOutcome::Done(findings.purpose.clone(), Answer::Picked(Findings::CANCEL))
+                }
+                Some(Action::Up) => {
+                    findings.first = findings.first.saturating_sub(1);
+                    OverlayOutcome::Stay
+                }
+                Some(Action::Down) => {
+                    findings.first =
+                        (findings.first + 1).min(findings.hits.len().saturating_sub(1));
+                    OverlayOutcome::Stay
+                }
                 _ => OverlayOutcome::Stay,
             },
             Overlay::Picker(picker) => {

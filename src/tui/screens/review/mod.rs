@@ -24,7 +24,7 @@ use crate::model::SessionRecord;
 use crate::store::search::SearchIndex;
 use crate::tui::app::{Ctx, Effect, Next, Screen};
 use crate::tui::keymap::{Action, Binding, Key, KeyContext, binding};
-use crate::tui::overlay::{Answer, Item, Overlay, Purpose};
+use crate::tui::overlay::{Answer, Findings, Item, Overlay, Purpose};
 
 pub mod archive;
 pub mod page;
@@ -213,6 +213,13 @@ pub enum ReviewAsk {
     To(Option<Date>),
     /// What to export of the meeting in this file: one of [`EXPORT_CHOICES`].
     Export(std::path::PathBuf),
+    /// Whether to publish this export although the guard found names or health words in
+    /// its text (`export::guard`): [`Findings::PUBLISH`] or [`Findings::CANCEL`].
+    Publish {
+        path: std::path::PathBuf,
+        format: crate::export::Format,
+        public: bool,
+    },
     /// Whether to write this export over the file of the same name already there.
     Replace {
         path: std::path::PathBuf,
@@ -423,6 +430,19 @@ impl Review {
         match (ask, answer) {
             (ReviewAsk::Export(path), Answer::Picked(i)) => {
                 if let Some((format, public)) = EXPORT_CHOICES.get(i).copied() {
+                    let hits = self.guard(format, public, cx);
+                    if !hits.is_empty() {
+                        let ask = ReviewAsk::Publish {
+                            path,
+                            format,
+                            public,
+                        };
+                        return Next::Open(Overlay::Findings(Findings::new(
+                            cx.lang,
+                            &hits,
+                            purpose(ask),
+                        )));
+                    }
                     // The loop writes the files (`parvi::export`) and says where they went.
                     cx.effect(Effect::ExportMinutes {
                         path,
@@ -432,6 +452,20 @@ impl Review {
                     });
                 }
             }
+            (
+                ReviewAsk::Publish {
+                    path,
+                    format,
+                    public,
+                },
+                Answer::Picked(Findings::PUBLISH),
+            ) => cx.effect(Effect::ExportMinutes {
+                path,
+                format,
+                public,
+                replace: false,
+            }),
+            (ReviewAsk::Publish { .. }, _) => cx.info(cx.t().guard.cancelled),
             (
                 ReviewAsk::Replace {
                     path,
@@ -448,6 +482,29 @@ impl Review {
             (ask, answer) => return self.archive.answer(ask, answer, cx),
         }
         Next::Stay
+    }
+
+    /// The guard before publishing: what a public export or a notice of the meeting shown
+    /// would publish that names a student of its group (as the group is now) or tells of
+    /// one person's health or welfare. Nothing for an export that is not published.
+    fn guard(
+        &self,
+        format: crate::export::Format,
+        public: bool,
+        cx: &Ctx,
+    ) -> Vec<crate::export::guard::Hit> {
+        use crate::export::Format;
+        use crate::export::guard::Publication;
+        let publication = match format {
+            Format::Notice | Format::NoticeHtml => Publication::Notice,
+            _ if public => Publication::Minutes,
+            _ => return Vec::new(),
+        };
+        let Some(Page::Session(view)) = self.pages.last() else {
+            return Vec::new();
+        };
+        let group = cx.data.groups.iter().find(|g| g.id == view.record.group.id);
+        crate::export::guard::check_record(&view.record, group, publication)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
