@@ -292,3 +292,23 @@ fn parvi_stats_prints_the_same_with_and_without_the_cache_and_reads_it() {
     assert!(from_cache.contains("Välimuistista"), "{from_cache}");
     assert_eq!(from_cache.replace("Välimuistista", topic), without);
 }
+
+#[test]
+fn the_trends_reader_takes_the_figures_of_unchanged_files_from_the_cache() {
+    let (_tmp, dir) = sample_dir();
+    let store = common::open_writable(Paths::at(&dir, Origin::Flag));
+    store.sessions();
+    let mut files = session_files(&dir);
+    for file in &files {
+        spoil_keeping_size_and_time(file);
+    }
+    // A file the cache cannot know: read from its log, and this one is broken.
+    let stranger = dir.join("sessions").join("2026-11-20_0000.json");
+    fs::write(&stranger, "{ not json").unwrap();
+    files.push(stranger);
+    let read = parvi::store::figures::of_files(&store.paths, &files);
+    let (found, failed): (Vec<_>, Vec<_>) = read.into_iter().partition(Result::is_ok);
+    assert_eq!(failed.len(), 1);
+    let found = found.into_iter().map(Result::unwrap).collect();
+    assert_eq!(by_start(found), expected());
+}

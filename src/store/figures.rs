@@ -230,11 +230,21 @@ fn cached(
     if wanted.is_empty() {
         return out;
     }
-    let Ok(text) = fs::read_to_string(path(paths)) else {
+    // Line by line through one buffer: a group's figures never hold the whole file.
+    let Ok(file) = fs::File::open(path(paths)) else {
         return out;
     };
-    for line in lines_of(&text) {
-        let mut fields = line.splitn(5, '\t');
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut line = String::with_capacity(4096);
+    if reader.read_line(&mut line).is_err() || !header_ok(line.trim_end()) {
+        return out;
+    }
+    loop {
+        line.clear();
+        if !matches!(reader.read_line(&mut line), Ok(n) if n > 0) {
+            break;
+        }
+        let mut fields = line.trim_end_matches(['\n', '\r']).splitn(5, '\t');
         let (Some(file), Some(size), Some(mtime), Some(group_id), Some(json)) = (
             fields.next(),
             fields.next(),
