@@ -248,8 +248,9 @@ fn archive_frame_200x60_10k(bencher: divan::Bencher) {
     });
 }
 
-/// A group's trends with all 10,000 meetings in that one group, as the loop reads them for
-/// `t`: every log loaded, replayed and dropped, oldest first (a real group has tens).
+/// A group's trends with all 10,000 meetings in that one group, from the logs (as the loop
+/// read them for `t` before the figures cache, and still does for files the cache lacks):
+/// every log loaded, replayed and dropped, oldest first (a real group has tens).
 #[divan::bench(sample_count = 3)]
 fn trend_of_a_group_of_10k(bencher: divan::Bencher) {
     let (summaries, _) = loaded();
@@ -261,6 +262,27 @@ fn trend_of_a_group_of_10k(bencher: divan::Bencher) {
             if let Ok((record, _)) = store.load_session(&path) {
                 data.add(&record);
             }
+        }
+        assert_eq!(data.points.len(), common::SESSIONS);
+        data
+    });
+}
+
+/// The same trends as the loop reads them now: each meeting's figures from `figures.jsonl`
+/// (warm, every file unchanged), no log parsed.
+#[divan::bench(sample_count = 10)]
+fn trend_of_a_group_of_10k_from_figures(bencher: divan::Bencher) {
+    let (summaries, _) = loaded();
+    let store = store();
+    let files: Vec<_> = summaries
+        .iter()
+        .rev()
+        .map(|s| store.paths.sessions().join(&s.file))
+        .collect();
+    bencher.bench(|| {
+        let mut data = parvi::tui::screens::review::trend::TrendData::default();
+        for figures in parvi::store::figures::of_files(&store.paths, &files) {
+            data.add_figures(figures.unwrap());
         }
         assert_eq!(data.points.len(), common::SESSIONS);
         data

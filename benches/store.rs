@@ -1,5 +1,6 @@
-//! Store benchmarks against DESIGN §8: listing 10,000 meetings from the index, rebuilding
-//! the index, and the durable save after every action of a 500-event meeting.
+//! Store benchmarks against DESIGN §8: listing 10,000 meetings from the index, side by side
+//! with a group's stats from the figures cache (issue 15: within twice the listing's time),
+//! rebuilding the index, and the durable save after every action of a 500-event meeting.
 //!
 //! Run with `cargo bench --bench store`. The 10,000 session files are generated once into a
 //! temporary directory (about 100 MB).
@@ -7,6 +8,7 @@
 use std::path::PathBuf;
 
 use jiff::SignedDuration;
+use parvi::model::figures;
 use parvi::model::{Command, Meeting, SessionRecord, Stamp};
 use parvi::store::{Paths, Store, index};
 
@@ -26,6 +28,29 @@ fn list_10k_sessions_from_index(bencher: divan::Bencher) {
         let sessions = store.sessions();
         assert_eq!(sessions.summaries.len(), SESSIONS);
         sessions
+    });
+}
+
+/// What `parvi stats --group` does, with warm caches, beside the listing above: refresh the
+/// index, take the group's figures from `figures.jsonl` (no log read), then the per-meeting
+/// rows, the totals and the open actions. All 10,000 meetings are of the one sample group.
+#[divan::bench(sample_count = 30)]
+fn stats_of_a_group_of_10k_from_figures(bencher: divan::Bencher) {
+    let store = Store::open_read_only(Paths::at(data_dir(), parvi::store::Origin::Flag));
+    let group = parvi::simulator::meetings()[0].group.id.clone();
+    bencher.bench(|| {
+        let sessions = store.sessions();
+        let groups = store.groups();
+        let (mut meetings, problems) = store.group_figures_in(&sessions.summaries, &group);
+        meetings.sort_by_key(|m| m.started_at);
+        assert_eq!((meetings.len(), problems.len()), (SESSIONS, 0));
+        let rows: Vec<_> = meetings
+            .iter()
+            .map(|m| (m.title(parvi::i18n::Lang::Fi), m.trend_point()))
+            .collect();
+        let totals = figures::combined(&meetings);
+        let open = figures::open_actions(&meetings);
+        (groups, rows, totals, open)
     });
 }
 

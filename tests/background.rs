@@ -50,7 +50,7 @@ fn a_groups_meetings_are_read_on_a_thread_with_the_same_figures() {
 
     let mut background = Background::default();
     assert!(!background.busy());
-    background.read_group(group.clone(), files);
+    background.read_group(store.paths.clone(), group.clone(), files);
     assert!(background.busy());
     let done = wait(&mut background);
 

@@ -1,8 +1,9 @@
 //! `parvi stats --group GROUP` (a group's participation figures per meeting and in total,
 //! and its open actions) and `parvi sessions search TEXT` (meetings by words).
 //!
-//! Both only read: the store opens read-only, and the search cache (`search.txt`) is used
-//! as it is on disk, with any meeting it lacks read from its log.
+//! Both only read: the store opens read-only, and the search cache (`search.txt`) and the
+//! figures cache (`figures.jsonl`) are used as they are on disk, with any meeting they lack
+//! read from its log.
 
 use clap::Args;
 
@@ -10,10 +11,9 @@ use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
 use crate::cli::output::say;
 use crate::i18n::{self, Lang, fill, words};
-use crate::model::engine::MeetingState;
-use crate::model::metrics::{Participation, combined, participation};
-use crate::model::outcomes::{ActionItem, Due, open_actions};
-use crate::model::{SessionRecord, Side};
+use crate::model::Side;
+use crate::model::figures::{MeetingFigures, combined, open_actions};
+use crate::model::outcomes::{ActionItem, Due};
 use crate::store::search::{Filter, Query};
 use crate::store::{Store, Summary};
 
@@ -116,41 +116,39 @@ pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
     let store = Store::open_read_only(cx.paths.clone());
     let sessions = store.sessions();
     let (group_id, group_name) = resolve_group(cx, &store, &sessions.summaries, &args.group)?;
-    let (mut records, problems) = store.group_sessions(&group_id);
-    records.sort_by_key(SessionRecord::started_at);
+    // The figures cache (`figures.jsonl`): no log is read when nothing changed.
+    let (mut meetings, problems) = store.group_figures_in(&sessions.summaries, &group_id);
+    meetings.sort_by_key(|m| m.started_at);
 
     say!("{group_name}");
     say!();
-    if records.is_empty() {
+    if meetings.is_empty() {
         say!("{}", t.cli_no_sessions);
         output::print_problems(lang, &problems);
         return Ok(());
     }
 
-    let parts: Vec<Participation> = records
-        .iter()
-        .map(|record| participation(&MeetingState::replay(record)))
-        .collect();
-    print_meetings(lang, &records, &parts);
-    print_totals(lang, &parts);
-    print_open_actions(lang, &records);
+    print_meetings(lang, &meetings);
+    print_totals(lang, &meetings);
+    print_open_actions(lang, &meetings);
     output::print_problems(lang, &problems);
     Ok(())
 }
 
 /// Per meeting, oldest first: the students' share of airtime and of seats, the equity
 /// index and the topic.
-fn print_meetings(lang: Lang, records: &[SessionRecord], parts: &[Participation]) {
+fn print_meetings(lang: Lang, meetings: &[MeetingFigures]) {
     let t = lang.text();
     let r = &t.review;
     let mut rows = vec![r.cli_stats_columns.iter().map(|s| s.to_string()).collect()];
-    for (record, p) in records.iter().zip(parts) {
-        let mut topic = record.title(lang);
-        if record.ended_at().is_none() {
+    for meeting in meetings {
+        let p = &meeting.participation;
+        let mut topic = meeting.title(lang);
+        if meeting.ended_at.is_none() {
             topic = format!("{topic} ({})", t.cli_session_status_open);
         }
         rows.push(vec![
-            output::datetime(lang, record.started_at()),
+            output::datetime(lang, meeting.started_at),
             words::percent(lang, p.airtime_share(Side::Student)),
             words::percent(lang, p.seat_share(Side::Student)),
             words::equity(lang, p.equity),
@@ -161,10 +159,10 @@ fn print_meetings(lang: Lang, records: &[SessionRecord], parts: &[Participation]
 }
 
 /// Totals: per side across the meetings, and the mean equity index.
-fn print_totals(lang: Lang, parts: &[Participation]) {
+fn print_totals(lang: Lang, meetings: &[MeetingFigures]) {
     let r = &lang.text().review;
-    let count = parts.len();
-    let totals = combined(parts);
+    let count = meetings.len();
+    let totals = combined(meetings);
     say!();
     say!(
         "{}",
@@ -206,9 +204,9 @@ fn print_totals(lang: Lang, parts: &[Participation]) {
 }
 
 /// Open actions, with the meeting each came from.
-fn print_open_actions(lang: Lang, records: &[SessionRecord]) {
+fn print_open_actions(lang: Lang, meetings: &[MeetingFigures]) {
     let r = &lang.text().review;
-    let open = open_actions(records);
+    let open = open_actions(meetings);
     let zone = jiff::tz::TimeZone::try_system().unwrap_or(jiff::tz::TimeZone::UTC);
     let today = jiff::Timestamp::now().to_zoned_datetime(zone).date();
     say!();
@@ -222,7 +220,7 @@ fn print_open_actions(lang: Lang, records: &[SessionRecord]) {
         let mut rows = vec![r.cli_action_columns.iter().map(|s| s.to_string()).collect()];
         for action in &open {
             let owner = words::owner_text(lang, &action.owner);
-            let from = records
+            let from = meetings
                 .iter()
                 .find(|rec| rec.id == action.session)
                 .map_or_else(

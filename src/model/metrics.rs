@@ -4,13 +4,17 @@
 //! Figures are per side and per role, never per person (DESIGN §6): they answer "did the
 //! students get a real voice?", not "who talked too much?".
 
+use serde::{Deserialize, Serialize};
+
 use super::engine::MeetingState;
 use super::group::MemberId;
 use super::role::{Role, Side};
 use super::session::SessionRecord;
 
-/// The figures of one side or one role in one meeting.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// The figures of one side or one role in one meeting. Serialised (in the figures cache) as
+/// the array `[seats, airtime_ms, turns, passes, contributions]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "[u64; 5]", from = "[u64; 5]")]
 pub struct Figures {
     /// People present at some point of the meeting (someone who left early keeps a seat).
     pub seats: usize,
@@ -20,6 +24,31 @@ pub struct Figures {
     pub passes: u32,
     /// Turns plus ideas written under their name (anonymous ideas count for no one).
     pub contributions: u32,
+}
+
+impl From<Figures> for [u64; 5] {
+    fn from(f: Figures) -> [u64; 5] {
+        [
+            f.seats as u64,
+            f.airtime_ms,
+            u64::from(f.turns),
+            u64::from(f.passes),
+            u64::from(f.contributions),
+        ]
+    }
+}
+
+impl From<[u64; 5]> for Figures {
+    fn from([seats, airtime_ms, turns, passes, contributions]: [u64; 5]) -> Figures {
+        let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        Figures {
+            seats: usize::try_from(seats).unwrap_or(usize::MAX),
+            airtime_ms,
+            turns: small(turns),
+            passes: small(passes),
+            contributions: small(contributions),
+        }
+    }
 }
 
 impl Figures {
@@ -37,7 +66,7 @@ impl Figures {
 pub const MIN_ROLE_SEATS: usize = 3;
 
 /// A row of the per-role table: a role, or a side's roles that are too small to show alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoleRow {
     Role(Role),
     /// "Other staff roles": the side's smaller roles folded together.
@@ -57,7 +86,7 @@ impl RoleRow {
 }
 
 /// A meeting's participation figures.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Participation {
     /// Indexed like [`Side::ALL`].
     pub sides: [Figures; 3],
@@ -255,10 +284,22 @@ pub fn role_rows(by_role: &[(Role, Figures)]) -> (Vec<(RoleRow, Figures)>, bool)
 /// (`None` when no meeting has one): an index of everyone's airtime across meetings would
 /// mix people who were present at different meetings.
 pub fn combined(parts: &[Participation]) -> Participation {
+    combined_of(parts)
+}
+
+/// [`combined`] of participation figures held elsewhere (in [`super::figures`], say).
+pub fn combined_of<'a>(parts: impl IntoIterator<Item = &'a Participation>) -> Participation {
     let mut sides = [Figures::default(); 3];
     let mut roles: Vec<(RoleRow, Figures)> = Vec::new();
     let mut total = Figures::default();
+    let mut folded = false;
+    let (mut equity_sum, mut equity_count) = (0.0, 0usize);
     for p in parts {
+        folded |= p.roles_folded;
+        if let Some(e) = p.equity {
+            equity_sum += e;
+            equity_count += 1;
+        }
         for (sum, f) in sides.iter_mut().zip(&p.sides) {
             sum.add(f);
         }
@@ -273,14 +314,12 @@ pub fn combined(parts: &[Participation]) -> Participation {
     // Each meeting's rows already follow the rule, so every row here stands for at least
     // three people at each meeting it adds up.
     roles.sort_by_key(|(row, _)| row_order(*row));
-    let equities: Vec<f64> = parts.iter().filter_map(|p| p.equity).collect();
     Participation {
         sides,
         roles,
-        roles_folded: parts.iter().any(|p| p.roles_folded),
+        roles_folded: folded,
         total,
-        equity: (!equities.is_empty())
-            .then(|| equities.iter().sum::<f64>() / equities.len() as f64),
+        equity: (equity_count > 0).then(|| equity_sum / equity_count as f64),
     }
 }
 

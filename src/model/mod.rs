@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod engine;
+pub mod figures;
 pub mod format;
 pub mod group;
 pub mod metrics;

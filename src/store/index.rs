@@ -140,7 +140,8 @@ pub struct Refreshed {
     pub changed: bool,
 }
 
-fn mtime_ns(meta: &fs::Metadata) -> i128 {
+/// A file's modification time in nanoseconds (0 when the system gives none).
+pub(crate) fn mtime_ns(meta: &fs::Metadata) -> i128 {
     meta.modified()
         .ok()
         .and_then(|t| Timestamp::try_from(t).ok())

@@ -8,6 +8,7 @@
 pub mod atomic;
 pub mod clocks;
 pub mod exports;
+pub mod figures;
 pub mod formats;
 pub mod index;
 pub mod live;
@@ -32,7 +33,8 @@ pub use paths::{Origin, Paths};
 pub use read::{Problem, Reason, Warning};
 
 use crate::i18n::Lang;
-use crate::model::{Group, SessionRecord};
+use crate::model::figures::MeetingFigures;
+use crate::model::{Group, MeetingState, SessionRecord};
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -351,10 +353,27 @@ impl Store {
         (records, problems)
     }
 
+    /// The figures of a group's meetings (by its id), newest first as the index lists them,
+    /// and the logs that could not be read: from `figures.jsonl`, reading only the logs it
+    /// lacks or holds outdated figures of (the cache is brought up to date when this store
+    /// may write). What trends, `parvi stats` and the report use instead of the logs.
+    pub fn group_figures(&self, group_id: &str) -> (Vec<MeetingFigures>, Vec<Problem>) {
+        self.group_figures_in(&self.sessions().summaries, group_id)
+    }
+
+    /// [`Store::group_figures`] with the meetings already listed by [`Store::sessions`].
+    pub fn group_figures_in(
+        &self,
+        summaries: &[Summary],
+        group_id: &str,
+    ) -> (Vec<MeetingFigures>, Vec<Problem>) {
+        figures::of_group(&self.paths, summaries, group_id, self.writable())
+    }
+
     /// A group's actions still open after its meetings, oldest first.
     pub fn open_actions(&self, group_id: &str) -> Vec<crate::model::outcomes::ActionItem> {
-        let (records, _) = self.group_sessions(group_id);
-        crate::model::outcomes::open_actions(&records)
+        let (figures, _) = self.group_figures(group_id);
+        crate::model::figures::open_actions(&figures)
     }
 
     // ---- formats -------------------------------------------------------------------------
@@ -370,11 +389,16 @@ impl Store {
 /// thread.
 pub fn refresh_sessions(paths: &Paths, write_index: bool) -> Sessions {
     let old = index::read_index(&paths.index());
-    // The search cache follows the index: the logs read for one give their text to the other.
+    // The search and figures caches follow the index: the logs read for one give their text
+    // and figures to the others, each log parsed and replayed once.
     let mut texts = std::collections::HashMap::new();
+    let mut fresh = std::collections::HashMap::new();
     let refreshed = index::refresh_with(&paths.sessions(), old, |summary, record| {
         if write_index {
-            texts.insert(summary.file.clone(), search::text_of(record));
+            let state = MeetingState::replay(record);
+            texts.insert(summary.file.clone(), search::text_of_state(record, &state));
+            let figures = MeetingFigures::of_state(record, &state);
+            fresh.insert(summary.file.clone(), figures::Fresh::of(&figures, summary));
         }
     });
     if refreshed.changed && write_index {
@@ -383,6 +407,7 @@ pub fn refresh_sessions(paths: &Paths, write_index: bool) -> Sessions {
     }
     if write_index {
         search::refresh_file(paths, &refreshed.index.sessions, texts);
+        figures::refresh_file(paths, &refreshed.index.sessions, fresh);
     }
     Sessions {
         summaries: refreshed.index.sessions,

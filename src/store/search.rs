@@ -277,7 +277,11 @@ fn join(fields: &[&str], out: &mut String) {
 /// the ideas shown on the wall (not removed, merged away or still hidden), themes, vote
 /// options, decisions, and actions with their owners. Lowercased, on one line.
 pub fn text_of(record: &SessionRecord) -> String {
-    let state = MeetingState::replay(record);
+    text_of_state(record, &MeetingState::replay(record))
+}
+
+/// [`text_of`] a meeting whose log is already replayed into `state`.
+pub fn text_of_state(record: &SessionRecord, state: &MeetingState) -> String {
     let mut fields: Vec<&str> = vec![&record.topic, &record.group.name];
     for lang in Lang::ALL {
         let title = record.format.title.get(lang);

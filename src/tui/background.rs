@@ -1,13 +1,14 @@
 //! Slow reads done on a thread, so that the screen keeps answering while they run: the full
-//! list of meetings after the first frame, and every meeting of a group for its trends (over
-//! a second for a group with thousands of meetings). The loop collects what has finished
-//! each time it wakes, and wakes often only while something is still running.
+//! list of meetings after the first frame, and the figures of a group's meetings for its
+//! trends (a second for a group with thousands of meetings when their cache is cold). The
+//! loop collects what has finished each time it wakes, and wakes often only while something
+//! is still running.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::screens::review::trend::TrendData;
-use crate::store::{Paths, Sessions, index};
+use crate::store::{Paths, Sessions, figures};
 
 /// The name of the reading threads: the panic hook leaves the terminal alone for them,
 /// because a failed read is reported on screen and the meeting goes on.
@@ -63,15 +64,16 @@ impl Background {
         });
     }
 
-    /// Reads a group's meetings, oldest first (`files` in that order), one log in memory at
-    /// a time whatever the group's size.
-    pub fn read_group(&mut self, group: String, files: Vec<PathBuf>) {
+    /// Reads a group's meetings' figures, oldest first (`files` in that order): from the
+    /// figures cache of `paths` where it holds them for the file as it is now, else from the
+    /// log (one log in memory at a time whatever the group's size). Never writes.
+    pub fn read_group(&mut self, paths: Paths, group: String, files: Vec<PathBuf>) {
         let job = Job::Group(group.clone());
         self.spawn(job, move || {
             let mut data = TrendData::default();
-            for path in files {
-                match index::load_session(&path) {
-                    Ok(record) => data.add(&record),
+            for figures in figures::of_files(&paths, &files) {
+                match figures {
+                    Ok(figures) => data.add_figures(figures),
                     Err(_) => data.unreadable += 1,
                 }
             }

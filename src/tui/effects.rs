@@ -175,7 +175,7 @@ fn read_group(app: &App, store: &Store, background: &mut Background, group: Stri
         .filter(|s| s.group_id == group)
         .map(|s| store.paths.sessions().join(&s.file))
         .collect();
-    background.read_group(group, files);
+    background.read_group(store.paths.clone(), group, files);
 }
 
 fn ring_bell() {

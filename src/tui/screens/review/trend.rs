@@ -3,9 +3,10 @@
 //! first); the totals; and every action still open, with the meeting it came from and
 //! whether it is overdue.
 //!
-//! The figures come from `model::metrics` (`trend`, `participation`, `combined`); this page
-//! only draws them. The group's meetings are read by the loop ([`Effect::LoadGroup`]) and
-//! handed over once; the page keeps the figures, not the logs.
+//! The figures come from `model::figures` (each meeting's, from the figures cache beside the
+//! index) and `model::metrics` (`combined`); this page only draws them. The group's figures
+//! are read by the loop ([`Effect::LoadGroup`]) and handed over once; the page keeps the
+//! figures, not the logs.
 //!
 //! [`Effect::LoadGroup`]: crate::tui::app::Effect::LoadGroup
 
@@ -20,8 +21,8 @@ use super::page::{DocPage, TextPage};
 use super::participation::{participation_section, share_bar};
 use crate::i18n::fill;
 use crate::i18n::words::{self, due_text, format_date, owner_text};
-use crate::model::engine::MeetingState;
-use crate::model::metrics::{Participation, TrendPoint, combined, participation};
+use crate::model::figures::MeetingFigures;
+use crate::model::metrics::{Participation, TrendPoint, combined};
 use crate::model::outcomes::ActionItem;
 use crate::model::{SessionRecord, Side};
 use crate::tui::app::Ctx;
@@ -69,9 +70,14 @@ impl TrendData {
     /// Adds one meeting; meetings must come oldest first (as `metrics::trend` orders them
     /// and `outcomes::all_actions` follows actions up).
     pub fn add(&mut self, record: &SessionRecord) {
-        let state = MeetingState::replay(record);
-        let p = participation(&state);
-        self.points.push(TrendPoint::of(record, &p));
+        self.add_figures(MeetingFigures::of(record));
+    }
+
+    /// Adds one meeting by its figures (from the figures cache, or [`MeetingFigures::of`]);
+    /// meetings must come oldest first.
+    pub fn add_figures(&mut self, figures: MeetingFigures) {
+        self.points.push(figures.trend_point());
+        let p = figures.participation;
         if let Some(e) = p.equity {
             self.equities.0 += e;
             self.equities.1 += 1;
@@ -79,17 +85,17 @@ impl TrendData {
         let mut totals = combined(&[std::mem::replace(&mut self.totals, combined(&[])), p]);
         totals.equity = (self.equities.1 > 0).then(|| self.equities.0 / self.equities.1 as f64);
         self.totals = totals;
-        for followed in state.carried.iter().chain(&state.actions) {
+        for followed in figures.carried.iter().chain(&figures.actions) {
             match self.actions.iter_mut().find(|a| a.id == followed.id) {
                 Some(known) => *known = followed.clone(),
                 None => self.actions.push(followed.clone()),
             }
         }
-        if !state.actions.is_empty() {
+        if !figures.actions.is_empty() {
             self.meetings
-                .insert(record.id, (record.started_at(), record.topic.clone()));
+                .insert(figures.id, (figures.started_at, figures.topic));
         }
-        self.group_name = Some(record.group.name.clone());
+        self.group_name = Some(figures.group_name);
     }
 
     /// The figures of these meetings (in any order), `unreadable` files besides.
