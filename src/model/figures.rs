@@ -17,13 +17,13 @@ use uuid::Uuid;
 use super::engine::MeetingState;
 use super::format::Localized;
 use super::metrics::{self, Participation, TrendPoint};
-use super::outcomes::ActionItem;
+use super::outcomes::{ActionItem, Origin};
 use super::role::Side;
 use super::session::SessionRecord;
 
 /// The version of [`MeetingFigures`]' layout: bump it with every field added, removed or
 /// changed in meaning, and every cache of figures is rebuilt from the logs.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// What the per-group figures need from one meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +48,13 @@ pub struct MeetingFigures {
     /// Ideas shown on the wall: neither removed, merged away nor still hidden.
     pub ideas_shown: u32,
     pub decisions: u32,
+    /// Where each decision came from and how far students took part, in the decisions'
+    /// order (empty parts where it was not said).
+    pub decision_origins: Vec<Origin>,
+    /// The check-out pulse's answers 1…5, by side in the order of [`Side::ALL`], then a
+    /// fourth row for answers whose side is not known (counted hands, a phone's voter who
+    /// would rather not say).
+    pub pulse: [[u32; 5]; 4],
     /// The actions this meeting followed up, as it left them (`state.carried`).
     #[serde(with = "compact")]
     pub carried: Vec<ActionItem>,
@@ -84,6 +91,8 @@ impl MeetingFigures {
             present,
             ideas_shown: state.live_ideas().filter(|i| !i.hidden).count() as u32,
             decisions: state.decisions.len() as u32,
+            decision_origins: state.decisions.iter().map(|d| d.origin).collect(),
+            pulse: pulse_of(state),
             carried: state.carried.clone(),
             actions: state.actions.clone(),
         }
@@ -115,6 +124,26 @@ impl MeetingFigures {
     }
 }
 
+/// The answers of every pulse of the meeting, by side (see [`MeetingFigures::pulse`]).
+fn pulse_of(state: &MeetingState) -> [[u32; 5]; 4] {
+    use super::vote::{Ballot, VoteKind};
+    let mut pulse = [[0u32; 5]; 4];
+    for vote in state.votes.iter().filter(|v| v.kind == VoteKind::Pulse) {
+        for (side, ballot) in &vote.ballots {
+            if let Ballot::Pulse(value) = ballot
+                && (1..=5).contains(value)
+            {
+                let row = side.map_or(3, |s| s as usize);
+                pulse[row][usize::from(*value) - 1] += 1;
+            }
+        }
+        for (slot, n) in vote.hands.iter().flatten().take(5).enumerate() {
+            pulse[3][slot] += n;
+        }
+    }
+    pulse
+}
+
 /// Actions as the figures hold them: each an array, its owner and due tagged from outside
 /// (`{"R":"nurse"}`), which parses without the buffering that the logs' `{"type": …}` form
 /// needs; the actions are most of a meeting's figures. A field added to `ActionItem` is
@@ -125,7 +154,7 @@ mod compact {
     use uuid::Uuid;
 
     use crate::model::group::MemberId;
-    use crate::model::outcomes::{self, ActionItem, ActionStatus};
+    use crate::model::outcomes::{self, ActionItem, ActionStatus, Origin};
     use crate::model::role::Role;
 
     #[derive(Serialize, Deserialize)]
@@ -138,6 +167,7 @@ mod compact {
         Uuid,
         Date,
         Option<String>,
+        Origin,
     );
 
     #[derive(Serialize, Deserialize)]
@@ -163,6 +193,7 @@ mod compact {
             session,
             agreed,
             clock_item,
+            origin,
         } = a.clone();
         Action(
             id,
@@ -180,11 +211,12 @@ mod compact {
             session,
             agreed,
             clock_item,
+            origin,
         )
     }
 
     fn from_wire(a: Action) -> ActionItem {
-        let Action(id, text, owner, due, status, session, agreed, clock_item) = a;
+        let Action(id, text, owner, due, status, session, agreed, clock_item, origin) = a;
         ActionItem {
             id,
             text,
@@ -201,6 +233,7 @@ mod compact {
             session,
             agreed,
             clock_item,
+            origin,
         }
     }
 
