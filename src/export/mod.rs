@@ -86,6 +86,7 @@ mod markdown;
 mod names;
 pub mod notice;
 mod people;
+pub mod report;
 pub mod trace;
 
 use jiff::tz::TimeZone;

@@ -430,6 +430,7 @@ pub static TEXT: Text = Text {
     clock_edit: super::clock_edit::EN,
     notice: super::notice::EN,
     origin: super::origin::EN,
+    report: super::report::EN,
     guard: super::guard::EN,
 
     load_empty: "the file is empty",

@@ -430,6 +430,7 @@ pub static TEXT: Text = Text {
     clock_edit: super::clock_edit::FI,
     notice: super::notice::FI,
     origin: super::origin::FI,
+    report: super::report::FI,
     guard: super::guard::FI,
 
     load_empty: "tiedosto on tyhjä",

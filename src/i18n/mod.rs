@@ -18,6 +18,7 @@ pub mod notice;
 pub mod origin;
 pub mod phones;
 pub mod records;
+pub mod report;
 pub mod review;
 mod sv;
 pub mod vote;
@@ -449,6 +450,7 @@ pub struct Text {
     pub clock_edit: clock_edit::ClockEditText,
     pub notice: notice::NoticeText,
     pub origin: origin::OriginText,
+    pub report: report::ReportText,
     pub guard: guard::GuardText,
 
     // ---- loading files ----

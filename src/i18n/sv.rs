@@ -430,6 +430,7 @@ pub static TEXT: Text = Text {
     clock_edit: super::clock_edit::SV,
     notice: super::notice::SV,
     origin: super::origin::SV,
+    report: super::report::SV,
     guard: super::guard::SV,
 
     load_empty: "filen är tom",

@@ -12,6 +12,7 @@ pub mod group;
 pub mod metrics;
 pub mod outcomes;
 pub mod random;
+pub mod report;
 pub mod role;
 pub mod session;
 pub mod stopwatch;
