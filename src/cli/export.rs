@@ -63,7 +63,6 @@ pub fn run(cx: &CliContext, args: &ExportArgs) -> u8 {
 fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
-    let m = &t.minutes;
     let store = Store::open_read_only(cx.paths.clone());
     let (record, warnings) = super::sessions::lookup(cx, &store, &args.session)?;
     // Standard output may be the minutes themselves: anything else goes to stderr.
@@ -92,10 +91,23 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
         zone,
     };
     let export = export::minutes(&record, &options);
+    deliver(cx, &export, args.output.as_deref(), args.force)
+}
 
-    let files: Vec<(PathBuf, &[u8])> = match (&args.output, export.format) {
+/// Writes an export where `output` says (a file, or for CSV a directory; standard output
+/// when none, except for CSV, which goes to the working directory), refusing to overwrite
+/// without `force`, and says what it wrote.
+pub(super) fn deliver(
+    cx: &CliContext,
+    export: &Export,
+    output: Option<&Path>,
+    force: bool,
+) -> CliResult {
+    let m = &cx.lang.text().minutes;
+
+    let files: Vec<(PathBuf, &[u8])> = match (output, export.format) {
         (None, Format::Csv) => export.files_in(Path::new("."), false),
-        (None, _) => return to_stdout(&export),
+        (None, _) => return to_stdout(export),
         (Some(dir), Format::Csv) => {
             if dir.exists() && !dir.is_dir() {
                 return Err(CliError::new(
@@ -110,10 +122,10 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
         (Some(path), _) => export
             .files
             .iter()
-            .map(|f| (path.clone(), f.contents.as_slice()))
+            .map(|f| (path.to_path_buf(), f.contents.as_slice()))
             .collect(),
     };
-    match write_all(&files, args.force) {
+    match write_all(&files, force) {
         Ok(()) => {
             for (path, _) in &files {
                 say!(

@@ -12,6 +12,7 @@ pub mod formats;
 pub mod groups;
 pub mod help;
 pub mod output;
+pub mod report;
 pub mod sessions;
 pub mod stats;
 pub mod stress;
@@ -75,6 +76,8 @@ pub enum Command {
     Clock(clock::ClockCommand),
     /// Export a saved meeting as minutes.
     Export(export::ExportArgs),
+    /// A group's yearly participation report, or several groups side by side.
+    Report(report::ReportArgs),
     /// Show where parvi keeps its files.
     Paths,
     /// Save repeatedly until killed (for the crash tests).
@@ -223,6 +226,7 @@ pub fn main() -> ExitCode {
         Some(Command::Stats(args)) => stats::run(&cx, &args),
         Some(Command::Clock(cmd)) => clock::run(&cx, cmd),
         Some(Command::Export(args)) => export::run(&cx, &args),
+        Some(Command::Report(args)) => report::run(&cx, &args),
         Some(Command::Paths) => sessions::paths(&cx),
         Some(Command::SaveStress(args)) => stress::run(&args),
     };

@@ -73,6 +73,18 @@ pub struct ReportText {
     pub site_columns: [&'static str; 7],
     pub no_meetings: &'static str,
     pub total: &'static str,
+
+    // ---- the command ----
+    pub help: &'static str,
+    pub help_arg_group: &'static str,
+    pub help_arg_all: &'static str,
+    pub help_arg_year: &'static str,
+    pub help_arg_format: &'static str,
+    pub help_arg_public: &'static str,
+    /// Neither `--group` nor `--all`, or no groups at all.
+    pub err_no_group: &'static str,
+    /// `{year}` is not a school year.
+    pub err_year: &'static str,
 }
 
 pub const FI: ReportText = ReportText {
@@ -176,6 +188,14 @@ pub const FI: ReportText = ReportText {
     ],
     no_meetings: "Tänä lukuvuonna ei ole pidetty kokouksia.",
     total: "Yhteensä",
+    help: "Ryhmän lukuvuoden osallisuusraportti hankkeen arviointiin: kokoukset, läsnäolo ja puheaika osapuolittain, tasapuolisuus, päätösten alkuperä ja osallisuuden taso, toimenpiteiden toteutuminen, loppupulssi ja vuosikello. Useampi ryhmä vertailee toimipaikkoja.",
+    help_arg_group: "Ryhmä (tunnus tai nimi); toistamalla useampi ryhmä rinnakkain.",
+    help_arg_all: "Kaikki ryhmät rinnakkain.",
+    help_arg_year: "Lukuvuosi, esim. 2026-2027 (oletus: kuluva).",
+    help_arg_format: "Muoto: html (tulostettava, kaavioineen), md tai csv (taulukko kustakin luvusta).",
+    help_arg_public: "Julkinen versio: ei nimiä (raportissa ei ole henkilöiden nimiä; ryhmien nimet tarkistetaan).",
+    err_no_group: "Kerro ryhmä: --group RYHMÄ (voi toistaa) tai --all.",
+    err_year: "”{year}” ei ole lukuvuosi. Kirjoita esimerkiksi 2026-2027.",
 };
 
 pub const SV: ReportText = ReportText {
@@ -270,6 +290,14 @@ pub const SV: ReportText = ReportText {
     ],
     no_meetings: "Inga möten har hållits detta läsår.",
     total: "Totalt",
+    help: "Gruppens delaktighetsrapport för läsåret, för projektets utvärdering: möten, närvaro och taltid per part, jämlikhet, beslutens ursprung och delaktighetsnivå, hur åtgärderna genomfördes, slutpulsen och årsklockan. Flera grupper jämför verksamhetsställen.",
+    help_arg_group: "Gruppen (id eller namn); upprepa för flera grupper sida vid sida.",
+    help_arg_all: "Alla grupper sida vid sida.",
+    help_arg_year: "Läsåret, t.ex. 2026-2027 (standard: det pågående).",
+    help_arg_format: "Format: html (för utskrift, med diagram), md eller csv (en tabell per mått).",
+    help_arg_public: "Offentlig version: inga namn (rapporten har inga personnamn; gruppnamnen kontrolleras).",
+    err_no_group: "Ange gruppen: --group GRUPP (kan upprepas) eller --all.",
+    err_year: "”{year}” är inget läsår. Skriv till exempel 2026-2027.",
 };
 
 pub const EN: ReportText = ReportText {
@@ -364,4 +392,12 @@ pub const EN: ReportText = ReportText {
     ],
     no_meetings: "No meetings were held this school year.",
     total: "Total",
+    help: "A group's participation report for a school year, for the project's evaluation: meetings, attendance and speaking time by side, equity, where decisions came from and how far students took part, how the actions went, the check-out pulse and the year clock. Several groups compare sites.",
+    help_arg_group: "The group (id or name); repeat it for several groups side by side.",
+    help_arg_all: "Every group side by side.",
+    help_arg_year: "The school year, e.g. 2026-2027 (default: the current one).",
+    help_arg_format: "Format: html (print-ready, with charts), md, or csv (one table per figure).",
+    help_arg_public: "Public version: no names (the report names no person; the group names are checked).",
+    err_no_group: "Name the group: --group GROUP (may be repeated) or --all.",
+    err_year: "\"{year}\" is not a school year. Write for example 2026-2027.",
 };

@@ -52,7 +52,7 @@ impl From<[u64; 5]> for Figures {
 }
 
 impl Figures {
-    fn add(&mut self, other: &Figures) {
+    pub fn add(&mut self, other: &Figures) {
         self.seats += other.seats;
         self.airtime_ms += other.airtime_ms;
         self.turns += other.turns;

@@ -16,18 +16,24 @@ const BOTTOM: f64 = 34.0;
 const COLOURS: [(&str, &str); 2] = [("#1f3f66", "#1f3f66"), ("#c9d6e6", "#1f3f66")];
 
 /// A `<figure>` with the chart and its title as caption.
-pub fn chart(chart: &Chart, lang: Lang) -> String {
+pub fn chart(chart: &Chart, caption: bool, lang: Lang) -> String {
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let n = chart.labels.len().max(1) as f64;
     let group_w = plot_w / n;
     let series = chart.series.len().max(1) as f64;
     let bar_w = (group_w * 0.8 / series).min(40.0);
-    let mut svg = format!(
-        "<figure>\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
-        escape(&chart.title),
+    let mut svg = String::from("<figure>\n");
+    if caption {
+        svg.push_str(&format!(
+            "<figcaption>{}</figcaption>\n",
+            escape(&chart.title)
+        ));
+    }
+    svg.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
         escape(&chart.title)
-    );
+    ));
     // The scale: four steps, with lines across.
     for step in 0..=4 {
         let value = chart.max * f64::from(step) / 4.0;
