@@ -11,6 +11,7 @@ pub mod export;
 pub mod formats;
 pub mod groups;
 pub mod help;
+pub mod notice;
 pub mod output;
 pub mod sessions;
 pub mod stats;
@@ -75,6 +76,8 @@ pub enum Command {
     Clock(clock::ClockCommand),
     /// Export a saved meeting as minutes.
     Export(export::ExportArgs),
+    /// "You said, we did" to students for a group's meetings in a period.
+    Notice(notice::NoticeArgs),
     /// Show where parvi keeps its files.
     Paths,
     /// Save repeatedly until killed (for the crash tests).
@@ -223,6 +226,7 @@ pub fn main() -> ExitCode {
         Some(Command::Stats(args)) => stats::run(&cx, &args),
         Some(Command::Clock(cmd)) => clock::run(&cx, cmd),
         Some(Command::Export(args)) => export::run(&cx, &args),
+        Some(Command::Notice(args)) => notice::run(&cx, &args),
         Some(Command::Paths) => sessions::paths(&cx),
         Some(Command::SaveStress(args)) => stress::run(&args),
     };

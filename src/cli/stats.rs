@@ -38,7 +38,7 @@ pub struct SearchArgs {
 
 /// The group a `--group` names: a group of the data directory, or (for a removed group
 /// whose meetings stay) the id or name its meetings saved. Returns its id and name.
-fn resolve_group(
+pub(super) fn resolve_group(
     cx: &CliContext,
     store: &Store,
     summaries: &[Summary],

@@ -490,6 +490,7 @@ pub static TEXT: Text = Text {
         "MONTH",
         "ITEM",
         "STATUS",
+        "DATE",
     ],
     help_default: "(default: {value})",
 };

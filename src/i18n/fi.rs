@@ -490,6 +490,7 @@ pub static TEXT: Text = Text {
         "KUUKAUSI",
         "KOHTA",
         "TILA",
+        "PÄIVÄ",
     ],
     help_default: "(oletus: {value})",
 };
