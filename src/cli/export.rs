@@ -40,6 +40,13 @@ pub struct ExportArgs {
     /// Leave out the names of students, guardians and guests.
     #[arg(long)]
     pub public: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+/// Where a publication goes and what may stop it: `parvi export` and `parvi notice`.
+#[derive(Debug, Args)]
+pub struct WriteArgs {
     /// Where to write: a file, or for CSV a directory.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -78,7 +85,7 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
         args.public.then_some(Publication::Minutes)
     };
     if let Some(publication) = publication
-        && !args.checked
+        && !args.write.checked
     {
         guard(cx, &store, &record, publication)?;
     }
@@ -91,7 +98,7 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
         zone,
     };
     let export = export::minutes(&record, &options);
-    deliver(cx, &export, args.output.as_deref(), args.force)
+    deliver(cx, &export, args.write.output.as_deref(), args.write.force)
 }
 
 /// Writes an export where `output` says (a file, or for CSV a directory; standard output
@@ -104,7 +111,6 @@ pub(super) fn deliver(
     force: bool,
 ) -> CliResult {
     let m = &cx.lang.text().minutes;
-
     let files: Vec<(PathBuf, &[u8])> = match (output, export.format) {
         (None, Format::Csv) => export.files_in(Path::new("."), false),
         (None, _) => return to_stdout(export),
@@ -125,9 +131,15 @@ pub(super) fn deliver(
             .map(|f| (path.to_path_buf(), f.contents.as_slice()))
             .collect(),
     };
-    match write_all(&files, force) {
+    write_files(cx, &files, force)
+}
+
+/// Writes the files (none if one exists already, unless `force`) and says where.
+pub(super) fn write_files(cx: &CliContext, files: &[(PathBuf, &[u8])], force: bool) -> CliResult {
+    let m = &cx.lang.text().minutes;
+    match write_all(files, force) {
         Ok(()) => {
-            for (path, _) in &files {
+            for (path, _) in files {
                 say!(
                     "{}",
                     fill(m.written, &[("path", &path.display().to_string())])
@@ -158,27 +170,35 @@ fn guard(
     record: &crate::model::SessionRecord,
     publication: Publication,
 ) -> CliResult {
-    let lang = cx.lang;
-    let t = &lang.text().guard;
     // The group file as it is now: a student who joined since can be named too.
     let group = store
         .groups()
         .groups
         .into_iter()
         .find(|g| g.id == record.group.id);
-    let hits = export::guard::check_record(record, group.as_ref(), publication);
+    refuse(
+        cx,
+        &export::guard::check_record(record, group.as_ref(), publication),
+    )
+}
+
+/// The guard's hits, each in context on stderr, and a refusal with how to publish anyway
+/// (`--checked`); no hit, no refusal. `parvi notice` refuses the same way.
+pub(super) fn refuse(cx: &CliContext, hits: &[export::guard::Hit]) -> CliResult {
+    let t = &cx.lang.text().guard;
+    let lang = cx.lang;
     if hits.is_empty() {
         return Ok(());
     }
     eprintln!("{}", fill(t.cli_found, &[("n", &hits.len().to_string())]));
-    for hit in &hits {
+    for hit in hits {
         eprintln!("  {} · {}", hit.place.label(lang), hit.kind_label(lang));
         eprintln!("    {}", hit.marked());
     }
     Err(CliError::new(EXIT_FAILED, t.cli_refused).hint(t.cli_hint))
 }
 
-fn write_failed(cx: &CliContext, path: &Path, e: &std::io::Error) -> CliError {
+pub(super) fn write_failed(cx: &CliContext, path: &Path, e: &std::io::Error) -> CliError {
     CliError::new(
         EXIT_FAILED,
         fill(
@@ -191,7 +211,7 @@ fn write_failed(cx: &CliContext, path: &Path, e: &std::io::Error) -> CliError {
     )
 }
 
-fn to_stdout(export: &Export) -> CliResult {
+pub(super) fn to_stdout(export: &Export) -> CliResult {
     let mut out = std::io::stdout().lock();
     for file in &export.files {
         match out.write_all(&file.contents).and_then(|()| out.flush()) {

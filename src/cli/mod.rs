@@ -11,6 +11,7 @@ pub mod export;
 pub mod formats;
 pub mod groups;
 pub mod help;
+pub mod notice;
 pub mod output;
 pub mod report;
 pub mod sessions;
@@ -78,6 +79,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// A group's yearly participation report, or several groups side by side.
     Report(report::ReportArgs),
+    /// "You said, we did" to students for a group's meetings in a period.
+    Notice(notice::NoticeArgs),
     /// Show where parvi keeps its files.
     Paths,
     /// Save repeatedly until killed (for the crash tests).
@@ -227,6 +230,7 @@ pub fn main() -> ExitCode {
         Some(Command::Clock(cmd)) => clock::run(&cx, cmd),
         Some(Command::Export(args)) => export::run(&cx, &args),
         Some(Command::Report(args)) => report::run(&cx, &args),
+        Some(Command::Notice(args)) => notice::run(&cx, &args),
         Some(Command::Paths) => sessions::paths(&cx),
         Some(Command::SaveStress(args)) => stress::run(&args),
     };

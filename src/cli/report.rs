@@ -5,12 +5,10 @@
 //! Reads only: the figures come from the cache beside the index (`figures.jsonl`), with any
 //! meeting it lacks read from its log, and the clock from the group's clock file.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
 use super::output::{self, CliError, CliResult};
-use super::{CliContext, EXIT_FAILED, EXIT_USAGE};
+use super::{CliContext, EXIT_USAGE};
 use crate::export::guard::{self, Place, Published};
 use crate::export::report::{self, ReportFormat, ReportOptions};
 use crate::i18n::fill;
@@ -37,15 +35,8 @@ pub struct ReportArgs {
     /// Say that it names nobody, after checking the group names.
     #[arg(long)]
     pub public: bool,
-    /// Where to write: a file, or for CSV a directory.
-    #[arg(short = 'o', long = "output", value_name = "PATH")]
-    pub output: Option<PathBuf>,
-    /// Overwrite existing files.
-    #[arg(long)]
-    pub force: bool,
-    /// Publish even though the guard found something in the group names.
-    #[arg(long)]
-    pub checked: bool,
+    #[command(flatten)]
+    pub write: super::export::WriteArgs,
 }
 
 fn parse_format(value: &str) -> Result<ReportFormat, String> {
@@ -96,22 +87,14 @@ fn report_command(cx: &CliContext, args: &ReportArgs) -> CliResult {
         report.group_name = name.clone();
         reports.push(report);
     }
-    if args.public && !args.checked {
+    if args.public && !args.write.checked {
         let texts: Vec<Published> = reports
             .iter()
             .map(|r| Published::new(Place::Other(r.group_id.clone()), r.group_name.clone()))
             .collect();
         let people: Vec<guard::Person> = groups.iter().flat_map(guard::group_people).collect();
         let hits = guard::check_texts(&texts, &people);
-        if !hits.is_empty() {
-            let g = &lang.text().guard;
-            eprintln!("{}", fill(g.cli_found, &[("n", &hits.len().to_string())]));
-            for hit in &hits {
-                eprintln!("  {} · {}", hit.place.label(lang), hit.kind_label(lang));
-                eprintln!("    {}", hit.marked());
-            }
-            return Err(CliError::new(EXIT_FAILED, g.cli_refused).hint(g.cli_hint));
-        }
+        super::export::refuse(cx, &hits)?;
     }
     let options = ReportOptions {
         format: args.format,
@@ -121,5 +104,5 @@ fn report_command(cx: &CliContext, args: &ReportArgs) -> CliResult {
     };
     let export = report::render(&reports, &options);
     output::print_problems(lang, &problems);
-    super::export::deliver(cx, &export, args.output.as_deref(), args.force)
+    super::export::deliver(cx, &export, args.write.output.as_deref(), args.write.force)
 }

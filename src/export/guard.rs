@@ -56,6 +56,12 @@ pub enum Place {
     Clock(String),
     /// A text of the caller's own (a report's), already named in the user's language.
     Other(String),
+    /// A place in the meeting of `date`, for a publication of several meetings (a term's
+    /// notice).
+    InMeeting {
+        date: jiff::civil::Date,
+        place: Box<Place>,
+    },
 }
 
 impl Place {
@@ -77,6 +83,11 @@ impl Place {
             Place::FollowUp(i) => n(t.place_followup, i.to_string()),
             Place::Clock(title) => fill(t.place_clock, &[("title", title)]),
             Place::Other(label) => label.clone(),
+            Place::InMeeting { date, place } => format!(
+                "{} · {}",
+                i18n::words::format_date(lang, *date),
+                place.label(lang)
+            ),
         }
     }
 }
@@ -95,10 +106,11 @@ impl Publication {
     pub fn shows(self, place: &Place) -> bool {
         match self {
             Publication::Minutes => true,
-            Publication::Notice => matches!(
-                place,
-                Place::Decision(_) | Place::Action(_) | Place::FollowUp(_)
-            ),
+            Publication::Notice => match place {
+                Place::Decision(_) | Place::Action(_) | Place::FollowUp(_) => true,
+                Place::InMeeting { place, .. } => self.shows(place),
+                _ => false,
+            },
         }
     }
 }
@@ -301,6 +313,55 @@ pub fn check_record(
     publication: Publication,
 ) -> Vec<Hit> {
     check_texts(&published(record, publication), &people(record, group))
+}
+
+/// The hits in what the notice of a term publishes: the decisions and actions of each of
+/// its meetings (`records`, each [`published`] as a notice and placed by the meeting's day
+/// in `zone`), and the texts of those of `actions` (as they stand now) agreed or followed
+/// up in one of them that differ from what the meetings saved. The
+/// names looked for are the [`people`] of every meeting and of the group file.
+pub fn check_term(
+    records: &[SessionRecord],
+    actions: &[crate::model::outcomes::ActionItem],
+    group: Option<&Group>,
+    zone: &jiff::tz::TimeZone,
+) -> Vec<Hit> {
+    let mut texts: Vec<Published> = Vec::new();
+    let mut people_of: Vec<Person> = group.map(group_people).unwrap_or_default();
+    let mut records: Vec<&SessionRecord> = records.iter().collect();
+    records.sort_by_key(|r| r.started_at());
+    for record in &records {
+        let date = record.started_at().to_zoned_datetime(zone.clone()).date();
+        for p in published(record, Publication::Notice) {
+            texts.push(Published::new(
+                Place::InMeeting {
+                    date,
+                    place: Box::new(p.place),
+                },
+                p.text,
+            ));
+        }
+        for person in people(record, group) {
+            if !people_of.iter().any(|p| p.name == person.name) {
+                people_of.push(person);
+            }
+        }
+    }
+    let shown = |a: &crate::model::outcomes::ActionItem| {
+        records
+            .iter()
+            .any(|r| r.id == a.session || r.carried_actions.iter().any(|c| c.id == a.id))
+    };
+    for (i, a) in actions.iter().filter(|a| shown(a)).enumerate() {
+        if !texts.iter().any(|p| p.text == a.text) {
+            let place = Place::InMeeting {
+                date: a.agreed,
+                place: Box::new(Place::FollowUp(i + 1)),
+            };
+            texts.push(Published::new(place, a.text.clone()));
+        }
+    }
+    check_texts(&texts, &people_of)
 }
 
 /// The hits in `texts`, in their order and, within a text, in reading order: every form of

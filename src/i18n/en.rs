@@ -491,6 +491,7 @@ pub static TEXT: Text = Text {
         "MONTH",
         "ITEM",
         "STATUS",
+        "DATE",
     ],
     help_default: "(default: {value})",
 };

@@ -491,6 +491,7 @@ pub static TEXT: Text = Text {
         "KUUKAUSI",
         "KOHTA",
         "TILA",
+        "PÄIVÄ",
     ],
     help_default: "(oletus: {value})",
 };

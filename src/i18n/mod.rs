@@ -486,7 +486,7 @@ pub struct Text {
     /// The placeholders of argument values (`<RYHMÄ>`) in capitals, as the command line
     /// writes them. The English ones are clap's own (an argument's `value_name`, else its id
     /// in capitals) and serve as the keys; `OPTIONS` is the `[OPTIONS]` of a usage line.
-    pub value_names: [&'static str; 25],
+    pub value_names: [&'static str; 26],
     /// After an option's help: the value it has when not given.
     pub help_default: &'static str,
 }

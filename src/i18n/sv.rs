@@ -491,6 +491,7 @@ pub static TEXT: Text = Text {
         "MÅNAD",
         "PUNKT",
         "LÄGE",
+        "DATUM",
     ],
     help_default: "(standard: {value})",
 };

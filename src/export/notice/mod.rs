@@ -4,12 +4,19 @@
 //! as in a public version. At most [`MAX_CHARS`] characters, so it fits a Wilma or Teams
 //! notice as it is; what does not fit is counted and left to the minutes. The same notice
 //! is also one self-contained HTML page for the intranet ([`render_html`]).
+//!
+//! The notice of a term ([`term`]: `parvi notice --group GROUP --from DATE --to DATE`) says
+//! the same of several meetings, with the same frame, page, cut and wording of a decision or
+//! an owner, all kept here.
+
+mod term;
+pub use term::{Term, render_term, render_term_html, term_file};
 
 use super::Options;
 use super::people::Roster;
 use crate::i18n::words::{due_text, format_date, percent_of, source_text, status_text};
-use crate::i18n::{self, fill};
-use crate::model::outcomes::{ActionItem, Owner, Source};
+use crate::i18n::{self, Lang, fill};
+use crate::model::outcomes::{ActionItem, Decision, Owner, Source};
 use crate::model::{EventKind, MeetingState, SessionRecord, Side};
 
 /// The longest notice, in characters: a Wilma message or a Teams post shows this much
@@ -21,30 +28,65 @@ struct Notice {
     title: String,
     voice: String,
     /// Headings with their lines; the empty ones are left out.
-    sections: Vec<(&'static str, Vec<String>)>,
+    sections: Vec<Section>,
+    /// What a notice with no line at all says.
+    nothing: &'static str,
     /// How many lines were cut to keep the text within [`MAX_CHARS`].
     cut: usize,
-    lang: crate::i18n::Lang,
+    lang: Lang,
+}
+
+/// A heading, its lines, and a sentence after them (shown only with the lines).
+struct Section {
+    heading: &'static str,
+    lines: Vec<String>,
+    note: Option<&'static str>,
+}
+
+impl Section {
+    fn new(heading: &'static str, lines: Vec<String>) -> Section {
+        Section {
+            heading,
+            lines,
+            note: None,
+        }
+    }
 }
 
 impl Notice {
+    /// A notice of these sections, not cut yet.
+    fn new(
+        lang: Lang,
+        title: String,
+        voice: String,
+        sections: Vec<Section>,
+        nothing: &'static str,
+    ) -> Notice {
+        Notice {
+            title,
+            voice,
+            sections,
+            nothing,
+            cut: 0,
+            lang,
+        }
+    }
+
     /// The plain text, ending in a newline.
     fn text(&self) -> String {
         let t = &self.lang.text().notice;
         let mut out = vec![self.title.clone(), String::new(), self.voice.clone()];
         let mut any = false;
-        for (heading, lines) in &self.sections {
-            if lines.is_empty() {
-                continue;
-            }
+        for section in self.sections.iter().filter(|s| !s.lines.is_empty()) {
             any = true;
             out.push(String::new());
-            out.push(heading.to_string());
-            out.extend(lines.iter().map(|l| format!("- {l}")));
+            out.push(section.heading.to_string());
+            out.extend(section.lines.iter().map(|l| format!("- {l}")));
+            out.extend(section.note.map(str::to_string));
         }
         if !any {
             out.push(String::new());
-            out.push(t.nothing.to_string());
+            out.push(self.nothing.to_string());
         }
         if self.cut > 0 {
             out.push(String::new());
@@ -75,19 +117,19 @@ impl Notice {
         out.push_str(&format!("<h1>{}</h1>\n", escape(&self.title)));
         out.push_str(&format!("<p class=\"voice\">{}</p>\n", escape(&self.voice)));
         let mut any = false;
-        for (heading, lines) in &self.sections {
-            if lines.is_empty() {
-                continue;
-            }
+        for section in self.sections.iter().filter(|s| !s.lines.is_empty()) {
             any = true;
-            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(heading)));
-            for line in lines {
+            out.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(section.heading)));
+            for line in &section.lines {
                 out.push_str(&format!("<li>{}</li>\n", escape(line)));
             }
             out.push_str("</ul>\n");
+            if let Some(note) = section.note {
+                out.push_str(&format!("<p>{}</p>\n", escape(note)));
+            }
         }
         if !any {
-            out.push_str(&format!("<p>{}</p>\n", escape(t.nothing)));
+            out.push_str(&format!("<p>{}</p>\n", escape(self.nothing)));
         }
         if self.cut > 0 {
             let more = fill(t.more, &[("n", &self.cut.to_string())]);
@@ -97,6 +139,71 @@ impl Notice {
         out.push_str("</main>\n</body>\n</html>\n");
         out
     }
+
+    /// Cuts lines until the text is within [`MAX_CHARS`], counting them: the last line of
+    /// the first section of `order` that has any, then of the next.
+    fn fit(&mut self, order: &[usize]) {
+        while self.text().chars().count() > MAX_CHARS {
+            let Some(section) = order
+                .iter()
+                .filter_map(|&i| self.sections.get(i))
+                .position(|s| !s.lines.is_empty())
+                .map(|i| order[i])
+            else {
+                // Even the frame is too long (a very long group name): say it as it is.
+                break;
+            };
+            self.sections[section].lines.pop();
+            self.cut += 1;
+        }
+    }
+}
+
+/// An action's owner as their role, never a name: the role of the member `roster` knows,
+/// else nothing.
+fn owner_role(roster: &Roster, lang: Lang, action: &ActionItem) -> Option<String> {
+    let role = match &action.owner {
+        Owner::Role { role } => Some(*role),
+        Owner::Member { .. } => roster.owner_person(&action.owner).map(|p| p.role),
+    };
+    role.map(|r| i18n::role(lang, r).to_string())
+}
+
+/// "You said": a decision, its names taken out, saying so when it came from students' input.
+fn decision_line(decision: &Decision, lang: Lang, scrub: impl Fn(&str) -> String) -> String {
+    match decision.origin.source {
+        Some(source @ (Source::Students | Source::StudentUnion | Source::Survey)) => {
+            let from = fill(
+                lang.text().origin.from,
+                &[("source", source_text(lang, source))],
+            );
+            format!("{} ({})", scrub(&decision.text), from.to_lowercase())
+        }
+        _ => scrub(&decision.text),
+    }
+}
+
+/// An action's text with its details in brackets, the empty ones left out.
+fn with_details(text: String, details: &[&str]) -> String {
+    let details: Vec<&str> = details.iter().copied().filter(|s| !s.is_empty()).collect();
+    if details.is_empty() {
+        text
+    } else {
+        format!("{text} ({})", details.join(", "))
+    }
+}
+
+/// How many of those present at a meeting were students.
+fn students_present(state: &MeetingState) -> usize {
+    state
+        .attended
+        .iter()
+        .filter(|id| {
+            state
+                .person(id)
+                .is_some_and(|p| p.role.side() == Side::Student)
+        })
+        .count()
 }
 
 /// Large, plain and readable on a phone or a corridor screen; printable.
@@ -135,15 +242,7 @@ fn notice(record: &SessionRecord, options: &Options) -> Notice {
 
     // Who was there and how much the students spoke: the figure parvi exists for.
     let present = state.attended.len();
-    let students = state
-        .attended
-        .iter()
-        .filter(|id| {
-            state
-                .person(id)
-                .is_some_and(|p| p.role.side() == Side::Student)
-        })
-        .count();
+    let students = students_present(&state);
     let sides = state.airtime_by_side(state.last_ms);
     let total: u64 = sides.iter().sum();
     let counts = [
@@ -158,43 +257,23 @@ fn notice(record: &SessionRecord, options: &Options) -> Notice {
         fill(t.voice_count, &counts)
     };
 
-    let owner = |a: &ActionItem| -> String {
-        let role = match &a.owner {
-            Owner::Role { role } => Some(*role),
-            Owner::Member { .. } => roster.owner_person(&a.owner).map(|p| p.role),
-        };
-        role.map_or_else(String::new, |r| i18n::role(lang, r).to_string())
-    };
-    // "You said": a decision that came from students' input says so.
     let decided: Vec<String> = state
         .decisions
         .iter()
-        .map(|d| match d.origin.source {
-            Some(source @ (Source::Students | Source::StudentUnion | Source::Survey)) => {
-                let from = fill(
-                    lang.text().origin.from,
-                    &[("source", source_text(lang, source))],
-                );
-                format!("{} ({})", roster.scrub(&d.text), from.to_lowercase())
-            }
-            _ => roster.scrub(&d.text),
-        })
+        .map(|d| decision_line(d, lang, |s| roster.scrub(s)))
         .collect();
     let agreed: Vec<String> = state
         .actions
         .iter()
         .map(|a| {
-            let who = owner(a);
+            let who = owner_role(&roster, lang, a).unwrap_or_default();
             let due = due_text(lang, a.due);
-            let details: Vec<&str> = [who.as_str(), due.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty() && *s != lang.text().records.due_none)
-                .collect();
-            if details.is_empty() {
-                roster.scrub(&a.text)
+            let due = if due == lang.text().records.due_none {
+                ""
             } else {
-                format!("{} ({})", roster.scrub(&a.text), details.join(", "))
-            }
+                due.as_str()
+            };
+            with_details(roster.scrub(&a.text), &[who.as_str(), due])
         })
         .collect();
     let followed: Vec<String> = state
@@ -205,31 +284,13 @@ fn notice(record: &SessionRecord, options: &Options) -> Notice {
         .collect();
 
     let sections = vec![
-        (t.decided, decided),
-        (t.agreed, agreed),
-        (t.followed, followed),
+        Section::new(t.decided, decided),
+        Section::new(t.agreed, agreed),
+        Section::new(t.followed, followed),
     ];
-    let mut notice = Notice {
-        title,
-        voice,
-        sections,
-        cut: 0,
-        lang,
-    };
+    let mut notice = Notice::new(lang, title, voice, sections, t.nothing);
     // Too long: the last lines go first (the follow-up, then the actions), each counted.
-    while notice.text().chars().count() > MAX_CHARS {
-        let Some((_, lines)) = notice
-            .sections
-            .iter_mut()
-            .rev()
-            .find(|(_, l)| !l.is_empty())
-        else {
-            // Even the frame is too long (a very long group name): say it as it is.
-            break;
-        };
-        lines.pop();
-        notice.cut += 1;
-    }
+    notice.fit(&[2, 1, 0]);
     notice
 }
 
