@@ -54,6 +54,35 @@ fn stats_of_a_group_of_10k_from_figures(bencher: divan::Bencher) {
     });
 }
 
+/// What `parvi report --group --format html` does, with warm caches, beside the two above:
+/// refresh the index, the group's figures and clock, the year's report of all 10,000
+/// meetings (every follow-up of every action), laid out and written as one HTML page.
+#[divan::bench(sample_count = 30)]
+fn report_of_a_group_of_10k_from_figures(bencher: divan::Bencher) {
+    use parvi::export::report::{ReportFormat, ReportOptions, render};
+    use parvi::model::report::GroupReport;
+    let store = Store::open_read_only(Paths::at(data_dir(), parvi::store::Origin::Flag));
+    let group = parvi::simulator::meetings()[0].group.id.clone();
+    let zone = parvi::model::helsinki();
+    bencher.bench(|| {
+        let sessions = store.sessions();
+        let (meetings, problems) = store.group_figures_in(&sessions.summaries, &group);
+        assert_eq!((meetings.len(), problems.len()), (SESSIONS, 0));
+        let clock = store.clock(&group).ok().flatten().map(|(clock, _)| clock);
+        let today = meetings.iter().map(|m| m.started_at).max().unwrap();
+        let today = today.to_zoned_datetime(zone.clone()).date();
+        let year = parvi::model::clock::SchoolYear::of(today);
+        let report = GroupReport::of(&meetings, clock.as_ref(), year, today, &zone);
+        let options = ReportOptions {
+            format: ReportFormat::Html,
+            lang: parvi::i18n::Lang::Fi,
+            public: false,
+            today,
+        };
+        render(&[report], &options)
+    });
+}
+
 /// Only parsing `index.json`: what a screen needs before its first frame.
 #[divan::bench(sample_count = 30)]
 fn read_index_of_10k(bencher: divan::Bencher) {

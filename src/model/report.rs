@@ -8,6 +8,8 @@
 //! the index) and the group's year clock, so a report reads no meeting log. Per side and per
 //! meeting only: never per person.
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
@@ -162,6 +164,15 @@ impl GroupReport {
                 }
             }
         }
+        // Every follow-up of every action, in meeting order: one pass over the meetings, so
+        // a report of thousands of meetings takes no longer than reading them.
+        let mut follow_ups: HashMap<&str, Vec<(Date, &ActionItem)>> = HashMap::new();
+        for f in &all {
+            let date = date_of(f);
+            for a in &f.carried {
+                follow_ups.entry(a.id.as_str()).or_default().push((date, a));
+            }
+        }
         // The actions agreed in the year's meetings, followed through every later meeting.
         for agreed in held.iter().flat_map(|f| &f.actions) {
             count_origin(
@@ -170,16 +181,9 @@ impl GroupReport {
                 agreed.origin,
             );
             report.actions.agreed += 1;
-            let later: Vec<(Date, &ActionItem)> = all
-                .iter()
-                .filter(|f| f.started_at > held_start(&held, agreed))
-                .filter_map(|f| {
-                    f.carried
-                        .iter()
-                        .find(|a| a.id == agreed.id)
-                        .map(|a| (date_of(f), a))
-                })
-                .collect();
+            let later: &[(Date, &ActionItem)] = follow_ups
+                .get(agreed.id.as_str())
+                .map_or(&[], Vec::as_slice);
             let now = later.last().map_or(agreed, |(_, a)| *a);
             let found_late = later
                 .iter()
@@ -244,13 +248,6 @@ pub fn pulse_mean(counts: &[u32; 5]) -> Option<f64> {
     let n: u32 = counts.iter().sum();
     let sum: u32 = counts.iter().zip(1..).map(|(c, v)| c * v).sum();
     (n > 0).then(|| f64::from(sum) / f64::from(n))
-}
-
-/// When the meeting that agreed `action` started (its own figures are among `held`).
-fn held_start(held: &[&MeetingFigures], action: &ActionItem) -> jiff::Timestamp {
-    held.iter()
-        .find(|f| f.id == action.session)
-        .map_or(jiff::Timestamp::MIN, |f| f.started_at)
 }
 
 fn count_origin(by_source: &mut BySource, by_level: &mut ByLevel, origin: Origin) {
