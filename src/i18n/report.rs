@@ -73,6 +73,20 @@ pub struct ReportText {
     pub site_columns: [&'static str; 7],
     pub no_meetings: &'static str,
     pub total: &'static str,
+
+    // ---- the report screen in the review ----
+    /// The trend page's key that opens the report.
+    pub key_open: &'static str,
+    pub key_prev_year: &'static str,
+    pub key_next_year: &'static str,
+    pub key_scroll: &'static str,
+    pub key_page_up: &'static str,
+    pub key_page_down: &'static str,
+    /// A meeting's row of the chart after its bar: the students' share of the speaking
+    /// time (`{airtime}`) and of those present (`{seats}`).
+    pub chart_row: &'static str,
+    /// The chart's legend: the bar, then the mark of the share of those present.
+    pub chart_legend: [&'static str; 2],
 }
 
 pub const FI: ReportText = ReportText {
@@ -176,6 +190,14 @@ pub const FI: ReportText = ReportText {
     ],
     no_meetings: "Tänä lukuvuonna ei ole pidetty kokouksia.",
     total: "Yhteensä",
+    key_open: "raportti",
+    key_prev_year: "edellinen lukuvuosi",
+    key_next_year: "seuraava lukuvuosi",
+    key_scroll: "vieritä",
+    key_page_up: "sivu ylös",
+    key_page_down: "sivu alas",
+    chart_row: "{airtime}  │ {seats} läsnäolijoista",
+    chart_legend: ["opiskelijoiden osuus puheajasta", "osuus läsnäolijoista"],
 };
 
 pub const SV: ReportText = ReportText {
@@ -270,6 +292,14 @@ pub const SV: ReportText = ReportText {
     ],
     no_meetings: "Inga möten har hållits detta läsår.",
     total: "Totalt",
+    key_open: "rapport",
+    key_prev_year: "föregående läsår",
+    key_next_year: "nästa läsår",
+    key_scroll: "rulla",
+    key_page_up: "sida upp",
+    key_page_down: "sida ned",
+    chart_row: "{airtime}  │ {seats} av de närvarande",
+    chart_legend: ["de studerandes andel av taltiden", "andel av de närvarande"],
 };
 
 pub const EN: ReportText = ReportText {
@@ -364,4 +394,12 @@ pub const EN: ReportText = ReportText {
     ],
     no_meetings: "No meetings were held this school year.",
     total: "Total",
+    key_open: "report",
+    key_prev_year: "previous school year",
+    key_next_year: "next school year",
+    key_scroll: "scroll",
+    key_page_up: "page up",
+    key_page_down: "page down",
+    chart_row: "{airtime}  │ {seats} of those present",
+    chart_legend: ["students' share of speaking time", "share of those present"],
 };
