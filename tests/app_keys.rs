@@ -403,7 +403,7 @@ fn the_loop_can_save_what_ending_and_leaving_changed() {
 
 // ---- the footer and the keymap -------------------------------------------------------------
 
-const CONTEXTS: [KeyContext; 31] = KeyContext::ALL;
+const CONTEXTS: [KeyContext; 32] = KeyContext::ALL;
 
 #[test]
 fn every_key_the_keymap_lists_maps_back_to_its_action() {
@@ -453,7 +453,10 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
         | KeyContext::MeetingReview
         | KeyContext::Prompt => wellbeing_meeting(Lang::Fi),
         // A past meeting opened in the review (as the loop would, after Enter).
-        KeyContext::ReviewSession | KeyContext::ReviewTrend | KeyContext::Findings => {
+        KeyContext::ReviewSession
+        | KeyContext::ReviewTrend
+        | KeyContext::ReviewReport
+        | KeyContext::Findings => {
             let (mut app, clock) = home(Lang::Fi);
             keys(&mut app, "v");
             let meetings = parvi::simulator::meetings();
@@ -463,9 +466,14 @@ fn app_in(context: KeyContext) -> (App, Rc<ManualClock>) {
                 record.topic = "Ainon asiat".into();
             }
             app.show_session(record);
-            if context == KeyContext::ReviewTrend {
+            if matches!(context, KeyContext::ReviewTrend | KeyContext::ReviewReport) {
                 keys(&mut app, "t");
                 app.group_loaded(&meetings[0].group.id, TrendData::of(&meetings, 0));
+            }
+            if context == KeyContext::ReviewReport {
+                // This school year's report (the next year is not offered: it has not
+                // begun).
+                keys(&mut app, "r");
             }
             (app, clock)
         }

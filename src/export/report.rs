@@ -64,7 +64,8 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn shown(&self, lang: Lang) -> String {
+    /// The cell as a page shows it: a share as a percentage, a length as minutes.
+    pub fn shown(&self, lang: Lang) -> String {
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Count(n) => n.to_string(),
@@ -72,6 +73,11 @@ impl Cell {
             Cell::Decimal(x) => words::equity(lang, *x),
             Cell::Millis(ms) => words::length(*ms),
         }
+    }
+
+    /// Whether the cell is a number (right-aligned in a table).
+    pub fn is_number(&self) -> bool {
+        !matches!(self, Cell::Text(_))
     }
 
     /// For a spreadsheet: bare numbers, the language's decimal mark, empty for none.

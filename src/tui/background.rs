@@ -1,6 +1,6 @@
 //! Slow reads done on a thread, so that the screen keeps answering while they run: the full
 //! list of meetings after the first frame, and the figures of a group's meetings for its
-//! trends (a second for a group with thousands of meetings when their cache is cold). The
+//! trends and its yearly report (a second for a group with thousands of meetings when their cache is cold). The
 //! loop collects what has finished each time it wakes, and wakes often only while something
 //! is still running.
 

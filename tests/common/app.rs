@@ -249,12 +249,14 @@ pub fn key_event(key: Key) -> KeyEvent {
         Key::CtrlC => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
         Key::Home => press(KeyCode::Home),
         Key::End => press(KeyCode::End),
+        Key::PageUp => press(KeyCode::PageUp),
+        Key::PageDown => press(KeyCode::PageDown),
     }
 }
 
 /// Parses a key string in the style of helix's `parse_macro`: plain characters are typed as
 /// they are; `<enter>`, `<esc>`, `<tab>`, `<space>`, `<up>`, `<down>`, `<left>`, `<right>`,
-/// `<bs>`, `<del>`, `<home>`, `<end>`, `<S-up>`, `<S-down>`, `<C-c>` and `<lt>` (a literal `<`) name keys.
+/// `<bs>`, `<del>`, `<home>`, `<end>`, `<pgup>`, `<pgdn>`, `<S-up>`, `<S-down>`, `<C-c>` and `<lt>` (a literal `<`) name keys.
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = keys;
@@ -279,6 +281,8 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
                 "C-c" => Key::CtrlC,
                 "home" => Key::Home,
                 "end" => Key::End,
+                "pgup" => Key::PageUp,
+                "pgdn" => Key::PageDown,
                 "lt" => Key::Char('<'),
                 other => panic!("unknown key <{other}>"),
             };

@@ -81,8 +81,8 @@ pub enum Effect {
     /// Read the meetings' searchable text for the review (`search.txt`, brought up to date)
     /// and hand it to [`App::set_search`].
     LoadSearch,
-    /// Read a group's meetings (by group id) for its trends and open actions, and hand them
-    /// to [`App::group_loaded`].
+    /// Read a group's meetings (by group id) for its trends, open actions and yearly report,
+    /// and hand them to [`App::group_loaded`].
     LoadGroup(String),
     /// Export the meeting in this file (the review's export key) into the directory parvi
     /// was started in; the loop writes the files with `parvi::export` and says where.

@@ -74,6 +74,8 @@ pub enum Key {
     CtrlC,
     Home,
     End,
+    PageUp,
+    PageDown,
 }
 
 impl Key {
@@ -96,6 +98,8 @@ impl Key {
             Key::CtrlC => "Ctrl-C".into(),
             Key::Home => "Home".into(),
             Key::End => "End".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
         }
     }
 
@@ -118,6 +122,8 @@ impl Key {
             (Key::Backspace, KeyCode::Backspace) => true,
             (Key::Home, KeyCode::Home) => true,
             (Key::End, KeyCode::End) => true,
+            (Key::PageUp, KeyCode::PageUp) => true,
+            (Key::PageDown, KeyCode::PageDown) => true,
             _ => false,
         }
     }

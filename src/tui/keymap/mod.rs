@@ -158,6 +158,8 @@ pub enum Action {
     Export,
     /// Scroll to the next section.
     NextSection,
+    /// A group's yearly participation report.
+    Report,
 }
 
 /// Where the keyboard is: decides which bindings apply.
@@ -206,6 +208,8 @@ pub enum KeyContext {
     ReviewSession,
     /// A group's trends and open actions.
     ReviewTrend,
+    /// A group's yearly participation report.
+    ReviewReport,
     /// A group's year clock, as a ring, a month table or a list.
     YearClock,
     /// A one-line text field in a dialog.
@@ -220,7 +224,7 @@ pub enum KeyContext {
 
 impl KeyContext {
     /// Every context, in declaration order: the keymap tests go through all of them.
-    pub const ALL: [KeyContext; 31] = [
+    pub const ALL: [KeyContext; 32] = [
         KeyContext::Home,
         KeyContext::HomeEmpty,
         KeyContext::SetupText,
@@ -252,6 +256,7 @@ impl KeyContext {
         KeyContext::Help,
         KeyContext::MeetingClock,
         KeyContext::Findings,
+        KeyContext::ReviewReport,
     ];
 
     /// The context's place in [`KeyContext::ALL`]. The match has no wildcard, so a new
@@ -289,6 +294,7 @@ impl KeyContext {
             KeyContext::Help => 28,
             KeyContext::MeetingClock => 29,
             KeyContext::Findings => 30,
+            KeyContext::ReviewReport => 31,
         }
     }
 }
@@ -324,9 +330,10 @@ pub fn bindings(context: KeyContext) -> Vec<&'static Binding> {
         ],
         KeyContext::Picker => &[PICKER, LIST],
         KeyContext::Summary => &[SUMMARY],
-        KeyContext::Review | KeyContext::ReviewSession | KeyContext::ReviewTrend => {
-            &[crate::tui::screens::review::keys(context)]
-        }
+        KeyContext::Review
+        | KeyContext::ReviewSession
+        | KeyContext::ReviewTrend
+        | KeyContext::ReviewReport => &[crate::tui::screens::review::keys(context)],
         KeyContext::ReviewSearch => {
             return crate::tui::screens::review::SEARCH_KEYS.iter().collect();
         }

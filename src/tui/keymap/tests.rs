@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::i18n::Lang;
 
-const ALL: [KeyContext; 31] = KeyContext::ALL;
+const ALL: [KeyContext; 32] = KeyContext::ALL;
 
 #[test]
 fn every_context_is_in_all_once_at_its_index() {

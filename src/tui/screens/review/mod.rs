@@ -29,6 +29,7 @@ use crate::tui::overlay::{Answer, Findings, Item, Overlay, Purpose};
 pub mod archive;
 pub mod page;
 pub mod participation;
+pub mod report;
 pub mod session;
 pub mod trend;
 pub mod votes;
@@ -36,6 +37,7 @@ pub mod votes;
 pub use archive::Archive;
 use page::DocPage;
 pub use page::TextPage;
+use report::ReportView;
 use session::SessionView;
 use trend::{TrendData, TrendView};
 
@@ -173,6 +175,12 @@ pub const TREND_KEYS: &[Binding] = &[
         |t| t.review.key_section,
         true,
     ),
+    binding(
+        &[Key::Char('r')],
+        Action::Report,
+        |t| t.report.key_open,
+        true,
+    ),
     binding(&[Key::Esc], Action::Back, |t| t.key_back, true),
     binding(
         &[Key::Right, Key::Char(' ')],
@@ -188,12 +196,56 @@ pub const TREND_KEYS: &[Binding] = &[
     ),
 ];
 
+/// A group's yearly report: the arrows left and right step the school year, so the pages
+/// turn with PgUp and PgDn (and Space).
+pub const REPORT_KEYS: &[Binding] = &[
+    binding(
+        &[Key::Down, Key::Char('j')],
+        Action::Down,
+        |t| t.report.key_scroll,
+        true,
+    ),
+    binding(&[Key::Up, Key::Char('k')], Action::Up, |t| t.key_up, false),
+    binding(
+        &[Key::Left, Key::Char('[')],
+        Action::PreviousYear,
+        |t| t.report.key_prev_year,
+        true,
+    ),
+    binding(
+        &[Key::Right, Key::Char(']')],
+        Action::NextYear,
+        |t| t.report.key_next_year,
+        true,
+    ),
+    binding(
+        &[Key::Tab],
+        Action::NextSection,
+        |t| t.review.key_section,
+        true,
+    ),
+    binding(&[Key::Esc], Action::Back, |t| t.key_back, true),
+    binding(
+        &[Key::PageDown, Key::Char(' ')],
+        Action::PageNext,
+        |t| t.report.key_page_down,
+        false,
+    ),
+    binding(
+        &[Key::PageUp],
+        Action::PagePrev,
+        |t| t.report.key_page_up,
+        false,
+    ),
+];
+
 /// The bindings of one of the review's contexts.
 pub fn keys(context: KeyContext) -> &'static [Binding] {
     match context {
         KeyContext::ReviewSearch => SEARCH_KEYS,
         KeyContext::ReviewSession => SESSION_KEYS,
         KeyContext::ReviewTrend => TREND_KEYS,
+        KeyContext::ReviewReport => REPORT_KEYS,
         _ => LIST_KEYS,
     }
 }
@@ -264,6 +316,8 @@ fn purpose(ask: ReviewAsk) -> Purpose {
 pub enum Page {
     Session(Box<SessionView>),
     Trend(Box<TrendView>),
+    /// A group's yearly report, opened from its trends.
+    Report(Box<ReportView>),
 }
 
 /// The review screen.
@@ -307,6 +361,7 @@ impl Review {
         match self.pages.last() {
             Some(Page::Session(_)) => KeyContext::ReviewSession,
             Some(Page::Trend(_)) => KeyContext::ReviewTrend,
+            Some(Page::Report(_)) => KeyContext::ReviewReport,
             None if self.archive.typing => KeyContext::ReviewSearch,
             None => KeyContext::Review,
         }
@@ -347,8 +402,17 @@ impl Review {
             .push(Page::Session(Box::new(SessionView::new(record))));
     }
 
-    /// The loop read a group's meetings for its trends.
+    /// The loop read a group's meetings for its trends (and for a report opened before
+    /// they were read).
     pub fn group_loaded(&mut self, group_id: &str, data: TrendData) {
+        for page in &mut self.pages {
+            if let Page::Report(report) = page
+                && report.group_id == group_id
+                && report.waiting()
+            {
+                report.load(data.figures.clone());
+            }
+        }
         if let Some(trend) = self.pages.iter_mut().find_map(|page| match page {
             Page::Trend(trend) if trend.group_id == group_id && trend.data.is_none() => Some(trend),
             _ => None,
@@ -363,6 +427,10 @@ impl Review {
         match self.pages.last() {
             Some(Page::Session(view)) => view.offers(action, area, cx),
             Some(Page::Trend(view)) => view.offers(action, area, cx),
+            Some(Page::Report(view)) => match action {
+                Action::PreviousYear | Action::NextYear => view.offers_year(action, cx),
+                _ => view.offers(action, area, cx),
+            },
             None => self.archive.offers(action, cx),
         }
     }
@@ -395,6 +463,23 @@ impl Review {
             },
             Some(Page::Trend(view)) => match action {
                 Action::Back => return self.back(),
+                Action::Report => {
+                    // The figures the trends were drawn from, or none yet: the report then
+                    // waits for the same read.
+                    let figures = view.data.as_ref().map(|d| d.figures.clone());
+                    let report = ReportView::new(
+                        view.group_id.clone(),
+                        view.group_name.clone(),
+                        figures,
+                        cx,
+                    );
+                    self.pages.push(Page::Report(Box::new(report)));
+                }
+                _ => view.act(action, area, cx),
+            },
+            Some(Page::Report(view)) => match action {
+                Action::Back => return self.back(),
+                Action::PreviousYear | Action::NextYear => view.step_year(action, cx),
                 _ => view.act(action, area, cx),
             },
             None if action == Action::Trend => {
@@ -511,6 +596,7 @@ impl Review {
         match self.pages.last() {
             Some(Page::Session(view)) => view.render(area, buf, cx),
             Some(Page::Trend(view)) => view.render(area, buf, cx),
+            Some(Page::Report(view)) => view.render(area, buf, cx),
             None => self.archive.render(area, buf, cx),
         }
     }

@@ -103,7 +103,7 @@ fn can_scroll(action: Action, scroll: usize, doc: &TextPage, room: usize) -> boo
     }
 }
 
-/// Draws a page from line `scroll` in the column of `area`, with "more above / below" on
+/// Draws a page from line `scroll` in `area` (the page's column), with "more above / below" on
 /// the edges.
 fn render_doc(
     area: Rect,
@@ -112,7 +112,6 @@ fn render_doc(
     build: impl Fn(usize) -> TextPage,
     scroll: usize,
 ) {
-    let area = column(area);
     let doc = build(area.width as usize);
     let room = area.height as usize;
     let scroll = scroll.min(max_scroll(doc.lines.len(), room));
@@ -147,6 +146,12 @@ pub trait DocPage {
     fn scroll_mut(&mut self) -> &mut usize;
     fn scroll(&self) -> usize;
 
+    /// The column the page is drawn in within `area`: [`column`] unless the page says
+    /// otherwise.
+    fn column(&self, area: Rect) -> Rect {
+        column(area)
+    }
+
     /// Whether an action can do something now (for the footer): scrolling only where the
     /// page can move.
     fn offers(&self, action: Action, area: Rect, cx: &Ctx) -> bool {
@@ -156,7 +161,7 @@ pub trait DocPage {
             | Action::PagePrev
             | Action::PageNext
             | Action::NextSection => {
-                let page = column(area);
+                let page = self.column(area);
                 let doc = self.layout(page.width as usize, cx);
                 can_scroll(action, self.scroll(), &doc, page.height as usize)
             }
@@ -166,7 +171,7 @@ pub trait DocPage {
 
     /// Scrolls the page for a scrolling action; any other action does nothing here.
     fn act(&mut self, action: Action, area: Rect, cx: &Ctx) {
-        let page = column(area);
+        let page = self.column(area);
         let doc = self.layout(page.width as usize, cx);
         if let Some(scroll) = scrolled(action, self.scroll(), &doc, page.height as usize) {
             *self.scroll_mut() = scroll;
@@ -174,6 +179,7 @@ pub trait DocPage {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        let area = self.column(area);
         render_doc(area, buf, cx, |width| self.layout(width, cx), self.scroll());
     }
 }

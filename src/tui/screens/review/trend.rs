@@ -11,6 +11,7 @@
 //! [`Effect::LoadGroup`]: crate::tui::app::Effect::LoadGroup
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use ratatui::text::{Line, Span};
@@ -50,6 +51,8 @@ pub struct TrendData {
     pub group_name: Option<String>,
     /// Meeting files of the group that could not be read.
     pub unreadable: usize,
+    /// Every meeting's figures, oldest first: the yearly report is computed from them.
+    pub figures: Arc<Vec<MeetingFigures>>,
 }
 
 impl Default for TrendData {
@@ -62,6 +65,7 @@ impl Default for TrendData {
             equities: (0.0, 0),
             group_name: None,
             unreadable: 0,
+            figures: Arc::default(),
         }
     }
 }
@@ -77,7 +81,7 @@ impl TrendData {
     /// meetings must come oldest first.
     pub fn add_figures(&mut self, figures: MeetingFigures) {
         self.points.push(figures.trend_point());
-        let p = figures.participation;
+        let p = figures.participation.clone();
         if let Some(e) = p.equity {
             self.equities.0 += e;
             self.equities.1 += 1;
@@ -93,9 +97,11 @@ impl TrendData {
         }
         if !figures.actions.is_empty() {
             self.meetings
-                .insert(figures.id, (figures.started_at, figures.topic));
+                .insert(figures.id, (figures.started_at, figures.topic.clone()));
         }
-        self.group_name = Some(figures.group_name);
+        self.group_name = Some(figures.group_name.clone());
+        // Not shared while the read builds it: no copy is made.
+        Arc::make_mut(&mut self.figures).push(figures);
     }
 
     /// The figures of these meetings (in any order), `unreadable` files besides.
