@@ -607,8 +607,19 @@ fn one_two_four_all_vote_decision_actions_survive_kill_9_and_are_followed_up() {
     wait_record(&path, &tmux, "DecisionRecorded", |_, s| {
         s.decisions.len() == 1
     });
+    // Where it came from and how students took part: asked at once, saved as picked.
+    choose(&tmux, "Keneltä asia lähti liikkeelle?", "opiskelijoilta");
+    choose(
+        &tmux,
+        "Miten opiskelijat olivat mukana?",
+        "opiskelijat olivat päättämässä",
+    );
+    wait_record(&path, &tmux, "the decision's origin", |_, s| {
+        s.decisions[0].origin.level.is_some()
+    });
     tmux.wait_for(&format!("Päätös 1: {DECISION}"));
     tmux.wait_for("Äänestyksen 1 perusteella: Pehmeämmät tuolit 5 pistettä");
+    tmux.wait_for("Lähti liikkeelle opiskelijoilta · Osallisuus: opiskelijat olivat");
 
     // Two actions: a member by a month of the year clock, a role by a date.
     next_item(&path, &tmux, actions_item);
@@ -976,6 +987,13 @@ fn check_first_meeting(
     assert_eq!(tally.totals, [5.0, 1.0, 2.0, 1.0], "{log}");
     assert_eq!(tally.winners(), [0]);
     assert_eq!(state.actions, added);
+    // As recorded, with the origin set after it: students', decided with them.
+    let origin = parvi::model::outcomes::Origin {
+        source: Some(parvi::model::outcomes::Source::Students),
+        level: Some(parvi::model::outcomes::Level::DecidedTogether),
+    };
+    let mut decisions = decisions;
+    decisions[0].origin = origin;
     assert_eq!(state.decisions, decisions);
 }
 

@@ -321,9 +321,11 @@ fn a_decision_records_its_text_the_closed_vote_it_is_based_on_and_a_review_date(
     assert!(wall.contains("Päätös 1: Ruokailuvuorot porrastetaan kevätlukukaudella"));
     assert!(wall.contains("Äänestyksen 1 perusteella: Ruokailu 7 pistettä"));
     assert!(wall.contains("Arvioidaan uudelleen 15.1.2027"));
-    assert!(wall.contains(
-        "Lähti liikkeelle opiskelijoilta · Osallisuus: päätettiin yhdessä opiskelijoiden kanssa"
-    ));
+    assert!(
+        wall.contains(
+            "Lähti liikkeelle opiskelijoilta · Osallisuus: opiskelijat olivat päättämässä"
+        )
+    );
     assert!(app.offers(Action::Remove));
 
     // "15.1." is the next 15 January: the meeting is on 10 November 2026. Esc leaves the

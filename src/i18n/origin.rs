@@ -43,7 +43,7 @@ pub const FI: OriginText = OriginText {
         "opiskelijoille tiedotettiin",
         "opiskelijoita kuultiin",
         "opiskelijat valmistelivat mukana",
-        "päätettiin yhdessä opiskelijoiden kanssa",
+        "opiskelijat olivat päättämässä",
         "opiskelijoiden oma aloite",
     ],
     source_names: [
@@ -81,7 +81,7 @@ pub const SV: OriginText = OriginText {
         "de studerande informerades",
         "de studerande hördes",
         "de studerande var med och beredde",
-        "beslutades tillsammans med de studerande",
+        "de studerande var med och beslöt",
         "de studerandes eget initiativ",
     ],
     source_names: [
