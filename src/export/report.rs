@@ -656,7 +656,7 @@ fn csv_tables(layout: &Layout, several: bool, lang: Lang) -> Vec<(&'static str, 
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#111;line-height:1.45}
 h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #333}h3{font-size:1.1rem;margin-top:1.5rem}
-table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem}table.wide{font-size:.78rem;width:100%}th{hyphens:auto;overflow-wrap:anywhere}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem}table.wide{font-size:.74rem;width:100%}table.wide th,table.wide td{padding:.2rem .25rem}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#eee}
 .note{font-size:.88rem;color:#333}figure{margin:1rem 0;break-inside:avoid}figcaption{font-weight:600;margin-bottom:.25rem}
 svg text{font-family:system-ui,sans-serif;font-size:11px;fill:#111}
