@@ -368,19 +368,8 @@ fn origins(r: &GroupReport, lang: Lang) -> Section {
     Section {
         key: "origins",
         heading: t.by_source.to_string(),
-        head: [lang.text().origin.columns[0]]
-            .iter()
-            .chain(&t.count_columns)
-            .map(|s| s.to_string())
-            .collect(),
-        rows: counted(
-            names,
-            t.not_said,
-            &r.decisions_by_source,
-            &r.actions_by_source,
-        ),
         note: None,
-        chart: None,
+        ..counted(lang, 0, names, &r.decisions_by_source, &r.actions_by_source)
     }
 }
 
@@ -390,40 +379,43 @@ fn levels(r: &GroupReport, lang: Lang) -> Section {
     Section {
         key: "levels",
         heading: t.by_level.to_string(),
-        head: [lang.text().origin.columns[1]]
+        note: Some(t.level_note.to_string()),
+        ..counted(lang, 1, names, &r.decisions_by_level, &r.actions_by_level)
+    }
+}
+
+/// A table of decisions and actions counted by origin column `column` (0 the source, 1 the
+/// level): a row per name, the "not said" row last. The caller names the section.
+fn counted<'a>(
+    lang: Lang,
+    column: usize,
+    names: impl Iterator<Item = &'a str>,
+    decisions: &[u32; 6],
+    actions: &[u32; 6],
+) -> Section {
+    let t = &lang.text().report;
+    Section {
+        key: "",
+        heading: String::new(),
+        head: [lang.text().origin.columns[column]]
             .iter()
             .chain(&t.count_columns)
             .map(|s| s.to_string())
             .collect(),
-        rows: counted(
-            names,
-            t.not_said,
-            &r.decisions_by_level,
-            &r.actions_by_level,
-        ),
-        note: Some(t.level_note.to_string()),
+        rows: names
+            .chain([t.not_said])
+            .zip(decisions.iter().zip(actions))
+            .map(|(name, (d, a))| {
+                vec![
+                    Cell::Text(name.to_string()),
+                    Cell::Count((*d).into()),
+                    Cell::Count((*a).into()),
+                ]
+            })
+            .collect(),
+        note: None,
         chart: None,
     }
-}
-
-/// Rows of a name and two counts, the "not said" row last.
-fn counted<'a>(
-    names: impl Iterator<Item = &'a str>,
-    not_said: &'a str,
-    decisions: &[u32; 6],
-    actions: &[u32; 6],
-) -> Vec<Vec<Cell>> {
-    names
-        .chain([not_said])
-        .zip(decisions.iter().zip(actions))
-        .map(|(name, (d, a))| {
-            vec![
-                Cell::Text(name.to_string()),
-                Cell::Count((*d).into()),
-                Cell::Count((*a).into()),
-            ]
-        })
-        .collect()
 }
 
 fn actions(r: &GroupReport, lang: Lang) -> Section {
