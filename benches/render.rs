@@ -115,3 +115,18 @@ fn meeting_frame_200x60_crossterm(bencher: divan::Bencher) {
         terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
     });
 }
+
+/// The same 200x60 frame as the app draws it (`parvi::tui::frames`): the rows that changed
+/// since the last second diffed and written, into a sink.
+#[divan::bench(sample_count = 500)]
+fn meeting_frame_200x60_frames(bencher: divan::Bencher) {
+    let (app, clock) = meeting_app();
+    let mut frames =
+        parvi::tui::frames::Frames::new(std::io::sink(), ratatui::layout::Rect::new(0, 0, 200, 60));
+    bencher.bench_local(|| {
+        clock.advance(1000);
+        frames
+            .draw(|area, buf| ratatui::widgets::Widget::render(&app, area, buf))
+            .unwrap();
+    });
+}

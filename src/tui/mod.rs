@@ -13,6 +13,7 @@ pub mod background;
 pub mod clock;
 mod effects;
 pub mod follow;
+pub mod frames;
 pub mod input;
 pub mod keymap;
 pub mod overlay;
@@ -42,6 +43,7 @@ use crate::i18n::{self, Lang};
 use crate::net;
 use crate::store::live::LivePhones;
 use crate::store::{Store, live};
+use ratatui::widgets::Widget;
 
 /// How parvi opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -369,9 +371,7 @@ fn event_loop(
         carry_out(app, effects, store, last_saved, &mut background);
         // Every wake-up is input or a visible change, so every wake-up draws.
         // Keys act on the frame as drawn: the app keeps its size.
-        app.area = terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))?
-            .area;
+        app.area = terminal.draw(|area, buf| Widget::render(&*app, area, buf))?;
         if app.should_quit() {
             return Ok(());
         }
@@ -384,7 +384,12 @@ fn event_loop(
             timeout = timeout.min(Duration::from_millis(20));
         }
         let effects = match input.next(timeout)? {
-            Wake::Terminal(event) => app.handle_event(&event),
+            Wake::Terminal(event) => {
+                // Only the terminal's events can come with a new size (a resize, or keys
+                // typed after one): a timer's tick draws at the size it had.
+                terminal.resize(terminal::size()?);
+                app.handle_event(&event)
+            }
             Wake::Timeout => app.tick(),
             Wake::Phone(message) => {
                 phones.answer(&message, app, store, last_saved, &mut background);

@@ -16,7 +16,7 @@ use crate::store::atomic;
 /// The meeting as last saved, for the signal thread and the panic hook to close properly.
 pub type LastSaved = Arc<Mutex<Option<(PathBuf, SessionRecord)>>>;
 
-pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<io::Stdout>>;
+pub type Term = super::frames::Frames<io::Stdout>;
 
 /// Raw mode, the alternate screen and bracketed paste. Not `ratatui::init`: its panic hook
 /// prints when the terminal is gone, and a panic inside a panic hook aborts the process
@@ -28,7 +28,17 @@ pub fn enter_terminal() -> io::Result<Term> {
         crossterm::terminal::EnterAlternateScreen,
         event::EnableBracketedPaste
     )?;
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+    Ok(super::frames::Frames::new(io::stdout(), size()?))
+}
+
+/// The terminal's size now (a system call, and on Unix opening `/dev/tty`): asked at the
+/// start and after each event from the terminal, never on a timer's tick.
+///
+/// # Errors
+/// When the terminal cannot be asked.
+pub fn size() -> io::Result<ratatui::layout::Rect> {
+    let (width, height) = crossterm::terminal::size()?;
+    Ok(ratatui::layout::Rect::new(0, 0, width, height))
 }
 
 /// Puts the terminal back as it was (raw mode off first, then the normal screen, the

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::{App, Screen};
+use super::keymap::Action;
 use super::overlay::{Overlay, draw};
 use super::widgets::{self, fit};
 use crate::i18n::fill;
@@ -41,11 +42,26 @@ impl Widget for &App {
             return;
         }
         let flash = self.cx.flash.as_ref();
+        // The footer asks what each key can do, twice a frame (once to know its rows, once
+        // to draw), and some answers run the engine: each is worked out once a frame.
+        let answers = std::cell::RefCell::new(Vec::new());
+        let offers = |action: Action, body: Rect| {
+            let known = answers
+                .borrow()
+                .iter()
+                .find(|(a, b, _)| *a == action && *b == body)
+                .map(|(_, _, offered)| *offered);
+            known.unwrap_or_else(|| {
+                let offered = self.offers_in(action, body);
+                answers.borrow_mut().push((action, body, offered));
+                offered
+            })
+        };
         let Frame {
             body,
             flash: flash_area,
             footer,
-        } = self.frame(area);
+        } = self.frame(area, &offers);
         match &self.screen {
             Screen::Home(home) => home.render(body, buf, &self.cx),
             Screen::Setup(setup) => setup.render(body, buf, &self.cx),
@@ -70,7 +86,7 @@ impl Widget for &App {
         }
         widgets::footer(
             self.context(),
-            |action| self.offers_in(action, body),
+            |action| offers(action, body),
             t,
             theme,
             footer,
@@ -98,11 +114,12 @@ impl App {
     /// The area the screen is drawn in, in a frame of `area`: what its drawing and its keys
     /// lay out (the paging keys turn the pages the frame shows).
     pub fn body_area(&self, area: Rect) -> Rect {
-        self.frame(area).body
+        self.frame(area, &|action, body| self.offers_in(action, body))
+            .body
     }
 
     /// The layout of a frame of `area`: the body, the message line and the footer.
-    fn frame(&self, area: Rect) -> Frame {
+    fn frame(&self, area: Rect, offers: &dyn Fn(Action, Rect) -> bool) -> Frame {
         // A margin on big screens keeps text off the projector's edge.
         let margin = if area.width >= 120 { 2 } else { 1 };
         let most_rows: u16 = if area.height >= 24 { 2 } else { 1 };
@@ -116,7 +133,7 @@ impl App {
             let body = split(area, margin, flash, rows).body;
             widgets::footer_lines(
                 self.context(),
-                |a| self.offers_in(a, body),
+                |a| offers(a, body),
                 self.cx.t(),
                 self.cx.theme,
                 area.width.saturating_sub(margin) as usize,

@@ -100,8 +100,7 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
             }
         }
         if (read_now || redraw)
-            && let Err(e) =
-                terminal.draw(|frame| wall.render(frame.area(), frame.buffer_mut(), &cx))
+            && let Err(e) = terminal.draw(|area, buf| wall.render(area, buf, &cx))
         {
             break Err(e);
         }
@@ -120,7 +119,14 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
         }
         (read_now, redraw) = match woken.recv_timeout(timeout) {
             Ok(Wake::Terminal(Event::Key(key))) if quits(&key) => break Ok(0),
-            Ok(Wake::Terminal(_)) => (false, true),
+            // Only the terminal's events can come with a new size.
+            Ok(Wake::Terminal(_)) => match terminal::size() {
+                Ok(area) => {
+                    terminal.resize(area);
+                    (false, true)
+                }
+                Err(e) => break Err(e),
+            },
             Ok(Wake::TerminalGone) | Err(RecvTimeoutError::Disconnected) => break Ok(0),
             Ok(Wake::Files) => (true, true),
             // A timer's second only redraws; a failed read, no watcher, or a parvi gone reads

@@ -1,0 +1,388 @@
+//! Drawing frames to the terminal cheaply: the size asked only when the terminal sent an
+//! event, and only the rows that changed handed to ratatui's diff.
+//!
+//! A running turn redraws once a second and, between two such frames, only the clock's
+//! digits and the airtime bars change: a few rows of a 200x60 screen. `ratatui::Terminal`
+//! asks the terminal its size on every frame (opening `/dev/tty` and an ioctl) and diffs
+//! all 12,000 cells, measuring the display width of each; that was about half the CPU of a
+//! running meeting (issue 16). Here the rows are compared first with a plain equality, and
+//! ratatui's own diff (its handling of wide characters and emoji included) runs on the bands
+//! of rows that differ, so what reaches the terminal is exactly what ratatui would send.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthChar;
+
+/// The terminal as two buffers, the frame on screen and the one being drawn.
+pub struct Frames<W: Write> {
+    backend: CrosstermBackend<W>,
+    on_screen: Buffer,
+    next: Buffer,
+    /// The screen must be cleared before the next frame (first frame, new size).
+    clear: bool,
+}
+
+impl<W: Write> Frames<W> {
+    /// Frames of `area` drawn to `writer`, the first one on a cleared screen.
+    pub fn new(writer: W, area: Rect) -> Frames<W> {
+        Frames {
+            backend: CrosstermBackend::new(writer),
+            on_screen: Buffer::empty(area),
+            next: Buffer::empty(area),
+            clear: true,
+        }
+    }
+
+    /// The area frames are drawn in.
+    pub fn area(&self) -> Rect {
+        self.next.area
+    }
+
+    /// Takes a new size: the next frame is drawn whole on a cleared screen.
+    pub fn resize(&mut self, area: Rect) {
+        if area != self.next.area {
+            self.on_screen = Buffer::empty(area);
+            self.next = Buffer::empty(area);
+            self.clear = true;
+        }
+    }
+
+    /// Draws the next frame: `render` fills the buffer, and the cells that differ from the
+    /// frame on screen are written. Returns the area drawn.
+    ///
+    /// # Errors
+    /// When the terminal cannot be written.
+    pub fn draw(&mut self, render: impl FnOnce(Rect, &mut Buffer)) -> io::Result<Rect> {
+        let area = self.next.area;
+        self.next.reset();
+        render(area, &mut self.next);
+        if self.clear {
+            self.backend.hide_cursor()?;
+            self.backend.clear_region(ClearType::All)?;
+            self.on_screen.reset();
+            self.clear = false;
+        }
+        let updates = changed_cells(&self.on_screen, &self.next);
+        self.backend
+            .draw(updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+        Backend::flush(&mut self.backend)?;
+        std::mem::swap(&mut self.on_screen, &mut self.next);
+        Ok(area)
+    }
+}
+
+/// The cells to write to turn `before` into `after` (two buffers of one area): the same
+/// cells, in the same order, as `before.diff(&after)`, found faster.
+///
+/// Rows that are equal cell for cell are skipped; a row that differs is compared cell by
+/// cell when all its cells are plain, and goes to ratatui's diff on its own otherwise. That is exact as long as nothing in the diff carries from one
+/// row into the next, which only a wide character in a row's last columns could do: then
+/// the whole buffer goes to ratatui's diff.
+pub fn changed_cells(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
+    let area = after.area;
+    let width = usize::from(area.width);
+    if before.area != area || width == 0 || reaches_past_its_row(before, width) {
+        return whole(before, after);
+    }
+    if reaches_past_its_row(after, width) {
+        return whole(before, after);
+    }
+    let height = after.content.len() / width;
+    let row = |y: usize| y * width..(y + 1) * width;
+    let mut updates = Vec::new();
+    let mut y = 0;
+    while y < height {
+        let (old, new) = (&before.content[row(y)], &after.content[row(y)]);
+        if rows_equal(old, new) {
+            y += 1;
+            continue;
+        }
+        if old.iter().chain(new).all(is_plain) {
+            // One column a cell, nothing special to do: ratatui's diff writes exactly the
+            // cells that differ.
+            for (x, (was, is)) in old.iter().zip(new).enumerate() {
+                if !skipped(is) && !same_cell(was, is) {
+                    updates.push((area.x + x as u16, area.y + y as u16, is.clone()));
+                }
+            }
+            y += 1;
+            continue;
+        }
+        // A row with wide characters or cells drawn specially: ratatui's own diff, on this
+        // row alone (nothing carries between rows, see above).
+        let band = |content: &[Cell]| Buffer {
+            area: Rect::new(area.x, area.y + y as u16, area.width, 1),
+            content: content.to_vec(),
+        };
+        updates.extend(
+            band(old)
+                .diff(&band(new))
+                .into_iter()
+                .map(|(x, y, cell)| (x, y, cell.clone())),
+        );
+        y += 1;
+    }
+    updates
+}
+
+/// A cell of one character one column wide, with no special diff option: what ratatui's
+/// diff treats simply.
+fn is_plain(cell: &Cell) -> bool {
+    let symbol = cell.symbol();
+    let one_column = match symbol.as_bytes() {
+        [_] => true,
+        _ => {
+            let mut chars = symbol.chars();
+            // The halfwidth sound marks are one column more in ratatui than in Unicode.
+            matches!((chars.next(), chars.next()),
+                (Some(c), None) if c.width() == Some(1) && !matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+        }
+    };
+    one_column
+        && matches!(
+            cell.diff_option,
+            ratatui::buffer::CellDiffOption::None | ratatui::buffer::CellDiffOption::Skip
+        )
+}
+
+/// A cell the diff never writes.
+#[allow(deprecated)] // `skip` still counts in ratatui's diff.
+fn skipped(cell: &Cell) -> bool {
+    matches!(cell.diff_option, ratatui::buffer::CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, ratatui::buffer::CellDiffOption::None))
+}
+
+fn whole(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
+    before
+        .diff(after)
+        .into_iter()
+        .map(|(x, y, cell)| (x, y, cell.clone()))
+        .collect()
+}
+
+/// Whether a row needs nothing written: every cell equal, and none that asks to be written
+/// every time.
+fn rows_equal(old: &[Cell], new: &[Cell]) -> bool {
+    old.iter().zip(new).all(|(a, b)| {
+        same_cell(a, b) && !matches!(b.diff_option, ratatui::buffer::CellDiffOption::AlwaysUpdate)
+    })
+}
+
+/// `a == b`, with the one-byte symbols of nearly every cell compared inline rather than
+/// through `memcmp` (the comparison runs for every cell of every frame).
+#[allow(deprecated)] // `skip` is still compared by `Cell`'s own equality.
+fn same_cell(a: &Cell, b: &Cell) -> bool {
+    let (x, y) = (a.symbol().as_bytes(), b.symbol().as_bytes());
+    let symbols = match (x, y) {
+        ([p], [q]) => p == q,
+        _ => x == y,
+    };
+    symbols
+        && a.fg == b.fg
+        && a.bg == b.bg
+        && a.underline_color == b.underline_color
+        && a.modifier == b.modifier
+        && a.diff_option == b.diff_option
+        && a.skip == b.skip
+}
+
+/// Whether some row ends in a character too wide for the columns left to it (or one whose
+/// diff handling looks at the columns after it): the diff's state could then cross into the
+/// next row. Wide characters are at most two columns; emoji with a variation selector are
+/// looked at over their width, so the last four columns are checked.
+fn reaches_past_its_row(buffer: &Buffer, width: usize) -> bool {
+    buffer.content.chunks(width).any(|row| {
+        row.iter()
+            .rev()
+            .take(4)
+            .any(|cell| may_be_wide(cell.symbol()))
+    })
+}
+
+/// Whether a symbol may take more than one column: one character of at most one column is
+/// safe (the box drawing and block characters of borders and bars); anything longer (a
+/// combining sequence, an emoji with a selector) is treated as wide.
+fn may_be_wide(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        // The halfwidth sound marks are one column more in ratatui than in Unicode.
+        (Some(c), None) => c.width().is_some_and(|w| w > 1) || matches!(c, '\u{ff9e}' | '\u{ff9f}'),
+        (None, _) => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::buffer::CellDiffOption;
+    use ratatui::style::{Color, Modifier};
+
+    /// Symbols of every kind the diff treats apart: ASCII, a two-column character, an emoji
+    /// with a variation selector, a combining sequence, a zero-width character, a halfwidth
+    /// sound mark, and the empty cell.
+    const SYMBOLS: &[&str] = &[
+        " ",
+        "a",
+        "b",
+        "█",
+        "▀",
+        "界",
+        "❤\u{fe0f}",
+        "e\u{301}",
+        "\u{200b}",
+        "\u{ff9e}",
+        "",
+    ];
+
+    fn buffer(width: u16, height: u16, cells: &[(usize, u8, bool)]) -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+        for (i, cell) in buffer.content.iter_mut().enumerate() {
+            let (symbol, colour, bold) = cells[i % cells.len()];
+            let symbol = SYMBOLS[symbol % SYMBOLS.len()];
+            if !symbol.is_empty() {
+                cell.set_symbol(symbol);
+            }
+            cell.fg = [Color::Reset, Color::Red, Color::Indexed(3)][usize::from(colour % 3)];
+            if bold {
+                cell.modifier = Modifier::BOLD;
+            }
+            // Now and then a cell the diff skips, or one it always writes.
+            match (i * 7 + usize::from(colour)) % 23 {
+                0 => {
+                    cell.set_diff_option(CellDiffOption::Skip);
+                }
+                1 => {
+                    cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+                }
+                _ => {}
+            }
+        }
+        buffer
+    }
+
+    fn same_as_ratatui(before: &Buffer, after: &Buffer) {
+        let ours = changed_cells(before, after);
+        let theirs: Vec<(u16, u16, Cell)> = before
+            .diff(after)
+            .into_iter()
+            .map(|(x, y, c)| (x, y, c.clone()))
+            .collect();
+        assert_eq!(ours, theirs);
+    }
+
+    proptest! {
+        /// Whatever the two frames hold, the cells written are ratatui's own.
+        #[test]
+        fn the_cells_written_are_those_of_ratatuis_diff(
+            width in 1u16..12,
+            height in 1u16..6,
+            old in prop::collection::vec((0usize..11, 0u8..3, any::<bool>()), 1..40),
+            new in prop::collection::vec((0usize..11, 0u8..3, any::<bool>()), 1..40),
+            keep in prop::collection::vec(any::<bool>(), 1..6),
+        ) {
+            let before = buffer(width, height, &old);
+            let mut after = buffer(width, height, &new);
+            // Most rows of a real frame are unchanged: copy some rows over.
+            let w = usize::from(width);
+            for (row, keep) in keep.iter().enumerate().take(usize::from(height)) {
+                if *keep {
+                    let range = row * w..(row + 1) * w;
+                    after.content[range.clone()].clone_from_slice(&before.content[range]);
+                }
+            }
+            same_as_ratatui(&before, &after);
+        }
+    }
+
+    #[test]
+    fn an_unchanged_frame_writes_nothing_and_a_changed_cell_is_written() {
+        let mut before = Buffer::empty(Rect::new(0, 0, 20, 5));
+        for y in 0..5 {
+            before.set_string(0, y, "Aino │ 0:37 ███ ▀▀", ratatui::style::Style::default());
+        }
+        assert!(changed_cells(&before, &before.clone()).is_empty());
+        let mut after = before.clone();
+        after[(7, 3)].set_symbol("9");
+        let written = changed_cells(&before, &after);
+        assert_eq!(written.len(), 1);
+        assert_eq!(
+            (written[0].0, written[0].1, written[0].2.symbol()),
+            (7, 3, "9")
+        );
+    }
+
+    #[test]
+    fn every_field_of_a_cell_counts_in_the_comparison() {
+        let plain = Cell::new("a");
+        let mut changed = vec![Cell::new("b"), plain.clone(), plain.clone(), plain.clone()];
+        changed[1].fg = Color::Red;
+        changed[2].bg = Color::Blue;
+        changed[3].modifier = Modifier::ITALIC;
+        let mut underline = plain.clone();
+        underline.underline_color = Color::Green;
+        changed.push(underline);
+        let mut skipped = plain.clone();
+        skipped.set_diff_option(ratatui::buffer::CellDiffOption::Skip);
+        changed.push(skipped);
+        for cell in &changed {
+            assert!(!same_cell(&plain, cell), "{cell:?}");
+            assert_eq!(same_cell(&plain, cell), plain == *cell);
+        }
+        assert!(same_cell(&plain, &Cell::new("a")));
+        // An empty cell is a space, as in ratatui.
+        assert!(same_cell(&Cell::EMPTY, &Cell::new(" ")));
+    }
+
+    /// What was written to the terminal, kept for the test to read.
+    #[derive(Clone, Default)]
+    struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Written {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Written {
+        fn take(&self) -> String {
+            String::from_utf8_lossy(&std::mem::take(&mut *self.0.borrow_mut())).into_owned()
+        }
+    }
+
+    #[test]
+    fn a_resized_screen_is_cleared_and_drawn_whole() {
+        let written = Written::default();
+        let mut frames = Frames::new(written.clone(), Rect::new(0, 0, 10, 2));
+        let hei = |area: Rect, buf: &mut Buffer| {
+            buf.set_string(area.x, area.y, "hei", ratatui::style::Style::default());
+        };
+        frames.draw(hei).unwrap();
+        let first = written.take();
+        assert!(
+            first.contains("\x1b[2J") && first.contains("hei"),
+            "{first:?}"
+        );
+        frames.draw(hei).unwrap();
+        assert!(
+            !written.take().contains("hei"),
+            "an unchanged frame is not written again"
+        );
+        frames.resize(Rect::new(0, 0, 12, 3));
+        assert_eq!(frames.area(), Rect::new(0, 0, 12, 3));
+        frames.draw(hei).unwrap();
+        let after = written.take();
+        assert!(
+            after.contains("\x1b[2J") && after.contains("hei"),
+            "{after:?}"
+        );
+    }
+}
