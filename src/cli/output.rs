@@ -127,6 +127,9 @@ pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
     let store = Store::open(cx.paths.clone()).map_err(|e| {
         let reason = match e {
             StoreError::Io { source, .. } => source.to_string(),
+            StoreError::Refused { path, reason } => {
+                format!("{}: {}", path.display(), reason.describe(cx.lang))
+            }
             other => other.to_string(),
         };
         CliError::new(
@@ -140,25 +143,31 @@ pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
             ),
         )
     })?;
-    for notice in &store.notices {
-        match notice {
-            Notice::ModeTightened { path, old } => eprintln!(
-                "{}",
-                fill(
-                    t.load_mode_tightened,
-                    &[
-                        ("path", &path.display().to_string()),
-                        ("old", &format!("{:04o}", old & 0o7777)),
-                        ("new", "0700"),
-                    ],
-                )
-            ),
-        }
-    }
+    print_notices(cx, &store.notices);
     if let Some(busy) = &store.busy {
         return Err(locked(cx, busy.pid));
     }
+    if let Some(Notice::Unwritable { path, reason }) = store
+        .notices
+        .iter()
+        .find(|n| matches!(n, Notice::Unwritable { .. }))
+    {
+        return Err(CliError::new(
+            EXIT_FAILED,
+            fill(
+                t.err_open_failed,
+                &[("dir", &path.display().to_string()), ("reason", reason)],
+            ),
+        ));
+    }
     Ok(store)
+}
+
+/// What is odd about the data directory, on stderr: the output itself stays clean.
+pub fn print_notices(cx: &CliContext, notices: &[Notice]) {
+    for notice in notices {
+        eprintln!("{}", notice.describe(cx.lang));
+    }
 }
 
 fn locked(cx: &CliContext, pid: Option<u32>) -> CliError {
@@ -185,6 +194,16 @@ pub fn store_error(cx: &CliContext, e: StoreError) -> CliError {
                 &[
                     ("path", &path.display().to_string()),
                     ("reason", &source.to_string()),
+                ],
+            ),
+        ),
+        StoreError::Refused { path, reason } => CliError::new(
+            EXIT_FAILED,
+            fill(
+                cx.lang.text().err_save_failed,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &reason.describe(cx.lang)),
                 ],
             ),
         ),
