@@ -124,25 +124,7 @@ fn trim_lines(text: &str) -> String {
 /// Opens the data directory for writing. Another parvi holding it is exit code 4.
 pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
     let t = cx.lang.text();
-    let store = Store::open(cx.paths.clone()).map_err(|e| {
-        let reason = match e {
-            StoreError::Io { source, .. } => source.to_string(),
-            StoreError::Refused { path, reason } => {
-                format!("{}: {}", path.display(), reason.describe(cx.lang))
-            }
-            other => other.to_string(),
-        };
-        CliError::new(
-            EXIT_FAILED,
-            fill(
-                t.err_open_failed,
-                &[
-                    ("dir", &cx.paths.root.display().to_string()),
-                    ("reason", &reason),
-                ],
-            ),
-        )
-    })?;
+    let store = Store::open(cx.paths.clone()).map_err(|e| open_failed(cx, e))?;
     print_notices(cx, &store.notices);
     if let Some(busy) = &store.busy {
         return Err(locked(cx, busy.pid));
@@ -161,6 +143,27 @@ pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
         ));
     }
     Ok(store)
+}
+
+/// Why the data directory could not be opened, naming it (and the file in the way).
+pub fn open_failed(cx: &CliContext, e: StoreError) -> CliError {
+    let reason = match e {
+        StoreError::Io { source, .. } => source.to_string(),
+        StoreError::Refused { path, reason } => {
+            format!("{}: {}", path.display(), reason.describe(cx.lang))
+        }
+        other => other.to_string(),
+    };
+    CliError::new(
+        EXIT_FAILED,
+        fill(
+            cx.lang.text().err_open_failed,
+            &[
+                ("dir", &cx.paths.root.display().to_string()),
+                ("reason", &reason),
+            ],
+        ),
+    )
 }
 
 /// What is odd about the data directory, on stderr: the output itself stays clean.
