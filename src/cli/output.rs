@@ -129,11 +129,7 @@ pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
     if let Some(busy) = &store.busy {
         return Err(locked(cx, busy.pid));
     }
-    if let Some(Notice::Unwritable { path, reason }) = store
-        .notices
-        .iter()
-        .find(|n| matches!(n, Notice::Unwritable { .. }))
-    {
+    if let Some(Notice::Unwritable { path, reason }) = store.unwritable() {
         return Err(CliError::new(
             EXIT_FAILED,
             fill(

@@ -232,6 +232,14 @@ impl Store {
         }
     }
 
+    /// Why the data directory cannot be written at all, when that is why this store is
+    /// read-only (not another parvi holding it).
+    pub fn unwritable(&self) -> Option<&Notice> {
+        self.notices
+            .iter()
+            .find(|n| matches!(n, Notice::Unwritable { .. }))
+    }
+
     /// Whether this store may write.
     pub fn writable(&self) -> bool {
         self.lock.is_some()

@@ -126,13 +126,14 @@ pub fn load_data(store: &Store) -> Data {
     }
 }
 
-/// Whether this parvi may write the data directory: not while another one holds it.
+/// Whether this parvi may write the data directory: not while another one holds it, nor
+/// when it cannot be written at all.
 fn access(store: &Store) -> Access {
     match &store.busy {
         Some(busy) => Access::ReadOnly {
             holder_pid: busy.pid,
         },
-        None if !store.writable() => Access::Unwritable,
+        None if store.unwritable().is_some() => Access::Unwritable,
         None => Access::Writable,
     }
 }
