@@ -25,7 +25,7 @@ use common::{Sim, format, group, record_with};
 use parvi::i18n::Lang;
 use parvi::model::session::Oddity;
 use parvi::model::{Command, EventKind, Group, GroupKind, MemberId, Role, SessionRecord};
-use parvi::store::read::{MAX_FILE_BYTES, NotAFile};
+use parvi::store::read::{MAX_FILE_BYTES, MAX_SMALL_BYTES, NotAFile};
 use parvi::store::{Origin, Paths, Problem, Reason, Store, Warning, session_json};
 
 // ---- fixtures -----------------------------------------------------------------------------
@@ -592,6 +592,10 @@ fn bom_session() {
 /// a loader that read it before checking the size would fill memory.
 fn huge(kind: Kind, size: u64) {
     let bytes = good_bytes(kind);
+    let max = match kind {
+        Kind::Group => MAX_SMALL_BYTES,
+        Kind::Session => MAX_FILE_BYTES,
+    };
     case(
         kind,
         move |p, _| {
@@ -602,8 +606,8 @@ fn huge(kind: Kind, size: u64) {
         refused(
             // The size must come from the metadata: a loader that read the file first
             // could not report the full size of a 1 TiB file.
-            move |r| *r == Reason::TooLarge { size },
-            format!("too large ({size} bytes, at most {MAX_FILE_BYTES})"),
+            move |r| *r == Reason::TooLarge { size, max },
+            format!("too large ({size} bytes, at most {max})"),
             format!("liian suuri ({size} tavua"),
         ),
     );
@@ -611,7 +615,8 @@ fn huge(kind: Kind, size: u64) {
 
 #[test]
 fn huge_group() {
-    huge(Kind::Group, MAX_FILE_BYTES + 1);
+    // A group has a smaller cap than a meeting.
+    huge(Kind::Group, MAX_SMALL_BYTES + 1);
     huge(Kind::Group, 1 << 40);
 }
 

@@ -113,7 +113,7 @@ pub fn wall(cx: &CliContext) -> u8 {
 
 fn launch(cx: &CliContext, start: Start, phones: Option<PhonesAt>) -> CliResult {
     let t = cx.lang.text();
-    let store = Store::open(cx.paths.clone()).map_err(|e| output::store_error(cx, e))?;
+    let store = Store::open(cx.paths.clone()).map_err(|e| output::open_failed(cx, e))?;
     if let Some(busy) = &store.busy
         && matches!(start, Start::Meeting { .. })
     {

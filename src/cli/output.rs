@@ -124,41 +124,49 @@ fn trim_lines(text: &str) -> String {
 /// Opens the data directory for writing. Another parvi holding it is exit code 4.
 pub fn open_for_writing(cx: &CliContext) -> Result<Store, CliError> {
     let t = cx.lang.text();
-    let store = Store::open(cx.paths.clone()).map_err(|e| {
-        let reason = match e {
-            StoreError::Io { source, .. } => source.to_string(),
-            other => other.to_string(),
-        };
-        CliError::new(
-            EXIT_FAILED,
-            fill(
-                t.err_open_failed,
-                &[
-                    ("dir", &cx.paths.root.display().to_string()),
-                    ("reason", &reason),
-                ],
-            ),
-        )
-    })?;
-    for notice in &store.notices {
-        match notice {
-            Notice::ModeTightened { path, old } => eprintln!(
-                "{}",
-                fill(
-                    t.load_mode_tightened,
-                    &[
-                        ("path", &path.display().to_string()),
-                        ("old", &format!("{:04o}", old & 0o7777)),
-                        ("new", "0700"),
-                    ],
-                )
-            ),
-        }
-    }
+    let store = Store::open(cx.paths.clone()).map_err(|e| open_failed(cx, e))?;
+    print_notices(cx, &store.notices);
     if let Some(busy) = &store.busy {
         return Err(locked(cx, busy.pid));
     }
+    if let Some(Notice::Unwritable { path, reason }) = store.unwritable() {
+        return Err(CliError::new(
+            EXIT_FAILED,
+            fill(
+                t.err_open_failed,
+                &[("dir", &path.display().to_string()), ("reason", reason)],
+            ),
+        ));
+    }
     Ok(store)
+}
+
+/// Why the data directory could not be opened, naming it (and the file in the way).
+pub fn open_failed(cx: &CliContext, e: StoreError) -> CliError {
+    let reason = match e {
+        StoreError::Io { source, .. } => source.to_string(),
+        StoreError::Refused { path, reason } => {
+            format!("{}: {}", path.display(), reason.describe(cx.lang))
+        }
+        other => other.to_string(),
+    };
+    CliError::new(
+        EXIT_FAILED,
+        fill(
+            cx.lang.text().err_open_failed,
+            &[
+                ("dir", &cx.paths.root.display().to_string()),
+                ("reason", &reason),
+            ],
+        ),
+    )
+}
+
+/// What is odd about the data directory, on stderr: the output itself stays clean.
+pub fn print_notices(cx: &CliContext, notices: &[Notice]) {
+    for notice in notices {
+        eprintln!("{}", notice.describe(cx.lang));
+    }
 }
 
 fn locked(cx: &CliContext, pid: Option<u32>) -> CliError {
@@ -185,6 +193,16 @@ pub fn store_error(cx: &CliContext, e: StoreError) -> CliError {
                 &[
                     ("path", &path.display().to_string()),
                     ("reason", &source.to_string()),
+                ],
+            ),
+        ),
+        StoreError::Refused { path, reason } => CliError::new(
+            EXIT_FAILED,
+            fill(
+                cx.lang.text().err_save_failed,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &reason.describe(cx.lang)),
                 ],
             ),
         ),

@@ -81,7 +81,7 @@ pub(crate) fn print_session_table(indent: &str, lang: Lang, sessions: &[&Summary
 fn list(cx: &CliContext, args: &ListArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
-    let store = Store::open_read_only(cx.paths.clone());
+    let store = Store::open_reader(cx.paths.clone());
     let sessions = store.sessions();
     let mut shown: Vec<&Summary> = sessions.summaries.iter().collect();
     if let Some(query) = &args.group {
@@ -190,7 +190,7 @@ pub(crate) fn lookup(
 
 fn show(cx: &CliContext, query: &str) -> CliResult {
     let lang = cx.lang;
-    let store = Store::open_read_only(cx.paths.clone());
+    let store = Store::open_reader(cx.paths.clone());
     let record = find(cx, &store, query)?;
     let state = MeetingState::replay(&record);
     print_header(lang, &record);
@@ -358,7 +358,7 @@ fn print_turns(lang: Lang, state: &MeetingState) {
 pub fn overview(cx: &CliContext) -> u8 {
     let lang = cx.lang;
     let t = lang.text();
-    let store = Store::open_read_only(cx.paths.clone());
+    let store = Store::open_reader(cx.paths.clone());
     let groups = store.groups();
     let sessions = store.sessions();
     say!("{}", t.help_about);

@@ -64,7 +64,7 @@ pub(super) fn resolve_group(
 /// listed like `parvi sessions list`. None found is exit code 1, like `grep`.
 pub fn search(cx: &CliContext, args: &SearchArgs) -> CliResult {
     let lang = cx.lang;
-    let store = Store::open_read_only(cx.paths.clone());
+    let store = Store::open_reader(cx.paths.clone());
     let sessions = store.sessions();
     let mut filter = Filter {
         query: Query::new(&args.text.join(" ")),

@@ -432,6 +432,7 @@ pub static TEXT: Text = Text {
     origin: super::origin::EN,
     report: super::report::EN,
     guard: super::guard::EN,
+    datadir: super::datadir::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",
@@ -456,7 +457,6 @@ pub static TEXT: Text = Text {
     load_unknown_phase: "event {seq} refers to agenda item {phase}, which does not exist",
     load_id_mismatch: "the file name does not match the id {id} inside it",
     load_untouched: "The file was not touched. Fix it or move it out of the directory; everything else works as usual.",
-    load_mode_tightened: "Tightened permissions: {path} ({old} → {new})",
     key_add_phase: "add item",
     setup_add_phase: "What kind of item?",
     meeting_press_to_start_next: "Start the next turn: {key}",

@@ -432,6 +432,7 @@ pub static TEXT: Text = Text {
     origin: super::origin::FI,
     report: super::report::FI,
     guard: super::guard::FI,
+    datadir: super::datadir::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",
@@ -456,7 +457,6 @@ pub static TEXT: Text = Text {
     load_unknown_phase: "tapahtuma {seq} viittaa esityslistan kohtaan {phase}, jota ei ole",
     load_id_mismatch: "tiedoston nimi ei vastaa sen sisältämää tunnusta {id}",
     load_untouched: "Tiedostoon ei ole koskettu. Korjaa se tai siirrä se pois hakemistosta; muut tiedot toimivat normaalisti.",
-    load_mode_tightened: "Käyttöoikeuksia tiukennettiin: {path} ({old} → {new})",
     key_add_phase: "lisää kohta",
     setup_add_phase: "Minkälaisen kohdan lisäät?",
     meeting_press_to_start_next: "Aloita seuraava puheenvuoro: {key}",

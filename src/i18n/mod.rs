@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod clock_edit;
 pub mod clock_walk;
+pub mod datadir;
 mod en;
 mod fi;
 pub mod glossary;
@@ -452,6 +453,7 @@ pub struct Text {
     pub origin: origin::OriginText,
     pub report: report::ReportText,
     pub guard: guard::GuardText,
+    pub datadir: datadir::DataDirText,
 
     // ---- loading files ----
     pub load_empty: &'static str,
@@ -473,7 +475,6 @@ pub struct Text {
     pub load_unknown_phase: &'static str,
     pub load_id_mismatch: &'static str,
     pub load_untouched: &'static str,
-    pub load_mode_tightened: &'static str,
     pub key_add_phase: &'static str,
     pub setup_add_phase: &'static str,
     pub meeting_press_to_start_next: &'static str,

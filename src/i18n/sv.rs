@@ -432,6 +432,7 @@ pub static TEXT: Text = Text {
     origin: super::origin::SV,
     report: super::report::SV,
     guard: super::guard::SV,
+    datadir: super::datadir::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",
@@ -456,7 +457,6 @@ pub static TEXT: Text = Text {
     load_unknown_phase: "händelse {seq} hänvisar till punkt {phase} som inte finns på föredragningslistan",
     load_id_mismatch: "filens namn motsvarar inte id:t {id} i filen",
     load_untouched: "Filen har inte rörts. Rätta den eller flytta bort den ur mappen; allt annat fungerar som vanligt.",
-    load_mode_tightened: "Behörigheterna skärptes: {path} ({old} → {new})",
     key_add_phase: "lägg till punkt",
     setup_add_phase: "Vilken sorts punkt lägger du till?",
     meeting_press_to_start_next: "Starta nästa inlägg: {key}",

@@ -31,7 +31,8 @@ impl Store {
         if path.symlink_metadata().is_err() {
             return Ok(None);
         }
-        let (clock, warnings) = read::load::<YearClock>(&path, |c| c.schema)?;
+        let (clock, warnings) =
+            read::load_capped::<YearClock>(&path, read::MAX_SMALL_BYTES, |c| c.schema)?;
         if clock.group != group_id {
             return Err(Problem {
                 path,
@@ -81,6 +82,9 @@ impl Store {
 
     /// Reads a draft back, with the checks of any clock file.
     pub fn read_clock_draft(&self, group_id: &str) -> Result<YearClock, Problem> {
-        read::load::<YearClock>(&self.clock_draft(group_id), |c| c.schema).map(|(c, _)| c)
+        read::load_capped::<YearClock>(&self.clock_draft(group_id), read::MAX_SMALL_BYTES, |c| {
+            c.schema
+        })
+        .map(|(c, _)| c)
     }
 }

@@ -20,11 +20,10 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use super::index::{self, Summary};
-use super::read::Problem;
+use super::read::{self, Problem};
 use super::{Paths, atomic, search};
 use crate::model::figures::{MeetingFigures, VERSION};
 
@@ -94,14 +93,15 @@ fn header_ok(first: &str) -> bool {
 
 /// Whether the file's first line says it holds exactly these meetings (reads one line).
 pub fn is_current(path: &Path, summaries: &[Summary]) -> bool {
-    let Ok(file) = fs::File::open(path) else {
+    let Ok(file) = read::open_regular(path, read::MAX_CACHE_BYTES) else {
         return false;
     };
     let mut first = String::new();
-    if std::io::BufReader::new(file).read_line(&mut first).is_err() {
-        return false;
-    }
-    first.trim_end() == header(summaries.len(), search::fingerprint(summaries))
+    read::next_line(
+        &mut std::io::BufReader::new(file),
+        &mut first,
+        search::HEADER_BYTES,
+    ) && first.trim_end() == header(summaries.len(), search::fingerprint(summaries))
 }
 
 /// A line split into its file name and entry; `None` when it does not parse.
@@ -135,7 +135,10 @@ fn lines_of(text: &str) -> impl Iterator<Item = &str> {
 
 /// Every entry of the file, by file name (lines that do not parse are skipped).
 fn read(path: &Path) -> HashMap<String, Entry> {
-    let Ok(text) = fs::read_to_string(path) else {
+    let Some(text) = read::read_capped(path, read::MAX_CACHE_BYTES)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return HashMap::new();
     };
     lines_of(&text)
@@ -231,19 +234,17 @@ fn cached(
         return out;
     }
     // Line by line through one buffer: a group's figures never hold the whole file.
-    let Ok(file) = fs::File::open(path(paths)) else {
+    let Ok(file) = read::open_regular(&path(paths), read::MAX_CACHE_BYTES) else {
         return out;
     };
     let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let mut line = String::with_capacity(4096);
-    if reader.read_line(&mut line).is_err() || !header_ok(line.trim_end()) {
+    if !read::next_line(&mut reader, &mut line, search::HEADER_BYTES) || !header_ok(line.trim_end())
+    {
         return out;
     }
-    loop {
-        line.clear();
-        if !matches!(reader.read_line(&mut line), Ok(n) if n > 0) {
-            break;
-        }
+    // A meeting's figures are far smaller than its log.
+    while read::next_line(&mut reader, &mut line, read::MAX_FILE_BYTES) {
         let mut fields = line.trim_end_matches(['\n', '\r']).splitn(5, '\t');
         let (Some(file), Some(size), Some(mtime), Some(group_id), Some(json)) = (
             fields.next(),

@@ -151,7 +151,7 @@ pub struct CheckReport {
 
 /// Checks a format file and explains every mistake by line and field.
 pub fn check_file(path: &Path) -> CheckReport {
-    let bytes = match read::read_bytes(path) {
+    let bytes = match read::read_capped(path, read::MAX_SMALL_BYTES) {
         Ok(bytes) => bytes,
         Err(reason) => {
             return CheckReport {

@@ -111,24 +111,29 @@ pub fn encode(index: &Index) -> Vec<u8> {
 /// enough for the first frame, in well under a millisecond whatever the number of
 /// meetings. Empty when the index is missing or not laid out by [`encode`].
 pub fn read_index_head(path: &Path, n: usize) -> Vec<Summary> {
-    use std::io::BufRead;
-    let Ok(file) = fs::File::open(path) else {
+    let Ok(file) = read::open_regular(path, read::MAX_INDEX_BYTES) else {
         return Vec::new();
     };
-    let mut lines = std::io::BufReader::new(file).lines();
-    let header_ok = lines.next().and_then(Result::ok).is_some_and(|first| {
-        serde_json::from_str::<Index>(&format!("{first}]}}"))
-            .is_ok_and(|header| header.schema == SCHEMA_VERSION)
-    });
+    let mut reader = std::io::BufReader::new(file);
+    let mut line = String::new();
+    let header_ok = read::next_line(&mut reader, &mut line, HEADER_BYTES)
+        && serde_json::from_str::<Index>(&format!("{}]}}", line.trim_end()))
+            .is_ok_and(|header| header.schema == SCHEMA_VERSION);
     if !header_ok {
         return Vec::new();
     }
-    lines
-        .map_while(Result::ok)
-        .take(n)
-        .map_while(|line| serde_json::from_str::<Summary>(line.trim_end_matches(',')).ok())
-        .collect()
+    let mut out = Vec::new();
+    while out.len() < n && read::next_line(&mut reader, &mut line, read::MAX_SMALL_BYTES) {
+        match serde_json::from_str::<Summary>(line.trim_end().trim_end_matches(',')) {
+            Ok(summary) => out.push(summary),
+            Err(_) => break,
+        }
+    }
+    out
 }
+
+/// The longest first line of an index [`encode`] writes (`{"schema":1,"count":N,...`).
+const HEADER_BYTES: u64 = 256;
 
 /// The result of refreshing the index.
 #[derive(Debug, Default)]
@@ -150,7 +155,7 @@ pub(crate) fn mtime_ns(meta: &fs::Metadata) -> i128 {
 
 /// Reads `index.json`; a missing, broken or outdated index gives an empty one.
 pub fn read_index(path: &Path) -> Index {
-    read::load::<Index>(path, |i| i.schema)
+    read::load_capped::<Index>(path, read::MAX_INDEX_BYTES, |i| i.schema)
         .map(|(index, _)| index)
         .unwrap_or_default()
 }

@@ -110,7 +110,7 @@ pub fn live_session(paths: &Paths) -> Option<PathBuf> {
 
 /// The session file the pointer names (as [`live_session`]) and where phones join.
 pub fn live_pointer(paths: &Paths) -> Option<(PathBuf, Option<LivePhones>)> {
-    let bytes = read::read_bytes(&paths.live()).ok()?;
+    let bytes = read::read_capped(&paths.live(), read::MAX_SMALL_BYTES).ok()?;
     let pointer: LivePointer = serde_json::from_slice(&bytes).ok()?;
     if pointer.schema != LIVE_SCHEMA || !is_plain_json_name(&pointer.session) {
         return None;

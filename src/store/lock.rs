@@ -96,7 +96,7 @@ impl LockProbe {
     pub fn held(&mut self) -> io::Result<bool> {
         let file = match &self.file {
             Some(file) => file,
-            None => match File::open(&self.path) {
+            None => match open(&self.path, false) {
                 Ok(file) => self.file.insert(file),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
                 Err(e) => return Err(e),
@@ -118,14 +118,32 @@ impl LockProbe {
 }
 
 fn open_private(path: &Path) -> io::Result<File> {
+    open(path, true)
+}
+
+/// Opens a lock file, never through a link (a link planted as `parvi.lock` would have the
+/// process id written into whatever it points at) and never waiting on a FIFO; anything but
+/// a plain file is refused.
+fn open(path: &Path, write: bool) -> io::Result<File> {
     let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
+    options.read(true);
+    if write {
+        options.write(true).create(true).truncate(false);
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.mode(0o600).custom_flags(flags.bits() as i32);
     }
-    options.open(path)
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a plain file", path.display()),
+        ));
+    }
+    Ok(file)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 pub mod clocks;
+mod datadir;
 pub mod exports;
 pub mod figures;
 pub mod formats;
@@ -44,6 +45,10 @@ pub enum StoreError {
     ReadOnly { pid: Option<u32> },
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
+    /// Something sits where parvi would write (a link, a FIFO): it is never written
+    /// through, nor removed.
+    #[error("{}: {}", path.display(), reason.describe(Lang::En))]
+    Refused { path: PathBuf, reason: Reason },
 }
 
 fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -62,11 +67,47 @@ pub struct Config {
     pub lang: Option<Lang>,
 }
 
-/// Something the store did on its own that the user should hear about.
+/// Something about the data directory that the user should hear about (the command line
+/// says it on stderr, the app on its home screen).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// A directory had looser permissions than 0700 and was tightened.
     ModeTightened { path: PathBuf, old: u32 },
+    /// A directory belongs to another user (`owner`, a user id): left as it is.
+    NotOwned { path: PathBuf, owner: u32 },
+    /// The data directory cannot be written (`reason`, the system's words): read-only.
+    Unwritable { path: PathBuf, reason: String },
+}
+
+impl Notice {
+    /// The notice in the user's language, one line.
+    pub fn describe(&self, lang: Lang) -> String {
+        let t = &lang.text().datadir;
+        match self {
+            Notice::ModeTightened { path, old } => crate::i18n::fill(
+                if old & 0o002 != 0 {
+                    t.open_to_all
+                } else {
+                    t.open_to_others
+                },
+                &[
+                    ("path", &path.display().to_string()),
+                    ("old", &format!("{:04o}", old & 0o7777)),
+                ],
+            ),
+            Notice::NotOwned { path, owner } => crate::i18n::fill(
+                t.not_owned,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("owner", &owner.to_string()),
+                ],
+            ),
+            Notice::Unwritable { path, reason } => crate::i18n::fill(
+                t.unwritable,
+                &[("path", &path.display().to_string()), ("reason", reason)],
+            ),
+        }
+    }
 }
 
 /// The open data directory.
@@ -97,10 +138,20 @@ pub struct Sessions {
     pub problems: Vec<Problem>,
 }
 
+/// Removes the temporary files a killed parvi left wherever it saves. Only with the lock.
+fn sweep(paths: &Paths) {
+    for dir in datadir::temp_dirs(paths) {
+        // A leftover temp file is harmless, so a failed sweep is not an error (nor a
+        // directory not made yet).
+        let _ = atomic::sweep_temp_files(&dir);
+    }
+}
+
 /// Takes the writer's lock. A wall asks whether the lock is held by taking it for a
 /// moment, so a lock found taken is looked at again a few times before another parvi is
 /// said to hold it.
 fn take_lock(path: &Path) -> Result<(Option<lock::InstanceLock>, Option<Busy>), StoreError> {
+    datadir::check_plain(path)?;
     let mut tries = 0;
     loop {
         match lock::try_lock(path).map_err(io_at(path))? {
@@ -126,24 +177,25 @@ impl Store {
     /// When the directory cannot be created or the lock file cannot be opened.
     pub fn open(paths: Paths) -> Result<Store, StoreError> {
         let mut notices = Vec::new();
-        for dir in [paths.root.clone(), paths.groups(), paths.sessions()] {
-            if let Some(old) = atomic::ensure_private_dir(&dir).map_err(io_at(&dir))? {
-                notices.push(Notice::ModeTightened { path: dir, old });
-            }
+        let read_only = |notices| Store {
+            paths: paths.clone(),
+            lock: None,
+            busy: None,
+            notices,
+        };
+        if !datadir::prepare(&paths, &mut notices)? {
+            return Ok(read_only(notices));
         }
         let lock_path = paths.lock();
-        let (lock, busy) = take_lock(&lock_path)?;
-        if lock.is_some() {
-            for dir in [
-                paths.root.clone(),
-                paths.groups(),
-                paths.sessions(),
-                paths.clocks(),
-            ] {
-                // A leftover temp file is harmless, so a failed sweep is not an error (nor
-                // a directory not made yet).
-                let _ = atomic::sweep_temp_files(&dir);
+        let (lock, busy) = match take_lock(&lock_path) {
+            Err(StoreError::Io { source, .. }) if datadir::is_unwritable(&source) => {
+                notices.push(datadir::unwritable(&paths.root, &source));
+                return Ok(read_only(notices));
             }
+            taken => taken?,
+        };
+        if lock.is_some() {
+            sweep(&paths);
         }
         Ok(Store {
             paths,
@@ -151,6 +203,23 @@ impl Store {
             busy,
             notices,
         })
+    }
+
+    /// Opens the data directory to read, as a command that only reads does, and takes the
+    /// lock when it is free so the command keeps the caches (`index.json`, the search and
+    /// figures caches) for the next one. Creates nothing but the lock file, and only in a
+    /// data directory that exists.
+    pub fn open_reader(paths: Paths) -> Store {
+        let mut store = Store::open_read_only(paths);
+        if !store.paths.sessions().is_dir() || datadir::check_plain(&store.paths.lock()).is_err() {
+            return store;
+        }
+        // One look, no waiting: a running app keeps the caches itself.
+        if let Ok(Ok(lock)) = lock::try_lock(&store.paths.lock()) {
+            store.lock = Some(lock);
+            sweep(&store.paths);
+        }
+        store
     }
 
     /// Opens the data directory only to read: no lock, nothing created.
@@ -161,6 +230,14 @@ impl Store {
             busy: None,
             notices: Vec::new(),
         }
+    }
+
+    /// Why the data directory cannot be written at all, when that is why this store is
+    /// read-only (not another parvi holding it).
+    pub fn unwritable(&self) -> Option<&Notice> {
+        self.notices
+            .iter()
+            .find(|n| matches!(n, Notice::Unwritable { .. }))
     }
 
     /// Whether this store may write.
@@ -186,7 +263,7 @@ impl Store {
         if fs::symlink_metadata(&path).is_err() {
             return Ok(Config::default());
         }
-        let bytes = read::read_bytes(&path).map_err(|reason| Problem {
+        let bytes = read::read_capped(&path, read::MAX_SMALL_BYTES).map_err(|reason| Problem {
             path: path.clone(),
             reason,
         })?;
@@ -234,7 +311,7 @@ impl Store {
             if name.starts_with('.') {
                 continue;
             }
-            match read::load::<Group>(&path, |g| g.schema) {
+            match read::load_capped::<Group>(&path, read::MAX_SMALL_BYTES, |g| g.schema) {
                 Ok((group, warnings)) if group.id == stem => {
                     out.warnings
                         .extend(warnings.into_iter().map(|w| (path.clone(), w)));

@@ -4,9 +4,13 @@
 //! The checks run cheapest first and before anything could block or blow up: the file type
 //! from `symlink_metadata` (a FIFO would hang an `open`), the size (a huge file would fill
 //! memory), then the bytes (empty, NUL, BOM, UTF-8), then the schema version, then the JSON.
+//! Every file parvi reads, caches included, is opened here ([`open_regular`]): without
+//! following a link, without waiting on a FIFO, checked again on the open handle (the file
+//! may have been swapped since the look), and read through a cap of its kind's size, so a
+//! file that grows while read is held too.
 
 use std::fs;
-use std::io;
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -14,8 +18,18 @@ use serde::de::DeserializeOwned;
 use crate::i18n::{Lang, fill};
 use crate::model::SCHEMA_VERSION;
 
-/// The largest file parvi reads. A 500-event meeting is about 100 KB.
+/// The largest session file parvi reads. A 500-event meeting is about 100 KB.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The largest group, format, year clock, settings or live pointer file: a group of 40
+/// with every field filled is about 10 KB, a long format 20 KB.
+pub const MAX_SMALL_BYTES: u64 = 1024 * 1024;
+
+/// The largest `index.json`: 10,000 meetings take 5 MB, so this holds over 100,000.
+pub const MAX_INDEX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The largest search or figures cache: 10,000 meetings take 8 and 12 MB.
+pub const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What kind of non-file sits where a file should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,8 +48,10 @@ pub enum Reason {
     NotUtf8 {
         offset: usize,
     },
+    /// `size` bytes or more, where `max` is the cap of the file's kind.
     TooLarge {
         size: u64,
+        max: u64,
     },
     NotAFile(NotAFile),
     Symlink,
@@ -96,12 +112,9 @@ impl Reason {
             Reason::Empty => t.load_empty.to_string(),
             Reason::NulBytes => t.load_nul.to_string(),
             Reason::NotUtf8 { offset } => fill(t.load_not_utf8, &[("offset", &offset.to_string())]),
-            Reason::TooLarge { size } => fill(
+            Reason::TooLarge { size, max } => fill(
                 t.load_too_large,
-                &[
-                    ("size", &size.to_string()),
-                    ("max", &MAX_FILE_BYTES.to_string()),
-                ],
+                &[("size", &size.to_string()), ("max", &max.to_string())],
             ),
             Reason::NotAFile(kind) => {
                 fill(t.load_not_a_file, &[("what", t.file_types[*kind as usize])])
@@ -181,30 +194,88 @@ fn io_reason(e: &io::Error) -> Reason {
     if e.kind() == io::ErrorKind::IsADirectory {
         return Reason::NotAFile(NotAFile::Directory);
     }
+    // `O_NOFOLLOW` on a link: ELOOP (Linux, macOS), EMLINK (FreeBSD).
+    #[cfg(unix)]
+    if matches!(e.raw_os_error(), Some(c) if c == rustix::io::Errno::LOOP.raw_os_error() || c == rustix::io::Errno::MLINK.raw_os_error())
+    {
+        return Reason::Symlink;
+    }
     Reason::Io(e.to_string())
 }
 
-/// Reads a file's bytes after checking what it is, without following symlinks.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Reason> {
-    let meta = fs::symlink_metadata(path).map_err(|e| io_reason(&e))?;
+/// What sits at `meta`, unless it is a plain file.
+pub(crate) fn not_regular(meta: &fs::Metadata) -> Option<Reason> {
     let file_type = meta.file_type();
     if file_type.is_symlink() {
-        return Err(Reason::Symlink);
+        Some(Reason::Symlink)
+    } else if file_type.is_file() {
+        None
+    } else {
+        Some(Reason::NotAFile(classify(&file_type)))
     }
-    if !file_type.is_file() {
-        return Err(Reason::NotAFile(classify(&file_type)));
+}
+
+/// Opens a plain file to read, at most `max` bytes of it (the reader stops one byte past
+/// `max`, so a caller can tell a file that grew). A link, a FIFO, a device or a directory
+/// is refused without blocking; so is a file already larger than `max`.
+pub fn open_regular(path: &Path, max: u64) -> Result<io::Take<fs::File>, Reason> {
+    // A first look without opening: opening a device can have effects of its own.
+    let meta = fs::symlink_metadata(path).map_err(|e| io_reason(&e))?;
+    if let Some(reason) = not_regular(&meta) {
+        return Err(reason);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Reason::TooLarge { size: meta.len() });
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Swapped for a link or a FIFO since the look: refuse the link, never wait.
+        let flags = rustix::fs::OFlags::NOFOLLOW | rustix::fs::OFlags::NONBLOCK;
+        options.custom_flags(flags.bits() as i32);
     }
-    let bytes = fs::read(path).map_err(|e| io_reason(&e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    let file = options.open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if let Some(reason) = not_regular(&meta) {
+        return Err(reason);
+    }
+    if meta.len() > max {
+        return Err(Reason::TooLarge {
+            size: meta.len(),
+            max,
+        });
+    }
+    Ok(file.take(max.saturating_add(1)))
+}
+
+/// Reads a plain file's bytes, at most `max` of them (see [`open_regular`]).
+pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, Reason> {
+    let mut reader = open_regular(path, max)?;
+    let mut bytes = Vec::with_capacity(reader.get_ref().metadata().map_or(0, |m| m.len()) as usize);
+    reader.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > max {
         // It grew between the check and the read.
         return Err(Reason::TooLarge {
             size: bytes.len() as u64,
+            max,
         });
     }
     Ok(bytes)
+}
+
+/// Reads a session file's bytes after checking what it is, without following symlinks.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Reason> {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+/// Reads the next line of a cache into `line` (cleared first), at most `max` bytes of it.
+/// `false` at the end, on an error, or on a longer line: a garbage file without line
+/// breaks must not fill memory one line at a time either.
+pub fn next_line(reader: &mut impl BufRead, line: &mut String, max: u64) -> bool {
+    line.clear();
+    match reader.take(max.saturating_add(1)).read_line(line) {
+        Ok(n) => n > 0 && n as u64 <= max,
+        Err(_) => false,
+    }
 }
 
 fn classify(file_type: &fs::FileType) -> NotAFile {
@@ -273,16 +344,25 @@ pub fn parse<T: DeserializeOwned>(text: &str, schema_of: impl Fn(&T) -> u32) -> 
     }
 }
 
-/// Reads and parses a parvi JSON file. Never writes to it.
+/// Reads and parses a parvi session file. Never writes to it.
 pub fn load<T: DeserializeOwned>(
     path: &Path,
+    schema_of: impl Fn(&T) -> u32,
+) -> Result<(T, Vec<Warning>), Problem> {
+    load_capped(path, MAX_FILE_BYTES, schema_of)
+}
+
+/// Reads and parses a parvi JSON file of at most `max` bytes. Never writes to it.
+pub fn load_capped<T: DeserializeOwned>(
+    path: &Path,
+    max: u64,
     schema_of: impl Fn(&T) -> u32,
 ) -> Result<(T, Vec<Warning>), Problem> {
     let problem = |reason| Problem {
         path: path.to_path_buf(),
         reason,
     };
-    let bytes = read_bytes(path).map_err(problem)?;
+    let bytes = read_capped(path, max).map_err(problem)?;
     let (text, warnings) = check_text(&bytes).map_err(problem)?;
     let value = parse(text, schema_of).map_err(problem)?;
     Ok((value, warnings))

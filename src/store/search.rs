@@ -19,12 +19,10 @@
 //! rebuilt from the logs. The review loads it when it opens (never at start) and keeps it.
 
 use std::collections::HashMap;
-use std::fs;
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use super::index::{self, Summary};
-use super::{Paths, atomic};
+use super::{Paths, atomic, read};
 use crate::i18n::Lang;
 use crate::model::SessionRecord;
 use crate::model::engine::MeetingState;
@@ -36,6 +34,9 @@ pub const FILE_NAME: &str = "search.txt";
 /// The first word of the header and the layout's version.
 const MAGIC: &str = "parvi-search";
 const VERSION: u32 = 1;
+
+/// The longest header line: magic, version, count and fingerprint.
+pub(crate) const HEADER_BYTES: u64 = 128;
 
 /// Between two fields of a meeting's text, so that words of two fields never run together
 /// into one match. A control character: nobody types it into a query.
@@ -341,21 +342,22 @@ fn header(count: usize, fingerprint: u64) -> String {
 
 /// Whether the file's first line says it holds exactly these meetings (reads one line).
 pub fn is_current(path: &Path, summaries: &[Summary]) -> bool {
-    let Ok(file) = fs::File::open(path) else {
+    let Ok(file) = read::open_regular(path, read::MAX_CACHE_BYTES) else {
         return false;
     };
     let mut first = String::new();
-    if std::io::BufReader::new(file).read_line(&mut first).is_err() {
-        return false;
-    }
-    first.trim_end() == header(summaries.len(), fingerprint(summaries))
+    read::next_line(&mut std::io::BufReader::new(file), &mut first, HEADER_BYTES)
+        && first.trim_end() == header(summaries.len(), fingerprint(summaries))
 }
 
 /// Reads the cache file; a missing or broken one gives an empty cache (lines that do not
 /// parse are skipped).
 pub fn read(path: &Path) -> SearchIndex {
     let mut out = SearchIndex::default();
-    let Ok(text) = fs::read_to_string(path) else {
+    let Some(text) = read::read_capped(path, read::MAX_CACHE_BYTES)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return out;
     };
     let mut lines = text.lines();

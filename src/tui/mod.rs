@@ -86,6 +86,7 @@ pub fn load_first_data(store: &Store) -> Data {
         access: access(store),
         sessions_dir: store.paths.sessions(),
         clocks,
+        notices: store.notices.clone(),
     }
 }
 
@@ -123,15 +124,20 @@ pub fn load_data(store: &Store) -> Data {
         access: access(store),
         sessions_dir: store.paths.sessions(),
         clocks,
+        notices: store.notices.clone(),
     }
 }
 
-/// Whether this parvi may write the data directory: not while another one holds it.
+/// Whether this parvi may write the data directory: not while another one holds it, nor
+/// when it cannot be written at all.
 fn access(store: &Store) -> Access {
-    store
-        .busy
-        .as_ref()
-        .map_or(Access::Writable, |b| Access::ReadOnly { holder_pid: b.pid })
+    match &store.busy {
+        Some(busy) => Access::ReadOnly {
+            holder_pid: busy.pid,
+        },
+        None if store.unwritable().is_some() => Access::Unwritable,
+        None => Access::Writable,
+    }
 }
 
 /// Runs the app until the user quits. Returns the process exit code.

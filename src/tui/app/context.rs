@@ -29,6 +29,8 @@ pub struct Data {
     pub sessions_dir: PathBuf,
     /// The groups' year clocks (a group without one has none here).
     pub clocks: Vec<crate::model::clock::YearClock>,
+    /// What is odd about the data directory (open to others, another user's, read-only).
+    pub notices: Vec<crate::store::Notice>,
 }
 
 /// Whether this parvi may write the data directory.
@@ -39,6 +41,8 @@ pub enum Access {
     /// Another parvi holds the data directory (its process id, when its lock says so):
     /// this one only reads.
     ReadOnly { holder_pid: Option<u32> },
+    /// The data directory cannot be written (a notice says why): this one only reads.
+    Unwritable,
 }
 
 impl Access {

@@ -272,6 +272,19 @@ impl Home {
                 theme.error(),
             )));
         }
+        for notice in &cx.data.notices {
+            let style = if matches!(notice, crate::store::Notice::Unwritable { .. }) {
+                theme.error()
+            } else {
+                theme.warning()
+            };
+            // Wrapped, not cut: the path and what to do are at the end.
+            notices.extend(
+                crate::tui::widgets::wrap_words(&notice.describe(cx.lang), width.max(1))
+                    .into_iter()
+                    .map(|line| Line::from(Span::styled(line, style))),
+            );
+        }
         if let Some(summary) = Home::unfinished(cx) {
             let local = cx.local(summary.started_at);
             let time = format!(
