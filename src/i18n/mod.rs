@@ -13,6 +13,7 @@ mod fi;
 pub mod glossary;
 pub mod guard;
 pub mod ideas;
+pub mod limits;
 pub mod minutes;
 pub mod notice;
 pub mod origin;
@@ -452,6 +453,7 @@ pub struct Text {
     pub origin: origin::OriginText,
     pub report: report::ReportText,
     pub guard: guard::GuardText,
+    pub limits: limits::LimitsText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

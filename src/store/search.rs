@@ -354,10 +354,15 @@ pub fn is_current(path: &Path, summaries: &[Summary]) -> bool {
 /// Reads the cache file; a missing or broken one gives an empty cache (lines that do not
 /// parse are skipped).
 pub fn read(path: &Path) -> SearchIndex {
+    match fs::read_to_string(path) {
+        Ok(text) => parse(&text),
+        Err(_) => SearchIndex::default(),
+    }
+}
+
+/// Parses the cache file's text (what [`read`] does after reading).
+pub fn parse(text: &str) -> SearchIndex {
     let mut out = SearchIndex::default();
-    let Ok(text) = fs::read_to_string(path) else {
-        return out;
-    };
     let mut lines = text.lines();
     let ok = lines.next().is_some_and(|first| {
         let mut words = first.split(' ');
