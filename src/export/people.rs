@@ -61,6 +61,11 @@ pub struct Roster {
     forms: HashMap<String, FormOf>,
     /// The kind of each hidden name that `forms` points at.
     kinds: Vec<Kind>,
+    /// Where each id is in `people`, so finding a person does not scan everyone (an export
+    /// names each person many times; a scan per name was quadratic in the participants).
+    by_id: HashMap<MemberId, usize>,
+    /// Where the first person of each name is in `people`, for owners matched by name.
+    by_name: HashMap<String, usize>,
 }
 
 /// Whether a public version leaves this person's name out: students, guardians (a guardian's
@@ -86,6 +91,7 @@ impl Roster {
     pub fn new(record: &SessionRecord, state: &MeetingState, lang: Lang, public: bool) -> Roster {
         let m = &lang.text().minutes;
         let mut people: Vec<Person> = Vec::new();
+        let mut by_id: HashMap<MemberId, usize> = HashMap::new();
         let mut counts = [0usize; 3];
         let everyone = state
             .people
@@ -99,9 +105,10 @@ impl Roster {
                     .map(|p| (&p.id, &p.name, p.role, false)),
             );
         for (id, name, role, guest) in everyone {
-            if people.iter().any(|p| &p.id == id) {
+            if by_id.contains_key(id) {
                 continue;
             }
+            by_id.insert(id.clone(), people.len());
             let alias = private(role, guest).then(|| {
                 let (slot, template) = if role.side() == Side::Student {
                     (0, m.student_alias)
@@ -121,12 +128,18 @@ impl Roster {
                 alias,
             });
         }
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            by_name.entry(p.name.clone()).or_insert(i);
+        }
         let mut roster = Roster {
             lang,
             public,
             people,
             forms: HashMap::new(),
             kinds: Vec::new(),
+            by_id,
+            by_name,
         };
         if public {
             roster.learn_names(record);
@@ -143,6 +156,8 @@ impl Roster {
             .filter(|p| p.alias.is_some())
             .map(|p| (p.name.clone(), kind(p.role, p.guest)))
             .collect();
+        let mut hidden_names: std::collections::HashSet<String> =
+            hidden.iter().map(|(n, _)| n.clone()).collect();
         let owners = record
             .carried_actions
             .iter()
@@ -155,7 +170,7 @@ impl Roster {
         for owner in owners {
             if let Owner::Member { name, .. } = owner
                 && self.owner_person(owner).is_none()
-                && !hidden.iter().any(|(n, _)| n == name)
+                && hidden_names.insert(name.clone())
             {
                 hidden.push((name.clone(), Kind::Person));
             }
@@ -166,7 +181,7 @@ impl Roster {
                 .map(str::to_lowercase)
                 .collect()
         };
-        let named: Vec<String> = self
+        let named: std::collections::HashSet<String> = self
             .people
             .iter()
             .filter(|p| p.alias.is_none())
@@ -181,18 +196,21 @@ impl Roster {
                         owners: Vec::new(),
                         case,
                     });
-                    for owner in [Some(i), shared.then_some(NAMED)].into_iter().flatten() {
-                        if !of.owners.contains(&owner) {
-                            of.owners.push(owner);
-                        }
-                    }
+                    of.owners
+                        .extend([Some(i), shared.then_some(NAMED)].into_iter().flatten());
                 }
             }
+        }
+        // Sorted and without repeats, so a name's owners are compared by a merge, not by
+        // searching one list for each of the other's (quadratic when many share a name).
+        for of in self.forms.values_mut() {
+            of.owners.sort_unstable();
+            of.owners.dedup();
         }
     }
 
     pub fn person(&self, id: &MemberId) -> Option<&Person> {
-        self.people.iter().find(|p| &p.id == id)
+        self.by_id.get(id).and_then(|i| self.people.get(*i))
     }
 
     /// Whether this person's name is left out of this export.
@@ -225,10 +243,9 @@ impl Roster {
         let Owner::Member { id, name } = owner else {
             return None;
         };
-        self.people
-            .iter()
-            .find(|p| &p.id == id && &p.name == name)
-            .or_else(|| self.people.iter().find(|p| &p.name == name))
+        self.person(id)
+            .filter(|p| &p.name == name)
+            .or_else(|| self.by_name.get(name).and_then(|i| self.people.get(*i)))
     }
 
     /// Who owns an action, as the minutes say it.
@@ -287,12 +304,7 @@ impl Roster {
                 let Some(more) = self.find(next, false) else {
                     break;
                 };
-                let both: Vec<usize> = found
-                    .owners
-                    .iter()
-                    .filter(|o| more.owners.contains(o))
-                    .copied()
-                    .collect();
+                let both = sorted_common(&found.owners, &more.owners);
                 if both.is_empty() {
                     break;
                 }
@@ -358,6 +370,23 @@ impl Roster {
         }
         format!("[{word}]{after}")
     }
+}
+
+/// The items two sorted lists share, in one merge.
+fn sorted_common(a: &[usize], b: &[usize]) -> Vec<usize> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(*x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Whether `word`, read as `split` (a form of a name in `case`), is the name where it

@@ -433,6 +433,7 @@ pub static TEXT: Text = Text {
     report: super::report::EN,
     guard: super::guard::EN,
     datadir: super::datadir::EN,
+    limits: super::limits::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

@@ -433,6 +433,7 @@ pub static TEXT: Text = Text {
     report: super::report::FI,
     guard: super::guard::FI,
     datadir: super::datadir::FI,
+    limits: super::limits::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

@@ -14,6 +14,7 @@ mod fi;
 pub mod glossary;
 pub mod guard;
 pub mod ideas;
+pub mod limits;
 pub mod minutes;
 pub mod notice;
 pub mod origin;
@@ -454,6 +455,7 @@ pub struct Text {
     pub report: report::ReportText,
     pub guard: guard::GuardText,
     pub datadir: datadir::DataDirText,
+    pub limits: limits::LimitsText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

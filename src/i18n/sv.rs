@@ -433,6 +433,7 @@ pub static TEXT: Text = Text {
     report: super::report::SV,
     guard: super::guard::SV,
     datadir: super::datadir::SV,
+    limits: super::limits::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

@@ -9,6 +9,7 @@ pub mod engine;
 pub mod figures;
 pub mod format;
 pub mod group;
+pub mod limits;
 pub mod metrics;
 pub mod outcomes;
 pub mod random;

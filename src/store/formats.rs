@@ -151,16 +151,18 @@ pub struct CheckReport {
 
 /// Checks a format file and explains every mistake by line and field.
 pub fn check_file(path: &Path) -> CheckReport {
-    let bytes = match read::read_capped(path, read::MAX_SMALL_BYTES) {
-        Ok(bytes) => bytes,
-        Err(reason) => {
-            return CheckReport {
-                unreadable: Some(reason),
-                ..Default::default()
-            };
-        }
-    };
-    let text = match read::check_text(&bytes) {
+    match read::read_capped(path, read::MAX_SMALL_BYTES) {
+        Ok(bytes) => check_bytes(&bytes),
+        Err(reason) => CheckReport {
+            unreadable: Some(reason),
+            ..Default::default()
+        },
+    }
+}
+
+/// Checks the bytes of a format file.
+pub fn check_bytes(bytes: &[u8]) -> CheckReport {
+    let text = match read::check_text(bytes) {
         Ok((text, _)) => text,
         Err(reason) => {
             return CheckReport {
@@ -189,11 +191,15 @@ pub fn check_text(text: &str) -> CheckReport {
             ..Default::default()
         },
         Ok(format) => {
-            let mistakes = format
-                .problems(false)
+            let problems = format.problems(false);
+            // One scan for all the lines: one scan per mistake was quadratic.
+            let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+            let lines = super::locate::lines_of(text, &paths);
+            let mistakes = problems
                 .into_iter()
-                .map(|p| Mistake {
-                    line: super::locate::line_of(text, &p.path).unwrap_or(0),
+                .zip(lines)
+                .map(|(p, line)| Mistake {
+                    line: line.unwrap_or(0),
                     field: p.path,
                     message: p.message,
                 })

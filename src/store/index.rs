@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::read::{self, Problem, Reason};
+use super::read::{self, Problem, Reason, Warning};
 use crate::model::{Localized, SCHEMA_VERSION, SessionRecord};
 
 /// What the lists show of one meeting.
@@ -237,7 +237,25 @@ pub fn refresh_with(
 
 /// Loads a session file, checking that its name matches the id inside.
 pub fn load_session(path: &Path) -> Result<SessionRecord, Problem> {
-    let (record, _) = read::load::<SessionRecord>(path, |r| r.schema)?;
+    load_session_warned(path).map(|(record, _)| record)
+}
+
+/// Checks and parses a session file's bytes, refusing a meeting over the limits of
+/// [`crate::model::limits`] (what every session loader, and the fuzzer, goes through).
+pub fn session_from_bytes(bytes: &[u8]) -> Result<(SessionRecord, Vec<Warning>), Reason> {
+    let (record, warnings) = read::from_bytes::<SessionRecord>(bytes, |r| r.schema)?;
+    crate::model::limits::check_session(&record).map_err(Reason::TooMany)?;
+    Ok((record, warnings))
+}
+
+/// [`load_session`] with the file's warnings (a byte-order mark).
+pub fn load_session_warned(path: &Path) -> Result<(SessionRecord, Vec<Warning>), Problem> {
+    let problem = |reason| Problem {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let bytes = read::read_bytes(path).map_err(problem)?;
+    let (record, warnings) = session_from_bytes(&bytes).map_err(problem)?;
     if super::Paths::session_id_of(path).is_some_and(|id| id != record.id) {
         return Err(Problem {
             path: path.to_path_buf(),
@@ -246,7 +264,7 @@ pub fn load_session(path: &Path) -> Result<SessionRecord, Problem> {
             },
         });
     }
-    Ok(record)
+    Ok((record, warnings))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::iter::Peekable;
 use std::str::Chars;
 
 /// One step of a path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Step {
     Key(String),
     Index(usize),
@@ -53,6 +53,7 @@ pub fn line_of(text: &str, path: &str) -> Option<usize> {
         stack: Vec::new(),
         current: Vec::new(),
         best: None,
+        seen: None,
         line: 1,
         chars: text.chars().peekable(),
     };
@@ -60,6 +61,39 @@ pub fn line_of(text: &str, path: &str) -> Option<usize> {
         scanner.read(c);
     }
     scanner.best.map(|(_, line)| line)
+}
+
+/// The lines of many paths in one scan of the text: [`line_of`] for each, without reading
+/// the text once per path (a format with thousands of mistakes made that quadratic).
+pub fn lines_of(text: &str, paths: &[&str]) -> Vec<Option<usize>> {
+    let wanted: Vec<Vec<Step>> = paths.iter().map(|p| parse_path(p)).collect();
+    // Every prefix of a wanted path gets the line where it is first seen, as `line_of`
+    // keeps the first of equally deep matches; a path then takes its deepest known prefix.
+    let seen: std::collections::HashMap<Vec<Step>, Option<usize>> = wanted
+        .iter()
+        .flat_map(|w| (1..=w.len()).map(|n| (w[..n].to_vec(), None)))
+        .collect();
+    let mut scanner = Scanner {
+        wanted: Vec::new(),
+        stack: Vec::new(),
+        current: Vec::new(),
+        best: None,
+        seen: Some(seen),
+        line: 1,
+        chars: text.chars().peekable(),
+    };
+    while let Some(c) = scanner.chars.next() {
+        scanner.read(c);
+    }
+    let seen = scanner.seen.unwrap_or_default();
+    wanted
+        .iter()
+        .map(|w| {
+            (1..=w.len())
+                .rev()
+                .find_map(|n| seen.get(&w[..n]).copied().flatten())
+        })
+        .collect()
 }
 
 /// The scan's state: where it is in the text and in the tree, and the best match so far.
@@ -71,6 +105,8 @@ struct Scanner<'a> {
     current: Vec<Step>,
     /// The deepest match with `wanted` so far, as (matched depth, line).
     best: Option<(usize, usize)>,
+    /// For [`lines_of`]: the first line of each path asked about, instead of `best`.
+    seen: Option<std::collections::HashMap<Vec<Step>, Option<usize>>>,
     line: usize,
     chars: Peekable<Chars<'a>>,
 }
@@ -183,6 +219,12 @@ impl Scanner<'_> {
     /// Keeps `line` as the best answer when the current path is a deeper prefix of the wanted
     /// one than any seen before.
     fn consider(&mut self, line: usize) {
+        if let Some(seen) = &mut self.seen {
+            if let Some(slot @ None) = seen.get_mut(&self.current) {
+                *slot = Some(line);
+            }
+            return;
+        }
         let depth = self
             .current
             .iter()
@@ -229,6 +271,23 @@ mod tests {
         // phases[1] has no "text": the closest known place is the element itself.
         assert_eq!(line_of(TEXT, "phases[1].text"), Some(8));
         assert_eq!(line_of(TEXT, "nothing"), None);
+    }
+
+    #[test]
+    fn many_paths_in_one_scan_agree_with_one_at_a_time() {
+        let paths = [
+            "name",
+            "phases",
+            "phases[0].minutes",
+            "phases[1].id",
+            "phases[1].title.fi",
+            "phases[1].minutes",
+            "phases[1].text",
+            "phases[7].id",
+            "nothing",
+        ];
+        let one_by_one: Vec<Option<usize>> = paths.iter().map(|p| line_of(TEXT, p)).collect();
+        assert_eq!(lines_of(TEXT, &paths), one_by_one);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod paths;
 pub mod read;
 pub mod sample;
 pub mod search;
+pub mod shape;
 
 use std::fs;
 use std::io;
@@ -263,18 +264,12 @@ impl Store {
         if fs::symlink_metadata(&path).is_err() {
             return Ok(Config::default());
         }
-        let bytes = read::read_capped(&path, read::MAX_SMALL_BYTES).map_err(|reason| Problem {
+        let problem = |reason| Problem {
             path: path.clone(),
             reason,
-        })?;
-        let (text, _) = read::check_text(&bytes).map_err(|reason| Problem {
-            path: path.clone(),
-            reason,
-        })?;
-        serde_json::from_str(text).map_err(|e| Problem {
-            path: path.clone(),
-            reason: Reason::json(&e),
-        })
+        };
+        let bytes = read::read_capped(&path, read::MAX_SMALL_BYTES).map_err(problem)?;
+        config_from_bytes(&bytes).map_err(problem)
     }
 
     /// Saves the settings.
@@ -311,7 +306,12 @@ impl Store {
             if name.starts_with('.') {
                 continue;
             }
-            match read::load_capped::<Group>(&path, read::MAX_SMALL_BYTES, |g| g.schema) {
+            let loaded = read::read_capped(&path, read::MAX_SMALL_BYTES)
+                .and_then(|bytes| group_from_bytes(&bytes));
+            match loaded.map_err(|reason| Problem {
+                path: path.clone(),
+                reason,
+            }) {
                 Ok((group, warnings)) if group.id == stem => {
                     out.warnings
                         .extend(warnings.into_iter().map(|w| (path.clone(), w)));
@@ -367,15 +367,7 @@ impl Store {
 
     /// Loads one meeting, with anything odd in its log as warnings.
     pub fn load_session(&self, path: &Path) -> Result<(SessionRecord, Vec<Warning>), Problem> {
-        let (record, mut warnings) = read::load::<SessionRecord>(path, |r| r.schema)?;
-        if Paths::session_id_of(path).is_some_and(|id| id != record.id) {
-            return Err(Problem {
-                path: path.to_path_buf(),
-                reason: Reason::IdMismatch {
-                    id: record.id.to_string(),
-                },
-            });
-        }
+        let (record, mut warnings) = index::load_session_warned(path)?;
         warnings.extend(record.oddities().into_iter().map(Warning::Oddity));
         Ok((record, warnings))
     }
@@ -459,6 +451,20 @@ impl Store {
     pub fn formats(&self) -> (Vec<FormatEntry>, Vec<Problem>) {
         formats::all(&self.paths.formats())
     }
+}
+
+/// Checks and parses the bytes of `config.json`.
+pub fn config_from_bytes(bytes: &[u8]) -> Result<Config, Reason> {
+    let (text, _) = read::check_text(bytes)?;
+    serde_json::from_str(text).map_err(|e| Reason::json(&e))
+}
+
+/// Checks and parses a group file's bytes, refusing a group over
+/// [`crate::model::limits::MAX_PEOPLE`].
+pub fn group_from_bytes(bytes: &[u8]) -> Result<(Group, Vec<Warning>), Reason> {
+    let (group, warnings) = read::from_bytes::<Group>(bytes, |g| g.schema)?;
+    crate::model::limits::check_group(&group).map_err(Reason::TooMany)?;
+    Ok((group, warnings))
 }
 
 /// The meetings in `paths`, from the index refreshed for any file that changed; the index is

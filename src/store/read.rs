@@ -66,6 +66,16 @@ pub enum Reason {
         column: usize,
         detail: String,
     },
+    /// Arrays and objects nest deeper than [`crate::model::limits::MAX_DEPTH`].
+    TooDeep {
+        max: usize,
+    },
+    /// A text longer than [`crate::model::limits::MAX_TEXT_CHARS`].
+    TextTooLong {
+        max: usize,
+    },
+    /// More phases or people than the limits allow.
+    TooMany(crate::model::limits::TooMany),
     /// The id inside the file does not match its name.
     IdMismatch {
         id: String,
@@ -146,6 +156,24 @@ impl Reason {
                     ("detail", detail),
                 ],
             ),
+            Reason::TooDeep { max } => fill(t.limits.too_deep, &[("max", &max.to_string())]),
+            Reason::TextTooLong { max } => {
+                fill(t.limits.text_too_long, &[("max", &max.to_string())])
+            }
+            Reason::TooMany(too_many) => {
+                use crate::model::limits::Counted;
+                let template = match too_many.what {
+                    Counted::Phases => t.limits.too_many_phases,
+                    Counted::People => t.limits.too_many_people,
+                };
+                fill(
+                    template,
+                    &[
+                        ("found", &too_many.found.to_string()),
+                        ("max", &too_many.max.to_string()),
+                    ],
+                )
+            }
             Reason::IdMismatch { id } => fill(t.load_id_mismatch, &[("id", id)]),
             Reason::Io(detail) => fill(t.load_io, &[("detail", detail)]),
         }
@@ -312,6 +340,7 @@ pub fn check_text(bytes: &[u8]) -> Result<(&str, Vec<Warning>), Reason> {
     let text = std::str::from_utf8(bytes).map_err(|e| Reason::NotUtf8 {
         offset: e.valid_up_to() + if warnings.is_empty() { 0 } else { 3 },
     })?;
+    super::shape::check(text)?;
     Ok((text, warnings))
 }
 
@@ -363,7 +392,15 @@ pub fn load_capped<T: DeserializeOwned>(
         reason,
     };
     let bytes = read_capped(path, max).map_err(problem)?;
-    let (text, warnings) = check_text(&bytes).map_err(problem)?;
-    let value = parse(text, schema_of).map_err(problem)?;
+    from_bytes(&bytes, schema_of).map_err(problem)
+}
+
+/// Checks and parses the bytes of a parvi JSON file: what [`load`] does after reading.
+pub fn from_bytes<T: DeserializeOwned>(
+    bytes: &[u8],
+    schema_of: impl Fn(&T) -> u32,
+) -> Result<(T, Vec<Warning>), Reason> {
+    let (text, warnings) = check_text(bytes)?;
+    let value = parse(text, schema_of)?;
     Ok((value, warnings))
 }

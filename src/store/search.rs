@@ -353,13 +353,15 @@ pub fn is_current(path: &Path, summaries: &[Summary]) -> bool {
 /// Reads the cache file; a missing or broken one gives an empty cache (lines that do not
 /// parse are skipped).
 pub fn read(path: &Path) -> SearchIndex {
-    let mut out = SearchIndex::default();
-    let Some(text) = read::read_capped(path, read::MAX_CACHE_BYTES)
+    read::read_capped(path, read::MAX_CACHE_BYTES)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
-    else {
-        return out;
-    };
+        .map_or_else(SearchIndex::default, |text| parse(&text))
+}
+
+/// Parses the cache file's text (what [`read`] does after reading).
+pub fn parse(text: &str) -> SearchIndex {
+    let mut out = SearchIndex::default();
     let mut lines = text.lines();
     let ok = lines.next().is_some_and(|first| {
         let mut words = first.split(' ');

@@ -14,6 +14,8 @@ pub struct Problem {
 
 /// The longest timebox accepted for one phase (a whole day).
 pub const MAX_PHASE_MINUTES: u32 = 8 * 60;
+/// The longest format name: it names a file and shows in one line of a list.
+pub const MAX_NAME_CHARS: usize = 64;
 /// The longest turn accepted, in seconds.
 pub const MAX_TURN_SECONDS: u32 = 60 * 60;
 
@@ -24,6 +26,18 @@ impl Format {
         let mut out = Vec::new();
         let mut add = |path: String, message: String| out.push(Problem { path, message });
         self.header_problems(strict, &mut add);
+        if let Err(too_many) = crate::model::limits::check_format(self) {
+            // Refused whole: checking (and locating) each of thousands of phases took
+            // seconds, and such a format could never be run.
+            add(
+                "phases".into(),
+                format!(
+                    "{} phases is too many (at most {})",
+                    too_many.found, too_many.max
+                ),
+            );
+            return out;
+        }
         let mut seen = std::collections::HashSet::new();
         for (i, phase) in self.phases.iter().enumerate() {
             let at = |field: &str| format!("phases[{i}].{field}");
@@ -49,6 +63,7 @@ impl Format {
             );
         }
         if self.name.is_empty()
+            || self.name.len() > MAX_NAME_CHARS
             || !self
                 .name
                 .chars()
@@ -56,8 +71,9 @@ impl Format {
         {
             add(
                 "name".into(),
-                "name must be lower-case letters a-z, digits, '-' or '_' (it names the file)"
-                    .into(),
+                format!(
+                    "name must be 1 to {MAX_NAME_CHARS} lower-case letters a-z, digits, '-' or '_' (it names the file)"
+                ),
             );
         }
         check_text(&self.title, "title", strict, add);
