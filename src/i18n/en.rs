@@ -432,6 +432,7 @@ pub static TEXT: Text = Text {
     origin: super::origin::EN,
     report: super::report::EN,
     guard: super::guard::EN,
+    sync: super::sync::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

@@ -432,6 +432,7 @@ pub static TEXT: Text = Text {
     origin: super::origin::FI,
     report: super::report::FI,
     guard: super::guard::FI,
+    sync: super::sync::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

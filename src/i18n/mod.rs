@@ -21,6 +21,7 @@ pub mod records;
 pub mod report;
 pub mod review;
 mod sv;
+pub mod sync;
 pub mod vote;
 pub mod wall;
 pub mod words;
@@ -452,6 +453,7 @@ pub struct Text {
     pub origin: origin::OriginText,
     pub report: report::ReportText,
     pub guard: guard::GuardText,
+    pub sync: sync::SyncText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

@@ -432,6 +432,7 @@ pub static TEXT: Text = Text {
     origin: super::origin::SV,
     report: super::report::SV,
     guard: super::guard::SV,
+    sync: super::sync::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 pub mod clocks;
+pub mod conflicts;
 pub mod exports;
 pub mod figures;
 pub mod formats;
@@ -18,6 +19,7 @@ pub mod paths;
 pub mod read;
 pub mod sample;
 pub mod search;
+pub mod stignore;
 
 use std::fs;
 use std::io;
@@ -144,6 +146,8 @@ impl Store {
                 // a directory not made yet).
                 let _ = atomic::sweep_temp_files(&dir);
             }
+            // Only speed is lost without it (see `stignore`).
+            let _ = stignore::ensure(&paths);
         }
         Ok(Store {
             paths,
@@ -231,7 +235,8 @@ impl Store {
             let Some(stem) = name.strip_suffix(".json") else {
                 continue;
             };
-            if name.starts_with('.') {
+            // A sync engine's copy is a conflict to settle, not a second group.
+            if name.starts_with('.') || conflicts::groups::is_copy(&dir, &name) {
                 continue;
             }
             match read::load::<Group>(&path, |g| g.schema) {
@@ -240,6 +245,7 @@ impl Store {
                         .extend(warnings.into_iter().map(|w| (path.clone(), w)));
                     out.groups.push(group);
                 }
+                Ok((group, _)) if conflicts::groups::is_onedrive_copy(&dir, stem, &group.id) => {}
                 Ok((group, _)) => out.problems.push(Problem {
                     path,
                     reason: Reason::IdMismatch { id: group.id },

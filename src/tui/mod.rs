@@ -84,6 +84,7 @@ pub fn load_first_data(store: &Store) -> Data {
         access: access(store),
         sessions_dir: store.paths.sessions(),
         clocks,
+        conflicts: crate::store::conflicts::count(&store.paths),
     }
 }
 
@@ -121,6 +122,7 @@ pub fn load_data(store: &Store) -> Data {
         access: access(store),
         sessions_dir: store.paths.sessions(),
         clocks,
+        conflicts: crate::store::conflicts::count(&store.paths),
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Data {
     pub sessions_dir: PathBuf,
     /// The groups' year clocks (a group without one has none here).
     pub clocks: Vec<crate::model::clock::YearClock>,
+    /// Meetings and groups with a sync engine's conflict copies (`store::conflicts`).
+    pub conflicts: crate::store::conflicts::Count,
 }
 
 /// Whether this parvi may write the data directory.
