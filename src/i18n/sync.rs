@@ -93,8 +93,8 @@ pub const FI: SyncText = SyncText {
     left: "Ratkaisematta: {n}. Valitse säilytettävä tiedosto: --keep TIEDOSTO.",
     not_in_conflict: "{file} ei ole minkään ristiriidan tiedosto.",
     hint_list: "Ristiriidat luettelee: {command}",
-    notice_sessions: "Synkronointi jätti kokouksista ristiriitakopioita ({n}): parvi sessions conflicts",
-    notice_groups: "Synkronointi jätti ryhmistä ristiriitakopioita ({n}): parvi groups conflicts",
+    notice_sessions: "Kokouksista on synkronoinnin ristiriitakopioita ({n}): parvi sessions conflicts",
+    notice_groups: "Ryhmistä on synkronoinnin ristiriitakopioita ({n}): parvi groups conflicts",
 };
 
 pub const SV: SyncText = SyncText {
@@ -128,8 +128,8 @@ pub const SV: SyncText = SyncText {
     left: "Olösta: {n}. Välj filen som ska behållas: --keep FIL.",
     not_in_conflict: "{file} hör inte till någon konflikt.",
     hint_list: "Konflikterna listas av: {command}",
-    notice_sessions: "Synkroniseringen lämnade konfliktkopior av möten ({n}): parvi sessions conflicts",
-    notice_groups: "Synkroniseringen lämnade konfliktkopior av grupper ({n}): parvi groups conflicts",
+    notice_sessions: "Möten har konfliktkopior från synkroniseringen ({n}): parvi sessions conflicts",
+    notice_groups: "Grupper har konfliktkopior från synkroniseringen ({n}): parvi groups conflicts",
 };
 
 pub const EN: SyncText = SyncText {
@@ -163,6 +163,6 @@ pub const EN: SyncText = SyncText {
     left: "Left to settle: {n}. Choose the file to keep: --keep FILE.",
     not_in_conflict: "{file} is not a file of any conflict.",
     hint_list: "The conflicts are listed by: {command}",
-    notice_sessions: "Syncing left conflict copies of meetings ({n}): parvi sessions conflicts",
-    notice_groups: "Syncing left conflict copies of groups ({n}): parvi groups conflicts",
+    notice_sessions: "Meetings have conflict copies from syncing ({n}): parvi sessions conflicts",
+    notice_groups: "Groups have conflict copies from syncing ({n}): parvi groups conflicts",
 };
