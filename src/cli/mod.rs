@@ -110,7 +110,7 @@ pub enum GroupsCommand {
         #[arg(long)]
         yes: bool,
     },
-    /// Groups edited on two laptops before they synced: what differs, and keeping one.
+    /// Groups' conflict copies from syncing: what differs, and keeping one.
     Conflicts(conflicts::ConflictsArgs),
 }
 
@@ -142,7 +142,7 @@ pub enum SessionsCommand {
     },
     /// Find meetings by words in their titles, notes, ideas, votes, decisions and actions.
     Search(stats::SearchArgs),
-    /// Meetings that syncing left in more than one version: what differs, and keeping one.
+    /// Meetings' conflict copies from syncing: what differs, and keeping one.
     Conflicts(conflicts::ConflictsArgs),
 }
 

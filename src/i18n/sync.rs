@@ -63,8 +63,8 @@ pub struct SyncText {
 }
 
 pub const FI: SyncText = SyncText {
-    help_sessions: "Kokoukset, joista synkronointi jätti useamman version: mikä niissä eroaa, ja yhden säilyttäminen.",
-    help_groups: "Ryhmät, joita muokattiin kahdella koneella ennen synkronointia: mikä niissä eroaa, ja yhden säilyttäminen.",
+    help_sessions: "Kokousten ristiriitakopiot synkronoinnista: mikä eroaa, ja yhden säilyttäminen.",
+    help_groups: "Ryhmien ristiriitakopiot synkronoinnista: mikä eroaa, ja yhden säilyttäminen.",
     help_arg_keep: "Säilytä tämä tiedosto (nimi tai polku niin kuin luettelo sen näyttää) ja poista ristiriidan muut tiedostot.",
     help_arg_settle: "Ratkaise kaikki ristiriidat, joissa yhden tiedoston säilyttäminen ei hävitä mitään.",
     none: "Ei synkronoinnin ristiriitoja.",
@@ -98,8 +98,8 @@ pub const FI: SyncText = SyncText {
 };
 
 pub const SV: SyncText = SyncText {
-    help_sessions: "Möten som synkroniseringen lämnade i flera versioner: vad som skiljer dem åt, och att behålla en.",
-    help_groups: "Grupper som ändrades på två datorer före synkroniseringen: vad som skiljer dem åt, och att behålla en.",
+    help_sessions: "Mötenas konfliktkopior från synkroniseringen: vad som skiljer, och att behålla en.",
+    help_groups: "Gruppernas konfliktkopior från synkroniseringen: vad som skiljer, och att behålla en.",
     help_arg_keep: "Behåll den här filen (namnet eller sökvägen som listan visar den) och ta bort konfliktens andra filer.",
     help_arg_settle: "Lös alla konflikter där det inte går förlorat något när en fil behålls.",
     none: "Inga synkroniseringskonflikter.",
@@ -133,8 +133,8 @@ pub const SV: SyncText = SyncText {
 };
 
 pub const EN: SyncText = SyncText {
-    help_sessions: "Meetings that syncing left in more than one version: what differs, and keeping one.",
-    help_groups: "Groups edited on two laptops before they synced: what differs, and keeping one.",
+    help_sessions: "Meetings' conflict copies from syncing: what differs, and keeping one.",
+    help_groups: "Groups' conflict copies from syncing: what differs, and keeping one.",
     help_arg_keep: "Keep this file (its name or path as the list shows it) and remove the other files of its conflict.",
     help_arg_settle: "Settle every conflict where keeping one file loses nothing.",
     none: "No sync conflicts.",
