@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod clock;
+pub mod conflicts;
 pub mod export;
 pub mod formats;
 pub mod groups;
@@ -109,6 +110,8 @@ pub enum GroupsCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Groups' conflict copies from syncing: what differs, and keeping one.
+    Conflicts(conflicts::ConflictsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,6 +142,8 @@ pub enum SessionsCommand {
     },
     /// Find meetings by words in their titles, notes, ideas, votes, decisions and actions.
     Search(stats::SearchArgs),
+    /// Meetings' conflict copies from syncing: what differs, and keeping one.
+    Conflicts(conflicts::ConflictsArgs),
 }
 
 /// What every command needs: the language and the data directory.

@@ -22,6 +22,7 @@ pub fn run(cx: &CliContext, command: SessionsCommand) -> u8 {
         SessionsCommand::List(args) => list(cx, &args),
         SessionsCommand::Show { session } => show(cx, &session),
         SessionsCommand::Search(args) => super::stats::search(cx, &args),
+        SessionsCommand::Conflicts(args) => super::conflicts::sessions(cx, &args),
     };
     output::finish(cx.lang, result)
 }

@@ -434,6 +434,7 @@ pub static TEXT: Text = Text {
     guard: super::guard::EN,
     datadir: super::datadir::EN,
     limits: super::limits::EN,
+    sync: super::sync::EN,
 
     load_empty: "the file is empty",
     load_nul: "the file contains NUL bytes (typical when a save was cut off by a power failure)",

@@ -434,6 +434,7 @@ pub static TEXT: Text = Text {
     guard: super::guard::FI,
     datadir: super::datadir::FI,
     limits: super::limits::FI,
+    sync: super::sync::FI,
 
     load_empty: "tiedosto on tyhjä",
     load_nul: "tiedostossa on nollatavuja (tyypillistä, jos tallennus katkesi sähkökatkoon)",

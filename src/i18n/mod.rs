@@ -23,6 +23,7 @@ pub mod records;
 pub mod report;
 pub mod review;
 mod sv;
+pub mod sync;
 pub mod vote;
 pub mod wall;
 pub mod words;
@@ -456,6 +457,7 @@ pub struct Text {
     pub guard: guard::GuardText,
     pub datadir: datadir::DataDirText,
     pub limits: limits::LimitsText,
+    pub sync: sync::SyncText,
 
     // ---- loading files ----
     pub load_empty: &'static str,

@@ -434,6 +434,7 @@ pub static TEXT: Text = Text {
     guard: super::guard::SV,
     datadir: super::datadir::SV,
     limits: super::limits::SV,
+    sync: super::sync::SV,
 
     load_empty: "filen är tom",
     load_nul: "filen innehåller nollbytes (typiskt om sparandet avbröts av ett strömavbrott)",

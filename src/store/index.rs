@@ -14,6 +14,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::conflicts;
 use super::read::{self, Problem, Reason, Warning};
 use crate::model::{Localized, SCHEMA_VERSION, SessionRecord};
 
@@ -197,9 +198,19 @@ pub fn refresh_with(
             return out;
         }
     };
-    for entry in entries.flatten() {
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    // A sync engine's conflict copy is not a second meeting (see `store::conflicts`).
+    let names: Vec<String> = entries
+        .iter()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let copies = conflicts::shadowed(
+        names.iter().map(String::as_str),
+        conflicts::names::session_original,
+    );
+    for entry in entries {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".json") || name.starts_with('.') {
+        if !name.ends_with(".json") || name.starts_with('.') || copies.contains(&name) {
             continue;
         }
         let path = entry.path();
@@ -230,9 +241,44 @@ pub fn refresh_with(
     out.index
         .sessions
         .sort_by(|a, b| b.started_at.cmp(&a.started_at).then(a.file.cmp(&b.file)));
+    once_per_meeting(dir, &mut out);
     out.index.count = out.index.sessions.len();
     out.problems.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// Two files holding one meeting under names no sync engine uses (a copy made by hand)
+/// still count once: the one under the meeting's own name is kept, else the first by name,
+/// and the others are reported.
+fn once_per_meeting(dir: &Path, out: &mut Refreshed) {
+    let own_name = |s: &Summary| super::Paths::session_id_of(Path::new(&s.file)) == Some(s.id);
+    let mut seen: HashMap<Uuid, usize> = HashMap::new();
+    let mut dropped = Vec::new();
+    for (i, summary) in out.index.sessions.iter().enumerate() {
+        match seen.get(&summary.id) {
+            Some(&kept) if own_name(&out.index.sessions[kept]) || !own_name(summary) => {
+                dropped.push(i);
+            }
+            Some(&kept) => {
+                dropped.push(kept);
+                seen.insert(summary.id, i);
+            }
+            None => {
+                seen.insert(summary.id, i);
+            }
+        }
+    }
+    dropped.sort_unstable();
+    for i in dropped.into_iter().rev() {
+        let summary = out.index.sessions.remove(i);
+        out.changed = true;
+        out.problems.push(Problem {
+            path: dir.join(&summary.file),
+            reason: Reason::IdMismatch {
+                id: summary.id.to_string(),
+            },
+        });
+    }
 }
 
 /// Loads a session file, checking that its name matches the id inside.

@@ -8,6 +8,7 @@
 pub mod atomic;
 pub mod clocks;
 mod datadir;
+pub mod conflicts;
 pub mod exports;
 pub mod figures;
 pub mod formats;
@@ -20,6 +21,7 @@ pub mod read;
 pub mod sample;
 pub mod search;
 pub mod shape;
+pub mod stignore;
 
 use std::fs;
 use std::io;
@@ -197,6 +199,8 @@ impl Store {
         };
         if lock.is_some() {
             sweep(&paths);
+            // Only speed is lost without it (see `stignore`).
+            let _ = stignore::ensure(&paths);
         }
         Ok(Store {
             paths,
@@ -303,7 +307,8 @@ impl Store {
             let Some(stem) = name.strip_suffix(".json") else {
                 continue;
             };
-            if name.starts_with('.') {
+            // A sync engine's copy is a conflict to settle, not a second group.
+            if name.starts_with('.') || conflicts::groups::is_copy(&dir, &name) {
                 continue;
             }
             let loaded = read::read_capped(&path, read::MAX_SMALL_BYTES)
@@ -317,6 +322,7 @@ impl Store {
                         .extend(warnings.into_iter().map(|w| (path.clone(), w)));
                     out.groups.push(group);
                 }
+                Ok((group, _)) if conflicts::groups::is_onedrive_copy(&dir, stem, &group.id) => {}
                 Ok((group, _)) => out.problems.push(Problem {
                     path,
                     reason: Reason::IdMismatch { id: group.id },

@@ -87,6 +87,7 @@ pub fn load_first_data(store: &Store) -> Data {
         sessions_dir: store.paths.sessions(),
         clocks,
         notices: store.notices.clone(),
+        conflicts: crate::store::conflicts::count(&store.paths),
     }
 }
 
@@ -125,6 +126,7 @@ pub fn load_data(store: &Store) -> Data {
         sessions_dir: store.paths.sessions(),
         clocks,
         notices: store.notices.clone(),
+        conflicts: crate::store::conflicts::count(&store.paths),
     }
 }
 

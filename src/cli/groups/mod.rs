@@ -38,6 +38,7 @@ pub fn run(cx: &CliContext, command: GroupsCommand) -> u8 {
         GroupsCommand::Add(args) => add(cx, &args),
         GroupsCommand::Edit(args) => edit::edit(cx, &args),
         GroupsCommand::Remove { group, yes } => remove(cx, &group, yes),
+        GroupsCommand::Conflicts(args) => super::conflicts::groups(cx, &args),
     };
     output::finish(cx.lang, result)
 }

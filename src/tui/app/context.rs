@@ -31,6 +31,8 @@ pub struct Data {
     pub clocks: Vec<crate::model::clock::YearClock>,
     /// What is odd about the data directory (open to others, another user's, read-only).
     pub notices: Vec<crate::store::Notice>,
+    /// Meetings and groups with a sync engine's conflict copies (`store::conflicts`).
+    pub conflicts: crate::store::conflicts::Count,
 }
 
 /// Whether this parvi may write the data directory.

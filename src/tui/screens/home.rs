@@ -312,6 +312,20 @@ impl Home {
             ]));
         }
         notices.extend(Home::clock_lines(width, cx));
+        // Copies a sync engine left: the figures count each meeting once meanwhile, but
+        // only the facilitator can say which version of a meeting or group to keep.
+        let conflicts = cx.data.conflicts;
+        for (n, text) in [
+            (conflicts.sessions, t.sync.notice_sessions),
+            (conflicts.groups, t.sync.notice_groups),
+        ] {
+            if n > 0 {
+                notices.push(Line::from(Span::styled(
+                    fill(text, &[("n", &n.to_string())]),
+                    theme.warning(),
+                )));
+            }
+        }
         if !cx.data.problems.is_empty() {
             notices.push(Line::from(Span::styled(
                 fill(
