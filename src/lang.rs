@@ -1,6 +1,12 @@
 //! The languages of the interface and of the minutes: a leaf every layer may use, so the
 //! model can name a language without knowing the string catalogue (which knows the model).
 //! The catalogue of each language is `Lang::text`, in `crate::i18n`.
+//!
+//! Its one submodule, [`shown`], makes text from files and users safe for a terminal: it
+//! lives here because every layer that shows or quotes such text (the model's format
+//! checks, the store's load errors, the CLI, the app) may use this leaf.
+
+pub mod shown;
 
 /// A language of the interface (and of minutes).
 #[derive(

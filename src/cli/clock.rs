@@ -430,6 +430,7 @@ fn export_clock(cx: &CliContext, args: &ExportArgs) -> CliResult {
             ));
         }
     };
+    let bytes = export::safe_bytes(bytes, false);
     let Some(path) = &args.output else {
         use std::io::Write;
         let mut out = std::io::stdout().lock();

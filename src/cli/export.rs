@@ -22,7 +22,7 @@ use clap::Args;
 
 use super::output::{self, CliError, CliResult};
 use super::{CliContext, EXIT_FAILED};
-use crate::cli::output::say;
+use crate::cli::output::{say, tell};
 use crate::export::guard::Publication;
 use crate::export::{self, Export, Format, Options};
 use crate::i18n::fill;
@@ -74,9 +74,9 @@ fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
     let (record, warnings) = super::sessions::lookup(cx, &store, &args.session)?;
     // Standard output may be the minutes themselves: anything else goes to stderr.
     if !warnings.is_empty() {
-        eprintln!("{}", t.cli_session_oddities);
+        tell!("{}", t.cli_session_oddities);
         for w in &warnings {
-            eprintln!("  {}", w.describe(lang));
+            tell!("  {}", w.describe(lang));
         }
     }
     let publication = if is_notice(args.format) {
@@ -190,10 +190,10 @@ pub(super) fn refuse(cx: &CliContext, hits: &[export::guard::Hit]) -> CliResult 
     if hits.is_empty() {
         return Ok(());
     }
-    eprintln!("{}", fill(t.cli_found, &[("n", &hits.len().to_string())]));
+    tell!("{}", fill(t.cli_found, &[("n", &hits.len().to_string())]));
     for hit in hits {
-        eprintln!("  {} · {}", hit.place.label(lang), hit.kind_label(lang));
-        eprintln!("    {}", hit.marked());
+        tell!("  {} · {}", hit.place.label(lang), hit.kind_label(lang));
+        tell!("    {}", hit.marked());
     }
     Err(CliError::new(EXIT_FAILED, t.cli_refused).hint(t.cli_hint))
 }

@@ -245,8 +245,11 @@ pub fn main() -> ExitCode {
 /// Help and version go to stdout as clap writes them; usage errors to stderr, in the user's
 /// language where there is a translation.
 fn exit_clap(e: clap::Error, lang: Lang) -> ExitCode {
+    // A usage error quotes the user's words, which may hold escapes: it goes out through
+    // `tell!` (plain, without clap's colours); help and version are parvi's own text.
     match usage::message(&e, lang) {
-        Some(text) => eprintln!("{text}"),
+        Some(text) => output::tell!("{text}"),
+        None if e.use_stderr() => output::tell!("{}", e.render()),
         None => {
             let _ = e.print();
         }

@@ -179,7 +179,7 @@ fn notice(cx: &CliContext, args: &NoticeArgs) -> CliResult {
     };
     let export = Export {
         format,
-        files: vec![term_file(&term, &options)],
+        files: crate::export::terminal_safe(vec![term_file(&term, &options)], format),
     };
     let files: Vec<(PathBuf, &[u8])> = match &args.write.output {
         None => return super::export::to_stdout(&export),

@@ -5,6 +5,7 @@
 
 use super::{CliContext, EXIT_FAILED, EXIT_LOCKED};
 use crate::i18n::{Lang, Text, fill};
+use crate::lang::shown::{self, Keep};
 use crate::store::{Notice, Problem, Store, StoreError};
 
 // ---- errors ------------------------------------------------------------------------------
@@ -43,10 +44,14 @@ impl CliError {
     pub fn print(&self, lang: Lang) {
         let t = lang.text();
         if !self.message.is_empty() {
-            eprintln!("{}: {}", t.err_prefix, trim_lines(&self.message));
+            tell_line(format_args!(
+                "{}: {}",
+                t.err_prefix,
+                trim_lines(&self.message)
+            ));
         }
         if let Some(hint) = &self.hint {
-            eprintln!("{}: {}", t.err_hint, trim_lines(hint));
+            tell_line(format_args!("{}: {}", t.err_hint, trim_lines(hint)));
         }
     }
 }
@@ -68,11 +73,26 @@ macro_rules! say {
 }
 pub(crate) use say;
 
-/// Writes a line to standard output; see [`say`].
+/// `eprintln!` for the command line's messages, with what [`say`] does to the text.
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        $crate::cli::output::tell_line(format_args!($($arg)*))
+    };
+}
+pub(crate) use tell;
+
+/// Writes a line to standard output; see [`say`]. Every line goes through
+/// [`shown::escape`]: it is the edge where text from files (titles, names, quoted bad
+/// values) meets the terminal, so a control character in a file is shown, never obeyed.
 pub fn say_line(line: std::fmt::Arguments) {
     use std::io::Write;
+    let line = line.to_string();
+    let line = shown::escape(&line, Keep::Lines);
     let mut out = std::io::stdout().lock();
-    if let Err(e) = out.write_fmt(line).and_then(|()| out.write_all(b"\n")) {
+    if let Err(e) = out
+        .write_all(line.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+    {
         // Windows reports a closed pipe as "the pipe is being closed" (232) or "no process
         // is on the other end of the pipe" (233).
         let gone = e.kind() == std::io::ErrorKind::BrokenPipe
@@ -83,6 +103,12 @@ pub fn say_line(line: std::fmt::Arguments) {
         eprintln!("parvi: {e}");
         std::process::exit(i32::from(EXIT_FAILED));
     }
+}
+
+/// Writes a line to standard error, escaped as [`say_line`] does.
+pub fn tell_line(line: std::fmt::Arguments) {
+    let line = line.to_string();
+    eprintln!("{}", shown::escape(&line, Keep::Lines));
 }
 
 pub fn finish(lang: Lang, result: CliResult) -> u8 {
@@ -165,7 +191,7 @@ pub fn open_failed(cx: &CliContext, e: StoreError) -> CliError {
 /// What is odd about the data directory, on stderr: the output itself stays clean.
 pub fn print_notices(cx: &CliContext, notices: &[Notice]) {
     for notice in notices {
-        eprintln!("{}", notice.describe(cx.lang));
+        tell!("{}", notice.describe(cx.lang));
     }
 }
 

@@ -92,6 +92,7 @@ pub mod trace;
 use jiff::tz::TimeZone;
 
 use crate::i18n::Lang;
+use crate::lang::shown::{self, Keep};
 use crate::model::SessionRecord;
 
 /// The file formats of an export.
@@ -288,6 +289,38 @@ pub fn minutes(record: &SessionRecord, options: &Options) -> Export {
     };
     Export {
         format: options.format,
-        files,
+        files: terminal_safe(files, options.format),
+    }
+}
+
+/// The files with no character in them that a terminal would obey: a title or an idea
+/// holding `ESC [ 2 J` or a bidi override reaches `parvi export` on standard output, and
+/// `cat` or `less -R` of a Markdown file, as the visible `\u{1b}`
+/// ([`shown::escape`], keeping newlines, tabs and CSV's CRLF); JSON gets JSON's own
+/// lossless `\u001b`. HTML already escapes `<` and `&`; this adds the controls.
+pub fn terminal_safe(mut files: Vec<ExportFile>, format: Format) -> Vec<ExportFile> {
+    for file in &mut files {
+        let contents = std::mem::take(&mut file.contents);
+        file.contents = safe_bytes(contents, format == Format::Json);
+    }
+    files
+}
+
+/// One file's bytes made safe as [`terminal_safe`] says (`json` for JSON's escapes).
+pub fn safe_bytes(contents: Vec<u8>, json: bool) -> Vec<u8> {
+    // Every export is built as a String; bytes that are not UTF-8 could not be escaped
+    // by character, and are not ours.
+    let text = match String::from_utf8(contents) {
+        Ok(text) => text,
+        Err(e) => return e.into_bytes(),
+    };
+    let safe = if json {
+        shown::json(&text)
+    } else {
+        shown::escape(&text, Keep::Lines)
+    };
+    match safe {
+        std::borrow::Cow::Borrowed(_) => text.into_bytes(),
+        std::borrow::Cow::Owned(safe) => safe.into_bytes(),
     }
 }

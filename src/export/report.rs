@@ -194,7 +194,10 @@ pub fn render(reports: &[GroupReport], options: &ReportOptions) -> Export {
             })
             .collect(),
     };
-    Export { format, files }
+    Export {
+        format,
+        files: super::terminal_safe(files, format),
+    }
 }
 
 /// `raportti-2026-2027_<group>` (or `_toimipaikat` for several), `_public` when public.

@@ -181,12 +181,7 @@ pub fn check_text(text: &str) -> CheckReport {
             mistakes: vec![Mistake {
                 line: e.line(),
                 field: String::new(),
-                message: e
-                    .to_string()
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
+                message: read::serde_words(&e),
             }],
             ..Default::default()
         },

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::i18n::{Lang, fill};
+use crate::lang::shown;
 use crate::model::SCHEMA_VERSION;
 
 /// The largest session file parvi reads. A 500-event meeting is about 100 KB.
@@ -101,17 +102,14 @@ pub struct Problem {
 
 impl Reason {
     /// A JSON syntax or shape error, with where it is and serde's words without the
-    /// position (which the message gives from `line` and `column`).
+    /// position (which the message gives from `line` and `column`). serde quotes the bad
+    /// value whole ("unknown variant `…`"), which may be 100 KB of anything: the words are
+    /// kept short and escaped here, once, for every place that shows them.
     pub fn json(e: &serde_json::Error) -> Reason {
         Reason::Json {
             line: e.line(),
             column: e.column(),
-            detail: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or("")
-                .to_string(),
+            detail: serde_words(e),
         }
     }
 
@@ -174,7 +172,7 @@ impl Reason {
                     ],
                 )
             }
-            Reason::IdMismatch { id } => fill(t.load_id_mismatch, &[("id", id)]),
+            Reason::IdMismatch { id } => fill(t.load_id_mismatch, &[("id", &shown::quoted(id))]),
             Reason::Io(detail) => fill(t.load_io, &[("detail", detail)]),
         }
     }
@@ -195,7 +193,7 @@ impl Warning {
             Warning::Bom => t.load_bom.to_string(),
             Warning::Oddity(Oddity::UnknownParticipant { seq, who }) => fill(
                 t.load_unknown_participant,
-                &[("seq", &seq.to_string()), ("who", who)],
+                &[("seq", &seq.to_string()), ("who", &shown::quoted(who))],
             ),
             Warning::Oddity(Oddity::TimeOutOfOrder { seq }) => {
                 fill(t.load_time_out_of_order, &[("seq", &seq.to_string())])
@@ -216,6 +214,16 @@ impl Warning {
             ),
         }
     }
+}
+
+/// serde's words for a JSON error without the position, short and escaped (see
+/// [`Reason::json`]).
+pub fn serde_words(e: &serde_json::Error) -> String {
+    let words = e.to_string();
+    let words = words
+        .rsplit_once(" at line ")
+        .map_or(words.as_str(), |(w, _)| w);
+    shown::brief(words)
 }
 
 fn io_reason(e: &io::Error) -> Reason {

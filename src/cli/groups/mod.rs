@@ -1,7 +1,7 @@
 //! `parvi groups …`: list, show, add, edit and remove groups and their members. `groups
 //! edit` and its member changes are in `edit.rs`.
 
-use crate::cli::output::say;
+use crate::cli::output::{say, tell};
 use clap::Args;
 
 mod edit;
@@ -356,12 +356,12 @@ fn remove(cx: &CliContext, query: &str, yes: bool) -> CliResult {
         &[("count", &meetings.to_string())],
     );
     if !yes {
-        eprintln!("{}", fill(t.cli_remove_confirm, &[("name", &group.name)]));
+        tell!("{}", fill(t.cli_remove_confirm, &[("name", &group.name)]));
         if meetings > 0 {
-            eprintln!("{kept}");
+            tell!("{kept}");
         }
         let command = format!("parvi groups remove {} --yes", group.id);
-        eprintln!("{}", fill(t.cli_remove_command, &[("command", &command)]));
+        tell!("{}", fill(t.cli_remove_command, &[("command", &command)]));
         return Err(CliError::silent(EXIT_FAILED));
     }
     store

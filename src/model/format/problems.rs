@@ -44,7 +44,8 @@ impl Format {
             if phase.id.trim().is_empty() {
                 add(at("id"), "every phase needs an id".into());
             } else if !seen.insert(phase.id.as_str()) {
-                add(at("id"), format!("the id {:?} is used twice", phase.id));
+                let id = crate::lang::shown::quoted(&phase.id);
+                add(at("id"), format!("the id \"{id}\" is used twice"));
             }
             phase.problems(&at, strict, &mut add);
         }
