@@ -84,6 +84,7 @@ pub fn load_first_data(store: &Store) -> Data {
         access: access(store),
         sessions_dir: store.paths.sessions(),
         clocks,
+        running_elsewhere: running_elsewhere(store),
     }
 }
 
@@ -121,6 +122,7 @@ pub fn load_data(store: &Store) -> Data {
         access: access(store),
         sessions_dir: store.paths.sessions(),
         clocks,
+        running_elsewhere: running_elsewhere(store),
     }
 }
 
@@ -130,6 +132,12 @@ fn access(store: &Store) -> Access {
         .busy
         .as_ref()
         .map_or(Access::Writable, |b| Access::ReadOnly { holder_pid: b.pid })
+}
+
+/// The meeting the parvi holding the data directory runs, when that is another one.
+fn running_elsewhere(store: &Store) -> Option<PathBuf> {
+    store.busy.as_ref()?;
+    live::live_session(&store.paths)
 }
 
 /// Runs the app until the user quits. Returns the process exit code.

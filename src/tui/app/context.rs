@@ -29,6 +29,9 @@ pub struct Data {
     pub sessions_dir: PathBuf,
     /// The groups' year clocks (a group without one has none here).
     pub clocks: Vec<crate::model::clock::YearClock>,
+    /// The meeting file another parvi is running (read-only here), which this one must not
+    /// offer to resume.
+    pub running_elsewhere: Option<PathBuf>,
 }
 
 /// Whether this parvi may write the data directory.
