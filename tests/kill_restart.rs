@@ -18,6 +18,9 @@
 //! with the store's own loader without warnings, and it must hold every acknowledged press.
 //! Every 100 cycles a new data directory starts a new meeting (`parvi run`), so the meeting
 //! file stays the size of a real one. The figures are printed (`--nocapture`).
+//!
+//! Linux only: it needs util-linux's `setsid -c` to give parvi its terminal.
+#![cfg(target_os = "linux")]
 
 #[path = "common/files.rs"]
 mod files;
