@@ -325,8 +325,13 @@ impl Home {
         } else if let Some(summary) = Home::unfinished(cx) {
             let time = Home::started(summary, cx);
             let key = cx.key_for(KeyContext::Home, Action::Resume);
-            // The key first, so it stays on screen however long the topic.
-            let lead = format!("{key} {}  ", t.key_resume);
+            // The key first, so it stays on screen however long the topic; read-only, no key:
+            // it would only be refused.
+            let lead = if cx.data.access.is_writable() {
+                format!("{key} {}  ", t.key_resume)
+            } else {
+                String::new()
+            };
             let text = fill(
                 t.home_unfinished,
                 &[
