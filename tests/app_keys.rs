@@ -248,6 +248,42 @@ fn space_s_and_b_change_the_speaker_as_the_engine_says() {
     assert!(state(&app).passers().is_empty());
 }
 
+/// While the window is too small to draw the meeting (the notice shows instead), no key and
+/// no paste does anything, not even quitting or the end menu; at the smallest size that
+/// draws, the same key acts.
+#[test]
+fn keys_do_nothing_while_the_window_is_too_small() {
+    use parvi::tui::view::{MIN_HEIGHT, MIN_WIDTH};
+    let (mut app, _) = wellbeing_meeting(Lang::Fi);
+    let before = kinds(&app);
+    for (width, height) in [
+        (MIN_WIDTH - 1, MIN_HEIGHT),
+        (MIN_WIDTH, MIN_HEIGHT - 1),
+        (1, 1),
+    ] {
+        app.area = ratatui::layout::Rect::new(0, 0, width, height);
+        for key in [" ", "<enter>", "s", "p", "n", "q", "m", "?", "<esc>"] {
+            assert!(
+                keys(&mut app, key).is_empty(),
+                "{key:?} at {width}x{height}"
+            );
+        }
+        assert!(
+            app.handle_event(&Event::Paste("uusi idea".into()))
+                .is_empty()
+        );
+        assert_eq!(kinds(&app), before, "at {width}x{height}");
+        assert!(app.overlay.is_none() && !app.help && !app.should_quit());
+        assert!(
+            app.cx.flash.is_none(),
+            "a key said something while too small"
+        );
+    }
+    app.area = ratatui::layout::Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT);
+    assert!(saves_once(&keys(&mut app, " ")));
+    assert_eq!(speaker(&app).as_deref(), Some("Aino Virtanen"));
+}
+
 #[test]
 fn a_refused_command_explains_itself_in_finnish_and_changes_nothing() {
     let (mut app, clock) = app_fixture::meeting(Lang::Fi, "kierros", "");

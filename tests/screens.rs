@@ -122,6 +122,26 @@ fn home_read_only_when_another_parvi_holds_the_data() {
     snapshot_sizes("home_read_only", &app);
 }
 
+/// A second parvi, read-only, on the data of the meeting the first one runs: no offer to
+/// resume it, but where it runs (the process id of the other window).
+#[test]
+fn home_read_only_names_the_meeting_running_in_another_window() {
+    let mut data = data_unfinished();
+    data.access = parvi::tui::app::Access::ReadOnly {
+        holder_pid: Some(4242),
+    };
+    let file = &data.sessions.iter().find(|s| s.unfinished()).unwrap().file;
+    data.running_elsewhere = Some(data.sessions_dir.join(file));
+    let (app, _) = app_with(Lang::Fi, data);
+    let screen = app_fixture::screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("toisessa parvi-ikkunassa (prosessi 4242)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("jatka kokousta"), "{screen}");
+    snapshot_sizes("home_running_elsewhere", &app);
+}
+
 #[test]
 fn home_names_this_months_clock_items_and_counts_the_overdue_ones() {
     // The theme week of October not marked done: overdue on 10 November.

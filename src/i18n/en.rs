@@ -294,6 +294,7 @@ pub static TEXT: Text = Text {
         "{count} items · {minutes} min",
     ],
     home_read_only: "Read-only: another parvi (process {pid}) is using the same data directory.",
+    home_running_elsewhere: "The meeting is running in another parvi window (process {pid}): {group} – {topic} ({time})",
     home_problems: "Files that could not be read: {count} (details: parvi sessions list and parvi groups list).",
     home_sample_loaded: "The sample group is loaded.",
     setup_title: "New meeting",

@@ -294,6 +294,7 @@ pub static TEXT: Text = Text {
         "{count} kohtaa · {minutes} min",
     ],
     home_read_only: "Vain luku: toinen parvi (prosessi {pid}) käyttää samaa datahakemistoa.",
+    home_running_elsewhere: "Kokous on käynnissä toisessa parvi-ikkunassa (prosessi {pid}): {group} – {topic} ({time})",
     home_problems: "Lukukelvottomia tiedostoja: {count} (tiedot: parvi sessions list ja parvi groups list).",
     home_sample_loaded: "Esimerkkiryhmä ladattu.",
     setup_title: "Uusi kokous",

@@ -363,6 +363,9 @@ pub struct Text {
     /// A format's items and minutes, `[one, many]`.
     pub home_phases: [&'static str; 2],
     pub home_read_only: &'static str,
+    /// The unfinished meeting another parvi (process `{pid}`) is running: not offered to
+    /// resume here. `{group}`, `{topic}`, `{time}` as in `home_unfinished`.
+    pub home_running_elsewhere: &'static str,
     pub home_problems: &'static str,
     pub home_sample_loaded: &'static str,
     pub setup_title: &'static str,

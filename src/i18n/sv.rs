@@ -294,6 +294,7 @@ pub static TEXT: Text = Text {
         "{count} punkter · {minutes} min",
     ],
     home_read_only: "Endast läsning: en annan parvi (process {pid}) använder samma datamapp.",
+    home_running_elsewhere: "Mötet pågår i ett annat parvi-fönster (process {pid}): {group} – {topic} ({time})",
     home_problems: "Filer som inte kunde läsas: {count} (detaljer: parvi sessions list och parvi groups list).",
     home_sample_loaded: "Exempelgruppen har laddats.",
     setup_title: "Nytt möte",

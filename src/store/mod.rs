@@ -7,8 +7,8 @@
 
 pub mod atomic;
 pub mod clocks;
-mod datadir;
 pub mod conflicts;
+mod datadir;
 pub mod exports;
 pub mod figures;
 pub mod formats;

@@ -88,6 +88,7 @@ pub fn load_first_data(store: &Store) -> Data {
         clocks,
         notices: store.notices.clone(),
         conflicts: crate::store::conflicts::count(&store.paths),
+        running_elsewhere: running_elsewhere(store),
     }
 }
 
@@ -127,6 +128,7 @@ pub fn load_data(store: &Store) -> Data {
         clocks,
         notices: store.notices.clone(),
         conflicts: crate::store::conflicts::count(&store.paths),
+        running_elsewhere: running_elsewhere(store),
     }
 }
 
@@ -140,6 +142,12 @@ fn access(store: &Store) -> Access {
         None if store.unwritable().is_some() => Access::Unwritable,
         None => Access::Writable,
     }
+}
+
+/// The meeting the parvi holding the data directory runs, when that is another one.
+fn running_elsewhere(store: &Store) -> Option<PathBuf> {
+    store.busy.as_ref()?;
+    live::live_session(&store.paths)
 }
 
 /// Runs the app until the user quits. Returns the process exit code.

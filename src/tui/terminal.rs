@@ -1,6 +1,6 @@
 //! The terminal and its guards: entering and leaving the full-screen mode, and the three
-//! ways a meeting is closed properly when parvi cannot close it itself (SIGTERM or SIGHUP,
-//! a terminal that hangs up without a signal, a panic).
+//! ways a meeting is closed properly when parvi cannot close it itself (SIGTERM, SIGHUP,
+//! SIGINT or SIGQUIT; a terminal that hangs up without a signal; a panic).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -95,12 +95,15 @@ fn stop(last_saved: &LastSaved, clock: &SystemClock, reason: Interruption, code:
     std::process::exit(code);
 }
 
-/// SIGTERM and SIGHUP: save "interrupted", restore, exit. On a dedicated thread, because the
-/// main thread may be stuck inside crossterm on a dead terminal.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT: save "interrupted", restore, exit with 128 + the
+/// signal, as the shell expects. On a dedicated thread, because the main thread may be stuck
+/// inside crossterm on a dead terminal. In raw mode Ctrl-C and Ctrl-\ are keys, so SIGINT
+/// and SIGQUIT come only from `kill` (or a terminal not in raw mode yet): left at their
+/// defaults they would end parvi on the spot, the meeting unmarked and the terminal unusable.
 #[cfg(unix)]
 fn spawn_signal_thread(last_saved: LastSaved, clock: Arc<SystemClock>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let reason = if signal == SIGHUP {

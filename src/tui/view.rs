@@ -16,12 +16,17 @@ use crate::i18n::fill;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
+/// Whether a frame of this size shows only the "too small" notice.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// The app as one widget: `frame.render_widget(&app, area)`.
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.cx.t();
         let theme = self.cx.theme;
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if too_small(area) {
             let text = fill(
                 t.too_small,
                 &[

@@ -301,6 +301,14 @@ impl Tmux {
         self.command_ok(&["send-keys", "-t", "main", "-l", text]);
     }
 
+    /// Pastes the contents of `file` as the terminal would (`load-buffer`, then
+    /// `paste-buffer -p`: bracketed, since parvi asks for bracketed paste).
+    pub fn paste_file(&self, file: &Path) {
+        let path = file.display().to_string();
+        self.command_ok(&["load-buffer", "-b", "paste", &path]);
+        self.command_ok(&["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"]);
+    }
+
     /// The screen as text.
     pub fn screen(&self) -> String {
         self.command_ok(&["capture-pane", "-p", "-t", "main"])

@@ -33,6 +33,9 @@ pub struct Data {
     pub notices: Vec<crate::store::Notice>,
     /// Meetings and groups with a sync engine's conflict copies (`store::conflicts`).
     pub conflicts: crate::store::conflicts::Count,
+    /// The meeting file another parvi is running (read-only here), which this one must not
+    /// offer to resume.
+    pub running_elsewhere: Option<PathBuf>,
 }
 
 /// Whether this parvi may write the data directory.

@@ -10,8 +10,13 @@ use crate::tui::overlay::{CLOSING_GUARD_MS, Overlay, OverlayOutcome};
 
 impl App {
     /// Handles one terminal event; returns the effects for the loop to carry out.
+    ///
+    /// While the window is too small, keys and pastes do nothing at all, quitting included:
+    /// the facilitator cannot see what a key would change (the next speaker, the end menu),
+    /// and the notice says the one thing to do, enlarge the window.
     pub fn handle_event(&mut self, event: &Event) -> Vec<Effect> {
         match event {
+            Event::Key(_) | Event::Paste(_) if crate::tui::view::too_small(self.area) => {}
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => {
                 if let Some(Overlay::Prompt(prompt)) = &mut self.overlay {

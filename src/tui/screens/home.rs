@@ -77,6 +77,46 @@ impl Home {
         cx.data.sessions.iter().find(|s| s.unfinished())
     }
 
+    /// Whether `summary` is the meeting another parvi is running right now.
+    fn runs_elsewhere(summary: &Summary, cx: &Ctx) -> bool {
+        cx.data
+            .running_elsewhere
+            .as_ref()
+            .is_some_and(|path| *path == cx.data.sessions_dir.join(&summary.file))
+    }
+
+    /// "This meeting is running in another window (process …)": what a read-only parvi says
+    /// instead of offering to resume the meeting that window runs.
+    fn running_elsewhere_text(summary: &Summary, cx: &Ctx) -> String {
+        let pid = match cx.data.access {
+            crate::tui::app::Access::ReadOnly {
+                holder_pid: Some(pid),
+            } => pid.to_string(),
+            _ => "?".to_string(),
+        };
+        fill(
+            cx.t().home_running_elsewhere,
+            &[
+                ("pid", &pid),
+                ("group", &summary.group_name),
+                ("topic", &summary.title(cx.lang)),
+                ("time", &Home::started(summary, cx)),
+            ],
+        )
+    }
+
+    /// When a meeting started, as the notices show it: "7.12. 09:15".
+    fn started(summary: &Summary, cx: &Ctx) -> String {
+        let local = cx.local(summary.started_at);
+        format!(
+            "{}.{}. {:02}:{:02}",
+            local.day(),
+            local.month(),
+            local.hour(),
+            local.minute()
+        )
+    }
+
     fn selected_group(&self, cx: &Ctx) -> Option<usize> {
         (!cx.data.groups.is_empty()).then_some(self.selected[Panel::Groups as usize])
     }
@@ -120,6 +160,10 @@ impl Home {
                 Some(summary) if cx.data.access.is_writable() => {
                     let path = cx.data.sessions_dir.join(&summary.file);
                     cx.effect(Effect::OpenMeeting(path));
+                }
+                Some(summary) if Home::runs_elsewhere(summary, cx) => {
+                    let text = Home::running_elsewhere_text(summary, cx);
+                    cx.error(text);
                 }
                 Some(_) => cx.error(t.meeting_read_only),
                 None => {}
@@ -285,18 +329,22 @@ impl Home {
                     .map(|line| Line::from(Span::styled(line, style))),
             );
         }
-        if let Some(summary) = Home::unfinished(cx) {
-            let local = cx.local(summary.started_at);
-            let time = format!(
-                "{}.{}. {:02}:{:02}",
-                local.day(),
-                local.month(),
-                local.hour(),
-                local.minute()
-            );
+        if let Some(summary) = Home::unfinished(cx)
+            && Home::runs_elsewhere(summary, cx)
+        {
+            // Not offered: resuming it here would run one meeting in two windows.
+            let text = Home::running_elsewhere_text(summary, cx);
+            notices.push(Line::from(Span::styled(fit(&text, width), theme.banner())));
+        } else if let Some(summary) = Home::unfinished(cx) {
+            let time = Home::started(summary, cx);
             let key = cx.key_for(KeyContext::Home, Action::Resume);
-            // The key first, so it stays on screen however long the topic.
-            let lead = format!("{key} {}  ", t.key_resume);
+            // The key first, so it stays on screen however long the topic; read-only, no key:
+            // it would only be refused.
+            let lead = if cx.data.access.is_writable() {
+                format!("{key} {}  ", t.key_resume)
+            } else {
+                String::new()
+            };
             let text = fill(
                 t.home_unfinished,
                 &[
