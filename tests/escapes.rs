@@ -23,9 +23,10 @@ use serde_json::Value;
 /// DEL, another C0, a carriage return, and the bidi override and isolate.
 const BAD: &str = "\u{1b}]52;c;cGFydmk=\u{7}\u{1b}[2J\u{9b}31m\u{7f}\u{1}\r\u{202e}\u{2067}";
 
-/// A bad field as long as the trial's: 100 KB.
+/// A bad field nearly as long as the trial's 100 KB, just under the longest text a file may
+/// hold (`model::limits`), so that it is read and quoted rather than refused for its length.
 fn huge() -> String {
-    format!("{BAD}{}", "x".repeat(100_000))
+    format!("{BAD}{}", "x".repeat(99_000))
 }
 
 const SAMPLE_SESSION: &str = "2026-11-03_5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a03.json";
@@ -152,8 +153,9 @@ fn poisoned_data_dir() -> (tempfile::TempDir, PathBuf) {
     write_json(&formats.join("laji.json"), &kind);
     let mut twice = format.clone();
     twice["name"] = "kahdesti".into();
+    // Two phases with the same huge id: a format file stays under its 1 MiB cap.
     let id = huge();
-    for phase in twice["phases"].as_array_mut().unwrap() {
+    for phase in twice["phases"].as_array_mut().unwrap().iter_mut().take(2) {
         phase["id"] = id.clone().into();
     }
     write_json(&formats.join("kahdesti.json"), &twice);

@@ -104,8 +104,8 @@ fn assert_private(dir: &Path) {
             }
         }
     }
-    // config, index, search cache, figures cache, lock, one group, one session.
-    assert_eq!(files, 7);
+    // config, index, search cache, figures cache, lock, .stignore, one group, one session.
+    assert_eq!(files, 8);
 }
 
 /// Creates every kind of file the store writes, in `dir`.
