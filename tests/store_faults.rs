@@ -416,6 +416,25 @@ fn a_data_directory_open_to_everyone_is_made_private_and_said_so() {
     assert!(said.contains("Varoitus: hakemistoa"), "{said}");
 }
 
+/// A copied data directory is loose in every folder: the command line lists each, the home
+/// screen names the loosest once, so the screen is not a wall of warnings.
+#[test]
+fn the_home_screen_names_the_loosest_directory_once() {
+    let (_tmp, data) = sample();
+    fs::set_permissions(&data, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(data.join("groups"), fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(data.join("sessions"), fs::Permissions::from_mode(0o777)).unwrap();
+    let store = Store::open(paths(&data)).unwrap();
+    assert_eq!(store.notices.len(), 3, "{:?}", store.notices);
+    let (app, _) = app_fixture::app_with(Lang::Fi, parvi::tui::load_first_data(&store));
+    let screen = app_fixture::screen_text(&app, 200, 40);
+    assert_eq!(screen.matches("Varoitus:").count(), 1, "{screen}");
+    assert!(
+        screen.contains("sessions saattoivat lukea ja muuttaa kaikki"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn a_data_directory_of_another_user_is_left_alone_and_said_so() {
     if !is_root() {

@@ -316,7 +316,25 @@ impl Home {
                 theme.error(),
             )));
         }
+        // The directories inside were nearly always loose like the data directory: the
+        // home screen names the loosest one only (the command line lists each).
+        let loosest = cx
+            .data
+            .notices
+            .iter()
+            .filter_map(|n| match n {
+                crate::store::Notice::ModeTightened { old, .. } => Some((old & 0o002, old & 0o077)),
+                _ => None,
+            })
+            .max();
+        let mut tightened_shown = false;
         for notice in &cx.data.notices {
+            if let crate::store::Notice::ModeTightened { old, .. } = notice {
+                if tightened_shown || Some((old & 0o002, old & 0o077)) != loosest {
+                    continue;
+                }
+                tightened_shown = true;
+            }
             let style = if matches!(notice, crate::store::Notice::Unwritable { .. }) {
                 theme.error()
             } else {
