@@ -12,8 +12,10 @@
 //! as the last acknowledgement. A writable `Store::open` afterwards must sweep any temporary
 //! file the kill left behind. The figures are printed (see them with `--nocapture`).
 
+#[path = "common/files.rs"]
+mod files;
+
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,36 +37,6 @@ struct Run {
     /// Temporary files found before the next open swept them.
     temps_left: usize,
     failure: Option<String>,
-}
-
-fn session_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir.join("sessions")) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            name.ends_with(".json") && !name.starts_with('.')
-        })
-        .collect()
-}
-
-fn temp_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for sub in ["", "groups", "sessions"] {
-        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with(".parvi-") && name.ends_with(".tmp") {
-                out.push(entry.path());
-            }
-        }
-    }
-    out
 }
 
 fn one_run(delay: Duration, from_first_ack: bool) -> Run {
@@ -137,7 +109,7 @@ fn one_run(delay: Duration, from_first_ack: bool) -> Run {
         return run;
     }
 
-    let files = session_files(&dir);
+    let files = files::meeting_files(&dir);
     let store = Store::open_read_only(Paths::at(&dir, Origin::Flag));
     match files.as_slice() {
         [] if acks == 0 => {}
@@ -164,13 +136,13 @@ fn one_run(delay: Duration, from_first_ack: bool) -> Run {
         more => run.failure = Some(format!("more than one session file: {more:?}")),
     }
 
-    run.temps_left = temp_files(&dir).len();
+    run.temps_left = files::temp_files(&dir).len();
     let store = Store::open(Paths::at(&dir, Origin::Flag)).unwrap();
     assert!(
         store.writable(),
         "the killed process must not hold the lock"
     );
-    let survivors = temp_files(&dir);
+    let survivors = files::temp_files(&dir);
     if !survivors.is_empty() && run.failure.is_none() {
         run.failure = Some(format!("temp files survived Store::open: {survivors:?}"));
     }

@@ -124,15 +124,6 @@ fn presses(record: &parvi::model::SessionRecord) -> usize {
         .count()
 }
 
-fn temp_files(data: &Path) -> usize {
-    ["", "groups", "sessions"]
-        .iter()
-        .filter_map(|sub| std::fs::read_dir(data.join(sub)).ok())
-        .flat_map(|entries| entries.flatten())
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .count()
-}
-
 #[derive(Default)]
 struct Figures {
     cycles: usize,
@@ -223,7 +214,7 @@ fn a_thousand_kills_and_restarts_lose_nothing_and_always_offer_the_resume() {
             data = new_meeting(tmp.path(), i / PER_DIRECTORY);
             acked = 0;
         }
-        figures.temps_seen += temp_files(&data);
+        figures.temps_seen += files::temp_files(&data).len();
         cycle(&data, &mut rng, &mut acked, &mut figures);
         figures.cycles += 1;
         let bad = corrupt_files(&data);
@@ -257,7 +248,11 @@ fn a_thousand_kills_and_restarts_lose_nothing_and_always_offer_the_resume() {
     // The next writable open sweeps what the kills left.
     let store = Store::open(Paths::at(&data, Origin::Flag)).unwrap();
     assert!(store.writable(), "a killed parvi still holds the lock");
-    assert_eq!(temp_files(&data), 0, "temporary files survive a start");
+    assert_eq!(
+        files::temp_files(&data),
+        Vec::<PathBuf>::new(),
+        "temporary files survive a start"
+    );
     let f = &figures;
     println!(
         "kill and restart (seed {seed:#x}): cycles {}, corrupt {}, lost {}, resume offered \

@@ -66,8 +66,7 @@ impl<W: Write> Frames<W> {
             self.clear = false;
         }
         let updates = changed_cells(&self.on_screen, &self.next);
-        self.backend
-            .draw(updates.iter().map(|(x, y, cell)| (*x, *y, cell)))?;
+        self.backend.draw(updates.into_iter())?;
         Backend::flush(&mut self.backend)?;
         std::mem::swap(&mut self.on_screen, &mut self.next);
         Ok(area)
@@ -78,17 +77,19 @@ impl<W: Write> Frames<W> {
 /// cells, in the same order, as `before.diff(&after)`, found faster.
 ///
 /// Rows that are equal cell for cell are skipped; a row that differs is compared cell by
-/// cell when all its cells are plain, and goes to ratatui's diff on its own otherwise. That is exact as long as nothing in the diff carries from one
-/// row into the next, which only a wide character in a row's last columns could do: then
-/// the whole buffer goes to ratatui's diff.
-pub fn changed_cells(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
+/// cell when all its cells are plain, and goes to ratatui's diff on its own otherwise.
+/// That is exact as long as nothing in the diff carries from one row into the next, which
+/// only a wide character in a row's last columns could do: then the whole buffer goes to
+/// ratatui's diff.
+pub fn changed_cells<'a>(before: &Buffer, after: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
     let area = after.area;
     let width = usize::from(area.width);
-    if before.area != area || width == 0 || reaches_past_its_row(before, width) {
-        return whole(before, after);
-    }
-    if reaches_past_its_row(after, width) {
-        return whole(before, after);
+    if before.area != area
+        || width == 0
+        || reaches_past_its_row(before, width)
+        || reaches_past_its_row(after, width)
+    {
+        return before.diff(after);
     }
     let height = after.content.len() / width;
     let row = |y: usize| y * width..(y + 1) * width;
@@ -105,14 +106,15 @@ pub fn changed_cells(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
             // cells that differ.
             for (x, (was, is)) in old.iter().zip(new).enumerate() {
                 if !skipped(is) && !same_cell(was, is) {
-                    updates.push((area.x + x as u16, area.y + y as u16, is.clone()));
+                    updates.push((area.x + x as u16, area.y + y as u16, is));
                 }
             }
             y += 1;
             continue;
         }
         // A row with wide characters or cells drawn specially: ratatui's own diff, on this
-        // row alone (nothing carries between rows, see above).
+        // row alone (nothing carries between rows, see above). The row is copied to diff
+        // it; the cells written are `after`'s own, at the same places.
         let band = |content: &[Cell]| Buffer {
             area: Rect::new(area.x, area.y + y as u16, area.width, 1),
             content: content.to_vec(),
@@ -121,7 +123,7 @@ pub fn changed_cells(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
             band(old)
                 .diff(&band(new))
                 .into_iter()
-                .map(|(x, y, cell)| (x, y, cell.clone())),
+                .map(|(x, y, _)| (x, y, &after[(x, y)])),
         );
         y += 1;
     }
@@ -153,14 +155,6 @@ fn is_plain(cell: &Cell) -> bool {
 fn skipped(cell: &Cell) -> bool {
     matches!(cell.diff_option, ratatui::buffer::CellDiffOption::Skip)
         || (cell.skip && matches!(cell.diff_option, ratatui::buffer::CellDiffOption::None))
-}
-
-fn whole(before: &Buffer, after: &Buffer) -> Vec<(u16, u16, Cell)> {
-    before
-        .diff(after)
-        .into_iter()
-        .map(|(x, y, cell)| (x, y, cell.clone()))
-        .collect()
 }
 
 /// Whether a row needs nothing written: every cell equal, and none that asks to be written
@@ -266,13 +260,7 @@ mod tests {
     }
 
     fn same_as_ratatui(before: &Buffer, after: &Buffer) {
-        let ours = changed_cells(before, after);
-        let theirs: Vec<(u16, u16, Cell)> = before
-            .diff(after)
-            .into_iter()
-            .map(|(x, y, c)| (x, y, c.clone()))
-            .collect();
-        assert_eq!(ours, theirs);
+        assert_eq!(changed_cells(before, after), before.diff(after));
     }
 
     proptest! {
