@@ -130,3 +130,26 @@ fn meeting_frame_200x60_frames(bencher: divan::Bencher) {
             .unwrap();
     });
 }
+
+/// A timer's second as the app draws it at 200x60: only the parts of the frame that time
+/// changes (the clocks, the airtime rows, the header), over the frame on screen.
+#[divan::bench(sample_count = 500)]
+fn meeting_second_200x60_parts(bencher: divan::Bencher) {
+    let (app, clock) = meeting_app();
+    let area = ratatui::layout::Rect::new(0, 0, 200, 60);
+    let mut frames = parvi::tui::frames::Frames::new(std::io::sink(), area);
+    let mut drawn = None;
+    frames
+        .draw(|area, buf| drawn = app.render_frame(area, buf))
+        .unwrap();
+    let drawn = drawn.expect("a running turn has parts");
+    let areas = drawn.areas();
+    bencher.bench_local(|| {
+        clock.advance(1000);
+        assert!(
+            frames
+                .draw_parts(&areas, |buf| app.render_live(&drawn, buf))
+                .unwrap()
+        );
+    });
+}

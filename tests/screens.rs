@@ -754,3 +754,167 @@ fn a_round_finished_on_the_last_item_says_how_to_end_the_meeting() {
     );
     assert!(!text.contains("Seuraava kohta"), "{text}");
 }
+
+// ---- a timer's second draws only what time changes ---------------------------------------
+
+/// The sizes a timer's second is checked at: the smallest frame, a laptop, projectors.
+const TICK_SIZES: [(u16, u16); 5] = [(60, 16), (80, 24), (120, 40), (160, 45), (200, 60)];
+
+/// How far the clock moves between two frames: seconds, and the jumps that change a clock's
+/// shape (into a turn's last ten seconds, past its end, past an item's end, past an hour).
+const TICKS: [u64; 10] = [
+    1_000, 1_000, 1_000, 9_000, 20_000, 41_000, 1_000, 600_000, 3_600_000, 1_000,
+];
+
+/// Moves the clock through [`TICKS`] and draws each second as the loop does: only the
+/// parts the last whole frame noted, over the frame on screen, or the whole frame when the
+/// parts say it no longer holds. After each, the frame on screen must be exactly the whole
+/// frame at that time, and nothing outside the parts may have been drawn. Returns how many
+/// seconds were drawn by parts.
+fn seconds_by_parts(
+    name: &str,
+    clock: &ManualClock,
+    area: ratatui::layout::Rect,
+    whole: &dyn Fn(&mut ratatui::buffer::Buffer) -> Option<Vec<ratatui::layout::Rect>>,
+    parts: &dyn Fn(&mut ratatui::buffer::Buffer) -> bool,
+) -> usize {
+    use parvi::tui::frames::Frames;
+    use ratatui::buffer::Buffer;
+    let mut frames = Frames::new(std::io::sink(), area);
+    let mut areas = None;
+    frames.draw(|_, buf| areas = whole(buf)).unwrap();
+    let mut by_parts = 0;
+    for (n, step) in TICKS.into_iter().enumerate() {
+        clock.advance(step);
+        let before = frames.on_screen().clone();
+        let drew = match &areas {
+            Some(areas) => frames.draw_parts(areas, parts).unwrap(),
+            None => false,
+        };
+        let at = format!("{name} at {}x{}, second {n}", area.width, area.height);
+        if drew {
+            by_parts += 1;
+            let areas = areas.as_ref().unwrap();
+            for p in area.positions() {
+                if !areas.iter().any(|a| a.contains(p)) {
+                    assert_eq!(
+                        frames.on_screen()[p],
+                        before[p],
+                        "{at}: drawn outside the parts at {p:?}"
+                    );
+                }
+            }
+            let mut expected = Buffer::empty(area);
+            whole(&mut expected);
+            assert_eq!(rows(frames.on_screen()), rows(&expected), "{at}");
+            assert_eq!(frames.on_screen(), &expected, "{at}: the styles");
+        } else {
+            assert_eq!(
+                frames.on_screen(),
+                &before,
+                "{at}: parts that did not hold drew"
+            );
+            frames.draw(|_, buf| areas = whole(buf)).unwrap();
+        }
+    }
+    by_parts
+}
+
+/// The meeting's states with a clock running, on the facilitator's screen and on the wall.
+fn running_states() -> Vec<(&'static str, App, std::rc::Rc<ManualClock>)> {
+    let (mut paused, clock) = round_mid_turn(Lang::Fi);
+    keys(&mut paused, "p");
+    let paused = ("paused", paused, clock);
+    let (mut info, clock) = meeting(Lang::Fi, "eratauko", "Milloin sinua kuunneltiin?");
+    clock.advance(2_000);
+    keys(&mut info, "n");
+    let info = ("info item", info, clock);
+    let (english, clock) = round_mid_turn(Lang::En);
+    let english = ("mid-turn in English", english, clock);
+    let (round, clock) = round_mid_turn(Lang::Fi);
+    let (returning, returning_clock) = round_returning(Lang::Fi);
+    let (complete, complete_clock) = round_complete(Lang::Fi);
+    let (open, open_clock) = open_discussion(Lang::Fi);
+    vec![
+        ("mid-turn", round, clock),
+        ("returning", returning, returning_clock),
+        ("round complete", complete, complete_clock),
+        ("open discussion", open, open_clock),
+        english,
+        paused,
+        info,
+    ]
+}
+
+#[test]
+fn a_timers_second_draws_only_what_time_changes_and_the_frame_is_the_whole_one() {
+    use parvi::tui::app::Ctx;
+    use parvi::tui::screens::meeting::WallView;
+    let mut counted = Vec::new();
+    for (width, height) in TICK_SIZES {
+        // Each size and screen from the same moment: the seconds run on the meeting's clock.
+        let for_the_wall = running_states();
+        for ((name, app, clock), (_, wall_app, wall_clock)) in
+            running_states().into_iter().zip(for_the_wall)
+        {
+            let area = ratatui::layout::Rect::new(0, 0, width, height);
+            let drawn = std::cell::RefCell::new(None);
+            let by_parts = seconds_by_parts(
+                name,
+                &clock,
+                area,
+                &|buf| {
+                    let whole = app.render_frame(area, buf);
+                    let areas = whole.as_ref().map(|d| d.areas());
+                    *drawn.borrow_mut() = whole;
+                    areas
+                },
+                &|buf| {
+                    let drawn = drawn.borrow();
+                    drawn.as_ref().is_some_and(|d| app.render_live(d, buf))
+                },
+            );
+            counted.push((name, "app", width, by_parts));
+            // The room's wall draws the same meeting with its own parts.
+            let (app, clock) = (wall_app, wall_clock);
+            let wall = WallView::meeting(
+                app_fixture::record(&app).clone(),
+                std::path::PathBuf::from("live.json"),
+            );
+            let cx = Ctx::for_wall(
+                Lang::Fi,
+                parvi::tui::theme::Theme::new(false),
+                clock.clone(),
+                jiff::tz::TimeZone::UTC,
+            );
+            let live = std::cell::RefCell::new(None);
+            let by_parts = seconds_by_parts(
+                name,
+                &clock,
+                area,
+                &|buf| {
+                    let parts = wall.render_parts(area, buf, &cx);
+                    let areas = parts.as_ref().map(|p| p.areas());
+                    *live.borrow_mut() = parts;
+                    areas
+                },
+                &|buf| {
+                    let live = live.borrow();
+                    live.as_ref().is_some_and(|p| wall.render_live(p, buf, &cx))
+                },
+            );
+            counted.push((name, "wall", width, by_parts));
+        }
+    }
+    // Not a frame drawn whole every second: where a turn runs on a screen of a laptop's
+    // size or more, nearly every second is drawn by parts.
+    for (name, screen, width, by_parts) in &counted {
+        if *width >= 80 && *name != "paused" {
+            assert!(
+                *by_parts >= TICKS.len() - 2,
+                "{name} on the {screen} at width {width}: only {by_parts} of {} seconds by parts",
+                TICKS.len()
+            );
+        }
+    }
+}

@@ -23,6 +23,10 @@ pub struct Frames<W: Write> {
     next: Buffer,
     /// The screen must be cleared before the next frame (first frame, new size).
     clear: bool,
+    /// For each row of the frame on screen, how many of its cells are not plain (see
+    /// [`is_plain`]), kept up to date by [`Frames::draw_parts`]; `None` after a whole frame
+    /// until the next parts are drawn.
+    odd_cells: Option<Vec<u16>>,
 }
 
 impl<W: Write> Frames<W> {
@@ -33,12 +37,18 @@ impl<W: Write> Frames<W> {
             on_screen: Buffer::empty(area),
             next: Buffer::empty(area),
             clear: true,
+            odd_cells: None,
         }
     }
 
     /// The area frames are drawn in.
     pub fn area(&self) -> Rect {
         self.next.area
+    }
+
+    /// The frame on screen, as last written.
+    pub fn on_screen(&self) -> &Buffer {
+        &self.on_screen
     }
 
     /// Takes a new size: the next frame is drawn whole on a cleared screen.
@@ -69,8 +79,193 @@ impl<W: Write> Frames<W> {
         self.backend.draw(updates.into_iter())?;
         Backend::flush(&mut self.backend)?;
         std::mem::swap(&mut self.on_screen, &mut self.next);
+        self.odd_cells = None;
         Ok(area)
     }
+
+    /// Draws only `parts` of the frame on screen again: each part is cleared and `render`
+    /// draws into the frame on screen, over the rest of it, and the cells that changed in
+    /// the parts are written. This is a timer's second: the clock's digits and the airtime
+    /// bars change, and the rest of the screen is neither drawn nor compared.
+    ///
+    /// What is written is what a whole frame of the same content would write (the same
+    /// cells, in the same order): ratatui's diff carries nothing from outside the parts into
+    /// them as long as no row ends in a wide character (then this declines) and no cell asks
+    /// to be written every time (parvi draws none).
+    ///
+    /// `render` must draw inside the parts only. When it finds the frame no longer holds
+    /// (returns `false`), or the screen must first be cleared (a new size), nothing is
+    /// written, the frame on screen is as it was, and `Ok(false)` asks for a whole frame.
+    ///
+    /// # Errors
+    /// When the terminal cannot be written.
+    pub fn draw_parts(
+        &mut self,
+        parts: &[Rect],
+        render: impl FnOnce(&mut Buffer) -> bool,
+    ) -> io::Result<bool> {
+        let area = self.on_screen.area;
+        let width = usize::from(area.width);
+        if self.clear || width == 0 || reaches_past_its_row(&self.on_screen, width) {
+            return Ok(false);
+        }
+        debug_assert!(
+            !self
+                .on_screen
+                .content
+                .iter()
+                .any(|cell| { cell.diff_option == ratatui::buffer::CellDiffOption::AlwaysUpdate }),
+            "a cell written every time is never drawn by parts"
+        );
+        let spans = spans_of(parts, area);
+        // Which rows hold cells that are not plain: counted once for a whole frame, then
+        // kept up to date span by span (the other cells stay as they are).
+        let odd = self.odd_cells.get_or_insert_with(|| {
+            self.on_screen
+                .content
+                .chunks(width)
+                .map(|row| row.iter().filter(|cell| !is_plain(cell)).count() as u16)
+                .collect()
+        });
+        // The cells the parts held, span after span, taken out (the parts left clear).
+        let mut was: Vec<Cell> = Vec::new();
+        let mut odd_before = vec![false; usize::from(area.height)];
+        for span in &spans {
+            for cell in &mut self.on_screen.content[span.cells(width)] {
+                if !is_plain(cell) {
+                    odd[span.y] -= 1;
+                    odd_before[span.y] = true;
+                }
+                was.push(std::mem::replace(cell, Cell::EMPTY));
+            }
+        }
+        let drawn = render(&mut self.on_screen);
+        for span in &spans {
+            let cells = &self.on_screen.content[span.cells(width)];
+            odd[span.y] += cells.iter().filter(|cell| !is_plain(cell)).count() as u16;
+        }
+        let held = drawn
+            && !spans.iter().any(|span| {
+                let row = span.y * width..(span.y + 1) * width;
+                reaches_past_its_row_cells(&self.on_screen.content[row])
+            });
+        if !held {
+            let mut old = was.into_iter();
+            for span in &spans {
+                for cell in &mut self.on_screen.content[span.cells(width)] {
+                    *cell = old.next().unwrap_or_default();
+                }
+            }
+            self.odd_cells = None;
+            return Ok(false);
+        }
+        let plain_rows: Vec<bool> = odd
+            .iter()
+            .zip(&odd_before)
+            .map(|(odd, odd_before)| *odd == 0 && !odd_before)
+            .collect();
+        let updates = span_updates(&self.on_screen, &spans, &was, &plain_rows);
+        self.backend.draw(updates.into_iter())?;
+        Backend::flush(&mut self.backend)?;
+        Ok(true)
+    }
+}
+
+/// Columns `x..end` of row `y` of a buffer, both counted from its top left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    y: usize,
+    x: usize,
+    end: usize,
+}
+
+impl Span {
+    /// Where the span's cells are in a buffer's content.
+    fn cells(self, width: usize) -> std::ops::Range<usize> {
+        self.y * width + self.x..self.y * width + self.end
+    }
+}
+
+/// The cells `parts` cover in `area`, as spans of a row, top to bottom and left to right,
+/// overlapping parts merged.
+fn spans_of(parts: &[Rect], area: Rect) -> Vec<Span> {
+    let mut spans: Vec<Span> = parts
+        .iter()
+        .map(|part| part.intersection(area))
+        .filter(|part| !part.is_empty())
+        .flat_map(|part| {
+            let (x, end) = (part.x - area.x, part.right() - area.x);
+            (part.y - area.y..part.bottom() - area.y).map(move |y| Span {
+                y: usize::from(y),
+                x: usize::from(x),
+                end: usize::from(end),
+            })
+        })
+        .collect();
+    spans.sort_unstable_by_key(|span| (span.y, span.x));
+    let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if last.y == span.y && span.x <= last.end => {
+                last.end = last.end.max(span.end);
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+/// The cells to write where `spans` of `after` held the cells `before` (span after span);
+/// the rest of `after` is as it was. A row of plain cells, before and after (`plain_rows`),
+/// needs only its spans compared; any other goes to ratatui's diff, the row alone (no row
+/// ends in a wide character, so nothing carries between rows).
+fn span_updates<'a>(
+    after: &'a Buffer,
+    spans: &[Span],
+    before: &[Cell],
+    plain_rows: &[bool],
+) -> Vec<(u16, u16, &'a Cell)> {
+    let area = after.area;
+    let width = usize::from(area.width);
+    let mut updates = Vec::new();
+    let mut old_from = 0;
+    for row_spans in spans.chunk_by(|a, b| a.y == b.y) {
+        let y = row_spans[0].y;
+        let row = &after.content[y * width..(y + 1) * width];
+        let old_len: usize = row_spans.iter().map(|span| span.end - span.x).sum();
+        let old = &before[old_from..old_from + old_len];
+        old_from += old_len;
+        let screen_y = area.y + y as u16;
+        if plain_rows[y] {
+            let mut was = old.iter();
+            for span in row_spans {
+                for (x, is) in (span.x..span.end).zip(&row[span.x..span.end]) {
+                    if was.next().is_none_or(|was| !same_cell(was, is)) && !skipped(is) {
+                        updates.push((area.x + x as u16, screen_y, is));
+                    }
+                }
+            }
+        } else {
+            let one_row = |content: Vec<Cell>| Buffer {
+                area: Rect::new(area.x, screen_y, area.width, 1),
+                content,
+            };
+            let mut was = row.to_vec();
+            let mut old_cells = old.iter();
+            for span in row_spans {
+                for cell in &mut was[span.x..span.end] {
+                    *cell = old_cells.next().cloned().unwrap_or_default();
+                }
+            }
+            updates.extend(
+                one_row(was)
+                    .diff(&one_row(row.to_vec()))
+                    .into_iter()
+                    .map(|(x, y, _)| (x, y, &after[(x, y)])),
+            );
+        }
+    }
+    updates
 }
 
 /// The cells to write to turn `before` into `after` (two buffers of one area): the same
@@ -188,12 +383,15 @@ fn same_cell(a: &Cell, b: &Cell) -> bool {
 /// next row. Wide characters are at most two columns; emoji with a variation selector are
 /// looked at over their width, so the last four columns are checked.
 fn reaches_past_its_row(buffer: &Buffer, width: usize) -> bool {
-    buffer.content.chunks(width).any(|row| {
-        row.iter()
-            .rev()
-            .take(4)
-            .any(|cell| may_be_wide(cell.symbol()))
-    })
+    buffer.content.chunks(width).any(reaches_past_its_row_cells)
+}
+
+/// Whether this row's last columns hold a character that may be wide (see above).
+fn reaches_past_its_row_cells(row: &[Cell]) -> bool {
+    row.iter()
+        .rev()
+        .take(4)
+        .any(|cell| may_be_wide(cell.symbol()))
 }
 
 /// Whether a symbol may take more than one column: one character of at most one column is
@@ -343,6 +541,174 @@ mod tests {
     impl Written {
         fn take(&self) -> String {
             String::from_utf8_lossy(&std::mem::take(&mut *self.0.borrow_mut())).into_owned()
+        }
+    }
+
+    /// A frame of `width`x`height` with `text` on each row and `clock` at row 2, column 3.
+    fn frame(area: Rect, buf: &mut Buffer, clock: &str) {
+        for y in area.rows() {
+            buf.set_string(
+                y.x,
+                y.y,
+                "Aino │ 界 ███ puhuu",
+                ratatui::style::Style::default(),
+            );
+        }
+        buf.set_string(3, 2, clock, ratatui::style::Style::default().fg(Color::Red));
+    }
+
+    #[test]
+    fn drawing_parts_writes_what_a_whole_frame_would() {
+        let area = Rect::new(0, 0, 24, 5);
+        let (whole, parts) = (Written::default(), Written::default());
+        let mut by_whole = Frames::new(whole.clone(), area);
+        let mut by_parts = Frames::new(parts.clone(), area);
+        for frames in [&mut by_whole, &mut by_parts] {
+            frames.draw(|area, buf| frame(area, buf, "0:37")).unwrap();
+        }
+        assert_eq!(whole.take(), parts.take());
+        by_whole.draw(|area, buf| frame(area, buf, "0:38")).unwrap();
+        // The clock's part: cleared, then drawn again (the row's other cells as they were).
+        let clock = Rect::new(3, 2, 4, 1);
+        let drew = by_parts
+            .draw_parts(&[clock], |buf| {
+                buf.set_string(
+                    3,
+                    2,
+                    "0:38",
+                    ratatui::style::Style::default().fg(Color::Red),
+                );
+                true
+            })
+            .unwrap();
+        assert!(drew);
+        let written = parts.take();
+        assert_eq!(written, whole.take());
+        assert!(
+            written.contains('8') && !written.contains("Aino"),
+            "{written:?}"
+        );
+        assert_eq!(by_parts.on_screen(), by_whole.on_screen());
+    }
+
+    #[test]
+    fn parts_that_no_longer_hold_write_nothing_and_leave_the_frame_as_it_was() {
+        let area = Rect::new(0, 0, 24, 5);
+        let written = Written::default();
+        let mut frames = Frames::new(written.clone(), area);
+        frames.draw(|area, buf| frame(area, buf, "0:37")).unwrap();
+        written.take();
+        let shown = frames.on_screen().clone();
+        let drew = frames
+            .draw_parts(&[Rect::new(0, 1, 24, 2)], |buf| {
+                buf.set_string(0, 1, "half-drawn", ratatui::style::Style::default());
+                false
+            })
+            .unwrap();
+        assert!(!drew);
+        assert_eq!(written.take(), "");
+        assert_eq!(frames.on_screen(), &shown);
+        // Nor before the first whole frame of a new size.
+        frames.resize(Rect::new(0, 0, 30, 5));
+        assert!(
+            !frames
+                .draw_parts(&[Rect::new(0, 0, 4, 1)], |_| true)
+                .unwrap()
+        );
+        assert_eq!(written.take(), "");
+    }
+
+    #[test]
+    fn the_cells_of_parts_become_spans_of_rows_in_order() {
+        let area = Rect::new(1, 1, 10, 20);
+        let parts = [
+            Rect::new(3, 2, 3, 2),
+            Rect::new(0, 0, 20, 2),
+            Rect::new(4, 3, 5, 1),
+            Rect::new(0, 30, 5, 5),
+            Rect::new(1, 15, 5, 0),
+        ];
+        let span = |y, x, end| Span { y, x, end };
+        assert_eq!(
+            spans_of(&parts, area),
+            [span(0, 0, 10), span(1, 2, 5), span(2, 2, 8)]
+        );
+    }
+
+    proptest! {
+        /// Whatever the frame on screen holds and whatever is drawn in the parts, second
+        /// after second, drawing them writes what a whole frame of the same content would,
+        /// or declines and leaves the frame as it was.
+        #[test]
+        fn drawing_parts_writes_what_a_whole_frame_of_the_same_content_would(
+            width in 1u16..12,
+            height in 1u16..6,
+            old in prop::collection::vec((0usize..11, 0u8..3, any::<bool>()), 1..40),
+            seconds in prop::collection::vec(
+                prop::collection::vec((0usize..11, 0u8..3, any::<bool>()), 1..40),
+                1..4,
+            ),
+            parts in prop::collection::vec((0u16..12, 0u16..6, 0u16..12, 0u16..6), 0..4),
+            plain in any::<bool>(),
+        ) {
+            let area = Rect::new(0, 0, width, height);
+            // Mostly the plain cells of a real frame; now and then anything at all. No cell
+            // that asks to be written every time: parvi draws none (see `draw_parts`).
+            let make = |cells: &[(usize, u8, bool)]| {
+                let cells: Vec<_> = cells
+                    .iter()
+                    .map(|&(s, c, b)| (if plain { s % 5 } else { s }, c, b))
+                    .collect();
+                let mut buffer = buffer(width, height, &cells);
+                for cell in &mut buffer.content {
+                    if cell.diff_option == CellDiffOption::AlwaysUpdate {
+                        cell.set_diff_option(CellDiffOption::None);
+                    }
+                }
+                buffer
+            };
+            let parts: Vec<Rect> = parts
+                .iter()
+                .map(|&(x, y, w, h)| Rect::new(x, y, w, h).intersection(area))
+                .collect();
+            let by_parts = Written::default();
+            let mut frames = Frames::new(by_parts.clone(), area);
+            let mut shown = make(&old);
+            frames.draw(|_, buf| buf.clone_from(&shown)).unwrap();
+            for second in &seconds {
+                let drawn = make(second);
+                // The frame to come: the one on screen, with the parts drawn from `drawn`.
+                let mut next = shown.clone();
+                for part in &parts {
+                    for p in part.positions() {
+                        next[p] = drawn[p].clone();
+                    }
+                }
+                by_parts.take();
+                let drew = frames
+                    .draw_parts(&parts, |buf| {
+                        for part in &parts {
+                            for p in part.positions() {
+                                buf[p] = drawn[p].clone();
+                            }
+                        }
+                        true
+                    })
+                    .unwrap();
+                if drew {
+                    let whole = Written::default();
+                    let mut by_whole = Frames::new(whole.clone(), area);
+                    by_whole.draw(|_, buf| buf.clone_from(&shown)).unwrap();
+                    whole.take();
+                    by_whole.draw(|_, buf| buf.clone_from(&next)).unwrap();
+                    prop_assert_eq!(by_parts.take(), whole.take());
+                    prop_assert_eq!(frames.on_screen(), &next);
+                    shown = next;
+                } else {
+                    prop_assert_eq!(by_parts.take(), "");
+                    prop_assert_eq!(frames.on_screen(), &shown);
+                }
+            }
         }
     }
 

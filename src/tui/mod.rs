@@ -43,7 +43,6 @@ use crate::i18n::{self, Lang};
 use crate::net;
 use crate::store::live::LivePhones;
 use crate::store::{Store, live};
-use ratatui::widgets::Widget;
 
 /// How parvi opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,6 +372,10 @@ fn event_loop(
     let mut live = None;
     let mut walls = live::wall_probe(&store.paths);
     let mut input = Input::default();
+    // What the frame on screen drew that time changes, and whether only time has passed
+    // since (a timer's second with nothing to carry out): then only those parts are drawn.
+    let mut drawn: Option<view::Drawn> = None;
+    let mut only_time = false;
     loop {
         phones.follow(app, &mut input);
         point_the_wall(app, store, &mut live);
@@ -381,13 +384,25 @@ fn event_loop(
         app.cx.wall_following = walls.held().unwrap_or(false);
         for finished in background.finished() {
             app.finished(finished);
+            only_time = false;
         }
         // What a finished read asks for next (the archive's search text for the full list).
         let effects = std::mem::take(&mut app.cx.effects);
+        only_time &= effects.is_empty();
         carry_out(app, effects, store, last_saved, &mut background);
         // Every wake-up is input or a visible change, so every wake-up draws.
-        // Keys act on the frame as drawn: the app keeps its size.
-        app.area = terminal.draw(|area, buf| Widget::render(&*app, area, buf))?;
+        let drew_parts = match drawn.as_ref().filter(|_| only_time) {
+            Some(parts) => {
+                terminal.draw_parts(&parts.areas(), |buf| app.render_live(parts, buf))?
+            }
+            None => false,
+        };
+        if !drew_parts {
+            // Keys act on the frame as drawn: the app keeps its size.
+            let mut whole = None;
+            app.area = terminal.draw(|area, buf| whole = app.render_frame(area, buf))?;
+            drawn = whole;
+        }
         if app.should_quit() {
             return Ok(());
         }
@@ -399,6 +414,7 @@ fn event_loop(
             // Waiting for a read: look again soon.
             timeout = timeout.min(Duration::from_millis(20));
         }
+        only_time = false;
         let effects = match input.next(timeout)? {
             Wake::Terminal(event) => {
                 // Only the terminal's events can come with a new size (a resize, or keys
@@ -406,7 +422,12 @@ fn event_loop(
                 terminal.resize(terminal::size()?);
                 app.handle_event(&event)
             }
-            Wake::Timeout => app.tick(),
+            Wake::Timeout => {
+                let effects = app.tick();
+                // A bell, a save or a retried save may change what shows: drawn whole.
+                only_time = effects.is_empty();
+                effects
+            }
             Wake::Phone(message) => {
                 phones.answer(&message, app, store, last_saved, &mut background);
                 Vec::new()

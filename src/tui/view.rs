@@ -1,5 +1,6 @@
 //! Drawing the whole frame: the screen, the message line, the footer of keys, any dialog on
-//! top, and the "too small" notice. Rendering only reads the app: it changes nothing.
+//! top, and the "too small" notice; and, on a timer's second, only the parts of it that time
+//! changes. Rendering only reads the app: it changes nothing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -9,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::app::{App, Screen};
 use super::keymap::Action;
 use super::overlay::{Overlay, draw};
+use super::screens::meeting::live::LiveParts;
 use super::widgets::{self, fit};
 use crate::i18n::fill;
 
@@ -24,6 +26,84 @@ pub fn too_small(area: Rect) -> bool {
 /// The app as one widget: `frame.render_widget(&app, area)`.
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.render_frame(area, buf);
+    }
+}
+
+/// What a whole frame drew that a timer's second may draw again alone: the meeting's parts
+/// that time changes, and what the frame was drawn from, to know it still holds.
+#[derive(Debug)]
+pub struct Drawn {
+    live: LiveParts,
+    /// The footer's answers: whether each key it asked about was offered, in which body.
+    offers: Vec<(Action, Rect, bool)>,
+    looks: Looks,
+}
+
+impl Drawn {
+    /// Where the parts are.
+    pub fn areas(&self) -> Vec<Rect> {
+        self.live.areas()
+    }
+}
+
+/// What a frame shows that may change on a wake-up without a key or a phone: a save that
+/// failed, a heartbeat or any other event in the log, a message, a wall opened or closed,
+/// phone input started. A frame drawn from other looks is drawn whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Looks {
+    events: Option<usize>,
+    save_error: Option<String>,
+    reopened_gap: Option<u64>,
+    flash: Option<super::app::Flash>,
+    dialog: bool,
+    wall_following: bool,
+    phones: Option<(String, String)>,
+    writable: bool,
+}
+
+impl App {
+    fn looks(&self) -> Looks {
+        let meeting = match &self.screen {
+            Screen::Meeting(view) => Some(view),
+            _ => None,
+        };
+        Looks {
+            events: meeting.map(|view| view.meeting.record().events.len()),
+            save_error: meeting.and_then(|view| view.save_error.clone()),
+            reopened_gap: meeting.and_then(|view| view.reopened_gap),
+            flash: self.cx.flash.clone(),
+            dialog: self.overlay.is_some() || self.help,
+            wall_following: self.cx.wall_following,
+            phones: self
+                .cx
+                .phones
+                .as_ref()
+                .map(|p| (p.url.clone(), p.code.clone())),
+            writable: self.cx.data.access.is_writable(),
+        }
+    }
+
+    /// Draws the parts of the frame on screen that time changes, at the time now, into
+    /// their areas (cleared by the caller). Returns `false` when the frame no longer holds
+    /// (something other than time changed, or a key's offer came or went with time): the
+    /// frame must be drawn whole.
+    pub fn render_live(&self, drawn: &Drawn, buf: &mut Buffer) -> bool {
+        let Screen::Meeting(view) = &self.screen else {
+            return false;
+        };
+        self.looks() == drawn.looks
+            && drawn
+                .offers
+                .iter()
+                .all(|(action, body, offered)| self.offers_in(*action, *body) == *offered)
+            && view.render_live(&drawn.live.parts, buf, &self.cx)
+    }
+
+    /// Draws the whole frame into `buf`; returns what a timer's second may draw again
+    /// alone, or `None` when every second draws the whole frame (a dialog open, a screen
+    /// without clocks).
+    pub fn render_frame(&self, area: Rect, buf: &mut Buffer) -> Option<Drawn> {
         let t = self.cx.t();
         let theme = self.cx.theme;
         if too_small(area) {
@@ -44,7 +124,7 @@ impl Widget for &App {
                 .alignment(Alignment::Center)
                 .wrap(ratatui::widgets::Wrap { trim: true })
                 .render(middle, buf);
-            return;
+            return None;
         }
         let flash = self.cx.flash.as_ref();
         // The footer asks what each key can do, twice a frame (once to know its rows, once
@@ -67,10 +147,11 @@ impl Widget for &App {
             flash: flash_area,
             footer,
         } = self.frame(area, &offers);
+        let mut live = None;
         match &self.screen {
             Screen::Home(home) => home.render(body, buf, &self.cx),
             Screen::Setup(setup) => setup.render(body, buf, &self.cx),
-            Screen::Meeting(view) => view.render(body, buf, &self.cx),
+            Screen::Meeting(view) => live = Some(view.render_parts(body, buf, &self.cx)),
             Screen::GroupEditor(editor) => editor.render(body, buf, &self.cx),
             Screen::Summary(summary) => summary.render(body, buf, &self.cx),
             Screen::Review(review) => review.render(body, buf, &self.cx),
@@ -103,6 +184,13 @@ impl Widget for &App {
         if self.help {
             self.render_overlay(&Overlay::Help, body, buf);
         }
+        // A dialog covers the screen's parts: drawn whole, it stays on top.
+        let live = live.filter(|live| !live.whole && self.overlay.is_none() && !self.help)?;
+        Some(Drawn {
+            live,
+            offers: answers.into_inner(),
+            looks: self.looks(),
+        })
     }
 }
 

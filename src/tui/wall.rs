@@ -25,6 +25,7 @@ use super::app::{Ctx, PhonesShown};
 use super::clock::{Clock, SystemClock};
 use super::follow;
 use super::screens::meeting::WallView;
+use super::screens::meeting::live::LiveParts;
 use super::terminal::{self, LastSaved, enter_terminal, leave_terminal};
 use super::theme::Theme;
 use crate::i18n::Lang;
@@ -89,6 +90,10 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
     let mut wall = WallView::Waiting;
     let mut read_now = true;
     let mut redraw = true;
+    // A timer's second with nothing read: only the parts of the frame that time changes
+    // (what the last whole frame noted in `drawn`) are drawn again.
+    let mut only_time = false;
+    let mut drawn: Option<LiveParts> = None;
     let mut retry = false;
     let result = loop {
         if read_now {
@@ -99,11 +104,25 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
                 clock.continue_from(ms);
             }
         }
-        if (read_now || redraw)
-            && let Err(e) = terminal.draw(|area, buf| wall.render(area, buf, &cx))
-        {
-            break Err(e);
+        if read_now || redraw {
+            let parts = match drawn.as_ref().filter(|_| only_time && !read_now) {
+                Some(live) => {
+                    terminal.draw_parts(&live.areas(), |buf| wall.render_live(live, buf, &cx))
+                }
+                None => Ok(false),
+            };
+            let whole = match parts {
+                Ok(true) => Ok(()),
+                Ok(false) => terminal
+                    .draw(|area, buf| drawn = wall.render_parts(area, buf, &cx))
+                    .map(|_| ()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = whole {
+                break Err(e);
+            }
         }
+        only_time = false;
         let timer = wall.next_wakeup_ms(cx.now()).map(Duration::from_millis);
         let mut timeout = timer.unwrap_or(Duration::from_secs(3600));
         if retry {
@@ -140,6 +159,7 @@ pub fn run(paths: Paths, lang: Lang) -> io::Result<u8> {
                     mark = live::mark_wall(&paths);
                 }
                 let read = retry || !watching || (running && !writer.held().unwrap_or(true));
+                only_time = !read;
                 (read, timer.is_some_and(|t| t <= timeout))
             }
         };

@@ -24,9 +24,11 @@ pub const DEADLINE: Duration = Duration::from_secs(10);
 /// How often screens, files and processes are polled.
 pub const POLL: Duration = Duration::from_millis(50);
 
-/// The binary under test.
+/// The binary under test: this build's, or the one `PARVI_BIN` names (to compare two
+/// builds in one benchmark).
 pub fn parvi_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_parvi"))
+    std::env::var_os("PARVI_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_parvi")), PathBuf::from)
 }
 
 /// The language every run uses, so the strings the tests wait for are stable.

@@ -116,6 +116,15 @@ fn size_for(text: &str, area: Rect, max_rows: u16) -> Option<(Option<PixelSize>,
     })
 }
 
+/// The columns big text would take (centred) in `area` at the largest size that fits
+/// within `max_rows`; the plain text's width when only plain text fits.
+pub fn big_width(text: &str, area: Rect, max_rows: u16) -> u16 {
+    match size_for(text, area, max_rows) {
+        Some((_, cols, _)) => (text.chars().count() as u16).saturating_mul(cols),
+        None => (text.width() as u16).min(area.width),
+    }
+}
+
 /// The rows big text would take in `area` at the largest size that fits within
 /// `max_rows`; 1 when only plain text fits.
 pub fn big_rows(text: &str, area: Rect, max_rows: u16) -> u16 {

@@ -79,6 +79,9 @@ fn reading(
     }
 }
 
+/// The most rows a big clock takes: digits of at most 16 rows and the label under them.
+pub const BIG_ROWS: u16 = 17;
+
 /// Draws a clock big (the digits, the label centred under them) or, when not `big`, on
 /// one centred line with the label first; returns the rows used.
 pub fn render(reading: &Reading, big: bool, theme: Theme, area: Rect, buf: &mut Buffer) -> u16 {
@@ -91,7 +94,7 @@ pub fn render(reading: &Reading, big: bool, theme: Theme, area: Rect, buf: &mut 
         style,
     } = reading;
     if big {
-        let rows = area.height.saturating_sub(1).min(16);
+        let rows = area.height.saturating_sub(1).min(BIG_ROWS - 1);
         let used = big_text(digits, *style, area, rows, buf);
         let label_area = Rect {
             y: area.y + used,

@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::MeetingView;
+use super::draw::rows;
+use super::live::{Live, LiveParts};
 use crate::i18n::{self, fill, words};
 use crate::model::{PhaseKind, Side};
 use crate::tui::app::Ctx;
@@ -14,9 +16,17 @@ use crate::tui::widgets::{self, fit};
 
 impl MeetingView {
     /// Draws the panel into `area`.
-    pub(super) fn render_side(&self, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+    pub(super) fn render_side(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        cx: &Ctx,
+        now: u64,
+        live: &mut LiveParts,
+    ) {
         let state = self.state();
         let mut lines = self.airtime_lines(area.width as usize, cx, now);
+        let airtime_rows = lines.len() as u16;
         lines.push(Line::default());
         let kind = state.current_phase().map(|p| p.kind);
         if kind == Some(PhaseKind::Round) && state.round.is_some() {
@@ -27,7 +37,18 @@ impl MeetingView {
             }
             self.not_heard_lines(&mut lines, area.width as usize, cx);
         }
-        Paragraph::new(lines).render(area, buf);
+        // The airtime rows change every second of a turn, the rest only with the meeting:
+        // drawn apart, a second draws the airtime rows alone.
+        // (In a panel too low for all of them, the round's list cut them: drawn whole.)
+        if lines.len() < usize::from(airtime_rows) {
+            live.whole = true;
+        }
+        let rest = lines.split_off(usize::from(airtime_rows).min(lines.len()));
+        let airtime = rows(area, area.y, airtime_rows);
+        Paragraph::new(lines).render(airtime, buf);
+        live.add(airtime, Live::Airtime { rows: airtime_rows });
+        let below = area.y.saturating_add(airtime_rows);
+        Paragraph::new(rest).render(rows(area, below, area.bottom().saturating_sub(below)), buf);
     }
 
     /// Airtime against seats, per side: a bar with the share of airtime, and the share of

@@ -18,6 +18,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::MeetingView;
 use super::draw::rows;
+use super::live::LiveParts;
 use crate::i18n::fill;
 use crate::model::{SessionRecord, Stamp, Status};
 use crate::tui::app::Ctx;
@@ -77,12 +78,29 @@ impl WallView {
 
     /// Draws the wall into `area`. `cx` is the audience context ([`Ctx::for_wall`]).
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        self.render_parts(area, buf, cx);
+    }
+
+    /// Draws the wall into `area`; returns the parts a timer's second may draw again alone
+    /// ([`WallView::render_live`]), or `None` when it draws the whole frame.
+    pub fn render_parts(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) -> Option<LiveParts> {
         match self {
             WallView::Waiting => render_waiting(area, buf, cx),
             WallView::Meeting(view) if view.state().status == Status::Ended => {
                 render_ended(view, area, buf, cx);
             }
-            WallView::Meeting(view) => view.render(area, buf, cx),
+            WallView::Meeting(view) => {
+                return Some(view.render_parts(area, buf, cx)).filter(|live| !live.whole);
+            }
+        }
+        None
+    }
+
+    /// Draws `live` again at the time now (see [`MeetingView::render_live`]).
+    pub fn render_live(&self, live: &LiveParts, buf: &mut Buffer, cx: &Ctx) -> bool {
+        match self {
+            WallView::Meeting(view) => view.render_live(&live.parts, buf, cx),
+            WallView::Waiting => false,
         }
     }
 }

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::live::{Live, LiveParts};
 use super::{MeetingView, ideas, records, vote};
 use crate::i18n::{self, fill};
 use crate::model::{PhaseKind, Status};
@@ -34,9 +35,17 @@ pub(super) fn rows(area: Rect, y: u16, height: u16) -> Rect {
 impl MeetingView {
     /// Draws the meeting into `area`.
     pub fn render(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+        self.render_parts(area, buf, cx);
+    }
+
+    /// Draws the meeting into `area`; returns the parts that time changes, for a timer's
+    /// second to draw alone ([`MeetingView::render_live`]).
+    pub fn render_parts(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) -> LiveParts {
         let now = cx.now().mono_ms;
+        let mut live = LiveParts::default();
         let [header, banner_area, agenda, main, side] = self.layout(area, cx);
         self.render_header(header, buf, cx);
+        live.add(header, Live::Header);
         if let Some((text, style)) = self.banner(cx) {
             Paragraph::new(Line::from(Span::styled(
                 fit(&text, banner_area.width as usize),
@@ -49,10 +58,11 @@ impl MeetingView {
         if agenda.width > 0 {
             self.render_agenda(agenda, buf, cx);
         }
-        self.render_main(main, buf, cx, now);
+        self.render_main(main, buf, cx, now, &mut live);
         if side.width > 0 {
-            self.render_side(side, buf, cx, now);
+            self.render_side(side, buf, cx, now, &mut live);
         }
+        live
     }
 
     /// Where the running phase draws its own part when the meeting is drawn in `area`
@@ -160,7 +170,7 @@ impl MeetingView {
     }
 
     /// The group and topic on the left; "saved" and the time of day on the right.
-    fn render_header(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
+    pub(super) fn render_header(&self, area: Rect, buf: &mut Buffer, cx: &Ctx) {
         let t = cx.t();
         let record = self.meeting.record();
         let local = cx.local(cx.now().at);
@@ -238,7 +248,7 @@ impl MeetingView {
     }
 
     /// The main column: the item's title and prompt, then its body.
-    fn render_main(&self, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+    fn render_main(&self, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64, live: &mut LiveParts) {
         let state = self.state();
         let Some(index) = state.phase else {
             self.render_between_items(area, buf, cx);
@@ -256,17 +266,26 @@ impl MeetingView {
             );
         }
         let body = self.render_phones_panel(body, buf, cx);
+        // The phases that produce something draw their clock among their own lines (and
+        // the wall turns pages of ideas by time): they are drawn whole every second.
         match state.agenda[index].kind {
-            PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now),
+            PhaseKind::Round | PhaseKind::Open => self.render_turn(body, buf, cx, now, live),
             PhaseKind::Writing | PhaseKind::Ideas | PhaseKind::Grouping => {
+                live.whole = true;
                 ideas::render(self, body, buf, cx)
             }
-            PhaseKind::Vote => vote::render(self, body, buf, cx),
+            PhaseKind::Vote => {
+                live.whole = true;
+                vote::render(self, body, buf, cx)
+            }
             PhaseKind::Decisions
             | PhaseKind::Actions
             | PhaseKind::ReviewActions
-            | PhaseKind::YearClock => records::render(self, body, buf, cx),
-            _ => self.render_info(index, body, buf, cx, now),
+            | PhaseKind::YearClock => {
+                live.whole = true;
+                records::render(self, body, buf, cx)
+            }
+            _ => self.render_info(index, body, buf, cx, now, live),
         }
     }
 
@@ -451,7 +470,15 @@ impl MeetingView {
 
     /// Information items and breaks: the item's text, one point per line, and the
     /// item's clock in big digits.
-    fn render_info(&self, index: usize, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+    fn render_info(
+        &self,
+        index: usize,
+        area: Rect,
+        buf: &mut Buffer,
+        cx: &Ctx,
+        now: u64,
+        live: &mut LiveParts,
+    ) {
         let theme = cx.theme;
         let state = self.state();
         let bottom = area.bottom();
@@ -474,7 +501,9 @@ impl MeetingView {
             Paragraph::new(lines).render(rows(area, y, h), buf);
             y += h + 1;
         }
-        self.render_phase_clock(rows(area, y, bottom.saturating_sub(y)), buf, cx, now, true);
+        let clock = rows(area, y, bottom.saturating_sub(y).min(timer::BIG_ROWS));
+        self.render_phase_clock(clock, buf, cx, now, true);
+        live.add(clock, Live::PhaseClock { big: true });
     }
 
     /// The item's clock, big when `big`, else on one line; returns the rows used.

@@ -24,6 +24,7 @@ mod audience;
 mod dialogs;
 mod draw;
 pub mod ideas;
+pub mod live;
 mod phase;
 pub mod records;
 mod speaker;

@@ -9,11 +9,12 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::MeetingView;
 use super::draw::rows;
+use super::live::{Live, LiveParts};
 use crate::i18n::{self, fill};
 use crate::model::{MemberId, PhaseKind};
 use crate::tui::app::Ctx;
 use crate::tui::keymap::{Action, KeyContext};
-use crate::tui::widgets::{big_rows, big_text, fit, timer};
+use crate::tui::widgets::{big_rows, big_text, big_width, fit, timer};
 
 /// One centred line of `area` at row `y`.
 fn line(area: Rect, y: u16, text: &str, style: Style, buf: &mut Buffer) {
@@ -27,10 +28,17 @@ fn line(area: Rect, y: u16, text: &str, style: Style, buf: &mut Buffer) {
 
 impl MeetingView {
     /// The speaker block of rounds and open discussions.
-    pub(super) fn render_turn(&self, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+    pub(super) fn render_turn(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        cx: &Ctx,
+        now: u64,
+        live: &mut LiveParts,
+    ) {
         match &self.state().turn {
-            Some(turn) => self.render_speaking(&turn.speaker, area, buf, cx, now),
-            None => self.render_waiting(area, buf, cx, now),
+            Some(turn) => self.render_speaking(&turn.speaker, area, buf, cx, now, live),
+            None => self.render_waiting(area, buf, cx, now, live),
         }
     }
 
@@ -42,19 +50,19 @@ impl MeetingView {
         buf: &mut Buffer,
         cx: &Ctx,
         now: u64,
+        live: &mut LiveParts,
     ) {
         let t = cx.t();
         let theme = cx.theme;
         let state = self.state();
-        let bottom = area.bottom();
         let person = state.person(speaker);
         let name = person.map_or("?", |p| p.name.as_str());
         let role = person.map_or("", |p| i18n::role(cx.lang, p.role));
-        let clock = timer::turn(state, now, t, theme);
         let upper = name.to_uppercase();
         // Everything but the name and the clock takes 6 rows; give the clock the room first
         // (it is what the speaker watches), then the name, and centre the block in what is
-        // left. The clock is sized for its widest text ("+10:00").
+        // left. The clock is sized for its widest text ("+10:00"), so the block stands still
+        // while the seconds change and a second can draw the clock alone.
         let left = area.height;
         let clock_rows = [16, 8, 4]
             .into_iter()
@@ -82,6 +90,58 @@ impl MeetingView {
         );
         line(area, y, role, theme.quiet(), buf);
         y += 1;
+        // The digits, their label, a blank, the item's clock and who is next; the rows
+        // under them stay blank.
+        let clock = rows(area, y, clock_rows + 4);
+        self.render_speaking_clock(clock, clock_rows, buf, cx, now);
+        // In the digits' rows time changes only the columns of the widest clock (a column
+        // more each side for the rounding of centring); a second draws those.
+        let digits_width = ["+00:00", "0:00:00", "+0:00:00"]
+            .iter()
+            .map(|widest| big_width(widest, clock, clock_rows))
+            .filter(|width| *width <= clock.width)
+            .max()
+            .unwrap_or(clock.width);
+        let covered = (digits_width + 2).min(clock.width);
+        let digits = Rect {
+            x: clock.x + (clock.width - covered) / 2,
+            width: covered,
+            height: clock_rows.min(clock.height),
+            ..clock
+        };
+        let under = rows(clock, clock.y + clock_rows, 4);
+        live.add_covering(
+            clock,
+            Live::Speaking {
+                clock_rows,
+                digits_width,
+            },
+            &[digits, under],
+        );
+    }
+
+    /// The speaker's clock as its digits read now, while someone speaks.
+    pub(super) fn turn_digits(&self, now: u64, cx: &Ctx) -> Option<String> {
+        self.state().turn.as_ref()?;
+        Some(timer::turn(self.state(), now, cx.t(), cx.theme).digits)
+    }
+
+    /// The part of a turn that time changes, from the top of `area`: the speaker's clock in
+    /// big digits of `clock_rows` rows with its label, the item's clock on a line under it,
+    /// and who is next.
+    pub(super) fn render_speaking_clock(
+        &self,
+        area: Rect,
+        clock_rows: u16,
+        buf: &mut Buffer,
+        cx: &Ctx,
+        now: u64,
+    ) {
+        let t = cx.t();
+        let theme = cx.theme;
+        let clock = timer::turn(self.state(), now, t, theme);
+        let bottom = area.bottom();
+        let mut y = area.y;
         if y < bottom {
             y += big_text(
                 &clock.digits,
@@ -105,7 +165,14 @@ impl MeetingView {
 
     /// Between turns: who is next and the key that gives them the floor, or that the
     /// round is complete, then the item's clock.
-    fn render_waiting(&self, area: Rect, buf: &mut Buffer, cx: &Ctx, now: u64) {
+    fn render_waiting(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        cx: &Ctx,
+        now: u64,
+        live: &mut LiveParts,
+    ) {
         let t = cx.t();
         let theme = cx.theme;
         let state = self.state();
@@ -158,7 +225,9 @@ impl MeetingView {
         };
         line(area, y, &text, style, buf);
         y += 2;
-        self.render_phase_clock(rows(area, y, bottom.saturating_sub(y)), buf, cx, now, true);
+        let clock = rows(area, y, bottom.saturating_sub(y).min(timer::BIG_ROWS));
+        self.render_phase_clock(clock, buf, cx, now, true);
+        live.add(clock, Live::PhaseClock { big: true });
     }
 
     /// Who speaks next: the next in the round (or the first who passed), or the first hand.
