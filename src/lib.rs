@@ -19,13 +19,16 @@
 //! layers it may use, that `tui` never imports `cli`, and that no screen imports another
 //! feature's screen: a screen that leads to another returns a `Next` the App resolves.
 
+#[cfg(feature = "app")]
 pub mod cli;
 pub mod export;
 pub mod i18n;
 pub mod lang;
 pub mod model;
+#[cfg(feature = "app")]
 pub mod net;
 #[cfg(any(test, feature = "simulator"))]
 pub mod simulator;
 pub mod store;
+#[cfg(feature = "app")]
 pub mod tui;

@@ -118,6 +118,13 @@ proptest! {
                 sim.meeting.heartbeat(stamp);
             }
             sim.seed = sim.seed.wrapping_add(1);
+            // The footer's question and the command agree: `b` is offered exactly when it
+            // would do something.
+            let stamp = sim.stamp();
+            prop_assert_eq!(
+                sim.state().can_go_back(stamp.mono_ms),
+                sim.state().decide(Command::Back, stamp, 0).is_ok()
+            );
             let _ = sim.run(command); // refusals are part of the game
         }
         let json = serde_json::to_vec(sim.meeting.record()).unwrap();

@@ -3,6 +3,7 @@
 
 use super::Draft;
 use crate::model::engine::{MAX_NOTE_CHARS, Refusal, UNDO_GRACE_MS};
+use crate::model::engine::{MeetingState, Status};
 use crate::model::format::PhaseKind;
 use crate::model::group::MemberId;
 use crate::model::session::EventKind;
@@ -58,11 +59,30 @@ impl Draft {
     }
 
     pub(super) fn back(&mut self) -> Result<(), Refusal> {
-        let (_, kind) = self.require_phase()?;
-        if kind != PhaseKind::Round {
-            return Err(Refusal::NotARound);
+        self.require_running()?;
+        match self.s().back_step(self.stamp.mono_ms)? {
+            BackStep::Withdraw { live, reopen } => {
+                self.emit(EventKind::TurnWithdrawn { speaker: live });
+                if let Some((slot, speaker)) = reopen {
+                    match slot {
+                        None => self.emit(EventKind::TurnReopened { speaker }),
+                        Some(slot) => self.emit(EventKind::TurnStarted {
+                            speaker,
+                            slot: Some(slot),
+                        }),
+                    }
+                }
+            }
+            BackStep::Reopen(speaker) => self.emit(EventKind::TurnReopened { speaker }),
+            BackStep::Previous { slot, speaker } => {
+                self.end_live_turn(false);
+                self.emit(EventKind::TurnStarted {
+                    speaker,
+                    slot: Some(slot),
+                });
+            }
         }
-        self.back_in_round()
+        Ok(())
     }
 
     pub(super) fn give_floor(&mut self, who: MemberId) -> Result<(), Refusal> {
@@ -166,76 +186,81 @@ impl Draft {
             None => false,
         }
     }
+}
+
+/// What `b` does in a round at a given moment; [`MeetingState::back_step`].
+enum BackStep {
+    /// Take back the turn `live` just begun; then `reopen` says who goes on: the turn the
+    /// same key press ended (no slot: it is reopened) or the previous speaker (a new turn).
+    Withdraw {
+        live: MemberId,
+        reopen: Option<(Option<usize>, MemberId)>,
+    },
+    /// Let the turn that ended a moment ago go on.
+    Reopen(MemberId),
+    /// End the turn in progress, if any, and give the previous speaker in the order a new turn.
+    Previous { slot: usize, speaker: MemberId },
+}
+
+impl MeetingState {
+    /// Whether `b` (back) would do something at `now_ms`: asked for the footer every second,
+    /// so it reads the state instead of deciding on a copy of it.
+    pub fn can_go_back(&self, now_ms: u64) -> bool {
+        self.status == Status::Running && self.back_step(now_ms).is_ok()
+    }
 
     /// `b` in a round. A turn begun a moment ago was begun by mistake: it is taken back
     /// (nobody's airtime, not a turn) and, when the same key press ended the turn before it,
     /// that turn goes on. A turn that ended a moment ago goes on too. Past
     /// [`UNDO_GRACE_MS`] a turn is real: it ends as any turn does, and the previous speaker
     /// in the order gets a new turn.
-    fn back_in_round(&mut self) -> Result<(), Refusal> {
-        let now = self.stamp.mono_ms;
-        let round = self.s().round.as_ref().ok_or(Refusal::NotARound)?;
+    fn back_step(&self, now: u64) -> Result<BackStep, Refusal> {
+        let phase = self.phase.ok_or(Refusal::NoPhase)?;
+        if self.agenda[phase].kind != PhaseKind::Round {
+            return Err(Refusal::NotARound);
+        }
+        let round = self.round.as_ref().ok_or(Refusal::NotARound)?;
         let last_of_round = self
-            .s()
             .turns
             .get(round.first_turn..)
             .and_then(|turns| turns.last())
-            .filter(|t| t.slot.is_some() && Some(t.phase) == self.s().phase)
-            .cloned();
-        let next_slot = round.next_slot;
+            .filter(|t| t.slot.is_some() && Some(t.phase) == self.phase);
         let just_ended = last_of_round
-            .as_ref()
             .filter(|t| now.saturating_sub(t.ended_ms) < UNDO_GRACE_MS)
             .map(|t| t.speaker.clone());
-        match (self.s().turn.clone(), just_ended) {
+        match (self.turn.as_ref(), just_ended) {
             (Some(live), _) if !live.reopened && live.watch.elapsed(now) < UNDO_GRACE_MS => {
-                self.emit(EventKind::TurnWithdrawn {
-                    speaker: live.speaker.clone(),
-                });
-                match last_of_round {
+                let reopen = match last_of_round {
                     // One key press ended that turn and began this one: undo the press.
                     Some(last) if last.ended_ms == live.started_ms => {
-                        self.emit(EventKind::TurnReopened {
-                            speaker: last.speaker,
-                        });
+                        Some((None, last.speaker.clone()))
                     }
-                    _ => {
-                        let current = live.slot.unwrap_or(next_slot);
-                        if let Some((slot, speaker)) = self.previous_slot(current) {
-                            self.emit(EventKind::TurnStarted {
-                                speaker,
-                                slot: Some(slot),
-                            });
-                        }
-                    }
-                }
-                Ok(())
+                    _ => self
+                        .previous_slot(live.slot.unwrap_or(round.next_slot))
+                        .map(|(slot, speaker)| (Some(slot), speaker)),
+                };
+                Ok(BackStep::Withdraw {
+                    live: live.speaker.clone(),
+                    reopen,
+                })
             }
-            (None, Some(speaker)) => {
-                self.emit(EventKind::TurnReopened { speaker });
-                Ok(())
-            }
+            (None, Some(speaker)) => Ok(BackStep::Reopen(speaker)),
             (live, _) => {
-                let current = live.and_then(|t| t.slot).unwrap_or(next_slot);
+                let current = live.and_then(|t| t.slot).unwrap_or(round.next_slot);
                 let (slot, speaker) = self.previous_slot(current).ok_or(Refusal::NothingBefore)?;
-                self.end_live_turn(false);
-                self.emit(EventKind::TurnStarted {
-                    speaker,
-                    slot: Some(slot),
-                });
-                Ok(())
+                Ok(BackStep::Previous { slot, speaker })
             }
         }
     }
 
     /// In a round: the last present speaker before slot `current`, with their slot.
     fn previous_slot(&self, current: usize) -> Option<(usize, MemberId)> {
-        let round = self.s().round.as_ref()?;
+        let round = self.round.as_ref()?;
         round.lineup[..current.min(round.lineup.len())]
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, id)| self.s().is_present(id))
+            .find(|(_, id)| self.is_present(id))
             .map(|(slot, id)| (slot, id.clone()))
     }
 }

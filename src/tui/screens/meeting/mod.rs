@@ -273,10 +273,8 @@ impl MeetingView {
                     && (state.turn.is_some() || state.next_up().is_some())
             }
             // Going back has several cases (take back a turn just begun, let one just ended
-            // go on, give the previous speaker a new turn): ask the engine itself.
-            Action::PreviousSpeaker => {
-                state.round.is_some() && state.decide(Command::Back, cx.now(), 0).is_ok()
-            }
+            // go on, give the previous speaker a new turn): the engine's own rule says.
+            Action::PreviousSpeaker => state.can_go_back(cx.now().mono_ms),
             Action::EndTurn | Action::Note => {
                 state.turn.is_some() || (action == Action::Note && !state.turns.is_empty())
             }
