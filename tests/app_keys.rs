@@ -1,8 +1,7 @@
 //! Key handling without a terminal: real `KeyEvent`s go through `App::handle_event`, and the
 //! tests check the screen, the meeting's events and the effects the app hands to the loop.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use app_fixture::{
     app_with, data_empty, data_unfinished, effect_names, home, key_event, keys, overlay_kind,

@@ -1,7 +1,7 @@
 //! The command line end to end: the real binary, a temporary data directory, and the
 //! Finnish a user in a `C.UTF-8` terminal gets.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

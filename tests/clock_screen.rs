@@ -5,8 +5,7 @@
 //! Accept new or changed snapshots with `cargo insta review`; review each as a picture of
 //! the wall.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use app_fixture::{
     app_with, data_sample, data_theme_week_overdue, home, keys, render, screen_text,

@@ -12,8 +12,7 @@
 //! as the last acknowledgement. A writable `Store::open` afterwards must sweep any temporary
 //! file the kill left behind. The figures are printed (see them with `--nocapture`).
 
-#[path = "common/files.rs"]
-mod files;
+use crate::files;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

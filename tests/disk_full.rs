@@ -2,7 +2,7 @@
 //! version, nothing is dropped from memory, and the next save after space is freed writes
 //! everything. Needs root to mount a tiny tmpfs; skipped (with a message) otherwise.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;

@@ -8,10 +8,8 @@
 //! with a deadline; the only timed waits are the ones where *nothing* may happen (keys that
 //! must do nothing get [`QUIET`] to show that they do nothing).
 
-#[path = "common/files.rs"]
-mod files;
-#[path = "common/tmux.rs"]
-mod tmux;
+use crate::files;
+use crate::tmux;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -11,8 +11,7 @@
 //!
 //! Skipped with a message when tmux is not installed (the CI script installs it).
 
-#[path = "common/tmux.rs"]
-mod tmux;
+use crate::tmux;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

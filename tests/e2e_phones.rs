@@ -7,12 +7,9 @@
 //! Every wait polls with a deadline. Skipped with a message when tmux is not installed (the
 //! CI script installs it).
 
-#[path = "common/phone.rs"]
-mod phone;
-#[path = "common/tmux.rs"]
-mod tmux;
-#[path = "common/webdriver.rs"]
-mod webdriver;
+use crate::phone;
+use crate::tmux;
+use crate::webdriver;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

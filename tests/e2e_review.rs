@@ -1,8 +1,7 @@
 //! End to end in a real terminal (tmux): open the archive of past meetings, find one by a
 //! word from one of its ideas, open it and export its minutes. Skipped without tmux.
 
-#[path = "common/tmux.rs"]
-mod tmux;
+use crate::tmux;
 
 use std::path::{Path, PathBuf};
 

@@ -9,8 +9,7 @@
 //! Every wait polls with a deadline; nothing sleeps to wait for a screen. Skipped with a
 //! message when tmux is not installed (the CI script installs it).
 
-#[path = "common/tmux.rs"]
-mod tmux;
+use crate::tmux;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

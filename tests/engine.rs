@@ -1,7 +1,7 @@
 //! The meeting engine on a synthetic timeline: order rules, passing and returning, going back,
 //! the hand queue, pause and extend, attendance, reopening, and airtime sums.
 
-mod common;
+use crate::common;
 
 use common::{Sim, format, record_with, round};
 use parvi::model::{

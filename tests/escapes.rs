@@ -3,8 +3,7 @@
 //! C1 controls, OSC and CSI sequences and bidi overrides, must send none of them to the
 //! terminal, and an error about a 100 KB bad field must stay short.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -513,7 +513,7 @@ fn check_golden(path: &Path, bytes: &[u8]) {
             .unwrap_or_else(|| old.lines().count().min(new.lines().count()));
         panic!(
             "{} differs from the export at line {}:\n  golden: {:?}\n  now:    {:?}\n\
-             Run `PARVI_UPDATE_FILES=1 cargo test --test export` and review the diff.",
+             Run `PARVI_UPDATE_FILES=1 cargo test --test all export::` and review the diff.",
             path.display(),
             line + 1,
             old.lines().nth(line).unwrap_or(""),

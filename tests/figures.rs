@@ -4,7 +4,7 @@
 //! log by that log's line alone, is rebuilt when broken, is never written by a read-only
 //! store, and `parvi stats` prints the same with and without it.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The guard before publishing (`export::guard`) on a meeting whose decisions and actions
 //! name a student in several inflected forms and tell of a health and a welfare matter.
 
-mod common;
+use crate::common;
 
 use common::{Sim, phase, record_with};
 use parvi::export::guard::{self, Hit, Kind, Person, Place, Publication, Published};

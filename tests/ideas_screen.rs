@@ -4,10 +4,9 @@
 //! 160x45 are pictures of the wall: review a changed one as the room would see it.
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test ideas_screen` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all ideas_screen::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use app_fixture::{app_with, data_sample, keys, overlay_kind, render, rows, screen_text, state};
 use parvi::i18n::Lang;

@@ -22,10 +22,8 @@
 //! Linux only: it needs util-linux's `setsid -c` to give parvi its terminal.
 #![cfg(target_os = "linux")]
 
-#[path = "common/files.rs"]
-mod files;
-#[path = "common/pty.rs"]
-mod pty;
+use crate::files;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

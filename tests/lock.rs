@@ -3,7 +3,7 @@
 //! write and leaves the other's temporary files alone; the moment that process is killed
 //! with SIGKILL the data directory is writable again, with no stale lock to clean up.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Participation figures checked against cases computed by hand.
 
-mod common;
+use crate::common;
 
 use common::{Sim, format, record_with};
 use parvi::model::metrics::{Figures, MIN_ROLE_SEATS, RoleRow, participation, role_rows, trend};

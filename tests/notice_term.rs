@@ -136,7 +136,7 @@ fn check_golden(path: &Path, bytes: &str) {
     assert!(
         committed == bytes,
         "{} differs from the notice:\n--- golden\n{committed}\n--- now\n{bytes}\n\
-         Run `PARVI_UPDATE_FILES=1 cargo test --release --test notice_term` and review the diff.",
+         Run `PARVI_UPDATE_FILES=1 cargo test --release --test all notice_term::` and review the diff.",
         path.display()
     );
 }

@@ -2,7 +2,7 @@
 //! writing and reveal, attribution, merging and grouping, every vote kind with budgets, caps,
 //! ties, blocks and the small-side rule, and actions carried from one meeting to the next.
 
-mod common;
+use crate::common;
 
 use common::{Sim, phase, record_with};
 use parvi::model::outcomes::{ActionStatus, Basis, Due, Owner};

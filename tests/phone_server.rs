@@ -3,8 +3,7 @@
 //! `Host`, an oversized body, a flood from one client, a cookie of an ended meeting) before
 //! anything reaches the meeting.
 
-#[path = "common/phone.rs"]
-mod phone;
+use crate::phone;
 
 use std::net::TcpStream;
 use std::sync::{Arc, Mutex};

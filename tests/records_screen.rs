@@ -4,10 +4,9 @@
 //! changed one as the room would see it.
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test records_screen` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all records_screen::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use std::rc::Rc;
 

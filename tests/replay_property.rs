@@ -1,7 +1,7 @@
 //! `replay(events) == live state`: for any sequence of commands at any times, the state the
 //! engine built live equals the state rebuilt from the saved (serialized) events.
 
-mod common;
+use crate::common;
 
 use common::{Sim, format, phase, record_with};
 use parvi::model::outcomes::{ActionStatus, Due, Owner};

@@ -14,7 +14,7 @@ use parvi::model::outcomes::{ActionItem, ActionStatus, Due, Level, Origin, Owner
 use parvi::model::report::{ActionCounts, GroupReport};
 use parvi::model::{Role, Side};
 
-mod common;
+use crate::common;
 
 fn updating() -> bool {
     std::env::var_os("PARVI_UPDATE_FILES").is_some()
@@ -345,7 +345,7 @@ fn check(path: &Path, bytes: &[u8]) {
     let expected = std::fs::read(path).unwrap_or_default();
     assert!(
         expected == bytes,
-        "{} differs; run `PARVI_UPDATE_FILES=1 cargo test --test report` and review the diff",
+        "{} differs; run `PARVI_UPDATE_FILES=1 cargo test --test all report::` and review the diff",
         path.display()
     );
 }

@@ -5,10 +5,9 @@
 //! 2026–2027) and the three sample meetings.
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test report_screen` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all report_screen::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use app_fixture::{app_with, data_sample, effect_names, keys, render, screen_text};
 use parvi::i18n::Lang;

@@ -3,11 +3,10 @@
 //! review hands to the loop. Snapshots at 80x24 (a laptop) and 160x45 (a projector).
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test review_screen` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all review_screen::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
-mod common;
+use crate::app_fixture;
+use crate::common;
 
 use app_fixture::{
     app_with, data_sample, effect_names, home, keys, overlay_kind, render, sample_summaries,

@@ -26,7 +26,7 @@ fn check_file(path: &Path, text: &str) {
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         committed == text,
-        "{} is out of date with the code; run `PARVI_UPDATE_FILES=1 cargo test --test schema` and review the diff",
+        "{} is out of date with the code; run `PARVI_UPDATE_FILES=1 cargo test --test all schema::` and review the diff",
         path.display()
     );
 }

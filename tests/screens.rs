@@ -3,10 +3,9 @@
 //! Each snapshot is a picture of the wall: review a changed one as the room would see it.
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test screens` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all screens::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use app_fixture::{
     app_with, data_empty, data_sample, data_unfinished, home, keys, meeting, render, rows,

@@ -1,7 +1,7 @@
 //! The search cache (`search.txt`) and the archive's filters, on real files in temporary
 //! directories; and `parvi sessions search` and `parvi stats` through the real binary.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -3,7 +3,7 @@
 //! temporary files are swept, meetings are found by the start of their id, and settings
 //! round-trip.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -149,7 +149,8 @@ fn files_are_private_even_under_umask_000() {
         .arg(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "files_are_private_even_under_umask_000",
+            // Its name in the one test binary (tests/all.rs).
+            "store::files_are_private_even_under_umask_000",
             "--test-threads=1",
         ])
         .env(UMASK_CHILD, tmp.path())

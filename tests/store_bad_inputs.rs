@@ -13,7 +13,7 @@
 //! Each case runs under a deadline, so a loader that blocks (on a FIFO) fails instead of
 //! hanging the suite.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;

@@ -5,10 +5,8 @@
 //! parvi that blocks fails instead of hanging the suite.
 #![cfg(unix)]
 
-#[path = "common/app.rs"]
-mod app_fixture;
-#[path = "common/tmux.rs"]
-mod tmux;
+use crate::app_fixture;
+use crate::tmux;
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};

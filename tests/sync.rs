@@ -3,8 +3,7 @@
 //! caches synced from the other laptop are rebuilt. The last test runs two real Syncthing
 //! instances on the loopback interface (the long suite: `--include-ignored`).
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use std::fs;
 use std::path::{Path, PathBuf};

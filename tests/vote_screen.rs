@@ -5,10 +5,9 @@
 //! wall: review a changed one as the room would see it.
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test vote_screen` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all vote_screen::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
+use crate::app_fixture;
 
 use app_fixture::{app_with, data_sample, keys, overlay_kind, record, render, screen_text, state};
 use parvi::i18n::Lang;

@@ -4,11 +4,10 @@
 //! projector: review a changed one as the room would see it.
 //!
 //! Accept new or changed snapshots with `cargo insta review`, or
-//! `INSTA_UPDATE=always cargo test --test wall_screen` and a look at `tests/snapshots/`.
+//! `INSTA_UPDATE=always cargo test --test all wall_screen::` and a look at `tests/snapshots/`.
 
-#[path = "common/app.rs"]
-mod app_fixture;
-mod common;
+use crate::app_fixture;
+use crate::common;
 
 use std::path::PathBuf;
 use std::rc::Rc;

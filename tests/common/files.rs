@@ -1,5 +1,5 @@
 //! What a data directory holds, as the end-to-end tests look at it from outside.
-#![allow(dead_code, reason = "each test binary uses a different part")]
+#![allow(dead_code, reason = "each test file uses a different part")]
 
 use std::path::{Path, PathBuf};
 

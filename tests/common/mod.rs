@@ -2,7 +2,7 @@
 //! meeting driven on a synthetic timeline.
 #![allow(
     dead_code,
-    reason = "each test binary uses a different part of the fixtures"
+    reason = "each test file uses a different part of the fixtures"
 )]
 
 use jiff::Timestamp;

@@ -6,7 +6,7 @@
 //! terminal and `/dev/tty` works, as in a real window. [`Screen`] understands the escapes
 //! ratatui and crossterm write (cursor moves, clearing, the alternate screen, the cursor
 //! shown or hidden) and ignores colours: enough to read the words of a frame.
-#![allow(dead_code, reason = "each test binary uses a different part")]
+#![allow(dead_code, reason = "each test file uses a different part")]
 
 use std::io::Read;
 use std::os::fd::OwnedFd;
