@@ -586,6 +586,40 @@ fn the_command_line_keeps_the_index_and_the_search_cache() {
 }
 
 #[test]
+fn stats_report_and_export_keep_the_caches_too() {
+    let group = "hyvinvointiryhma-kotkan-kampus-7c1e";
+    let out_dir = tempfile::tempdir().unwrap();
+    let report = out_dir.path().join("report.html");
+    let report = report.to_str().unwrap();
+    for (args, caches) in [
+        (
+            vec!["stats", "--group", group],
+            &["index.json", "figures.jsonl"][..],
+        ),
+        (
+            vec!["report", "--group", group, "--output", report],
+            &["index.json", "figures.jsonl"][..],
+        ),
+        (
+            vec![
+                "export",
+                "5a3f0c2e-8d41-4c6b-9f2a-1b7e6d9c0a03",
+                "--format",
+                "md",
+            ],
+            &["index.json"][..],
+        ),
+    ] {
+        let (_tmp, data) = sample();
+        let out = parvi(&data, &args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        for cache in caches {
+            assert!(data.join(cache).is_file(), "{args:?} wrote no {cache}");
+        }
+    }
+}
+
+#[test]
 fn a_command_beside_a_running_parvi_leaves_the_caches_to_it() {
     let (_tmp, data) = sample();
     let held = lock::try_lock(&data.join("parvi.lock")).unwrap().unwrap();

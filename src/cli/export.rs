@@ -70,7 +70,8 @@ pub fn run(cx: &CliContext, args: &ExportArgs) -> u8 {
 fn export_session(cx: &CliContext, args: &ExportArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
-    let store = Store::open_read_only(cx.paths.clone());
+    // Keeps the index when no other parvi runs, as `parvi sessions list` does.
+    let store = Store::open_reader(cx.paths.clone());
     let (record, warnings) = super::sessions::lookup(cx, &store, &args.session)?;
     // Standard output may be the minutes themselves: anything else goes to stderr.
     if !warnings.is_empty() {

@@ -59,7 +59,8 @@ fn report_command(cx: &CliContext, args: &ReportArgs) -> CliResult {
             .ok_or_else(|| CliError::new(EXIT_USAGE, fill(t.err_year, &[("year", text)])))?,
         None => SchoolYear::of(today),
     };
-    let store = Store::open_read_only(cx.paths.clone());
+    // Keeps the caches when no other parvi runs, as `parvi stats` does.
+    let store = Store::open_reader(cx.paths.clone());
     let sessions = store.sessions();
     let groups = store.groups().groups;
     let mut wanted: Vec<(String, String)> = Vec::new();

@@ -113,7 +113,9 @@ fn due(lang: Lang, action: &ActionItem, today: jiff::civil::Date) -> String {
 pub fn stats(cx: &CliContext, args: &StatsArgs) -> CliResult {
     let lang = cx.lang;
     let t = lang.text();
-    let store = Store::open_read_only(cx.paths.clone());
+    // Keeps the caches when no other parvi runs: a first call at 10,000 meetings reads
+    // every log (12 s), the next one the figures cache (0.3 s).
+    let store = Store::open_reader(cx.paths.clone());
     let sessions = store.sessions();
     let (group_id, group_name) = resolve_group(cx, &store, &sessions.summaries, &args.group)?;
     // The figures cache (`figures.jsonl`): no log is read when nothing changed.
